@@ -1,0 +1,86 @@
+"""Every path oiadraft reads or writes, in one place.
+
+User files live under the platformdirs user data dir for "oiadraft"; `OIADRAFT_HOME` overrides
+the root (tests always set it). Folders are created on demand, private to the user (0700).
+Built-in data (prompts, clauses, data/*.yaml) is found through importlib.resources so that a
+plain wheel install works; in a source checkout the top-level `prompts/` and `clauses/` folders
+are used directly.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
+
+APP_NAME = "oiadraft"
+
+
+def home() -> Path:
+    """Root of everything the user owns: drafts, their clauses, config, logs."""
+    override = os.environ.get("OIADRAFT_HOME")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def _ensure(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def drafts_dir() -> Path:
+    """One YAML file per draft."""
+    return _ensure(home() / "drafts")
+
+
+def user_clauses_dir() -> Path:
+    """The user's own clauses and edited built-ins (same id overrides the built-in)."""
+    return _ensure(home() / "clauses")
+
+
+def trash_dir() -> Path:
+    """Deleted clauses and drafts go here so they can be recovered."""
+    return _ensure(home() / "trash")
+
+
+def logs_dir() -> Path:
+    """Error logs written when something unexpected happens in the TUI."""
+    return _ensure(home() / "logs")
+
+
+def config_file() -> Path:
+    """The user's name, email, sign-off and default preferences."""
+    return _ensure(home()) / "config.yaml"
+
+
+def builtin(name: str) -> Traversable:
+    """A built-in data folder: "prompts", "clauses" or "data".
+
+    Inside an installed wheel the folders sit in the package (force-included by hatchling).
+    In a source checkout (editable install) `prompts/` and `clauses/` are top-level.
+    """
+    packaged = resources.files("oiadraft") / name
+    if packaged.is_dir():
+        return packaged
+    source = Path(__file__).resolve().parent.parent / name
+    if source.is_dir():
+        return source
+    raise FileNotFoundError(f"oiadraft's built-in {name!r} folder is missing from the installation")
+
+
+def builtin_files(name: str, suffix: str = ".yaml") -> list[Traversable]:
+    """The files in a built-in folder with the given suffix, sorted by name."""
+    folder = builtin(name)
+    return sorted(
+        (entry for entry in folder.iterdir() if entry.name.endswith(suffix)),
+        key=lambda entry: entry.name,
+    )
+
+
+def data_file(name: str) -> Traversable:
+    """A file in oiadraft/data (acts.yaml, agencies.yaml, scope_rules.yaml, ...)."""
+    return builtin("data") / name

@@ -1,0 +1,109 @@
+"""The domain layer never imports Textual, and no section number is typed outside acts.yaml."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def domain_modules() -> list[str]:
+    package = REPO / "oiadraft"
+    names = []
+    for path in sorted(package.rglob("*.py")):
+        rel = path.relative_to(REPO)
+        if rel.parts[1] == "tui" or path.name == "__main__.py":
+            continue
+        names.append(".".join(rel.with_suffix("").parts).removesuffix(".__init__"))
+    return names
+
+
+def test_domain_modules_do_not_import_textual():
+    modules = domain_modules()
+    assert "oiadraft.model" in modules and "oiadraft.cli" in modules
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "from oiadraft.cli import build_parser\n"
+        "build_parser()\n"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=REPO, check=True)
+    assert result.stdout.strip() == "", f"textual imported by the domain layer: {result.stdout}"
+
+
+# "s18(f)", "s 16", "section 19(a)(ii)", "ss 18(a)(i)", "18(f)", "9(2)(a)", "15A", "18B"
+SECTION_PATTERN = re.compile(
+    r"(?<![\w.])(?:ss?\.?\s?|sections?\s+)\d{1,2}[A-Z]{0,2}(?:\(\w{1,4}\))*"
+    r"|(?<![\w./-])\d{1,2}[A-Z]{0,2}(?:\([0-9]{1,2}[A-Z]{0,2}\)|\([a-h]{1,2}\))(?:\(\w{1,4}\))*"
+    r"|(?<![\w./-])1[5-9][AB](?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _docstring_nodes(tree: ast.AST) -> set[int]:
+    ids = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                ids.add(id(body[0].value))
+        # attribute docstrings: a bare string right after an assignment
+        for field in ("body", "orelse"):
+            stmts = getattr(node, field, None)
+            for stmt in stmts if isinstance(stmts, list) else []:
+                if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+                    ids.add(id(stmt.value))
+    return ids
+
+
+def python_string_literals(path: Path):
+    """(line, text) for every string literal in a module that can reach a user (docstrings and
+    comments are documentation, not output)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip = _docstring_nodes(tree)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
+            yield node.lineno, node.value
+
+
+def yaml_text_lines(path: Path):
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.lstrip().startswith("#"):
+            yield lineno, line
+
+
+def sources_that_must_not_type_sections():
+    for path in sorted((REPO / "oiadraft").rglob("*.py")):
+        yield path, python_string_literals(path)
+    yaml_files = [p for p in (REPO / "oiadraft" / "data").glob("*.yaml") if p.name != "acts.yaml"]
+    yaml_files += list((REPO / "prompts").glob("*.yaml")) + list((REPO / "clauses").glob("*.yaml"))
+    for path in sorted(yaml_files):
+        yield path, yaml_text_lines(path)
+
+
+def test_no_section_number_typed_outside_the_act_profiles():
+    offenders = []
+    for path, lines in sources_that_must_not_type_sections():
+        for lineno, text in lines:
+            if "sections-ok" in text:  # an explicit, reviewed exception (e.g. Privacy Act IPP 6)
+                continue
+            for match in SECTION_PATTERN.finditer(text):
+                offenders.append(f"{path.relative_to(REPO)}:{lineno}: {match.group(0)!r}")
+    assert offenders == []
+
+
+def test_the_section_pattern_catches_what_it_should():
+    for text in ["s18(f)", "section 16", "under s19(a)(ii)", "18(f)", "9(2)(a)", "ss 18(a)(i)",
+                 "s15A", "18B", "section 12(3)"]:
+        assert SECTION_PATTERN.search(text), text
+    for text in ["{s.preferences}", "2024-10-11", "part 3", "1 October 2020", "(a) Disarmament",
+                 "version: 1"]:
+        assert not SECTION_PATTERN.search(text), text
