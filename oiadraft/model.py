@@ -152,6 +152,8 @@ class Draft:
     id: str = field(default_factory=new_id)
     created: datetime | None = None
     updated: datetime | None = None
+    name: str = ""
+    """A name the user gave the draft; empty means "use the title"."""
     act: str = "oia"
     agency: str = ""
     """Display name of the recipient, e.g. "Ministry of Foreign Affairs and Trade"."""
@@ -196,7 +198,9 @@ class Draft:
 
     @property
     def title(self) -> str:
-        """A short human label: "MFAT: cluster munitions" or "Untitled request"."""
+        """A short human label: the user's name for it, or "MFAT: cluster munitions"."""
+        if self.name.strip():
+            return self.name.strip()
         who = self.agency or "no agency yet"
         what = self.topic.strip() or "untitled request"
         return f"{who}: {what}"
@@ -229,6 +233,7 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
         "id": draft.id,
         "created": draft.created.isoformat() if draft.created else None,
         "updated": draft.updated.isoformat() if draft.updated else None,
+        "name": draft.name,
         "act": draft.act,
         "agency": draft.agency,
         "agency_id": draft.agency_id,
@@ -309,6 +314,7 @@ def draft_from_dict(data: Any, source: str = "<draft>") -> Draft:
         id=str(data.get("id") or new_id()),
         created=created,
         updated=updated,
+        name=str(data.get("name") or ""),
         act=act,
         agency=str(data.get("agency") or ""),
         agency_id=data.get("agency_id") or None,
