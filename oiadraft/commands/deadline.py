@@ -1,0 +1,182 @@
+"""`oiadraft deadline DATE`: when the response to a request is due, counted in working days as
+the OIA or LGOIMA defines them (see oiadraft/deadline.py).
+
+Every bad input (impossible date, unknown act or region, a number that is not a whole number
+of 1 or more) ends with one line on stderr and exit status 2: options are validated here, not
+by argparse `type=`/`choices=`, which would print a usage block as well.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+DESCRIPTION = """\
+Work out when an agency must answer a request received on DATE.
+
+The day of receipt is not counted: day 1 is the first working day after it. Working days
+exclude weekends, Waitangi Day, Good Friday, Easter Monday, Anzac Day, the Sovereign's
+birthday, Matariki and Labour Day (Waitangi and Anzac Days falling on a weekend also move to
+the Monday), and the summer holiday period: 25 December to 15 January under the OIA,
+20 December to 10 January under the LGOIMA, which also excludes the council's regional
+anniversary day (give it with --region)."""
+
+EXAMPLES = """\
+examples:
+  oiadraft deadline 2024-09-13
+  oiadraft deadline 13/09/2024 --extend 45 --format json
+  oiadraft deadline "16 December 2024" --act lgoima --region wellington
+  oiadraft deadline 2024-09-13 --today 2024-10-20"""
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "deadline",
+        help="when the response to a request is due (working days)",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("date", nargs="*", metavar="DATE",
+                        help="the day the request was received: 2024-09-13, 13/09/2024 or "
+                             "13 September 2024")
+    parser.add_argument("--act", default="oia", metavar="oia|lgoima",
+                        help="the Act the request is made under (default: oia)")
+    parser.add_argument("--days", metavar="N",
+                        help="working days allowed (default: 20, the statutory time limit)")
+    parser.add_argument("--extend", metavar="N",
+                        help="an extension of N working days, counted on from the original "
+                             "due date")
+    parser.add_argument("--region", metavar="KEY",
+                        help="LGOIMA: the council's region, whose anniversary day is not a "
+                             "working day (keys listed below)")
+    parser.add_argument("--today", metavar="DATE",
+                        help="show working days left or overdue as at DATE (default: today)")
+    parser.add_argument("--format", default="text", metavar="text|json",
+                        help="text for people (default) or one JSON object for scripts")
+    parser.set_defaults(func=run)
+
+    def one_line_error(message: str) -> None:
+        print(f"oiadraft deadline: {message} (see oiadraft deadline --help)", file=sys.stderr)
+        raise SystemExit(2)
+
+    base_format_help = parser.format_help
+
+    def format_help() -> str:
+        return base_format_help() + "\n" + _regions_help() + "\n" + EXAMPLES + "\n"
+
+    parser.error = one_line_error  # type: ignore[method-assign]
+    parser.format_help = format_help  # type: ignore[method-assign]
+
+
+def _regions_help() -> str:
+    """The --region keys with their rules (read from regions.yaml only when help is shown)."""
+    try:
+        from oiadraft.deadline import regions
+
+        table = regions()
+    except Exception as exc:  # help must still print
+        return f"council regions: unavailable ({exc})\n"
+    width = max(len(key) for key in table)
+    lines = ["council regions (--region KEY; LGOIMA anniversary day):"]
+    for key, region in table.items():
+        lines.append(f"  {key:<{width}}  {region.name}: {region.rule}")
+    return "\n".join(lines) + "\n"
+
+
+def _whole_number(text: str | None, option: str) -> int | None:
+    from oiadraft.errors import UserError
+
+    if text is None:
+        return None
+    value = text.strip()
+    if not value.lstrip("+-").isdigit() or not value.isascii():
+        raise UserError(f"{option} needs a whole number of working days, got {text!r}")
+    number = int(value)
+    if number < 1:
+        raise UserError(f"{option} must be 1 or more working days, got {number}")
+    return number
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+
+    from oiadraft import clock
+    from oiadraft.acts import get_act
+    from oiadraft.deadline import MAX_WORKING_DAYS, TIME_LIMIT_DAYS, compute, get_region, status
+    from oiadraft.errors import UserError
+    from oiadraft.periods import parse_date
+
+    fmt = (args.format or "").strip().lower()
+    if fmt not in ("text", "json"):
+        raise UserError(f"unknown format {args.format!r}: use text or json")
+    if not args.date:
+        raise UserError("give the date the request was received, e.g. "
+                        "oiadraft deadline 2024-09-13")
+    received = parse_date(" ".join(args.date))
+    profile = get_act(args.act)
+    days = _whole_number(args.days, "--days")
+    extend = _whole_number(args.extend, "--extend")
+    for option, number in (("--days", days), ("--extend", extend)):
+        if number is not None and number > MAX_WORKING_DAYS:
+            raise UserError(f"{option} must be at most {MAX_WORKING_DAYS} working days, "
+                            f"got {number}")
+    region = get_region(args.region) if args.region is not None else None
+    today = parse_date(args.today) if args.today is not None else clock.today()
+
+    result = compute(received, act=profile.key, region=region.key if region else None,
+                     days=days if days is not None else TIME_LIMIT_DAYS, extend=extend)
+    where = status(result, today)
+
+    if fmt == "json":
+        out = result.to_dict()
+        out["status"] = where.to_dict()
+        print(json.dumps(out, indent=2))
+        return 0
+
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    print("\n".join(_text_lines(result, where, profile, region)))
+    return 0
+
+
+def _cite(profile, concept: str) -> str:
+    text = f"{profile.short} {profile.cite(concept)}"
+    if not profile.is_verified(concept):
+        text += " [section number unconfirmed]"
+    return text
+
+
+def _text_lines(result, where, profile, region) -> list[str]:
+    from oiadraft.deadline import TIME_LIMIT_DAYS
+    from oiadraft.periods import format_date
+
+    def day(value) -> str:
+        return format_date(value, weekday=True)
+
+    limit = f"{result.working_days} working days"
+    if result.working_days == TIME_LIMIT_DAYS:
+        limit += f", {_cite(profile, 'time_limit')}"
+    lines = [f"Received {day(result.received)} -> response due by {day(result.due)} ({limit})"]
+    if result.region is not None and region is not None:
+        lines.append(f"Council region: {region.name} (anniversary day: {region.rule})")
+    lines.append(f"Transfer to another agency by {day(result.transfer_due)} "
+                 f"(10 working days, {_cite(profile, 'transfer')})")
+    lines.append(f"Last day to seek clarification and restart the clock: "
+                 f"{day(result.clarification_cutoff)} "
+                 f"(7 working days, {_cite(profile, 'clarification_cutoff')})")
+    if result.extended_due is not None:
+        notice = (f", {_cite(profile, 'extension_notice')}"
+                  if profile.has("extension_notice") else "")
+        lines.append(f"Extended by {result.extended_by} working days -> response due by "
+                     f"{day(result.extended_due)} ({_cite(profile, 'extension')}; notice of "
+                     f"the extension was due by {day(result.due)}{notice})")
+    else:
+        concept = "extension_notice" if profile.has("extension_notice") else "extension"
+        lines.append(f"Any extension must be notified by {day(result.due)} "
+                     f"({_cite(profile, concept)})")
+    line = f"Today, {day(where.today)}: {where.describe()}"
+    if where.overdue:
+        line += (f". A missed deadline counts as a refusal you can complain to the Ombudsman "
+                 f"about ({_cite(profile, 'deemed_refusal')})")
+    lines.append(line)
+    return lines
