@@ -44,6 +44,9 @@ CLARIFICATION_DAYS = 7
 MAX_WORKING_DAYS = 10_000
 """Largest count accepted (about 40 years), so absurd input fails clearly instead of slowly."""
 
+MAX_STATUS_SPAN_DAYS = 36_525
+"""`status` counts day by day, so `today` must be within a century of the deadline."""
+
 _RULES_FILE = "oiadraft/data/working_days.yaml"
 _REGIONS_FILE = "oiadraft/data/regions.yaml"
 
@@ -669,6 +672,9 @@ def status(deadlines: Deadlines, today: date) -> Status:
     today = _plain(today)
     cal = WorkingDays(deadlines.act, deadlines.region, deadlines.one_off)
     target = deadlines.final_due
+    if abs((target - today).days) > MAX_STATUS_SPAN_DAYS:
+        raise UserError(f"{format_date(today)} is too far from the deadline "
+                        f"({format_date(target)}) to count the working days between them")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MatarikiNotSetWarning)
         left = cal.count(today, target)

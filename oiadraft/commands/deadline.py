@@ -22,6 +22,13 @@ the Monday), and the summer holiday period: 25 December to 15 January under the 
 anniversary day (give it with --region)."""
 
 EXAMPLES = """\
+output:
+  text: the due date, transfer deadline, clarification cut-off, extension, and working days
+  left or overdue as at today; notes (e.g. LGOIMA without --region) go to stderr.
+  json: one object with act, received, working_days, due, extended_by and extended_due (with
+  --extend), transfer_due, clarification_cutoff, region, notes and status (ISO dates).
+  Exit status 0, or 2 with one line on stderr for bad input.
+
 examples:
   oiadraft deadline 2024-09-13
   oiadraft deadline 13/09/2024 --extend 45 --format json
