@@ -256,13 +256,19 @@ def one_off_days() -> tuple[OneOffDay, ...]:
 # ------------------------------------------------------------------ holiday tables
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)
 def _package_holidays(year: int, subdivision: str | None) -> dict[date, tuple[str, ...]]:
     """The `holidays` package's NZ holidays for a year, unobserved, names split per day."""
-    import holidays  # imported here: only counts need it
+    import holidays  # imported here: only counts need it (importing it costs tens of ms)
 
-    table = holidays.country_holidays("NZ", subdiv=subdivision, years=year, observed=False)
-    return {day: tuple(table.get_list(day)) for day in sorted(table)}
+    try:
+        table = holidays.country_holidays("NZ", subdiv=subdivision, years=year, observed=False)
+        return {day: tuple(table.get_list(day)) for day in sorted(table)}
+    except Exception as exc:  # an old or changed package: say which, never a traceback
+        version = getattr(holidays, "__version__", "?")
+        raise DataError(f"the holidays package (version {version}) failed for New Zealand "
+                        f"{subdivision or 'national'} holidays in {year}: {exc}",
+                        "holidays (package)") from None
 
 
 @lru_cache(maxsize=256)

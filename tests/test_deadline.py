@@ -671,3 +671,18 @@ def test_no_warning_leaks_from_compute():
         warnings.simplefilter("error")
         compute(D(2053, 6, 2))
         status(compute(D(2053, 6, 2)), D(2053, 8, 1))
+
+
+def test_a_failing_holidays_package_is_a_data_error(monkeypatch):
+    import holidays
+
+    def broken(*args, **kwargs):
+        raise NotImplementedError("Entity `NZ` does not have subdivision `Nowhere`")
+
+    monkeypatch.setattr(holidays, "country_holidays", broken)
+    dl._package_holidays.cache_clear()
+    try:
+        with pytest.raises(DataError, match=r"holidays package .* failed"):
+            dl._package_holidays(1999, "Nowhere")
+    finally:
+        dl._package_holidays.cache_clear()
