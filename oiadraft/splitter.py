@@ -1,0 +1,378 @@
+"""Find the numbered parts of a pasted request.
+
+People paste whole letters: a greeting, background, the numbered things they want, then the
+form-of-release and reasons-for-withholding paragraphs and a sign-off. Only the numbered
+things are parts. `split_request(text)` finds them:
+
+    split = split_request(letter)
+    split.parts            # [FoundPart(number="1", text="The dates on which ...", span=(812, 990)), ...]
+    split.request_period   # PeriodMatch for "All timeframes are from 1 October 2020 to ..." or None
+    split.preamble         # text before the first part (greeting and background)
+    split.closing          # text after the last part (clauses and sign-off)
+
+Numbering is recognised at line starts: ``1.`` ``1)`` ``(1)`` ``1-`` ``a)`` ``(a)`` ``(i)`` and
+bullets (``-``, ``*``, ``•``). The first marker found sets the top-level scheme; markers of
+another scheme inside a part (and inline ones such as "(a) Disarmament ... and (b) Foreign
+Affairs") stay inside that part. Text with no numbering is one part, less its greeting,
+sign-off and clause paragraphs. A paragraph that begins with a clause or sign-off ends the
+last part.
+
+Invariants (pinned by property tests): never raises on any string; every span lies inside the
+text; ``text[part.span[0]:part.span[1]] == part.text``; the same input gives the same output.
+The vocabulary of greetings, sign-offs, clause cues and request-period sentences is in
+``oiadraft/data/scope_rules.yaml`` (section ``letter``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from oiadraft.errors import DataError
+
+__all__ = ["FoundPart", "SplitRequest", "split_request"]
+
+
+@dataclass(frozen=True)
+class FoundPart:
+    """One numbered part: its number as written ("12", "b", "iv"; bullets are counted "1", "2"),
+    its text (marker removed, surrounding white space trimmed) and where that text sits."""
+
+    number: str
+    text: str
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class SplitRequest:
+    """A pasted request taken apart. Spans are offsets into `source`."""
+
+    source: str
+    parts: tuple[FoundPart, ...]
+    request_period: Any = None
+    """A `periods.PeriodMatch` for a sentence that sets the period of the whole request."""
+    preamble: str = ""
+    preamble_span: tuple[int, int] = (0, 0)
+    closing: str = ""
+    closing_span: tuple[int, int] = (0, 0)
+    scheme: str = "none"
+    """How the parts are numbered: "number", "letter", "roman", "bullet" or "none"."""
+    ignored: tuple[tuple[str, tuple[int, int]], ...] = field(default=())
+    """(kind, span) of paragraphs that are not parts: "greeting", "clause", "sign-off"."""
+
+    @property
+    def numbered(self) -> bool:
+        """True when the parts came from numbering rather than the whole text."""
+        return self.scheme != "none"
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
+          "x": 10, "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15, "xvi": 16, "xvii": 17,
+          "xviii": 18, "xix": 19, "xx": 20}
+
+# A marker at the start of a line, then white space. Groups: the number/letter token.
+_MARKER = re.compile(
+    r"""[ \t]*(?:
+        \((?P<paren>\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)          # (1) (a) (iv)
+      | (?P<num>\d{1,3})(?:\.(?!\d)|\)|:|[ \t]?[-–](?![-–]))      # 1. 1) 1: 1- 1 -
+      | (?P<alpha>[a-zA-Z])[.)](?![a-zA-Z0-9])                  # a) a.
+      | (?P<roman>[ivxIVX]{1,5})[.)](?![a-zA-Z0-9])             # iv) iv.
+      | (?P<bullet>[-*•‣◦▪●])                                   # - * •
+    )[ \t]+(?=\S)""",
+    re.VERBOSE,
+)
+_PAGE_FURNITURE = re.compile(r"^\s*(?:page \d+ of \d+|\d+\s*/\s*\d+)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class _Marker:
+    line_start: int
+    content_start: int
+    kind: str  # number | letter | roman | bullet
+    token: str
+    value: int
+
+
+def _markers(text: str) -> list[_Marker]:
+    found: list[_Marker] = []
+    pos = 0
+    length = len(text)
+    while pos <= length:
+        end = text.find("\n", pos)
+        if end == -1:
+            end = length
+        match = _MARKER.match(text, pos, end)
+        if match:
+            marker = _classify(match, pos)
+            if marker is not None:
+                found.append(marker)
+        pos = end + 1
+    return found
+
+
+def _classify(match: re.Match[str], line_start: int) -> _Marker | None:
+    content = match.end()
+    if token := match.group("num"):
+        return _Marker(line_start, content, "number", token, int(token))
+    if token := match.group("bullet"):
+        return _Marker(line_start, content, "bullet", token, 0)
+    token = match.group("paren") or match.group("alpha") or match.group("roman") or ""
+    if token.isdigit():
+        return _Marker(line_start, content, "number", token, int(token))
+    low = token.lower()
+    if len(low) == 1 and low not in "ivx":
+        return _Marker(line_start, content, "letter", low, ord(low) - 96)
+    if low in _ROMAN:
+        # "i", "v", "x" alone are ambiguous; resolved against the scheme in _top_level
+        kind = "roman" if len(low) > 1 or low in "ivx" else "letter"
+        return _Marker(line_start, content, kind, low, _ROMAN[low])
+    return None
+
+
+def _top_level(markers: list[_Marker]) -> tuple[str, list[_Marker]]:
+    """The scheme of the first marker, and the markers that belong to it (in order)."""
+    if not markers:
+        return "none", []
+    scheme = markers[0].kind
+    if scheme == "roman" and markers[0].token not in ("i",):
+        scheme = "letter"  # "(v)" or "(x)" opening a list is a letter
+    if scheme == "roman" and markers[0].token == "i" and len(markers) > 1 and \
+            markers[1].kind == "letter" and markers[1].token == "j":
+        scheme = "letter"
+    chosen: list[_Marker] = []
+    expected_letter = None
+    for marker in markers:
+        kind = marker.kind
+        # "i" after "h", "v" after "u", "x" after "w" are letters in a lettered list
+        if scheme == "letter" and kind == "roman" and len(marker.token) == 1 \
+                and expected_letter == marker.token:
+            kind = "letter"
+        if kind != scheme:
+            continue
+        if scheme == "letter":
+            expected_letter = chr(ord(marker.token) + 1) if marker.token < "z" else None
+        chosen.append(marker)
+    return scheme, _main_run(chosen, scheme)
+
+
+def _main_run(chosen: list[_Marker], scheme: str) -> list[_Marker]:
+    """Numbering that restarts ("1. 2. 3." in quoted background, then the request's "1. ...
+    13.") forms several runs; the longest (the later on a tie) holds the parts."""
+    if scheme == "bullet" or len(chosen) < 2:
+        return chosen
+    runs: list[list[_Marker]] = [[chosen[0]]]
+    for marker in chosen[1:]:
+        if marker.value <= runs[-1][-1].value:
+            runs.append([marker])
+        else:
+            runs[-1].append(marker)
+    best = runs[0]
+    for run in runs[1:]:
+        if len(run) >= len(best):
+            best = run
+    return best
+
+
+@lru_cache(maxsize=1)
+def _letter_rules() -> dict[str, Any]:
+    from oiadraft import scope
+
+    return scope.letter_rules()
+
+
+def _paragraph_kind(paragraph: str) -> str | None:
+    """"greeting", "sign-off" or "clause" for a paragraph that is not request content."""
+    rules = _letter_rules()
+    head = paragraph.lstrip()[:400]
+    if rules["greeting"].match(head) and len(paragraph.strip()) < 200:
+        return "greeting"
+    if rules["sign_off"].match(head):
+        return "sign-off"
+    if rules["clause"].search(head):
+        return "clause"
+    return None
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of blank-line separated paragraphs inside text[start:end] (trimmed)."""
+    spans: list[tuple[int, int]] = []
+    for match in re.finditer(r"\S(?:.*?\S)?(?=\n[ \t]*\n|\s*\Z)", text[start:end], re.DOTALL):
+        spans.append((start + match.start(), start + match.end()))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _find_request_period(text: str, spans: list[tuple[int, int]], today: Any) -> Any:
+    """The first sentence in the given spans that both states a period and says it is for the
+    whole request."""
+    rules = _letter_rules()
+    find = _period_finder()
+    if find is None:
+        return None
+    for start, end in spans:
+        chunk = text[start:end]
+        for sentence in re.finditer(r"[^.\n]+(?:\.(?!\d)|\n|$)", chunk):
+            sentence_text = sentence.group(0)
+            if not rules["request_period"].search(sentence_text):
+                continue
+            try:
+                matches = find(sentence_text, today=today)
+            except Exception:  # a period finder bug must not break splitting
+                matches = []
+            if matches:
+                match = matches[0]
+                offset = start + sentence.start()
+                return _shift(match, offset)
+    return None
+
+
+def _shift(match: Any, offset: int) -> Any:
+    from dataclasses import replace
+
+    try:
+        return replace(match, start=match.start + offset, end=match.end + offset)
+    except TypeError:
+        return match
+
+
+def _period_finder():
+    from oiadraft import periods
+
+    return getattr(periods, "find_periods", None)
+
+
+def split_request(text: str, today: Any = None) -> SplitRequest:
+    """Split pasted request text into parts (see the module docstring). Never raises."""
+    if not isinstance(text, str):
+        raise TypeError("split_request expects a string")
+    try:
+        return _split(text, today)
+    except DataError:
+        raise
+    except Exception:  # pragma: no cover - defensive: a bug must not lose the user's text
+        start, end = _trim(text, 0, len(text))
+        parts = (FoundPart("1", text[start:end], (start, end)),) if end > start else ()
+        return SplitRequest(source=text, parts=parts, scheme="none")
+
+
+def _split(text: str, today: Any) -> SplitRequest:
+    markers = _markers(text)
+    scheme, tops = _top_level(markers)
+    ignored: list[tuple[str, tuple[int, int]]] = []
+    if not tops:
+        return _split_unnumbered(text, today)
+
+    parts: list[FoundPart] = []
+    closing_start = len(text)
+    bullet_count = 0
+    for index, marker in enumerate(tops):
+        limit = tops[index + 1].line_start if index + 1 < len(tops) else len(text)
+        end = limit
+        # a paragraph that starts with a clause or sign-off ends the part (and the list)
+        stop = None
+        for p_start, p_end in _paragraphs(text, marker.content_start, limit)[1:]:
+            kind = _paragraph_kind(text[p_start:p_end])
+            if kind is not None:
+                stop = p_start
+                break
+        if stop is not None:
+            end = stop
+        start, end = _trim(text, marker.content_start, end)
+        if scheme == "bullet":
+            bullet_count += 1
+            number = str(bullet_count)
+        else:
+            number = marker.token
+        if end > start:
+            parts.append(FoundPart(number, text[start:end], (start, end)))
+        if stop is not None:
+            closing_start = stop
+            break
+    pre_start, pre_end = _trim(text, 0, tops[0].line_start)
+    close_start, close_end = _trim(text, closing_start, len(text))
+    if parts and closing_start == len(text):
+        close_start = close_end = len(text)
+    for span in _paragraphs(text, pre_start, pre_end) + _paragraphs(text, close_start, close_end):
+        kind = _paragraph_kind(text[span[0]:span[1]])
+        if kind is not None:
+            ignored.append((kind, span))
+    # the request-wide period sentence sits in the preamble, between parts, or after them
+    search = [(pre_start, pre_end), (close_start, close_end)]
+    request_period = _find_request_period(text, search, today)
+    if request_period is None:
+        for part in parts:
+            # a trailing "Timeframe: ..." line glued to the last part
+            found = _find_request_period(text, [part.span], today)
+            if found is not None and found.start > part.span[0]:
+                request_period = found
+                break
+    return SplitRequest(
+        source=text,
+        parts=tuple(parts),
+        request_period=request_period,
+        preamble=text[pre_start:pre_end],
+        preamble_span=(pre_start, pre_end),
+        closing=text[close_start:close_end],
+        closing_span=(close_start, close_end),
+        scheme=scheme,
+        ignored=tuple(ignored),
+    )
+
+
+def _split_unnumbered(text: str, today: Any) -> SplitRequest:
+    paragraphs = _paragraphs(text, 0, len(text))
+    ignored: list[tuple[str, tuple[int, int]]] = []
+    content: list[tuple[int, int]] = []
+    closing_from = None
+    for span in paragraphs:
+        paragraph = text[span[0]:span[1]]
+        if _PAGE_FURNITURE.match(paragraph):
+            continue
+        kind = _paragraph_kind(paragraph)
+        if kind == "greeting" and not content:
+            ignored.append((kind, span))
+            # "Dear X, please provide ..." on one line: keep what follows the greeting line
+            first_line_end = paragraph.find("\n")
+            if first_line_end != -1:
+                rest = _trim(text, span[0] + first_line_end, span[1])
+                if rest[1] > rest[0]:
+                    content.append(rest)
+            continue
+        if kind in ("sign-off", "clause") and content:
+            closing_from = span[0] if closing_from is None else closing_from
+            ignored.append((kind, span))
+            continue
+        if kind in ("sign-off", "clause"):
+            ignored.append((kind, span))
+            continue
+        if closing_from is not None:
+            # content after the sign-off (a name, a signature block) is not a part either
+            continue
+        content.append(span)
+    parts: tuple[FoundPart, ...] = ()
+    pre = (0, 0)
+    if content:
+        start, end = content[0][0], content[-1][1]
+        parts = (FoundPart("1", text[start:end], (start, end)),)
+        pre = _trim(text, 0, start)
+    close = _trim(text, parts[0].span[1], len(text)) if parts else (len(text), len(text))
+    return SplitRequest(
+        source=text,
+        parts=parts,
+        request_period=None,
+        preamble=text[pre[0]:pre[1]],
+        preamble_span=pre,
+        closing=text[close[0]:close[1]],
+        closing_span=close,
+        scheme="none",
+        ignored=tuple(ignored),
+    )
