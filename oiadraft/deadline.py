@@ -335,6 +335,8 @@ def _anniversary(key: str, year: int) -> tuple[date, str]:
     national = {name for names in _package_holidays(year, None).values() for name in names}
     own = [(day, name) for day, names in _package_holidays(year, reg.subdivision).items()
            for name in names if name not in national]
+    if len(own) > 1:  # e.g. a one-off regional holiday in the same year
+        own = [(day, name) for day, name in own if "Anniversary" in name]
     if len(own) != 1:
         raise DataError(f"expected one anniversary day for {reg.name} in {year}, the holidays "
                         f"package gave {own!r}", _REGIONS_FILE)
