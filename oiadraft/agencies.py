@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -198,6 +199,8 @@ class Directory:
     _choices: list[_Choice] = field(init=False, repr=False)
     _texts: list[str] = field(init=False, repr=False)
     _exact: dict[str, list[int]] = field(init=False, repr=False)
+    _vocabulary: list[str] = field(init=False, repr=False)
+    _postings: dict[str, list[int]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._by_id = {agency.id: agency for agency in self.agencies}
@@ -212,8 +215,12 @@ class Directory:
                 self._choices.append(_Choice(text, shown, index, field_name, content_words(text)))
         self._texts = [choice.text for choice in self._choices]
         self._exact = {}
+        self._postings = {}
         for position, choice in enumerate(self._choices):
             self._exact.setdefault(choice.text, []).append(position)
+            for word in set(choice.content.split()):
+                self._postings.setdefault(word, []).append(position)
+        self._vocabulary = sorted(self._postings)
 
     # ── lookups ────────────────────────────────────────────────────────────────────────────
     def get(self, agency_id: str) -> Agency | None:
@@ -242,10 +249,34 @@ class Directory:
         return Resolution(query, AMBIGUOUS, tuple(close[:8]))
 
     # ── scoring ────────────────────────────────────────────────────────────────────────────
+    def _candidates(self, content: str) -> list[int] | None:
+        """Positions of the names sharing a word (or a near spelling, or a prefix) with the
+        query's content words; None when the query has no content words (score everything).
+
+        Names that share none would be capped by the content gate in `_rank` anyway, so this
+        only saves time: the full fuzzy scorer then runs on tens of names instead of all.
+        """
+        if not content:
+            return None
+        words: set[str] = set()
+        for word in content.split():
+            words.update(
+                found for found, _, _ in process.extract(
+                    word, self._vocabulary, scorer=fuzz.ratio, processor=None, limit=None,
+                    score_cutoff=_word_cutoff(word),
+                )
+            )
+            if len(word) >= 3:
+                start = bisect_left(self._vocabulary, word)
+                while start < len(self._vocabulary) and self._vocabulary[start].startswith(word):
+                    words.add(self._vocabulary[start])
+                    start += 1
+        return sorted({position for word in words for position in self._postings[word]})
+
     def _rank(self, query: str) -> list[Match]:
         text = normalize(query)
-        if not text:
-            return []
+        if len(text) < 2:
+            return []  # one letter is inside nearly every name: nothing to rank
         intent = _Intent.of(text)
         content = content_words(text, typos=True)
         best: dict[int, tuple[float, bool, _Choice]] = {}
@@ -258,10 +289,12 @@ class Directory:
         for position in self._exact.get(text, ()):
             choice = self._choices[position]
             offer(PLACE_EXACT_SCORE if choice.field == "place" else EXACT_SCORE, True, choice)
-        for _, raw, position in process.extract(
-            text, self._texts, scorer=fuzz.WRatio, processor=None, limit=None,
-            score_cutoff=MIN_SCORE,
+        positions = self._candidates(content)
+        texts = self._texts if positions is None else [self._texts[p] for p in positions]
+        for _, raw, found in process.extract(
+            text, texts, scorer=fuzz.WRatio, processor=None, limit=None, score_cutoff=MIN_SCORE,
         ):
+            position = found if positions is None else positions[found]
             choice = self._choices[position]
             if choice.text == text:
                 continue  # already scored as exact
@@ -284,6 +317,11 @@ class Directory:
         matches.sort(key=lambda m: (-m.score, not m.exact, _kind_rank(m.agency, intent),
                                     m.agency.name))
         return matches
+
+
+def _word_cutoff(word: str) -> float:
+    """How alike a directory word must be to a query word to make its names candidates."""
+    return 100.0 if len(word) <= 3 else 74.0 if len(word) == 4 else 70.0
 
 
 @dataclass(frozen=True)
@@ -339,7 +377,8 @@ class _Intent:
 
 
 _MINISTRY_WORDS = frozenset({"ministry", "ministries", "manatu", "department", "dept"})
-_COUNCIL_WORDS = frozenset({"council", "councils", "kaunihera", "cc", "dc", "rc"})
+_COUNCIL_WORDS = frozenset({"council", "councils", "kaunihera", "cc", "dc", "rc", "mayor",
+                            "councillor", "councillors"})
 _COUNCIL_KIND_WORDS = {
     "regional": "council_regional",
     "region": "council_regional",
@@ -379,9 +418,9 @@ def _choice_texts(agency: Agency) -> Iterable[tuple[str, str]]:
 
 GENERIC_WORDS = frozenset({
     "a", "agency", "and", "authority", "board", "city", "commission", "commissioner", "council",
-    "department", "dept", "district", "for", "government", "govt", "i", "ki", "manatu", "minister",
-    "ministers", "ministry", "mo", "nga", "nz", "o", "of", "office", "regional", "service",
-    "services", "te",
+    "councillor", "councillors", "department", "dept", "district", "for", "government", "govt",
+    "i", "ki", "manatu", "mayor", "minister", "ministers", "ministry", "mo", "nga", "nz", "o",
+    "of", "office", "regional", "service", "services", "te",
 })
 """Words that say what kind of body, not which one: similarity through them alone is no match."""
 _LONG_GENERIC = tuple(sorted(w for w in GENERIC_WORDS if len(w) >= 7))
