@@ -309,14 +309,17 @@ class Directory:
             agency = self.agencies[choice.agency]
             offer(min(score + intent.adjustment(agency), 99.0), False, choice)
 
-        matches = [
-            Match(self.agencies[i], round(score, 1), choice.shown, exact)
-            for i, (score, exact, choice) in best.items()
-            if score >= MIN_SCORE
-        ]
-        matches.sort(key=lambda m: (-m.score, not m.exact, _kind_rank(m.agency, intent),
-                                    m.agency.name))
-        return matches
+        ranked = sorted(
+            ((round(score, 1), exact, choice) for score, exact, choice in best.values()
+             if score >= MIN_SCORE),
+            # on equal scores: exact first, then the closer whole string ("waikato district"
+            # is Waikato before South Waikato), then departments before their Ministers
+            key=lambda item: (-item[0], not item[1], -fuzz.ratio(text, item[2].text),
+                              _kind_rank(self.agencies[item[2].agency], intent),
+                              self.agencies[item[2].agency].name),
+        )
+        return [Match(self.agencies[choice.agency], score, choice.shown, exact)
+                for score, exact, choice in ranked]
 
 
 def _word_cutoff(word: str) -> float:
@@ -367,12 +370,12 @@ class _Intent:
         elif is_minister:
             points -= 5.0  # with no word for either, the department is the likelier recipient
         if self.council:
-            if agency.is_council or agency.act == "lgoima":
-                points += 3.0
+            if agency.is_council:
+                points += 5.0
                 if self.council_kind and agency.kind != self.council_kind:
-                    points -= 6.0
+                    points -= 8.0
             else:
-                points -= 8.0
+                points -= 3.0 if agency.act == "lgoima" else 8.0  # a council organisation, or not
         return points
 
 

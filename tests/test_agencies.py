@@ -221,12 +221,18 @@ def test_court_records_point_to_the_court_rules():
     ("health", {"moh", "health-nz"}),
     ("lincoln", {"lincoln-uni", "selwyn-dc"}),
     ("hutt", {"hutt-cc", "upper-hutt-cc"}),
+    ("waikato district", {"waikato-dc", "south-waikato-dc"}),
 ])
 def test_several_close_matches_are_ambiguous(query, expected):
     result = resolve(query)
     assert result.status == AMBIGUOUS and result.agency is None
     assert expected <= {m.agency.id for m in result.candidates}
     assert "Which one?" in result.message
+
+
+def test_equal_scores_put_the_closer_name_first():
+    assert [m.agency.id for m in agencies.search("waikato district", 2)] == [
+        "waikato-dc", "south-waikato-dc"]
 
 
 def test_an_unknown_name_gets_the_closest_and_a_way_forward():
