@@ -434,28 +434,11 @@ def letter_frame() -> dict[str, Any]:
     return data
 
 
-def format_period(period: Any, today: date | None = None) -> str:
+def format_period(period: Any) -> str:
     """A period in words, NZ style ("1 October 2020 to 13 September 2024")."""
-    try:
-        from oiadraft.periods import format_period as real_format
-    except ImportError:  # the periods module is still being extended; fall back meanwhile
-        return _fallback_format_period(period)
-    return real_format(period)
+    from oiadraft.periods import format_period as period_in_words
 
-
-def _fallback_format_period(period: Any) -> str:
-    from oiadraft.periods import format_date
-
-    start, end = period.start, period.end
-    if start and end:
-        return f"{format_date(start)} to {format_date(end)}"
-    if start and period.until_request:
-        return f"{format_date(start)} to the date of this request"
-    if start:
-        return f"since {format_date(start)}"
-    if end:
-        return f"up to {format_date(end)}"
-    return ""
+    return period_in_words(period)
 
 
 def format_part_numbers(numbers: list[int]) -> str:
@@ -529,7 +512,7 @@ def placeholder_values(context: Any = None, today: date | None = None) -> dict[s
         numbers = priority_numbers(draft)
         found = {
             "agency": draft.agency.strip(),
-            "period": format_period(draft.period, today) if draft.period else "",
+            "period": format_period(draft.period) if draft.period else "",
             "requester_name": requester.name.strip(),
             "requester_email": requester.email.strip(),
             "requester_phone": requester.phone.strip(),

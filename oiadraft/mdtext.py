@@ -70,7 +70,7 @@ def escape(text: str) -> str:
             continue
         out = escape_line(lines[0])
         for line in lines[1:]:
-            sep = "\\\n" if LIST_LINE.match(line) else "\n"
+            sep = "\\\n" if LIST_LINE.match(line) else " "
             out += sep + escape_line(line)
         paragraphs.append(out)
     return "\n\n".join(paragraphs)
@@ -110,6 +110,35 @@ def to_text(markdown: str) -> str:
 
     tree = SyntaxTreeNode(_parser().parse(markdown))
     return "\n\n".join(block for block in _blocks(tree) if block)
+
+
+def unwrap_markdown(markdown: str) -> str:
+    """Join the hard-wrapped lines of each paragraph (Markdown stays Markdown).
+
+    Clause bodies are wrapped in their YAML files for reading; in a letter each paragraph should
+    be one line so email clients and forms wrap it themselves. Hard breaks (a line ending in a
+    backslash or two spaces), lists, quotes and code keep their lines.
+    """
+    lines = markdown.split("\n")
+    joins: set[int] = set()  # line numbers whose following line is joined onto them
+    for token in _parser().parse(markdown):
+        if token.type != "paragraph_open" or token.map is None:
+            continue
+        start, end = token.map
+        for number in range(start, end - 1):
+            line = lines[number]
+            if line.endswith("\\") or line.endswith("  ") or lines[number + 1].lstrip().startswith(">"):
+                continue
+            joins.add(number)
+    out: list[str] = []
+    joining = False
+    for number, line in enumerate(lines):
+        if joining:
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+        joining = number in joins
+    return "\n".join(out)
 
 
 def single_paragraph(markdown: str) -> bool:
