@@ -1,0 +1,663 @@
+"""Dates and periods: every phrase people write, every refusal, find_periods on the seed request,
+and property tests (round trips; find_periods never raises and always gives sound spans)."""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import date
+from itertools import pairwise
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from oiadraft import periods
+from oiadraft.errors import UserError
+from oiadraft.model import Period
+from oiadraft.periods import (
+    PeriodError,
+    PeriodMatch,
+    describe_length,
+    find_periods,
+    format_date,
+    format_period,
+    parse_date,
+    parse_period,
+)
+
+TODAY = date(2024, 9, 13)  # the day the seed request was made
+D = date
+
+
+# --------------------------------------------------------------------------------------------
+# parse_date / format_date (the deadline engineer relies on these)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2024-09-13", D(2024, 9, 13)),
+    ("13/09/2024", D(2024, 9, 13)),
+    ("13/9/24", D(2024, 9, 13)),
+    ("13.09.2024", D(2024, 9, 13)),
+    ("13 September 2024", D(2024, 9, 13)),
+    ("13 Sept 2024", D(2024, 9, 13)),
+    ("Friday 13 Sept 2024", D(2024, 9, 13)),
+    ("Friday, 13th of September 2024", D(2024, 9, 13)),
+    ("  1   October   2020 ", D(2020, 10, 1)),
+])
+def test_parse_date_reads_nz_dates(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("31/02/2024", ["February 2024 has no day 31"]),
+    ("13/13/2024", ["no month 13", "day first"]),
+    ("12/13/2024", ["no month 13", "day first", "13 December 2024"]),
+    ("", ["no date"]),
+    ("13 Septober 2024", ["not a month name"]),
+    ("next Tuesday", ["13 September 2024"]),
+])
+def test_parse_date_refuses_with_a_reason(text, words):
+    with pytest.raises(PeriodError) as caught:
+        parse_date(text)
+    for word in words:
+        assert word in str(caught.value)
+
+
+def test_format_date_is_nz_style():
+    assert format_date(D(2024, 9, 13)) == "13 September 2024"
+    assert format_date(D(2024, 9, 13), weekday=True) == "Friday 13 September 2024"
+    assert format_date(D(2020, 10, 1)) == "1 October 2020"
+
+
+def test_period_error_is_a_user_error_and_a_value_error():
+    assert issubclass(PeriodError, UserError)
+    assert issubclass(PeriodError, ValueError)
+
+
+# --------------------------------------------------------------------------------------------
+# parse_period: every phrase the brief lists (today = 13 September 2024)
+
+OPEN = None
+PHRASES = [
+    # single days, months, years
+    ("13/09/2024", D(2024, 9, 13), D(2024, 9, 13), False),
+    ("2024-09-13", D(2024, 9, 13), D(2024, 9, 13), False),
+    ("13 September 2024", D(2024, 9, 13), D(2024, 9, 13), False),
+    ("Sept 2024", D(2024, 9, 1), D(2024, 9, 30), False),
+    ("March 2023", D(2023, 3, 1), D(2023, 3, 31), False),
+    ("February 2024", D(2024, 2, 1), D(2024, 2, 29), False),
+    ("2023", D(2023, 1, 1), D(2023, 12, 31), False),
+    ("in 2023", D(2023, 1, 1), D(2023, 12, 31), False),
+    ("calendar year 2021", D(2021, 1, 1), D(2021, 12, 31), False),
+    ("the 2021 calendar year", D(2021, 1, 1), D(2021, 12, 31), False),
+    # financial years: 1 July to 30 June
+    ("the 2022/23 financial year", D(2022, 7, 1), D(2023, 6, 30), False),
+    ("2022-23 financial year", D(2022, 7, 1), D(2023, 6, 30), False),
+    ("2022/2023 financial year", D(2022, 7, 1), D(2023, 6, 30), False),
+    ("FY2022/23", D(2022, 7, 1), D(2023, 6, 30), False),
+    ("FY 2022/23", D(2022, 7, 1), D(2023, 6, 30), False),
+    ("FY22/23", D(2022, 7, 1), D(2023, 6, 30), False),
+    ("the financial year 2022/23", D(2022, 7, 1), D(2023, 6, 30), False),
+    ("the year ending 30 June 2023", D(2022, 7, 1), D(2023, 6, 30), False),
+    ("the financial year ended 30 June 2023", D(2022, 7, 1), D(2023, 6, 30), False),
+    # open ends
+    ("since October 2020", D(2020, 10, 1), OPEN, False),
+    ("since 1 October 2020", D(2020, 10, 1), OPEN, False),
+    ("from 1 October 2020", D(2020, 10, 1), OPEN, False),
+    ("since 2020", D(2020, 1, 1), OPEN, False),
+    ("October 2020 onwards", D(2020, 10, 1), OPEN, False),
+    ("after March 2023", D(2023, 4, 1), OPEN, False),
+    ("since the beginning of 2020", D(2020, 1, 1), OPEN, False),
+    ("up to 13 September 2024", OPEN, D(2024, 9, 13), False),
+    ("until the end of June 2023", OPEN, D(2023, 6, 30), False),
+    ("before March 2023", OPEN, D(2023, 2, 28), False),
+    ("prior to 1 March 2023", OPEN, D(2023, 2, 28), False),
+    # ranges
+    ("from 1 March 2023 to 30 June 2023", D(2023, 3, 1), D(2023, 6, 30), False),
+    ("between March and June 2023", D(2023, 3, 1), D(2023, 6, 30), False),
+    ("between 1 March and 30 June 2023", D(2023, 3, 1), D(2023, 6, 30), False),
+    ("from 1 March to 30 June 2023", D(2023, 3, 1), D(2023, 6, 30), False),
+    ("March to June 2023", D(2023, 3, 1), D(2023, 6, 30), False),
+    ("1/10/2020 – 13/9/2024", D(2020, 10, 1), D(2024, 9, 13), False),
+    ("1/10/2020 — 13/9/2024", D(2020, 10, 1), D(2024, 9, 13), False),
+    ("1/10/2020 - 13/9/2024", D(2020, 10, 1), D(2024, 9, 13), False),
+    ("1/10/2020-13/9/2024", D(2020, 10, 1), D(2024, 9, 13), False),
+    ("1/10/2020 to 13/9/2024", D(2020, 10, 1), D(2024, 9, 13), False),
+    ("1/10/2020 until 13/9/2024", D(2020, 10, 1), D(2024, 9, 13), False),
+    ("1/10/2020 through 13/9/2024", D(2020, 10, 1), D(2024, 9, 13), False),
+    ("1 October 2020 to 13 September 2024", D(2020, 10, 1), D(2024, 9, 13), False),
+    ("October 2020 to March 2021", D(2020, 10, 1), D(2021, 3, 31), False),
+    ("2020 to 2023", D(2020, 1, 1), D(2023, 12, 31), False),
+    ("between 2020 and 2023", D(2020, 1, 1), D(2023, 12, 31), False),
+    ("since 1 October 2020 until 13 September 2024", D(2020, 10, 1), D(2024, 9, 13), False),
+    ("FY2020/21 to FY2022/23", D(2020, 7, 1), D(2023, 6, 30), False),
+    # relative to today: the N whole units that end today
+    ("the last two years", D(2022, 9, 14), D(2024, 9, 13), False),
+    ("the past 12 months", D(2023, 9, 14), D(2024, 9, 13), False),
+    ("the last 6 weeks", D(2024, 8, 3), D(2024, 9, 13), False),
+    ("the last twelve months", D(2023, 9, 14), D(2024, 9, 13), False),
+    ("the last three years", D(2021, 9, 14), D(2024, 9, 13), False),
+    ("the previous twenty-four months", D(2022, 9, 14), D(2024, 9, 13), False),
+    ("last 30 days", D(2024, 8, 15), D(2024, 9, 13), False),
+    ("the past year", D(2023, 9, 14), D(2024, 9, 13), False),
+    ("the last fortnight", D(2024, 8, 31), D(2024, 9, 13), False),
+    ("the 12 months to 30 June 2023", D(2022, 7, 1), D(2023, 6, 30), False),
+    ("the three months to 30 June 2023", D(2023, 4, 1), D(2023, 6, 30), False),
+    ("the two years to June 2023", D(2021, 7, 1), D(2023, 6, 30), False),
+    # to the date of the request
+    ("to date", OPEN, OPEN, True),
+    ("to the date of this request", OPEN, OPEN, True),
+    ("to present", OPEN, OPEN, True),
+    ("until now", OPEN, OPEN, True),
+    ("up to the date of this request", OPEN, OPEN, True),
+    ("since 1 October 2020 to date", D(2020, 10, 1), OPEN, True),
+    ("since October 2020 to date", D(2020, 10, 1), OPEN, True),
+    ("from 1 October 2020 to the date of this request", D(2020, 10, 1), OPEN, True),
+    ("from 1 October 2020 to the present", D(2020, 10, 1), OPEN, True),
+    ("1 October 2020 until now", D(2020, 10, 1), OPEN, True),
+    ("1 October 2020 – present", D(2020, 10, 1), OPEN, True),
+    ("2020 to date", D(2020, 1, 1), OPEN, True),
+    ("between 1 October 2020 and the date of my request", D(2020, 10, 1), OPEN, True),
+    # no dates at all
+    ("any time", OPEN, OPEN, False),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "until_request"), PHRASES)
+def test_parse_period_reads_every_listed_phrase(text, start, end, until_request):
+    assert parse_period(text, today=TODAY) == Period(start, end, until_request)
+
+
+@pytest.mark.parametrize("text", [
+    "SINCE OCTOBER 2020", "  since   October\n2020. ", "since\u00a0October\u00a02020", "Since Oct. 2020",
+])
+def test_parse_period_ignores_case_spacing_and_a_final_full_stop(text):
+    assert parse_period(text) == Period(D(2020, 10, 1), None)
+
+
+def test_relative_periods_count_whole_units_back_from_today():
+    # the rule: start the day after the same date N units earlier, so the length is exactly N
+    assert parse_period("the last 1 year", today=D(2024, 2, 29)) == Period(D(2023, 3, 1),
+                                                                        D(2024, 2, 29))
+    assert parse_period("the last month", today=D(2024, 3, 31)) == Period(D(2024, 3, 1),
+                                                                       D(2024, 3, 31))
+    assert parse_period("the past 3 months", today=D(2024, 5, 31)) == Period(D(2024, 3, 1),
+                                                                          D(2024, 5, 31))
+    assert parse_period("the last 7 days", today=TODAY).days(TODAY) == 7
+    assert parse_period("the last two years", today=TODAY).start == D(2022, 9, 14)
+
+
+def test_relative_periods_outside_the_calendar_are_refused():
+    with pytest.raises(PeriodError, match="outside the calendar"):
+        parse_period("the last 999 years", today=D(900, 1, 1))
+    with pytest.raises(PeriodError, match="outside the calendar"):
+        parse_period("the year ending 31 December 9999")
+    assert parse_period("the last 999 years", today=TODAY).start == D(1025, 9, 14)
+
+
+def test_relative_periods_need_today():
+    with pytest.raises(PeriodError, match="today"):
+        parse_period("the last two years")
+
+
+ERRORS = [
+    ("31/02/2024", ["February 2024 has no day 31"]),
+    ("13/13/2024", ["no month 13", "day first"]),
+    ("1 July 2023 to 30 June 2023", ["ends (30 June 2023) before it starts (1 July 2023)",
+                                     "earlier date first"]),
+    ("between November and February 2023", ["before it starts"]),
+    ("03/04", ["no year", "day first"]),
+    ("last few years", ["not a definite period", "the last 3 years"]),
+    ("the last several months", ["not a definite period"]),
+    ("a couple of years", ["not a definite period"]),
+    ("", ["no period given", "since October 2020"]),
+    ("   ", ["no period given"]),
+    ("March", ["which year", "March 2024"]),
+    ("between March and June", ["which year"]),
+    ("since March", ["which year"]),
+    ("from 1 March", ["which year"]),
+    ("2022/23", ["financial year", "2022 to 2023"]),
+    ("2022/24 financial year", ["not a financial year", "2022/23"]),
+    ("last year", ["could mean the calendar year 2023", "the last 12 months"]),
+    ("last month", ["August 2024", "the last month"]),
+    ("the last years", ["how many years"]),
+    ("the last 0 years", ["at least one year"]),
+    ("09/2024", ["September 2024"]),
+    ("sometime recently", ["not a definite period"]),
+    ("whenever", ["cannot read", "since October 2020"]),
+    ("the last two years and then some", ["not a definite period"]),
+    ("32 March 2023", ["no day 32"]),
+    ("from 31/02/2024 to 30 June 2024", ["no day 31"]),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), ERRORS)
+def test_parse_period_refuses_to_guess(text, words):
+    with pytest.raises(PeriodError) as caught:
+        parse_period(text, today=TODAY)
+    message = str(caught.value)
+    for word in words:
+        assert word in message, message
+
+
+def test_error_messages_are_one_plain_line():
+    for text, _ in ERRORS:
+        with pytest.raises(PeriodError) as caught:
+            parse_period(text, today=TODAY)
+        message = str(caught.value)
+        assert "\n" not in message and "Traceback" not in message
+        assert 10 < len(message) < 300
+
+
+# --------------------------------------------------------------------------------------------
+# format_period and describe_length
+
+
+@pytest.mark.parametrize(("period", "text"), [
+    (Period(D(2020, 10, 1), D(2024, 9, 13)), "1 October 2020 to 13 September 2024"),
+    (Period(D(2024, 9, 13), D(2024, 9, 13)), "13 September 2024"),
+    (Period(D(2020, 10, 1), None), "since 1 October 2020"),
+    (Period(None, D(2024, 9, 13)), "up to 13 September 2024"),
+    (Period(D(2020, 10, 1), None, until_request=True),
+     "1 October 2020 to the date of this request"),
+    (Period(None, None, until_request=True), "up to the date of this request"),
+    (Period(), "any time"),
+])
+def test_format_period_nz_style(period, text):
+    assert format_period(period) == text
+    assert parse_period(text) == period
+
+
+@pytest.mark.parametrize(("period", "words"), [
+    (Period(D(2024, 9, 2), D(2024, 9, 13)), "12 days"),
+    (Period(D(2024, 9, 13), D(2024, 9, 13)), "1 day"),
+    (Period(D(2024, 3, 1), D(2024, 5, 31)), "3 months"),
+    (Period(D(2024, 3, 1), D(2024, 3, 31)), "1 month"),
+    (Period(D(2023, 3, 1), D(2023, 6, 30)), "4 months"),
+    (Period(D(2024, 3, 1), D(2024, 5, 20)), "about 3 months"),
+    (Period(D(2023, 3, 1), D(2024, 7, 31)), "17 months"),
+    (Period(D(2022, 7, 1), D(2023, 6, 30)), "1 year"),
+    (Period(D(2022, 9, 14), D(2024, 9, 13)), "2 years"),
+    (Period(D(2020, 10, 1), D(2024, 9, 13)), "about 4 years"),
+    (Period(D(2020, 10, 1), None), "about 4 years"),
+    (Period(D(2020, 10, 1), None, until_request=True), "about 4 years"),
+    (Period(D(2015, 1, 1), D(2024, 9, 13)), "about 10 years"),
+    (Period(None, D(2024, 9, 13)), "no start date"),
+    (Period(D(2025, 1, 1), None), "not started yet"),
+])
+def test_describe_length(period, words):
+    assert describe_length(period, TODAY) == words
+
+
+# --------------------------------------------------------------------------------------------
+# find_periods on the seed request (MFAT OIA 29681, sent 13 September 2024)
+
+SEED_PARTS = [
+    """The dates on which New Zealand, pursuant to Article 21(2), notified the governments
+of Russia, Belarus, Iran, Ukraine and the United States of its obligations under the
+Convention on Cluster Munitions.""",
+    """The dates on which New Zealand, pursuant to Article 21(2), communicated to the
+governments of Russia, Belarus, Iran, Ukraine and the United States in accordance
+with its obligation to "make best efforts to discourage States not party to this
+Convention from using cluster munitions.\"""",
+    """Copies of all communications falling within 1 and 2 above, and the replies received.""",
+    """The dates since October 2020 on which legal advice was requested on what New
+Zealand needed to do to meet its obligations under the Convention on Cluster
+Munitions.""",
+    """Copies of all requests since October 2020 for legal advice on what New Zealand
+needed to do to meet its obligations under the Convention on Cluster Munitions.""",
+    """The dates since October 2020 on which legal advice was provided on what New
+Zealand needed to do to meet its obligations under the Convention on Cluster
+Munitions.""",
+    """Copies of all legal advice provided since October 2020 on what New Zealand needed
+to do to meet its obligations under the Convention on Cluster Munitions.""",
+    """The dates on which, since October 2020, advice has been provided to the Ministers of
+(a) Disarmament and Arms Control and (b) Foreign Affairs that relate to the
+Convention on Cluster Munitions and New Zealand's obligations under that
+Convention with regard to the conflict in Ukraine.""",
+    """Copies of all advice since October 2020 to the Ministers of (a) Disarmament and
+Arms Control and (b) Foreign Affairs that relate to the Convention on Cluster
+Munitions and New Zealand's obligations under that Convention with regard to the
+conflict in Ukraine.""",
+    """The dates of all meetings and correspondence with the Ministry of Defence since
+October 2020 that relate to the Convention on Cluster Munitions and New Zealand's
+obligations under that Convention with regard to the conflict in Ukraine.""",
+    """Copies of all meetings notes and correspondence with the Ministry of Defence since
+October 2020 that relate to the Convention on Cluster Munitions and New Zealand's
+obligations under that Convention with regard to the conflict in Ukraine.""",
+    """The dates, since October 2020, of any meetings or correspondence any MFAT official
+has had with any member or representative of the government of the United
+
+Kingdom that included mention of either country's obligations under the Convention
+on Cluster Munitions.""",
+    """The dates, since October 2020, of any meetings or correspondence any New Zealand
+government minister has had with any member or representative of the government
+of the United Kingdom that included mention of either country's obligations under the
+Convention on Cluster Munitions.""",
+]
+SINCE_OCTOBER_2020 = Period(D(2020, 10, 1), None)
+REFINEMENT = "All timeframes are from 1 October 2020 to 13 September 2024."
+
+
+def test_seed_has_thirteen_parts():
+    assert len(SEED_PARTS) == 13
+
+
+@pytest.mark.parametrize("number", range(1, 4))
+def test_seed_parts_1_to_3_state_no_period(number):
+    assert find_periods(SEED_PARTS[number - 1], today=TODAY) == []
+
+
+@pytest.mark.parametrize("number", range(4, 14))
+def test_seed_parts_4_to_13_are_since_october_2020(number):
+    text = SEED_PARTS[number - 1]
+    found = find_periods(text, today=TODAY)
+    assert len(found) == 1
+    match = found[0]
+    assert match.period == SINCE_OCTOBER_2020
+    assert text[match.start:match.end] == match.text
+    assert re.fullmatch(r"since\s+October\s+2020", match.text)
+
+
+def test_seed_parts_read_the_same_with_non_breaking_spaces():
+    # the FYI.org.nz HTML of the seed has U+00A0 between most words
+    for number, text in enumerate(SEED_PARTS, 1):
+        plain = find_periods(text, today=TODAY)
+        nbsp = find_periods(text.replace(" ", "\u00a0"), today=TODAY)
+        assert [(m.start, m.end, m.period) for m in plain] == \
+               [(m.start, m.end, m.period) for m in nbsp], number
+
+
+def test_mfat_refinement_sentence_gives_the_exact_period():
+    found = find_periods(REFINEMENT, today=TODAY)
+    assert found == [PeriodMatch(19, 59, "from 1 October 2020 to 13 September 2024",
+                                 Period(D(2020, 10, 1), D(2024, 9, 13)))]
+
+
+def test_mfat_response_phrases():
+    text = ("Between the dates of 1 October 2020 to the date of your request, the Ministry "
+            "requested internal legal advice. The Tenth Meeting took place from 30 August to "
+            "2 September 2022. There is a recollection of this topic being raised in "
+            "December 2022.")
+    found = find_periods(text, today=TODAY)
+    assert [m.text for m in found] == [
+        "Between the dates of 1 October 2020 to the date of your request",
+        "from 30 August to 2 September 2022",
+        "December 2022",
+    ]
+    assert [m.period for m in found] == [
+        Period(D(2020, 10, 1), None, until_request=True),
+        Period(D(2022, 8, 30), D(2022, 9, 2)),
+        Period(D(2022, 12, 1), D(2022, 12, 31)),
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# find_periods in free text
+
+
+@pytest.mark.parametrize(("text", "phrase", "period"), [
+    ("Copies of all advice since October 2020 to the Ministers of X about Z",
+     "since October 2020", Period(D(2020, 10, 1), None)),
+    ("All briefings in 2023 about Z", "2023", Period(D(2023, 1, 1), D(2023, 12, 31))),
+    ("All briefings during 2023.", "2023", Period(D(2023, 1, 1), D(2023, 12, 31))),
+    ("The budget for 2023, please", "2023", Period(D(2023, 1, 1), D(2023, 12, 31))),
+    ("Reports for calendar year 2023", "calendar year 2023",
+     Period(D(2023, 1, 1), D(2023, 12, 31))),
+    ("Emails since 2020 about Z", "since 2020", Period(D(2020, 1, 1), None)),
+    ("Notes made during March 2023 on Z", "March 2023", Period(D(2023, 3, 1), D(2023, 3, 31))),
+    ("Advice in the last two years about Z", "the last two years",
+     Period(D(2022, 9, 14), D(2024, 9, 13))),
+    ("Texts sent over the past 12 months", "the past 12 months",
+     Period(D(2023, 9, 14), D(2024, 9, 13))),
+    ("Costs in the 2022/23 financial year", "the 2022/23 financial year",
+     Period(D(2022, 7, 1), D(2023, 6, 30))),
+    ("Costs for FY2022/23.", "FY2022/23", Period(D(2022, 7, 1), D(2023, 6, 30))),
+    ("the statement made on 10 September 2024 in Geneva", "10 September 2024",
+     Period(D(2024, 9, 10), D(2024, 9, 10))),
+    ("papers dated 1/10/2020 – 13/9/2024 on Z", "1/10/2020 – 13/9/2024",
+     Period(D(2020, 10, 1), D(2024, 9, 13))),
+    ("minutes between March and June 2023 about Z", "between March and June 2023",
+     Period(D(2023, 3, 1), D(2023, 6, 30))),
+    ("advice since 1 October 2020 to date.", "since 1 October 2020 to date",
+     Period(D(2020, 10, 1), None, until_request=True)),
+    ("advice from 1 October 2020 to the date of this request about Z",
+     "from 1 October 2020 to the date of this request",
+     Period(D(2020, 10, 1), None, until_request=True)),
+    ("emails sent until 30 June 2023", "until 30 June 2023", Period(None, D(2023, 6, 30))),
+    ("the 12 months to 30 June 2023, please", "the 12 months to 30 June 2023",
+     Period(D(2022, 7, 1), D(2023, 6, 30))),
+    ("(since 2020-10-01)", "since 2020-10-01", Period(D(2020, 10, 1), None)),
+])
+def test_find_periods_in_free_text(text, phrase, period):
+    found = find_periods(text, today=TODAY)
+    assert [(m.text, m.period) for m in found] == [(phrase, period)]
+    assert text[found[0].start:found[0].end] == phrase
+
+
+@pytest.mark.parametrize("text", [
+    "pursuant to Article 21(2) of the Convention",
+    "the 12th Meeting of States Parties",
+    "a budget of $2023 for the work",
+    "in $2023 of spending",
+    "call 0800 802 602 or +64 4 439 8000",
+    "withheld under section 9(2)(a) and 9(2)(g)(i)",
+    "Copies of all communications falling within 1 and 2 above",
+    "the 2023 annual report",
+    "statement-CCM-12MSP-10-September-2024.pdf",
+    "CCM-10MSP-New-Zealand-Statement-Aug-2022.pdf",
+    "HansS_20230727_050760000",
+    "for 2000 documents",
+    "in 1500 pages",
+    "items 2020-2023 in the list",
+    "since March",
+    "last year's report",
+    "the last few years",
+    "it may take up to date-stamping",
+    "up to date records",
+    "the 2022/23 budget",
+    "version 1.2.3",
+    "pages 1-5 and 6-56",
+    "under that Convention with regard to the conflict in Ukraine.",
+    "",
+])
+def test_find_periods_avoids_false_positives(text):
+    assert find_periods(text, today=TODAY) == []
+
+
+def test_relative_phrases_need_today_in_free_text():
+    assert find_periods("advice in the last two years") == []
+    assert len(find_periods("advice in the last two years", today=TODAY)) == 1
+
+
+def test_find_periods_reports_several_in_order_without_overlap():
+    text = ("Part 1: since October 2020. Part 2: from 1 March 2023 to 30 June 2023. "
+            "Part 3: in the last 6 weeks. Part 4: the 2022/23 financial year.")
+    found = find_periods(text, today=TODAY)
+    assert [m.text for m in found] == ["since October 2020", "from 1 March 2023 to 30 June 2023",
+                                       "the last 6 weeks", "the 2022/23 financial year"]
+    assert all(a.end <= b.start for a, b in pairwise(found))
+
+
+def test_an_impossible_phrase_is_skipped_whole():
+    # never reported in pieces: the user wrote a range, so "30 June 2024" alone would mislead
+    assert find_periods("from 31/02/2024 to 30 June 2024 about Z") == []
+    assert find_periods("from 1 July 2024 to 30 June 2024") == []
+    text = "from 31/02/2024 to 30 June 2024; since October 2020"
+    assert [m.text for m in find_periods(text)] == ["since October 2020"]
+
+
+def test_find_periods_prefers_the_longest_reading():
+    found = find_periods("from 1 October 2020 to 13 September 2024", today=TODAY)
+    assert [m.text for m in found] == ["from 1 October 2020 to 13 September 2024"]
+    found = find_periods("papers 1 October 2020 onwards", today=TODAY)
+    assert [m.text for m in found] == ["1 October 2020 onwards"]
+
+
+def test_find_periods_is_fast():
+    # a loose guard against a regression to a slow regex (the figures are in bench/periods.py)
+    plain = ("Copies of all briefings, aide-memoires, emails and file notes provided to the "
+             "Minister that relate to the Convention on Cluster Munitions and New Zealand's "
+             "obligations under Article 21(2) of that Convention with regard to the conflict "
+             "in Ukraine, including the 12th Meeting of States Parties, in the last meeting.")
+    dated = (plain[:150] + " since October 2020 " + plain[150:] +
+             " All timeframes are from 1 October 2020 to 13 September 2024.")
+    for text, limit in ((plain, 200e-6), (dated, 1000e-6)):
+        find_periods(text, today=TODAY)
+        best = float("inf")
+        for _ in range(5):
+            started = time.perf_counter()
+            for _ in range(100):
+                find_periods(text, today=TODAY)
+            best = min(best, (time.perf_counter() - started) / 100)
+        assert best < limit, (len(text), best)
+
+
+# --------------------------------------------------------------------------------------------
+# Property tests
+
+dates = st.dates(min_value=D(1000, 1, 1), max_value=D(9999, 12, 31))
+
+
+@st.composite
+def any_period(draw):
+    first, second = sorted([draw(dates), draw(dates)])
+    kind = draw(st.sampled_from(["both", "start", "end", "start-request", "request", "none"]))
+    return {
+        "both": Period(first, second),
+        "start": Period(first, None),
+        "end": Period(None, second),
+        "start-request": Period(first, None, until_request=True),
+        "request": Period(None, None, until_request=True),
+        "none": Period(),
+    }[kind]
+
+
+@settings(max_examples=300, deadline=None)
+@given(any_period())
+def test_format_then_parse_is_the_same_period(period):
+    assert parse_period(format_period(period)) == period
+
+
+@settings(max_examples=300, deadline=None)
+@given(dates)
+def test_parse_date_reads_format_date(day):
+    assert parse_date(format_date(day)) == day
+    assert parse_date(format_date(day, weekday=True)) == day
+    assert parse_date(day.isoformat()) == day
+    assert parse_date(f"{day.day}/{day.month}/{day.year}") == day
+
+
+@settings(max_examples=200, deadline=None)
+@given(dates, st.integers(min_value=1, max_value=40),
+       st.sampled_from(["days", "weeks", "months", "years"]))
+def test_the_last_n_units_ends_today_and_starts_after_the_same_day_back(today, count, unit):
+    try:
+        period = parse_period(f"the last {count} {unit}", today=today)
+    except PeriodError as error:
+        assert "outside the calendar" in str(error)
+        return
+    assert period.end == today and period.start <= today
+    if unit == "days":
+        assert period.days(today) == count
+    if unit == "weeks":
+        assert period.days(today) == 7 * count
+
+
+def _check_matches(text, found):
+    assert isinstance(found, list)
+    previous_end = 0
+    for match in found:
+        assert isinstance(match, PeriodMatch)
+        assert 0 <= previous_end <= match.start < match.end <= len(text)
+        assert text[match.start:match.end] == match.text
+        assert isinstance(match.period, Period)
+        previous_end = match.end
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(), st.one_of(st.none(), dates))
+def test_find_periods_never_raises_on_any_text(text, today):
+    found = find_periods(text, today=today)
+    _check_matches(text, found)
+    assert find_periods(text, today=today) == found
+
+
+# Text built from the words periods are made of, so the interesting paths are exercised.
+VOCABULARY = [
+    "since", "from", "between", "and", "to", "until", "through", "the", "last", "past", "two",
+    "twelve", "12", "months", "years", "year", "weeks", "October", "Sept", "March", "June",
+    "May", "2020", "2023", "2024", "1", "13", "30", "31", "1st", "financial", "calendar",
+    "2022/23", "FY2022/23", "2022-23", "in", "during", "for", "up", "date", "of", "this",
+    "request", "present", "now", "onwards", "–", "-", "/", "31/02/2024", "1/10/2020",
+    "13/9/2024", "2024-09-13", "end", "start", "beginning", "on", "or", "after", "before",
+    "prior", "no", "later", "than", "ending", "Friday", "documents", "$2023", "Article",
+    "21(2)", "9(2)(a)", "few", "ū", "Manatū", "😀", "\u00a0", ".", ",", "(", ")", "0800",
+]
+SEPARATORS = st.sampled_from([" ", " ", " ", "  ", "\n", ", ", "-", "–", "\u00a0", ""])
+
+
+@st.composite
+def period_like_text(draw):
+    words = draw(st.lists(st.sampled_from(VOCABULARY), max_size=30))
+    out = []
+    for word in words:
+        out.append(word)
+        out.append(draw(SEPARATORS))
+    return "".join(out)
+
+
+def _reference_find(text, today):
+    """What the whole free-text grammar finds when tried at every character (slow)."""
+    grammar = periods._grammar(find=True)
+    found = []
+    for match in grammar.finditer(text):
+        try:
+            period = periods._interpret(match, today)
+        except ValueError:
+            continue
+        start = periods._span_start(match)
+        found.append(PeriodMatch(start, match.end(), text[start:match.end()], period))
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(period_like_text(), st.one_of(st.none(), st.just(TODAY)))
+def test_find_periods_on_period_like_text(text, today):
+    found = find_periods(text, today=today)
+    _check_matches(text, found)
+    assert find_periods(text, today=today) == found
+    # the fast path (words that can begin a phrase, checked against the next word) finds
+    # exactly what the whole grammar finds
+    assert found == _reference_find(text, today)
+    # each phrase found reads back to the same period on its own
+    for match in found:
+        assert parse_period(match.text, today=today) == match.period
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.lists(period_like_text(), min_size=1, max_size=5), st.integers(200, 2000))
+def test_find_periods_on_huge_text(pieces, repeat):
+    text = (" ".join(pieces) + " ") * repeat
+    found = find_periods(text, today=TODAY)
+    _check_matches(text, found)
+
+
+def test_find_periods_on_a_huge_text_of_dates_is_linear():
+    text = "since October 2020, 31/02/2024 and 2023 " * 5000  # 200 kB
+    started = time.perf_counter()
+    found = find_periods(text, today=TODAY)
+    assert time.perf_counter() - started < 2.0
+    assert len(found) == 5000 and all(m.period == SINCE_OCTOBER_2020 for m in found)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60), st.one_of(st.none(), dates))
+def test_parse_period_raises_only_period_error(text, today):
+    try:
+        period = parse_period(text, today=today)
+    except PeriodError as error:
+        assert str(error)
+    else:
+        assert isinstance(period, Period)
