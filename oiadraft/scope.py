@@ -52,6 +52,7 @@ reported but do not change the score: they are not matters of volume.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -215,6 +216,30 @@ class Rules:
     letter: dict[str, Any]
 
 
+def _trie_regex(phrases: Iterable[str]) -> str:
+    """One regex for many phrases, sharing prefixes (a trie), so the engine rejects a word
+    after a character or two instead of trying every phrase. Spaces match any white space."""
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for char in " ".join(phrase.lower().split()):
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = []
+        for char in sorted(k for k in node if k):
+            head = r"\s+" if char == " " else re.escape(char)
+            branches.append(head + build(node[char]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
 def _phrase_regex(phrase: str) -> str:
     words = phrase.strip().split()
     body = r"\s+".join(re.escape(word) for word in words)
@@ -303,7 +328,9 @@ def parse_rules(data: Any) -> Rules:
             raise _fail(f"vocabulary.{kind}.phrases must be a list of text", node, "phrases")
         if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
             raise _fail(f"vocabulary.{kind}.patterns must be a list of text", node, "patterns")
-        alternatives = [_phrase_regex(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p))]
+        alternatives = []
+        if phrases:
+            alternatives.append(f"(?:{_trie_regex(phrases)})(?!\\w)")
         for pattern in patterns:
             _compile(pattern, node, "patterns", f"vocabulary.{kind}")
             alternatives.append(f"(?:{pattern})")
@@ -312,7 +339,7 @@ def parse_rules(data: Any) -> Rules:
         name = f"k{index}"
         group_kinds[name] = kind
         groups.append(f"(?P<{name}>{'|'.join(alternatives)})")
-    master = re.compile("|".join(groups), re.IGNORECASE)
+    master = re.compile(r"(?<!\w)(?:" + "|".join(groups) + ")", re.IGNORECASE)
 
     signals_node = data.get("signals")
     if not isinstance(signals_node, dict):
@@ -742,6 +769,10 @@ def assess(part_text: str, context: Context | None = None,
 
     # the period
     period_weights = rules.periods[record_kind]
+    if period_span is not None:
+        period_quote = f"\u201c{' '.join(period_text.split())}\u201d"
+    else:
+        period_quote = "The period set for the whole request"
     if period is None:
         weight = 0.0 if cross_refs or anchored else period_weights["none"]
         add("no-period", (end_of_content, end_of_content), weight=weight)
@@ -756,10 +787,11 @@ def assess(part_text: str, context: Context | None = None,
             else:
                 weight = 0.0
             if weight > 0:
-                add("long-period", span, weight=weight, length=_describe(period, context.today, days),
-                    records=records_word)
+                add("long-period", span, weight=weight, quote=period_quote,
+                    _advice=period_span is None,
+                    length=_describe(period, context.today, days), records=records_word)
             elif days <= period_weights["short_days"] and period_weights["short"] < 0:
-                add("short-period", span, weight=period_weights["short"],
+                add("short-period", span, weight=period_weights["short"], quote=period_quote,
                     length=_describe(period, context.today, days))
 
     # not matters of volume (weight 0 in the YAML)
@@ -821,12 +853,17 @@ def _quantified(tokens: Sequence[_Token], quants: Sequence[_Token],
                 text: str) -> tuple[_Token, _Token] | None:
     """The first (quantifier, record) pair where "all"/"any" governs the record word: at most
     four words apart, in one clause."""
+    if not tokens or not quants:
+        return None
+    ends = [quant.end for quant in quants]
     for token in tokens:
-        for quant in quants:
-            if quant.end <= token.start and token.start - quant.end <= 40 \
-                    and _same_clause(text, quant.end, token.start) \
+        index = bisect.bisect_right(ends, token.start) - 1
+        while index >= 0 and token.start - ends[index] <= 40:
+            quant = quants[index]
+            if _same_clause(text, quant.end, token.start) \
                     and len(text[quant.end:token.start].split()) <= 4:
                 return quant, token
+            index -= 1
     return None
 
 
@@ -903,7 +940,7 @@ def _finding(hit: _Hit, text: str, rule: SignalRule, profile: Any, risk: str) ->
     severity = rule.severity
     if risk == "high" and hit.weight >= 1.5 and severity == "warning":
         severity = "danger"
-    replacement = rule.replacement
+    replacement = None if hit.fmt.get("_advice") else rule.replacement
     span = hit.span
     if replacement is not None and hit.replacement_span is not None:
         span = hit.replacement_span

@@ -149,6 +149,8 @@ def _top_level(markers: list[_Marker]) -> tuple[str, list[_Marker]]:
         if scheme == "letter" and kind == "roman" and len(marker.token) == 1 \
                 and expected_letter == marker.token:
             kind = "letter"
+            marker = _Marker(marker.line_start, marker.content_start, "letter", marker.token,
+                             ord(marker.token) - 96)
         if kind != scheme:
             continue
         if scheme == "letter":

@@ -1,0 +1,265 @@
+"""`oiadraft check [FILE|-]`: warn, part by part, where a request is likely to be refused as
+needing substantial collation or research (OIA s18(f), LGOIMA s17(f)) and how to narrow it.
+
+Reads a whole letter or just the parts from FILE or standard input, splits it into its numbered
+parts (oiadraft/splitter.py), assesses each (oiadraft/scope.py) and prints a report for people
+or, with ``--format json``, one JSON object (the DESIGN.md contract). Exit status: 0 when no
+part is high risk, 1 when any part is, 2 for bad usage or unreadable input (one line on stderr).
+Options are validated here rather than by argparse so that every bad input gets one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+DESCRIPTION = """\
+Check a request before you send it: each numbered part is rated low, medium or high risk of
+being refused as needing "substantial collation or research" or sent back for narrowing, with the words that caused it and narrower wording to use instead.
+
+Give a file, or - (or nothing) to read standard input. A whole letter is fine: greetings,
+background, the form-of-release and reasons paragraphs and the sign-off are not parts. A
+sentence such as "All timeframes are from 1 October 2020 to 13 September 2024" applies to
+every part that states no period of its own."""
+
+EXAMPLES = """\
+exit status: 0 no part is high risk; 1 some part is high risk; 2 bad usage or unreadable input.
+
+examples:
+  oiadraft check request.txt
+  pbpaste | oiadraft check - --format json
+  oiadraft check letter.txt --act lgoima --today 2024-09-13"""
+
+# A paste longer than this is unusual for a request and is noted in the report.
+LONG_INPUT = 50_000
+WIDTH = 88
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="warn where a request is likely to be refused as too broad, and how to narrow it",
+        description=DESCRIPTION,
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", nargs="?", default="-", metavar="FILE",
+                        help="the request text (default: - for standard input)")
+    parser.add_argument("--act", default="oia", metavar="oia|lgoima",
+                        help="the Act the request is made under (default: oia)")
+    parser.add_argument("--format", default="text", metavar="text|json", dest="output",
+                        help="report for people (default) or one JSON object")
+    parser.add_argument("--today", metavar="DATE",
+                        help="read open periods (\"since October 2020\") as ending on DATE "
+                             "(default: today)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from oiadraft import acts, clock
+    from oiadraft.errors import UserError
+    from oiadraft.periods import PeriodError, parse_date
+
+    act = (args.act or "").strip().lower()
+    if act not in acts.ACT_KEYS:
+        raise UserError(f"unknown act {args.act!r}: use oia or lgoima")
+    output = (args.output or "").strip().lower()
+    if output not in ("text", "json"):
+        raise UserError(f"unknown format {args.output!r}: use text or json")
+    if args.today:
+        try:
+            today = parse_date(args.today)
+        except PeriodError as exc:
+            raise UserError(f"--today: {exc}") from None
+    else:
+        today = clock.today()
+    text, name = read_input(args.file)
+    report = check_text(text, act=act, today=today)
+    if output == "json":
+        sys.stdout.write(json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(report_text(report, name))
+    return 1 if report["assessment"].risk == "high" else 0
+
+
+def read_input(file: str | None) -> tuple[str, str]:
+    """The request text and a name for it; UserError for anything unreadable."""
+    from oiadraft.errors import UserError
+
+    if file in (None, "-"):
+        name = "standard input"
+        data = sys.stdin.buffer.read()
+    else:
+        name = str(file)
+        path = Path(name)
+        if path.is_dir():
+            raise UserError(f"{name} is a folder, not a file")
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise UserError(f"{name}: no such file") from None
+        except OSError as exc:
+            raise UserError(f"cannot read {name}: {exc.strerror or exc}") from None
+    if b"\x00" in data[:65536]:
+        raise UserError(f"{name} looks like a binary file, not text; save the request as "
+                        "plain text first")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserError(f"{name} is not UTF-8 text; save it as UTF-8 plain text first") from None
+    if not text.strip():
+        raise UserError(f"{name} is empty: there is no request to check")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), name
+
+
+def check_text(text: str, act: str = "oia", today: date | None = None) -> dict[str, Any]:
+    """Split and assess a request (the work behind the command, for tests and scripts)."""
+    from oiadraft import acts, clock, scope, splitter
+
+    today = today or clock.today()
+    split = splitter.split_request(text, today=today)
+    context = scope.Context(act=act, today=today)
+    assessment = scope.assess_request(split, context)
+    return {
+        "act": act,
+        "profile": acts.get_act(act),
+        "today": today,
+        "split": split,
+        "assessment": assessment,
+        "length": len(text),
+        "long": len(text) > LONG_INPUT,
+    }
+
+
+def _period_json(part: Any) -> dict[str, Any]:
+    period = part.period
+    if period is None:
+        return {"start": None, "end": None, "source": "none"}
+    return {
+        "start": period.start.isoformat() if period.start else None,
+        "end": period.end.isoformat() if period.end else None,
+        "source": part.period_source,
+    }
+
+
+def report_json(report: dict[str, Any]) -> dict[str, Any]:
+    """The DESIGN.md JSON object."""
+    assessment = report["assessment"]
+    parts = []
+    for number, part in zip(assessment.numbers, assessment.parts, strict=True):
+        parts.append({
+            "number": number,
+            "text": part.text,
+            "risk": part.risk,
+            "score": part.score,
+            "period": _period_json(part),
+            "findings": [finding.to_dict() for finding in part.findings],
+        })
+    findings = [finding.to_dict() for finding in assessment.findings]
+    if report["long"]:
+        findings.insert(0, _long_note(report))
+    return {"act": report["act"], "risk": assessment.risk, "parts": parts, "findings": findings}
+
+
+def _long_note(report: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "rule": "unusual-length", "severity": "info", "section": None,
+        "message": (f"This text is unusually long for a request ({report['length']:,} "
+                    "characters). Check that only the request was pasted; a request this long "
+                    "is likely to be extended or refused."),
+        "suggestion": None, "span": [0, 0], "concept": None, "quote": "",
+        "replacement": None, "placeholders": [],
+    }
+
+
+def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
+    lines = textwrap.wrap(" ".join(text.split()), width=WIDTH, initial_indent=first or indent,
+                          subsequent_indent=indent, break_long_words=False,
+                          break_on_hyphens=False)
+    return lines or [first or indent]
+
+
+_MARK = {"danger": "!!", "warning": "! ", "info": "- "}
+
+
+def report_text(report: dict[str, Any], name: str = "the request") -> str:
+    """A report a person can read: each part with its risk, period, the quoted words, why, and
+    what to write instead; then the request as a whole."""
+    from oiadraft.periods import format_date
+
+    try:
+        from oiadraft.periods import format_period
+    except ImportError:  # pragma: no cover - older periods module
+        format_period = None
+    profile = report["profile"]
+    assessment = report["assessment"]
+    split = report["split"]
+    out: list[str] = []
+    count = len(assessment.parts)
+    plural = "part" if count == 1 else "parts"
+    out.append(f"oiadraft check: {name}, {count} {plural}, under the {profile.name} "
+               f"({profile.short}), as at {format_date(report['today'])}")
+    if report["long"]:
+        out.extend(_wrap(_long_note(report)["message"], "  ", "Note: "))
+    high = [n for n, p in zip(assessment.numbers, assessment.parts, strict=True) if p.risk == "high"]
+    medium = [n for n, p in zip(assessment.numbers, assessment.parts, strict=True)
+              if p.risk == "medium"]
+    section = profile.cite("refusal_collation")
+    if high:
+        out.append(f"Overall: HIGH risk. Part{'s' if len(high) > 1 else ''} {_join(high)} "
+                   f"{'are' if len(high) > 1 else 'is'} likely to be refused ({section}) or sent "
+                   "back to be narrowed.")
+    elif medium:
+        out.append(f"Overall: MEDIUM risk. Part{'s' if len(medium) > 1 else ''} {_join(medium)} "
+                   "may draw a request to narrow or an extension.")
+    else:
+        out.append("Overall: LOW risk. Every part is specific enough.")
+    if split.request_period is not None and format_period is not None:
+        out.append(f"Period for the whole request: {format_period(split.request_period.period)} "
+                   f"(\"{' '.join(split.request_period.text.split())}\")")
+    for number, part in zip(assessment.numbers, assessment.parts, strict=True):
+        out.append("")
+        out.append(f"Part {number}: {part.risk.upper()} risk")
+        out.extend(_wrap(_snippet(part.text), "    ", "    \u201c")[:3])
+        out.append(f"  Period: {_period_words(part, format_period)}")
+        for finding in part.findings:
+            out.extend(_wrap(finding.message, "     ", f"  {_MARK[finding.severity]} "))
+            if finding.suggestion and finding.suggestion.strip():
+                out.extend(_wrap(finding.suggestion.strip(), "       ", "     Try: "))
+        if not part.findings:
+            out.append("  Nothing to change.")
+    if assessment.findings:
+        out.append("")
+        out.append("The request as a whole")
+        for finding in assessment.findings:
+            out.extend(_wrap(finding.message, "     ", f"  {_MARK[finding.severity]} "))
+            if finding.suggestion:
+                out.extend(_wrap(finding.suggestion, "       ", "     Try: "))
+    out.append("")
+    return "\n".join(out)
+
+
+def _join(numbers: list[str]) -> str:
+    if len(numbers) == 1:
+        return numbers[0]
+    return ", ".join(numbers[:-1]) + " and " + numbers[-1]
+
+
+def _snippet(text: str) -> str:
+    flat = " ".join(text.split())
+    return (flat if len(flat) <= 220 else flat[:217].rstrip() + "...") + "\u201d"
+
+
+def _period_words(part: Any, format_period: Any) -> str:
+    if part.period is None:
+        return "none stated (the part covers every year the agency holds records for)"
+    words = format_period(part.period) if format_period else str(part.period)
+    where = {"part": "stated in the part", "request": "from the whole-request period"}
+    if part.period_text:
+        return f"{words} (\"{' '.join(part.period_text.split())}\", {where[part.period_source]})"
+    return f"{words} ({where.get(part.period_source, part.period_source)})"

@@ -1,0 +1,141 @@
+"""`oiadraft check`: the DESIGN.md contract (text and JSON, exit statuses, bad input)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from oiadraft.cli import main
+
+DATA = Path(__file__).parent / "data"
+SEED = DATA / "seed_request.txt"
+REFINED = DATA / "mfat_refined.txt"
+
+
+def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "oiadraft", "check", *args], input=stdin,
+                          capture_output=True, timeout=60)
+
+
+def test_seed_text_report_and_exit_1(capsys):
+    status = main(["check", str(SEED), "--today", "2024-09-13"])
+    out = capsys.readouterr().out
+    assert status == 1
+    assert "Part 12: HIGH risk" in out
+    assert '"any MFAT official"' in out
+    assert "s18(f)" in out
+    assert "Period: none stated" in out
+    assert "since 1 October 2020" in out
+    assert "officials in <unit or role>" in out
+    assert "13 parts" in out and "Good pattern" in out
+
+
+def test_seed_json_contract(capsys):
+    status = main(["check", str(SEED), "--today", "2024-09-13", "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert status == 1
+    assert data["act"] == "oia" and data["risk"] == "high"
+    assert set(data) == {"act", "risk", "parts", "findings"}
+    numbers = [p["number"] for p in data["parts"]]
+    assert numbers == [str(n) for n in range(1, 14)]
+    part12 = data["parts"][11]
+    assert part12["risk"] == "high"
+    assert part12["period"] == {"start": "2020-10-01", "end": None, "source": "part"}
+    for part in data["parts"]:
+        assert {"number", "text", "risk", "period", "findings"} <= set(part)
+        for finding in part["findings"]:
+            assert {"rule", "severity", "section", "message", "suggestion", "span"} <= \
+                set(finding)
+            start, end = finding["span"]
+            assert part["text"][start:end] == finding["quote"]
+    assert data["parts"][0]["period"] == {"start": None, "end": None, "source": "none"}
+    assert any(f["section"] == "18(f)" and "any MFAT official" in f["message"]
+               for f in part12["findings"])
+    assert {f["rule"] for f in data["findings"]} >= {"many-parts", "dates-then-copies"}
+
+
+def test_refined_from_stdin_exits_0_with_request_period():
+    result = run_cli("-", "--format", "json", "--today", "2024-09-24",
+                     stdin=REFINED.read_bytes())
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert all(p["risk"] != "high" for p in data["parts"])
+    assert data["parts"][0]["period"] == {"start": "2020-10-01", "end": "2024-09-13",
+                                          "source": "request"}
+
+
+def test_lgoima_cites_17f(capsys):
+    main(["check", str(SEED), "--act", "lgoima", "--today", "2024-09-13", "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    sections = {f["section"] for p in data["parts"] for f in p["findings"]
+                if f["concept"] == "refusal_collation"}
+    assert sections == {"17(f)"}
+
+
+@pytest.mark.parametrize("args,stdin,message", [
+    (["/no/such/file.txt"], None, "no such file"),
+    (["-"], b"", "empty"),
+    (["-"], b"   \n\t\n", "empty"),
+    (["-"], b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+    (["-"], "caf\u00e9".encode("latin-1"), "not UTF-8"),
+    (["-", "--act", "nzoia"], b"1. Board minutes", "unknown act"),
+    (["-", "--format", "xml"], b"1. Board minutes", "unknown format"),
+    (["-", "--today", "31/02/2024"], b"1. Board minutes", "--today"),
+])
+def test_bad_input_is_one_line_and_exit_2(args, stdin, message):
+    result = run_cli(*args, stdin=stdin)
+    assert result.returncode == 2
+    err = result.stderr.decode()
+    assert message in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert result.stdout == b""
+
+
+def test_folder_is_bad_input(tmp_path):
+    result = run_cli(str(tmp_path))
+    assert result.returncode == 2 and b"folder" in result.stderr
+
+
+def test_low_risk_request_exits_0(tmp_path):
+    path = tmp_path / "req.txt"
+    path.write_text("Kia ora,\n\n1. The board minutes for the meeting of 5 May 2024.\n\n"
+                    "Ngā mihi,\nSam\n", encoding="utf-8")
+    result = run_cli(str(path), "--today", "2024-09-13")
+    assert result.returncode == 0
+    assert b"Overall: LOW risk" in result.stdout
+
+
+def test_a_megabyte_paste_finishes_in_under_two_seconds_and_is_noted():
+    seed = SEED.read_text(encoding="utf-8")
+    body = seed.split("Please provide me with the following information:")[1]
+    body = body.split("Under section")[0]
+    text = ""
+    number = 0
+    while len(text) < 1_000_000:
+        for line in body.strip().split("\n\n"):
+            number += 1
+            text += f"{number}. " + line.split(". ", 1)[-1] + "\n\n"
+    started = time.perf_counter()
+    result = run_cli("-", "--format", "json", "--today", "2024-09-13",
+                     stdin=text.encode("utf-8"))
+    elapsed = time.perf_counter() - started
+    assert result.returncode == 1, result.stderr
+    data = json.loads(result.stdout)
+    assert data["findings"][0]["rule"] == "unusual-length"
+    assert len(data["parts"]) > 900
+    assert elapsed < 2.0, f"took {elapsed:.2f} s"
+
+
+def test_a_megabyte_single_paragraph_is_also_fast():
+    text = ("all emails from any staff relating to the port since October 2020 " * 16000)
+    started = time.perf_counter()
+    result = run_cli("-", "--today", "2024-09-13", stdin=text.encode("utf-8"))
+    elapsed = time.perf_counter() - started
+    assert result.returncode == 1
+    assert b"unusually long" in result.stdout
+    assert elapsed < 2.0, f"took {elapsed:.2f} s"

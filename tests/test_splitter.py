@@ -1,0 +1,119 @@
+"""Part splitting: numbered parts found in pasted letters; greetings, background, clauses and
+sign-offs are not parts; a whole-request period sentence is found."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from oiadraft.splitter import split_request
+
+DATA = Path(__file__).parent / "data"
+TODAY = date(2024, 9, 13)
+
+
+def seed() -> str:
+    return (DATA / "seed_request.txt").read_text(encoding="utf-8")
+
+
+def test_seed_has_thirteen_parts_and_no_preamble_or_clause_parts():
+    split = split_request(seed(), today=TODAY)
+    assert [p.number for p in split.parts] == [str(n) for n in range(1, 14)]
+    assert split.parts[0].text.startswith("The dates on which New Zealand, pursuant to Article")
+    # the quoted Article 21 numbering in the background is not the request's numbering
+    assert "Each State Party shall encourage" in split.preamble
+    assert split.parts[-1].text.endswith("Convention on Cluster\nMunitions.")
+    assert "preferences" not in split.parts[-1].text
+    assert "Yours faithfully" in split.closing
+    kinds = {kind for kind, _ in split.ignored}
+    assert {"greeting", "clause", "sign-off"} <= kinds
+
+
+def test_inline_sub_items_stay_inside_their_part():
+    split = split_request(seed(), today=TODAY)
+    part8 = split.parts[7]
+    assert "(a)\nDisarmament and Arms Control and (b) Foreign Affairs" in part8.text
+
+
+def test_part_text_is_the_slice_at_its_span():
+    text = seed()
+    for part in split_request(text, today=TODAY).parts:
+        assert text[part.span[0]:part.span[1]] == part.text
+
+
+def test_whole_request_period_sentence_is_found():
+    text = (DATA / "mfat_refined.txt").read_text(encoding="utf-8")
+    split = split_request(text, today=TODAY)
+    assert [p.number for p in split.parts] == ["1", "2", "3", "4", "5"]
+    assert split.request_period is not None
+    assert split.request_period.period.start == date(2020, 10, 1)
+    assert split.request_period.period.end == date(2024, 9, 13)
+    assert text[split.request_period.start:split.request_period.end] == split.request_period.text
+
+
+@pytest.mark.parametrize("marker,expected", [
+    ("1.", "1"), ("1)", "1"), ("(1)", "1"), ("1-", "1"), ("a)", "a"), ("(a)", "a"),
+    ("(i)", "i"), ("-", "1"), ("•", "1"), ("*", "1"),
+])
+def test_marker_styles(marker, expected):
+    second = {"1.": "2.", "1)": "2)", "(1)": "(2)", "1-": "2-", "a)": "b)", "(a)": "(b)",
+              "(i)": "(ii)", "-": "-", "•": "•", "*": "*"}[marker]
+    text = f"Kia ora,\n\nPlease provide:\n{marker} the board minutes for May 2024\n" \
+           f"{second} the chief executive's expense claims for 2023\n\nNgā mihi,\nSam"
+    split = split_request(text, today=TODAY)
+    assert split.parts[0].number == expected
+    assert len(split.parts) == 2
+    assert split.parts[0].text == "the board minutes for May 2024"
+    assert split.parts[1].text == "the chief executive's expense claims for 2023"
+
+
+def test_lettered_list_keeps_i_as_a_letter_after_h():
+    items = "\n".join(f"({chr(96 + n)}) item {n}" for n in range(1, 11))
+    split = split_request(items, today=TODAY)
+    assert [p.number for p in split.parts] == list("abcdefghij")
+
+
+def test_roman_list():
+    split = split_request("(i) the first report\n(ii) the second report\n(iii) the third",
+                          today=TODAY)
+    assert [p.number for p in split.parts] == ["i", "ii", "iii"]
+
+
+def test_lower_level_numbering_stays_inside_parts():
+    text = ("1. Copies of the following reports:\n  a) the 2023 audit\n  b) the 2024 audit\n"
+            "2. The board minutes for June 2024.")
+    split = split_request(text, today=TODAY)
+    assert [p.number for p in split.parts] == ["1", "2"]
+    assert "b) the 2024 audit" in split.parts[0].text
+
+
+def test_unnumbered_text_is_one_part_without_greeting_and_sign_off():
+    text = ("Dear Wellington City Council,\n\nPlease provide the minutes of the Pōneke "
+            "Promise steering group meetings held in 2024.\n\nKind regards,\n\nAlex")
+    split = split_request(text, today=TODAY)
+    assert split.scheme == "none"
+    assert len(split.parts) == 1
+    assert split.parts[0].text == ("Please provide the minutes of the Pōneke Promise steering "
+                                   "group meetings held in 2024.")
+
+
+def test_greeting_only_gives_no_parts():
+    assert split_request("Kia ora,\n\nNgā mihi,\nSam", today=TODAY).parts == ()
+    assert split_request("", today=TODAY).parts == ()
+
+
+def test_trailing_timeframe_line_sets_the_request_period():
+    text = ("1. The briefings to the Minister on the bill.\n2. The Cabinet paper on the bill.\n\n"
+            "Timeframe: 1 January 2024 to 30 June 2024.")
+    split = split_request(text, today=TODAY)
+    assert split.request_period is not None
+    assert split.request_period.period.start == date(2024, 1, 1)
+
+
+def test_page_furniture_and_crlf_do_not_break_parts():
+    text = "1. The first thing\r\n\r\nPage 2 of 3\r\n\r\ncontinued here\r\n2. The second thing"
+    split = split_request(text, today=TODAY)
+    assert [p.number for p in split.parts] == ["1", "2"]
+    assert "continued here" in split.parts[0].text
