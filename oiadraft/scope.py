@@ -60,7 +60,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from oiadraft import clock, paths, yamlio
@@ -204,6 +204,8 @@ class Rules:
     thresholds: dict[str, float]
     periods: dict[str, dict[str, float]]
     master: re.Pattern[str]
+    master_lower: re.Pattern[str]
+    """The same pattern, case-sensitive, for text already lower-cased (about twice as fast)."""
     group_kinds: dict[str, str]
     signals: dict[str, SignalRule]
     combinations: tuple[tuple[tuple[str, ...], float], ...]
@@ -213,6 +215,7 @@ class Rules:
     typo_not: frozenset[str]
     typo_min: int
     typo_max: int
+    typo_candidates: re.Pattern[str]
     letter: dict[str, Any]
 
 
@@ -339,7 +342,9 @@ def parse_rules(data: Any) -> Rules:
         name = f"k{index}"
         group_kinds[name] = kind
         groups.append(f"(?P<{name}>{'|'.join(alternatives)})")
-    master = re.compile(r"(?<!\w)(?:" + "|".join(groups) + ")", re.IGNORECASE)
+    master_source = r"(?<!\w)(?:" + "|".join(groups) + ")"
+    master = re.compile(master_source, re.IGNORECASE)
+    master_lower = re.compile(master_source)
 
     signals_node = data.get("signals")
     if not isinstance(signals_node, dict):
@@ -412,6 +417,7 @@ def parse_rules(data: Any) -> Rules:
         thresholds=thresholds,
         periods=periods,
         master=master,
+        master_lower=master_lower,
         group_kinds=group_kinds,
         signals=signals,
         combinations=tuple(combos),
@@ -421,8 +427,22 @@ def parse_rules(data: Any) -> Rules:
         typo_not=frozenset(str(w).lower() for w in typos.get("not") or ()),
         typo_min=int(typos.get("min_length", 6)),
         typo_max=int(typos.get("max_distance", 2)),
+        typo_candidates=_typo_candidates(typos, known),
         letter=letter,
     )
+
+
+def _typo_candidates(typos: Any, known: dict[str, Any]) -> re.Pattern[str]:
+    """Words worth a closer look: the known misspellings, and long words that start like one
+    of the target words (so most words are never looked at twice)."""
+    words = [str(w).lower() for w in typos.get("words") or ()]
+    minimum = max(1, int(typos.get("min_length", 6)))
+    firsts = "".join(sorted({w[0] for w in words if w and w[0].isalpha()}))
+    alternatives = [re.escape(str(k).lower()) for k in known]
+    if firsts:
+        alternatives.append(f"[{firsts}][a-z]{{{minimum - 1},}}")
+    body = "|".join(alternatives) or "(?!)"
+    return re.compile(rf"(?<![A-Za-z])(?:{body})(?![A-Za-z])", re.IGNORECASE)
 
 
 def _clean(value: str | None) -> str | None:
@@ -500,7 +520,7 @@ def _typo_fixes(text: str, rules: Rules) -> list[tuple[int, int, str]]:
     """(start, end, corrected word) for misspelt key words, found cheaply."""
     fixes: list[tuple[int, int, str]] = []
     targets = rules.typo_words
-    for match in re.finditer(r"[A-Za-z]{4,}", text):
+    for match in rules.typo_candidates.finditer(text):
         word = match.group(0)
         low = word.lower()
         known = rules.typo_known.get(low)
@@ -531,13 +551,20 @@ def _closest(word: str, targets: tuple[str, ...], max_distance: int) -> str | No
     return best
 
 
+def _finditer(text: str, rules: Rules):
+    """Matches of the vocabulary; on lower-cased text when lower-casing keeps every offset."""
+    low = text.lower()
+    if len(low) == len(text):
+        return rules.master_lower.finditer(low)
+    return rules.master.finditer(text)
+
+
 def _tokens(text: str, rules: Rules) -> list[_Token]:
     fixes = _typo_fixes(text, rules)
     if not fixes:
-        return [
-            _Token(rules.group_kinds[m.lastgroup or ""], m.start(), m.end(), m.group(0))
-            for m in rules.master.finditer(text)
-        ]
+        kinds = rules.group_kinds
+        return [_Token(kinds[m.lastgroup or ""], m.start(), m.end(), text[m.start():m.end()])
+                for m in _finditer(text, rules)]
     # match on a corrected copy, then map positions back to the original text
     pieces: list[str] = []
     segments: list[tuple[int, int, int, int]] = []  # norm start, norm end, orig start, orig end
@@ -565,7 +592,7 @@ def _tokens(text: str, rules: Rules) -> list[_Token]:
         return pos + delta
 
     tokens = []
-    for match in rules.master.finditer(norm):
+    for match in _finditer(norm, rules):
         start = max(0, min(back(match.start(), False), len(text)))
         end = max(start, min(back(match.end(), True), len(text)))
         tokens.append(_Token(rules.group_kinds[match.lastgroup or ""], start, end,
@@ -1104,14 +1131,21 @@ def assess_request(parts: Any, context: Context | None = None,
                 used.add(chosen)
                 paired.add((i, chosen))
                 request_finding("dates-then-copies", first=numbers[i], second=numbers[chosen])
-        limit = float(req["near-duplicate"].get("similarity", 93))
+        limit = float(req["near-duplicate"].get("similarity", 97))
         flat = [" ".join(text.lower().split()) for text in texts]
-        for i in range(len(flat)):
-            for j in range(i + 1, len(flat)):
-                if (i, j) in paired or not flat[i] or not flat[j]:
-                    continue
-                if fuzz.ratio(flat[i], flat[j], score_cutoff=limit):
-                    request_finding("near-duplicate", first=numbers[i], second=numbers[j])
+        duplicates: list[tuple[int, int]] = []
+        for i in range(len(flat) - 1):
+            if not flat[i]:
+                continue
+            # one C call per part against the later parts (cheap even for 50 parts)
+            later = flat[i + 1:]
+            for _, _, offset in process.extract(flat[i], later, scorer=fuzz.ratio,
+                                                score_cutoff=limit, limit=None):
+                j = i + 1 + offset
+                if (i, j) not in paired and flat[j]:
+                    duplicates.append((i, j))
+        for i, j in sorted(duplicates):
+            request_finding("near-duplicate", first=numbers[i], second=numbers[j])
     broad = sum(1 for a in assessments if a.risk != "low")
     if risk == "high" or broad >= 3:
         request_finding("aggregation")
