@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import math
 import re
 import string
 from collections.abc import Iterable, Iterator, Mapping
@@ -633,6 +634,9 @@ class _SearchIndex:
                         slot[index] = weight
         self.postings = postings
         self.vocabulary = sorted(postings)
+        self.by_length: dict[int, list[str]] = {}
+        for word in self.vocabulary:
+            self.by_length.setdefault(len(word), []).append(word)
 
     def word_matches(self, token: str) -> dict[str, float]:
         """Index words that match one query word, with a similarity 0-100."""
@@ -649,9 +653,16 @@ class _SearchIndex:
                 if word != token:
                     matches[word] = max(matches.get(word, 0.0),
                                         90.0 + 9.0 * len(token) / len(word))
-        if len(token) >= 4:
+        if len(token) >= 4 and token not in self.postings:
+            # Typo tolerance, only for words the index does not know as they are. Words too
+            # short or too long to reach the cutoff are not scored at all: with ratio >= c,
+            # the shorter length is at least c / (200 - c) of the longer.
             cutoff = 80 if len(token) >= 6 else 75
-            for word, score, _ in process.extract(token, self.vocabulary, scorer=fuzz.ratio,
+            factor = cutoff / (200 - cutoff)
+            low, high = math.ceil(len(token) * factor), math.floor(len(token) / factor)
+            choices = [word for length in range(low, high + 1)
+                       for word in self.by_length.get(length, ())]
+            for word, score, _ in process.extract(token, choices, scorer=fuzz.ratio,
                                                   processor=None, limit=40, score_cutoff=cutoff):
                 matches[word] = max(matches.get(word, 0.0), float(score) * 0.95)
         return matches
