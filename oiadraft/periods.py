@@ -336,14 +336,64 @@ assert set(_FOLLOWERS) == set(_TRIGGER_GRAMMAR), set(_FOLLOWERS) ^ set(_TRIGGER_
 _JOINERS = "/.-–—‑"
 
 
+# After a lead word and "the", what can come next ("from the start of", "since the 2022/23
+# financial year"); after a cue and "the", only "year" or "month" ("in the year 2023").
+_AFTER_LEAD_THE = frozenset({"start", "beginning", "end", "close", "#", "fy", "cy", "financial",
+                             "fiscal", "calendar"})
+_AFTER_THE: dict[str, frozenset[str]] = {
+    word: _AFTER_LEAD_THE
+    for word in ("from", "since", "after", "until", "till", "before", "starting", "beginning",
+                 "commencing")
+}
+_AFTER_THE["between"] = _AFTER_LEAD_THE | {"dates", "period"}
+_AFTER_THE.update((word, frozenset({"year", "month"})) for word in _CUES.split("|"))
+_WORD = re.compile(r"[0-9a-z]+")
+_ALNUM = "0123456789abcdefghijklmnopqrstuvwxyz"
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
 def _word_key(word: str) -> str:
-    """"#" for a number, "fy"/"cy" for FY2022 / CY2021, else the word in lower case."""
+    """"#" for a number, "fy"/"cy" for fy2022 / cy2021, else the (lower-case) word."""
     if word[0] <= "9":
         return "#"
-    word = word.lower()
     if word[:2] in ("fy", "cy") and word[2:].isdigit():
         return word[:2]
     return word
+
+
+def _locate(lowered: str, word: str, position: int) -> int:
+    """Where `word` next stands as a whole word at or after `position`."""
+    while True:
+        start = lowered.find(word, position)
+        end = start + len(word)
+        if (start == 0 or lowered[start - 1] not in _ALNUM) and (
+                end == len(lowered) or lowered[end] not in _ALNUM):
+            return start
+        position = start + 1
+
+
+def _may_begin(key: str, words: list[str], index: int, lowered: str, position: int) -> bool:
+    """Whether the words after words[index] (which ends at `position`) let a phrase begin
+    there: a cheap test that is never stricter than the grammar."""
+    followers = _FOLLOWERS[key]
+    if followers is None:
+        return True
+    if index + 1 >= len(words):
+        return False
+    following = words[index + 1]
+    next_key = _word_key(following)
+    if next_key not in followers:
+        gap = lowered[position:_locate(lowered, following, position)].strip()
+        return bool(gap) and gap[0] in _JOINERS
+    if index + 2 < len(words):
+        third = _word_key(words[index + 2])
+        if next_key == "the" and key in _AFTER_THE:
+            return third in _AFTER_THE[key]
+        if key == "the" and next_key in _RELATIVE_WORDS:
+            return third in _COUNTS or third in _UNIT_NAMES
+    if key == "the" and next_key == "#":
+        return following.isdigit()  # "the 12 months", "the 2022/23 ..." but not "the 12th"
+    return True
 
 # One endpoint ("1 March 2023", "the end of June 2023", "FY22/23", "March"), read again on its
 # own after the grammar found it. Input is lower case with single spaces.
@@ -720,33 +770,28 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMatch]:
         lowered = text.lower()
         if not any(word in lowered for word in _RELATIVE_WORDS):
             return []
-    found = []
-    taken = 0  # a rejected phrase is consumed too: its pieces are not reported on their own
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters grow when lowered; keep positions exact
+        lowered = text.translate(_ASCII_LOWER)
+    words = _WORD.findall(lowered)
     grammars = _TRIGGER_GRAMMAR
-    for token in _TOKEN.finditer(text):
-        word = token.group()
+    found = []
+    position = 0  # where the last word looked at ends
+    taken = 0  # a rejected phrase is consumed too: its pieces are not reported on their own
+    for index, word in enumerate(words):
         if word[0] <= "9":
-            word = "#"
+            key = "#"
+        elif word in grammars:
+            key = word
+        elif word[:2] in ("fy", "cy") and word[2:].isdigit():
+            key = word[:2]
         else:
-            word = word.lower()
-            if word not in grammars:
-                if word[:2] not in ("fy", "cy") or not word[2:].isdigit():
-                    continue
-                word = word[:2]
-        position = token.start()
-        if position < taken:
             continue
-        grammar = grammars[word]
-        followers = _FOLLOWERS[word]
-        if followers is not None:
-            after = _TOKEN.search(text, token.end())
-            if after is None:
-                continue
-            if _word_key(after.group()) not in followers:
-                gap = text[token.end():after.start()].strip()
-                if not gap or gap[0] not in _JOINERS:
-                    continue
-        match = grammar.match(text, position)
+        start = _locate(lowered, word, position)
+        position = start + len(word)
+        if start < taken or not _may_begin(key, words, index, lowered, position):
+            continue
+        match = grammars[key].match(text, start)
         if match is None:
             continue
         taken = match.end()

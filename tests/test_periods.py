@@ -594,6 +594,8 @@ VOCABULARY = [
     "13/9/2024", "2024-09-13", "end", "start", "beginning", "on", "or", "after", "before",
     "prior", "no", "later", "than", "ending", "Friday", "documents", "$2023", "Article",
     "21(2)", "9(2)(a)", "few", "ū", "Manatū", "😀", "\u00a0", ".", ",", "(", ")", "0800",
+    "12th", "dates", "period", "month", "close", "fiscal", "cy2021", "thru", "till", "ended",
+    "İ", "K", "commencing", "starting", "2 September 2022", "30 August", "pages",
 ]
 SEPARATORS = st.sampled_from([" ", " ", " ", "  ", "\n", ", ", "-", "–", "\u00a0", ""])
 
