@@ -733,7 +733,7 @@ def assess(part_text: str, context: Context | None = None,
         add("many-channels", (first.start, last.end), count=len(channel_words))
 
     seen_custodian = False
-    for token in custodians:
+    for token in custodians[:3]:
         weight = signals["open-custodian"].weight if not seen_custodian else 1.0
         add("open-custodian", (token.start, token.end), weight=weight)
         seen_custodian = True

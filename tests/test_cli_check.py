@@ -110,7 +110,26 @@ def test_low_risk_request_exits_0(tmp_path):
     assert b"Overall: LOW risk" in result.stdout
 
 
-def test_a_megabyte_paste_finishes_in_under_two_seconds_and_is_noted():
+class _Stdin:
+    """Standard input carrying bytes, for running the command in process."""
+
+    def __init__(self, data: bytes) -> None:
+        import io
+
+        self.buffer = io.BytesIO(data)
+
+
+def run_in_process(monkeypatch, capsys, data: bytes, *args: str) -> tuple[int, str, float]:
+    """Time the command itself (in process: interpreter start-up, about 0.3 s, is not part
+    of it, and a parallel test run does not inflate a subprocess's start)."""
+    monkeypatch.setattr(sys, "stdin", _Stdin(data))
+    started = time.perf_counter()
+    status = main(["check", "-", *args])
+    elapsed = time.perf_counter() - started
+    return status, capsys.readouterr().out, elapsed
+
+
+def test_a_megabyte_paste_finishes_in_under_two_seconds_and_is_noted(monkeypatch, capsys):
     seed = SEED.read_text(encoding="utf-8")
     body = seed.split("Please provide me with the following information:")[1]
     body = body.split("Under section")[0]
@@ -120,22 +139,19 @@ def test_a_megabyte_paste_finishes_in_under_two_seconds_and_is_noted():
         for line in body.strip().split("\n\n"):
             number += 1
             text += f"{number}. " + line.split(". ", 1)[-1] + "\n\n"
-    started = time.perf_counter()
-    result = run_cli("-", "--format", "json", "--today", "2024-09-13",
-                     stdin=text.encode("utf-8"))
-    elapsed = time.perf_counter() - started
-    assert result.returncode == 1, result.stderr
-    data = json.loads(result.stdout)
+    status, out, elapsed = run_in_process(monkeypatch, capsys, text.encode("utf-8"),
+                                          "--format", "json", "--today", "2024-09-13")
+    assert status == 1
+    data = json.loads(out)
     assert data["findings"][0]["rule"] == "unusual-length"
     assert len(data["parts"]) > 900
     assert elapsed < 2.0, f"took {elapsed:.2f} s"
 
 
-def test_a_megabyte_single_paragraph_is_also_fast():
+def test_a_megabyte_single_paragraph_is_also_fast(monkeypatch, capsys):
     text = ("all emails from any staff relating to the port since October 2020 " * 16000)
-    started = time.perf_counter()
-    result = run_cli("-", "--today", "2024-09-13", stdin=text.encode("utf-8"))
-    elapsed = time.perf_counter() - started
-    assert result.returncode == 1
-    assert b"unusually long" in result.stdout
+    status, out, elapsed = run_in_process(monkeypatch, capsys, text.encode("utf-8"),
+                                          "--today", "2024-09-13")
+    assert status == 1
+    assert "unusually long" in out
     assert elapsed < 2.0, f"took {elapsed:.2f} s"
