@@ -1,0 +1,69 @@
+"""The user's settings file: name, email, sign-off and default clauses; never fatal when bad."""
+
+from __future__ import annotations
+
+import stat
+
+from oiadraft import paths
+from oiadraft.clauses import Library
+from oiadraft.config import Config, load_config, save_config
+from oiadraft.render import default_clause_ids
+
+
+def test_no_file_gives_defaults():
+    config = load_config()
+    assert config == Config() and config.problems == ()
+    assert config.requester().sign_off == "Ngā mihi"
+
+
+def test_save_and_load_round_trip_privately():
+    config = Config().with_changes(name="Aroha", email="a@example.org", sign_off="Nāku noa, nā",
+                                   default_clauses=["thanks", "grounds-in-support"])
+    path = save_config(config)
+    assert path == paths.config_file()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert path.read_text(encoding="utf-8").startswith("version: 1\n")
+    loaded = load_config()
+    assert loaded == config
+    requester = loaded.requester()
+    assert (requester.name, requester.email, requester.sign_off) == (
+        "Aroha", "a@example.org", "Nāku noa, nā")
+    ids = default_clause_ids(Library.load(), "oia", chosen=list(loaded.default_clauses))
+    assert ids == ["grounds-in-support", "thanks"]
+
+
+def test_unknown_keys_survive_a_round_trip():
+    paths.config_file().write_text("version: 1\nname: Jo\ntheme: dark\n", encoding="utf-8")
+    config = load_config()
+    assert config.name == "Jo" and config.extra == {"theme": "dark"}
+    save_config(config.with_changes(name="Joanne"))
+    text = paths.config_file().read_text(encoding="utf-8")
+    assert "theme: dark" in text and "name: Joanne" in text
+
+
+def test_a_bad_field_falls_back_alone_with_its_line():
+    paths.config_file().write_text("version: 1\nname: Jo\nemail: [a, b]\ndefault_clauses: yes\n",
+                                   encoding="utf-8")
+    config = load_config()
+    assert config.name == "Jo" and config.email == "" and config.default_clauses is None
+    assert config.problems[0].startswith(f"{paths.config_file()}:3: email must be text")
+    assert config.problems[1].startswith(f"{paths.config_file()}:4: default_clauses must be")
+
+
+def test_a_corrupt_file_is_moved_aside_and_defaults_used():
+    path = paths.config_file()
+    path.write_text("name: [unclosed\n", encoding="utf-8")
+    config = load_config()
+    assert config == Config()
+    assert "YAML syntax error" in config.problems[0] and "moved to" in config.problems[0]
+    assert not path.exists()
+    aside = [p for p in path.parent.iterdir() if p.name.startswith("config.yaml.corrupt-")]
+    assert len(aside) == 1 and aside[0].read_text(encoding="utf-8") == "name: [unclosed\n"
+
+
+def test_a_newer_version_is_left_alone():
+    path = paths.config_file()
+    path.write_text("version: 3\nname: Future\n", encoding="utf-8")
+    config = load_config()
+    assert config.name == "" and "version 3" in config.problems[0]
+    assert path.exists()
