@@ -1,0 +1,135 @@
+"""`oiadraft clauses list|show|search|validate|path|placeholders`."""
+
+from __future__ import annotations
+
+import json
+
+from oiadraft import paths
+from oiadraft.cli import main
+
+GOOD = """\
+version: 1
+id: my-own
+title: My own clause
+kind: custom
+body: |
+  Kia ora {agency}, under {section.preferences}.
+"""
+
+
+def run(capsys, *args):
+    status = main(["clauses", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_list_shows_both_acts_section_numbers(capsys):
+    status, out, err = run(capsys, "list")
+    assert status == 0 and err == ""
+    header, *rows = out.splitlines()
+    assert header.split()[:4] == ["ID", "KIND", "OIA", "LGOIMA"]
+    row = next(r for r in rows if r.startswith("searchable-text "))
+    assert row.split()[2:4] == ["s16", "s15"]
+    row = next(r for r in rows if r.startswith("grounds-in-support "))
+    assert "s19(a)(ii)" in row and "s18(a)(ii)" in row
+
+
+def test_list_under_lgoima_shows_s15_and_s18aii_and_hides_oia_only(capsys):
+    status, out, _ = run(capsys, "list", "--act", "lgoima")
+    assert status == 0
+    assert "LGOIMA" in out.splitlines()[0] and " OIA " not in out.splitlines()[0]
+    rows = {line.split()[0]: line.split() for line in out.splitlines()[1:]}
+    assert rows["searchable-text"][2] == "s15"
+    assert rows["grounds-in-support"][2] == "s18(a)(ii),"
+    assert rows["partial-release"][2] == "s16"  # deletions under LGOIMA
+    assert "s19(a)(ii)" not in out
+    assert "extension-notice" not in out
+
+
+def test_list_json(capsys):
+    status, out, _ = run(capsys, "list", "--format", "json")
+    assert status == 0
+    data = json.loads(out)
+    grounds = next(item for item in data if item["id"] == "grounds-in-support")
+    assert grounds["cites"] == {"oia": ["s19(a)(ii)", "s19(a)(i)", "s9(1)"],
+                                "lgoima": ["s18(a)(ii)", "s18(a)(i)", "s7(1)"]}
+    assert grounds["default"] is True and grounds["origin"] == "built-in"
+
+
+def test_a_broken_user_clause_is_named_on_stderr_and_the_rest_listed(capsys):
+    (paths.user_clauses_dir() / "broken.yaml").write_text("version: 1\nid: x\n  title: oops\n",
+                                                          encoding="utf-8")
+    (paths.user_clauses_dir() / "mine.yaml").write_text(GOOD, encoding="utf-8")
+    status, out, err = run(capsys, "list")
+    assert status == 0
+    assert f"{paths.user_clauses_dir() / 'broken.yaml'}:3: YAML syntax error" in err
+    assert "searchable-text" in out and "my-own" in out and "yours" in out
+
+
+def test_show_renders_the_body_for_an_act(capsys):
+    status, out, _ = run(capsys, "show", "grounds-in-support", "--act", "lgoima")
+    assert status == 0
+    assert "under section 18(a)(ii)" in out and "section 7(1)" in out and "{" not in out
+    status, out, _ = run(capsys, "show", "searchable-text", "--format", "yaml")
+    assert out.startswith("version: 1\nid: searchable-text\n")
+    status, out, _ = run(capsys, "show", "urgency", "--format", "markdown")
+    assert "section 12(3)" in out and "[your reasons for urgency]" in out
+
+
+def test_show_unknown_or_wrong_act_is_one_line_exit_2(capsys):
+    status, out, err = run(capsys, "show", "thank")
+    assert status == 2 and out == ""
+    assert err == "oiadraft: no clause 'thank'; did you mean 'thanks'?\n"
+    status, _, err = run(capsys, "show", "extension-notice", "--act", "lgoima")
+    assert status == 2 and "OIA only" in err and err.count("\n") == 1
+
+
+def test_search(capsys):
+    status, out, _ = run(capsys, "search", "searchabel")
+    assert status == 0 and out.split()[1] == "searchable-text"
+    status, out, _ = run(capsys, "search", "s15", "--act", "lgoima", "--format", "json")
+    assert "searchable-text" in [hit["id"] for hit in json.loads(out)]
+    status, out, err = run(capsys, "search", "zzqxj")
+    assert status == 1 and out == "" and "no clause matches" in err
+
+
+def test_validate_the_library_and_files(capsys, tmp_path):
+    status, out, err = run(capsys, "validate")
+    assert status == 0 and out == "" and err.startswith("ok: ")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(GOOD.replace("{agency}", "{agnecy}").replace("custom", "weird"),
+                   encoding="utf-8")
+    good = tmp_path / "good.yaml"
+    good.write_text(GOOD, encoding="utf-8")
+    status, out, err = run(capsys, "validate", str(good), str(bad))
+    assert status == 1
+    assert out.splitlines() == [
+        f"{bad}:4: unknown kind 'weird'; use one of process, preference, withholding, custom, "
+        "closing",
+        f"{bad}:6: unknown placeholder {{agnecy}} (did you mean {{agency}}?)",
+    ]
+    assert "2 problems in 2 files" in err
+    status, out, _ = run(capsys, "validate", str(good))
+    assert status == 0
+    status, _, err = run(capsys, "validate", str(tmp_path / "missing.yaml"))
+    assert status == 2 and "no such file" in err
+
+
+def test_validate_with_no_files_reports_user_problems(capsys):
+    (paths.user_clauses_dir() / "typo.yaml").write_text(GOOD.replace("body:", "bodyy:"),
+                                                        encoding="utf-8")
+    status, out, _ = run(capsys, "validate")
+    assert status == 1
+    assert "typo.yaml:5: unknown field 'bodyy' (did you mean 'body'?)" in out
+
+
+def test_path_and_placeholders(capsys):
+    status, out, _ = run(capsys, "path")
+    assert status == 0 and out.strip() == str(paths.user_clauses_dir())
+    status, out, _ = run(capsys, "placeholders")
+    assert "{section.<concept>}" in out and "{urgency_reasons}" in out
+
+
+def test_no_action_lists(capsys):
+    status, out, _ = run(capsys)
+    assert status == 0 and out.startswith("ID ")

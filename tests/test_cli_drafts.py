@@ -1,0 +1,140 @@
+"""`oiadraft drafts list|show|export|rename|delete` and `oiadraft render`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+
+from oiadraft import paths
+from oiadraft.cli import main
+from oiadraft.model import Draft, Part, Period, Requester
+from oiadraft.store import Store
+
+
+def saved(**changes) -> Draft:
+    draft = Draft(id="d1e2f3a4b5c6", act="lgoima", agency="Auckland Council",
+                  topic="Library hours", period=Period(date(2023, 7, 1), date(2024, 6, 30)),
+                  parts=[Part("Staff rosters for *central* library."), Part("Visitor counts.")],
+                  clauses=["grounds-in-support", "searchable-text"],
+                  requester=Requester(name="Tama"))
+    for key, value in changes.items():
+        setattr(draft, key, value)
+    Store().save(draft)
+    return draft
+
+
+def run(capsys, *args):
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_render_text_and_markdown_by_id_prefix_or_path(capsys):
+    draft = saved()
+    status, out, err = run(capsys, "render", "d1e2")
+    assert status == 0 and err == ""
+    assert out.startswith("LGOIMA request: Library hours\n\nTēnā koe Auckland Council,\n")
+    assert "1. Staff rosters for *central* library.\n" in out
+    assert "Under section 15 of the Local Government" in out and "section 18(a)(ii)" in out
+    assert out.endswith("Ngā mihi\nTama\n")
+    status, md, _ = run(capsys, "render", str(Store().path_for(draft.id)), "--format", "markdown")
+    assert status == 0 and "Staff rosters for \\*central\\* library." in md
+
+
+def test_render_missing_draft_is_one_line_and_exit_2(capsys):
+    status, out, err = run(capsys, "render", "nope")
+    assert status == 2 and out == ""
+    assert err == ("oiadraft: no draft 'nope': not a draft id (see `oiadraft drafts list`) or an "
+                   "existing file\n")
+
+
+def test_render_corrupt_draft_is_one_line_and_exit_2(capsys):
+    (paths.drafts_dir() / "bad123.yaml").write_text("parts: [\n", encoding="utf-8")
+    status, out, err = run(capsys, "render", "bad123")
+    assert status == 2 and out == "" and err.count("\n") == 1
+    assert "YAML syntax error" in err and "moved aside" in err
+
+
+def test_render_warns_about_a_clause_no_longer_in_the_library(capsys):
+    saved(clauses=["grounds-in-support", "deleted-clause"])
+    status, out, err = run(capsys, "render", "d1e2f3a4b5c6")
+    assert status == 0 and "section 18(a)(ii)" in out
+    assert "clause 'deleted-clause' is chosen in this draft but is not in the library" in err
+
+
+def test_drafts_list_text_and_json_and_problems(capsys):
+    saved()
+    (paths.drafts_dir() / "junk.yaml").write_text("- not a draft\n", encoding="utf-8")
+    status, out, err = run(capsys, "drafts", "list")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["ID", "EDITED", "ACT", "PARTS", "SENT", "TITLE"]
+    assert lines[1].startswith("d1e2f3a4b5c6") and "LGOIMA" in lines[1]
+    assert lines[1].endswith("Auckland Council: Library hours")
+    assert "junk.yaml" in err and "moved aside" in err
+    status, out, _ = run(capsys, "drafts", "list", "--format", "json")
+    data = json.loads(out)
+    assert [item["id"] for item in data] == ["d1e2f3a4b5c6"] and data[0]["parts"] == 2
+
+
+def test_drafts_list_when_empty(capsys):
+    status, out, err = run(capsys, "drafts", "list")
+    assert status == 0 and out == "" and "no drafts yet" in err
+
+
+def test_drafts_show(capsys):
+    saved(sent=date(2024, 7, 2))
+    status, out, _ = run(capsys, "drafts", "show", "d1e2f3a4b5c6")
+    assert status == 0
+    assert "period:   1 July 2023 to 30 June 2024" in out and "sent:     2024-07-02" in out
+    assert "  1. Staff rosters for *central* library." in out
+    status, out, _ = run(capsys, "drafts", "show", "d1e2f3a4b5c6", "--format", "json")
+    assert json.loads(out)["agency"] == "Auckland Council"
+    status, _, err = run(capsys, "drafts", "show", "missing1")
+    assert status == 2 and err.startswith("oiadraft: no draft 'missing1'")
+
+
+def test_drafts_export_to_stdout_and_file_without_overwriting(capsys, tmp_path):
+    draft = saved()
+    status, out, _ = run(capsys, "drafts", "export", draft.id)
+    assert status == 0 and out.startswith("LGOIMA request: Library hours")
+    status, out, _ = run(capsys, "drafts", "export", draft.id, "--format", "yaml")
+    assert out.startswith("version: 1\nid: d1e2f3a4b5c6\n")
+    target = tmp_path / "letter.md"
+    status, out, err = run(capsys, "drafts", "export", draft.id, "--format", "markdown", "-o",
+                           str(target))
+    assert status == 0 and out == "" and f"wrote {target}" in err
+    first = target.read_text(encoding="utf-8")
+    assert "\\*central\\*" in first
+    status, _, err = run(capsys, "drafts", "export", draft.id, "-o", str(target))
+    assert status == 2 and "already exists; use --force" in err
+    assert target.read_text(encoding="utf-8") == first
+    status, _, _ = run(capsys, "drafts", "export", draft.id, "-o", str(target), "--force")
+    assert status == 0 and target.read_text(encoding="utf-8").startswith("LGOIMA request:")
+
+
+def test_drafts_rename_and_delete(capsys):
+    draft = saved()
+    status, out, _ = run(capsys, "drafts", "rename", draft.id, "Library staffing")
+    assert status == 0 and out.strip() == "d1e2f3a4b5c6: Library staffing"
+    assert Store().load(draft.id).name == "Library staffing"
+    status, _, err = run(capsys, "drafts", "delete", draft.id)
+    assert status == 0 and "trash" in err
+    assert Store().list() == []
+    assert Store().restore(draft.id).name == "Library staffing"
+
+
+def test_render_from_another_folder_in_a_subprocess(tmp_path):
+    draft = saved()
+    env = {**os.environ, "OIADRAFT_HOME": os.environ["OIADRAFT_HOME"]}
+    result = subprocess.run([sys.executable, "-m", "oiadraft", "render", draft.id],
+                            capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("LGOIMA request: Library hours")
+    result = subprocess.run([sys.executable, "-m", "oiadraft", "clauses", "list", "--act",
+                             "lgoima"], capture_output=True, text=True, cwd=tmp_path, env=env,
+                            timeout=60)
+    assert result.returncode == 0 and "s18(a)(ii)" in result.stdout
