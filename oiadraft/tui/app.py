@@ -1,8 +1,229 @@
-"""Placeholder until the chat assistant lands."""
+"""The Textual app: owns the store, the clause library and the interview; pushes the chat.
+
+Everything that decides anything lives in the domain modules; screens only show their answers.
+`make_app(...)` is the one factory used by `oiadraft`, the tests and the benchmarks.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from oiadraft import clock, paths
+from oiadraft.clipboard import copy_with_system_tool
+from oiadraft.model import Draft
+
+
+class OiaDraftApp(App[None]):
+    """oiadraft: write official information requests that get answered."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "oiadraft"
+    SUB_TITLE = "official information requests that get answered"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
+        Binding("f1", "help", "Help", id="help"),
+    ]
+
+    def __init__(
+        self,
+        *,
+        today: date | None = None,
+        draft_id: str | None = None,
+        offer_resume: bool = True,
+        system_clipboard: Callable[[str], str | None] | None = copy_with_system_tool,
+    ) -> None:
+        super().__init__()
+        from oiadraft.store import Store
+
+        self.today = today
+        """Fixed date for tests and snapshots; None means the real today."""
+        self.store = Store()
+        self.start_draft_id = draft_id
+        self.offer_resume = offer_resume
+        self.system_clipboard = system_clipboard
+        """Copies to the OS clipboard as well as OSC 52; tests pass a fake or None."""
+        self._library: Any = None
+        self._interview: Any = None
+        self.last_error_log: Path | None = None
+
+    # ---- shared domain objects --------------------------------------------------------
+
+    @property
+    def library(self) -> Any:
+        """The clause library (built-ins + the user's own), loaded once and reloaded on edit."""
+        if self._library is None:
+            from oiadraft.clauses import Library
+
+            self._library = Library.load()
+        return self._library
+
+    def reload_library(self) -> None:
+        self._library = None
+        self._interview = None
+
+    @property
+    def interview(self) -> Any:
+        if self._interview is None:
+            from oiadraft.interview import Interview
+
+            self._interview = Interview(library=self.library, today=self.today)
+        return self._interview
+
+    def current_today(self) -> date:
+        return self.today or clock.today()
+
+    # ---- start --------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from oiadraft.tui.screens.chat import ChatScreen
+
+        draft, resumed = self._initial_draft()
+        chat = ChatScreen(draft, resumed=resumed)
+        self.push_screen(chat)
+        if not resumed and self.offer_resume:
+            latest = self._latest_draft()
+            if latest is not None:
+                from oiadraft.tui.screens.resume import ResumeScreen
+
+                def resume(choice: str | None) -> None:
+                    if choice == "resume":
+                        chat.load_draft(latest, resumed=True)
+                    elif choice == "open":
+                        chat.action_open_draft()
+
+                self.push_screen(ResumeScreen(latest, self.current_today()), resume)
+
+    def _initial_draft(self) -> tuple[Draft, bool]:
+        if self.start_draft_id:
+            try:
+                return self.store.load(self.start_draft_id), True
+            except Exception as exc:
+                self.notify(str(exc), title="Could not open that draft", severity="error",
+                            timeout=10)
+        return Draft(), False
+
+    def _latest_draft(self) -> Draft | None:
+        try:
+            latest = self.store.latest()
+        except Exception:
+            return None
+        problems = getattr(self.store, "problems", None) or []
+        for problem in problems:
+            self.notify(str(problem), title="A draft file was set aside", severity="warning",
+                        timeout=12)
+        return latest
+
+    # ---- commands -----------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from oiadraft.tui.screens.chat import ChatScreen
+
+        chat = self.chat_screen()
+        if chat is not None and isinstance(screen, ChatScreen):
+            yield SystemCommand("New draft", "Start a new request (this one stays saved)",
+                                chat.action_new_draft)
+            yield SystemCommand("Open draft", "Open one of your saved drafts",
+                                chat.action_open_draft)
+            yield SystemCommand("Copy letter", "Copy the finished letter to the clipboard (F5)",
+                                chat.action_copy_letter)
+            yield SystemCommand("Save letter as file",
+                                "Write the letter to a .txt or .md file (Ctrl+S)",
+                                chat.action_save_letter)
+            yield SystemCommand("Deadline for this request",
+                                "When the response is due, if sent today or on a date you give",
+                                chat.action_deadline)
+            yield SystemCommand("Review", "The whole letter, warnings by part, due date (Ctrl+R)",
+                                chat.action_review)
+            yield SystemCommand("Clause library", "Search, edit and insert clauses (Ctrl+L)",
+                                chat.action_library)
+            yield SystemCommand("Mark as sent", "Record the day you sent this request",
+                                chat.action_mark_sent)
+        yield SystemCommand("Help", "Keys, warnings, sections and where files live (F1)",
+                            self.action_help)
+        yield SystemCommand("Quit", "Quit oiadraft (your draft is saved)", self.action_quit)
+        yield from (command for command in super().get_system_commands(screen)
+                    if command.title in {"Theme", "Keys"})
+
+    def chat_screen(self) -> Any:
+        from oiadraft.tui.screens.chat import ChatScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ChatScreen):
+                return screen
+        return None
+
+    def action_help(self) -> None:
+        from oiadraft.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        chat = self.chat_screen()
+        if chat is not None:
+            chat.save_now()
+        self.exit()
+
+    # ---- errors: keep the draft, tell the user where the log is -------------------------
+
+    def write_error_log(self, error: BaseException) -> Path | None:
+        """Write the traceback to the logs folder; return its path (None if that fails too)."""
+        try:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            path = paths.logs_dir() / f"error-{stamp}.log"
+            text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+            from oiadraft.fsutil import atomic_write_text
+
+            atomic_write_text(path, text)
+            self.last_error_log = path
+            return path
+        except Exception:
+            return None
+
+    def report_error(self, error: BaseException) -> None:
+        """An unexpected error in a handler: save the draft, log it, tell the user, carry on."""
+        chat = self.chat_screen()
+        if chat is not None:
+            chat.save_now()
+        log = self.write_error_log(error)
+        where = f" Details are in {log}." if log else ""
+        self.notify(f"Something went wrong ({type(error).__name__}). Your draft is saved.{where}",
+                    title="Unexpected error", severity="error", timeout=15)
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Last resort (an error outside our guarded handlers): save, log, then let Textual exit.
+        try:
+            chat = self.chat_screen()
+            if chat is not None:
+                chat.save_now()
+            self.write_error_log(error)
+        finally:
+            super()._handle_exception(error)
+
+
+def make_app(*, today: date | None = None, draft_id: str | None = None,
+             offer_resume: bool = True,
+             system_clipboard: Callable[[str], str | None] | None = copy_with_system_tool,
+             ) -> OiaDraftApp:
+    """The one way to build the app (CLI, tests, benchmarks)."""
+    return OiaDraftApp(today=today, draft_id=draft_id, offer_resume=offer_resume,
+                       system_clipboard=system_clipboard)
 
 
 def run(draft_id: str | None = None) -> int:
-    from textual.app import App
-
-    App().run()
-    return 0
+    """Run the app in this terminal; returns the exit status."""
+    app = make_app(draft_id=draft_id)
+    app.run()
+    if app.last_error_log is not None and app.return_code:
+        print(f"oiadraft stopped after an unexpected error. Your draft is saved; details are in "
+              f"{app.last_error_log}")
+    return app.return_code or 0

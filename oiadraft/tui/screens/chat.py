@@ -1,0 +1,452 @@
+"""The chat: transcript on the left, the live letter on the right, warnings under the input.
+
+The screen is a thin shell over `oiadraft.interview.Interview`: it sends what the user typed,
+shows the reply, re-renders the letter, and autosaves the draft (debounced, atomic).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, TextArea
+
+from oiadraft.model import Draft, Part
+from oiadraft.tui.guard import guarded
+from oiadraft.tui.widgets.chat_input import ChatInput
+from oiadraft.tui.widgets.findings import FindingsPanel
+from oiadraft.tui.widgets.letter import LetterPane
+from oiadraft.tui.widgets.transcript import Transcript
+
+AUTOSAVE_DELAY = 0.4
+"""Seconds of quiet before a change is written to disk."""
+NARROW = 100
+"""Below this width the letter folds away behind Ctrl+G."""
+
+
+class ChatScreen(Screen[None]):
+    """Talk to the assistant; watch the letter take shape."""
+
+    BINDINGS = [
+        Binding("f2", "accept", "Accept fix", id="accept"),
+        Binding("f3", "keep", "Keep part", id="keep"),
+        Binding("f4", "split", "Dates/copies", id="split"),
+        Binding("f5", "copy_letter", "Copy letter", id="copy"),
+        Binding("ctrl+s", "save_letter", "Save as", id="save"),
+        Binding("ctrl+r", "review", "Review", id="review"),
+        Binding("ctrl+l", "library", "Clauses", id="library"),
+        Binding("ctrl+g", "toggle_letter", "Letter", id="toggle-letter"),
+        Binding("ctrl+t", "deadline", "Deadline", show=False, id="deadline"),
+        Binding("ctrl+n", "new_draft", "New draft", show=False, id="new"),
+        Binding("ctrl+o", "open_draft", "Open draft", show=False, id="open"),
+    ]
+
+    def __init__(self, draft: Draft, *, resumed: bool = False) -> None:
+        super().__init__()
+        self.draft = draft
+        """The request being written. Replaced (never mutated) by each interview reply."""
+        self.resumed = resumed
+        self._save_timer: Timer | None = None
+        self._dirty = False
+        self._busy = False
+        self._focus_part: str | None = None
+        self._letter_cache: tuple[int, str] | None = None
+
+    # ---- layout -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            with Vertical(id="chat"):
+                yield Transcript(id="transcript")
+                yield ChatInput(id="message")
+                yield FindingsPanel(id="findings")
+            yield LetterPane(id="letter")
+        yield Footer()
+
+    @property
+    def interview(self) -> Any:
+        return self.app.interview
+
+    def on_mount(self) -> None:
+        self._start_conversation()
+        self.query_one(ChatInput).focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW, "-narrow")
+
+    def _start_conversation(self) -> None:
+        transcript = self.query_one(Transcript)
+        if self.resumed and (self.draft.parts or self.draft.agency):
+            count = len(self.draft.parts)
+            transcript.add_assistant(
+                f"**Welcome back.** This is your request to "
+                f"{_md(self.draft.agency or 'an agency not chosen yet')}"
+                + (f" about {_md(self.draft.topic)}" if self.draft.topic else "")
+                + f", with {count} part{'s' if count != 1 else ''} so far. "
+                "Carry on where you left off."
+            )
+        else:
+            transcript.add_assistant(self.interview.greeting())
+        self._ask()
+        self._refresh_letter()
+        self._refresh_findings()
+
+    def load_draft(self, draft: Draft, *, resumed: bool) -> None:
+        """Switch to another draft (resume, open, new); the current one is saved first."""
+        self.save_now()
+        self.draft = draft
+        self.resumed = resumed
+        self._focus_part = None
+        transcript = self.query_one(Transcript)
+        transcript.remove_children()
+        self.query_one(ChatInput).clear()
+        self._start_conversation()
+
+    # ---- the conversation ---------------------------------------------------------------
+
+    def _ask(self) -> None:
+        question = self.interview.question(self.draft)
+        self.query_one(Transcript).add_assistant(question.message)
+        chat_input = self.query_one(ChatInput)
+        chat_input.placeholder = Content(question.placeholder or _default_placeholder(question))
+        self.refresh_bindings()
+
+    @on(ChatInput.Submitted)
+    @guarded
+    def on_submitted(self, event: ChatInput.Submitted) -> None:
+        text = event.text
+        if self._busy:
+            self.notify("Still working on your last message…", timeout=3)
+            return
+        event.chat_input.clear()
+        self.send(text)
+
+    @on(ChatInput.LargePasted)
+    @guarded
+    def on_large_paste(self, event: ChatInput.LargePasted) -> None:
+        if self._busy:
+            self.notify("Still working on your last message…", timeout=3)
+            return
+        self.notify(f"Checking {len(event.text):,} characters — the screen stays usable.",
+                    title="Long paste", timeout=5)
+        self.send(event.text)
+
+    def send(self, text: str, shown: str | None = None) -> None:
+        """Show the user's turn and hand the text to the interview."""
+        if not text.strip():
+            # Enter on an empty box means "keep the defaults" for choices and confirmations,
+            # and "skip" for optional questions; elsewhere it does nothing.
+            question = self.interview.question(self.draft)
+            if question.kind in {"parts", "text"} and not question.optional:
+                return
+        self.query_one(Transcript).add_user(shown if shown is not None else text or "⏎")
+        if len(text) > 20_000:
+            self._busy = True
+            self.query_one(ChatInput).disabled = True
+            self._respond_in_thread(self.draft, text)
+        else:
+            self.apply_reply(self.interview.respond(self.draft, text))
+
+    @work(thread=True, exclusive=True, group="respond")
+    def _respond_in_thread(self, draft: Draft, text: str) -> None:
+        try:
+            reply = self.interview.respond(draft, text)
+        except Exception as error:
+            self.app.call_from_thread(self._respond_failed, error)
+            return
+        self.app.call_from_thread(self.apply_reply, reply)
+
+    def _respond_failed(self, error: Exception) -> None:
+        self._busy = False
+        self.query_one(ChatInput).disabled = False
+        self.app.report_error(error)
+
+    @guarded
+    def apply_reply(self, reply: Any) -> None:
+        """Show an interview reply: messages, any action, then the next question."""
+        self._busy = False
+        chat_input = self.query_one(ChatInput)
+        chat_input.disabled = False
+        chat_input.focus()
+        changed = reply.draft != self.draft
+        self.draft = reply.draft
+        transcript = self.query_one(Transcript)
+        for message in reply.messages:
+            transcript.add_assistant(message)
+        if reply.focus_part:
+            self._focus_part = reply.focus_part
+        if reply.action:
+            self._run_action(reply.action)
+        if (reply.status != "problem" and not reply.prompted
+                and reply.action not in {"help", "show_letter", "copy", "review"}):
+            self._ask()
+        if changed:
+            self._letter_cache = None
+            self.schedule_save()
+        self._refresh_letter()
+        self._refresh_findings()
+        self.refresh_bindings()
+
+    def _run_action(self, action: str) -> None:
+        if action == "show_letter":
+            self.action_show_letter()
+        elif action == "copy":
+            self.action_copy_letter()
+        elif action == "review":
+            self.action_review()
+
+    # ---- live analysis while typing -----------------------------------------------------
+
+    @on(TextArea.Changed, "#message")
+    @guarded
+    def on_typing(self, event: TextArea.Changed) -> None:
+        self._refresh_findings(typing=event.text_area.text)
+        self._refresh_letter(typing=event.text_area.text)
+
+    def _typing_target(self, typing: str | None) -> tuple[str, Part | None] | None:
+        """While typing in the parts loop: ("new", None) or ("edit", part)."""
+        if typing is None or not typing.strip() or len(typing) > 20_000:
+            return None
+        pending = self.draft.answers.get("_pending") or {}
+        if pending.get("kind") == "edit_part":
+            part = next((p for p in self.draft.parts if p.id == pending.get("part")), None)
+            return ("edit", part) if part is not None else None
+        if pending:
+            return None
+        if self.interview.current_step(self.draft).kind != "parts":
+            return None
+        from oiadraft.interview import _COMMAND
+
+        if _COMMAND.match(typing) and "\n" not in typing.strip():
+            return None
+        return ("new", None)
+
+    def _refresh_findings(self, typing: str | None = None) -> None:
+        panel = self.query_one(FindingsPanel)
+        target = self._typing_target(typing)
+        if target is not None:
+            part = Part(text=typing.strip())
+            if target[1] is not None:
+                part = Part(text=typing.strip(), period=target[1].period,
+                            acknowledged=list(target[1].acknowledged))
+            assessment = self.interview.assess(self.draft, part)
+            panel.show_assessment(assessment, "checking as you type")
+            return
+        part = next((p for p in self.draft.parts if p.id == self._focus_part), None)
+        if part is None or self.interview.current_step(self.draft).kind not in {"parts",
+                                                                                "review"}:
+            panel.show_assessment(None)
+            return
+        number = self.draft.parts.index(part) + 1
+        panel.show_assessment(self.interview.assess(self.draft, part), f"part {number}")
+
+    def letter_text(self, draft: Draft | None = None) -> str:
+        """The plain-text letter for `draft` (the current draft by default)."""
+        from oiadraft.render import render_text
+
+        draft = draft or self.draft
+        return render_text(draft, library=self.app.library, today=self.app.current_today())
+
+    def _refresh_letter(self, typing: str | None = None) -> None:
+        draft = self.draft
+        target = self._typing_target(typing)
+        if target is not None:
+            draft = self.draft.copy()
+            if target[0] == "edit":
+                index = self.draft.parts.index(target[1])
+                draft.parts[index] = Part(text=typing.strip(), period=target[1].period,
+                                          id=target[1].id)
+            else:
+                draft.parts.append(Part(text=typing.strip()))
+        self.query_one(LetterPane).show(self.letter_text(draft))
+
+    # ---- saving -------------------------------------------------------------------------
+
+    def _worth_saving(self) -> bool:
+        d = self.draft
+        return bool(d.agency or d.topic or d.parts or d.id in self._saved_ids())
+
+    def _saved_ids(self) -> set[str]:
+        return getattr(self, "_known_saved", set())
+
+    def schedule_save(self) -> None:
+        """Debounced autosave: written AUTOSAVE_DELAY seconds after the last change."""
+        self._dirty = True
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.save_now)
+
+    def save_now(self) -> None:
+        """Write the draft if it changed (atomic; cheap when nothing changed)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if not self._dirty or not self._worth_saving():
+            return
+        try:
+            self.app.store.save(self.draft)
+        except OSError as error:
+            self.notify(f"Could not save your draft: {error}. Your text is still here; "
+                        "try Ctrl+S to save the letter elsewhere.", severity="error",
+                        timeout=15)
+            return
+        self._known_saved = self._saved_ids() | {self.draft.id}
+        self._dirty = False
+
+    def on_unmount(self) -> None:
+        self.save_now()
+
+    # ---- actions ------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"accept", "keep", "split"}:
+            step = self.interview.current_step(self.draft)
+            if step.kind not in {"parts", "review"} or not self.draft.parts:
+                return False
+            if self.draft.answers.get("_pending"):
+                return False
+            if action == "split":
+                from oiadraft.scope import split_dates_then_copies
+
+                part = self.interview._current_part(self.draft)
+                return part is not None and split_dates_then_copies(part.text) is not None
+        if action == "toggle_letter":
+            return self.has_class("-narrow")
+        return True
+
+    @guarded
+    def action_accept(self) -> None:
+        self.send("accept", shown="accept suggestion 1")
+
+    @guarded
+    def action_keep(self) -> None:
+        self.send("keep", shown="keep this part as it is")
+
+    @guarded
+    def action_split(self) -> None:
+        self.send("split", shown="split into dates first, copies second")
+
+    def action_toggle_letter(self) -> None:
+        self.toggle_class("-show-letter")
+        if self.has_class("-show-letter"):
+            self.query_one(LetterPane).focus()
+        else:
+            self.query_one(ChatInput).focus()
+
+    def action_show_letter(self) -> None:
+        if self.has_class("-narrow"):
+            self.add_class("-show-letter")
+        pane = self.query_one(LetterPane)
+        pane.scroll_home(animate=False)
+        pane.focus()
+
+    @guarded
+    def action_copy_letter(self) -> None:
+        letter = self.letter_text()
+        self.app.copy_to_clipboard(letter)
+        tool = None
+        if self.app.system_clipboard is not None:
+            tool = self.app.system_clipboard(letter)
+        how = f"with {tool} and your terminal" if tool else "through your terminal (OSC 52)"
+        hint = "" if tool else " If nothing was copied, use Ctrl+S to save it to a file."
+        self.notify(f"Copied the letter ({len(letter):,} characters) {how}.{hint}",
+                    title="Copied", timeout=6)
+
+    @guarded
+    def action_save_letter(self) -> None:
+        from oiadraft.tui.screens.save_letter import SaveLetterScreen
+
+        default = Path.home() / f"oia-request-{_slug(self.draft)}.txt"
+
+        def saved(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Saved the letter to {path}", title="Saved", timeout=6)
+
+        self.app.push_screen(SaveLetterScreen(self.draft, self.app.library, default,
+                                              self.app.current_today()), saved)
+
+    @guarded
+    def action_deadline(self) -> None:
+        from oiadraft.tui.screens.deadline import DeadlineScreen
+
+        self.app.push_screen(DeadlineScreen(self.draft, self.app.current_today()),
+                             self._draft_changed_elsewhere)
+
+    @guarded
+    def action_review(self) -> None:
+        from oiadraft.tui.screens.review import ReviewScreen
+
+        self.save_now()
+        self.app.push_screen(ReviewScreen(self.draft), self._draft_changed_elsewhere)
+
+    @guarded
+    def action_library(self) -> None:
+        from oiadraft.tui.screens.library import ClauseLibraryScreen
+
+        self.app.push_screen(ClauseLibraryScreen(self.draft), self._draft_changed_elsewhere)
+
+    @guarded
+    def action_mark_sent(self) -> None:
+        from oiadraft.tui.screens.deadline import DeadlineScreen
+
+        self.app.push_screen(DeadlineScreen(self.draft, self.app.current_today(),
+                                            mark_sent=True), self._draft_changed_elsewhere)
+
+    def _draft_changed_elsewhere(self, draft: Draft | None) -> None:
+        """Review, library and deadline screens return an edited draft (or None)."""
+        if draft is None or draft == self.draft:
+            return
+        self.draft = draft
+        self._letter_cache = None
+        self.schedule_save()
+        self._refresh_letter()
+        self._refresh_findings()
+        self.refresh_bindings()
+
+    @guarded
+    def action_new_draft(self) -> None:
+        self.load_draft(Draft(), resumed=False)
+        self.notify("Started a new request. Your previous draft is saved.", timeout=5)
+
+    @guarded
+    def action_open_draft(self) -> None:
+        from oiadraft.tui.screens.open_draft import OpenDraftScreen
+
+        def opened(draft: Draft | None) -> None:
+            if draft is not None:
+                self.load_draft(draft, resumed=True)
+
+        self.save_now()
+        self.app.push_screen(OpenDraftScreen(self.app.current_today()), opened)
+
+
+def _md(text: str) -> str:
+    from oiadraft.interview import quote_user
+
+    return quote_user(text, 120)
+
+
+def _slug(draft: Draft) -> str:
+    import re
+
+    words = re.findall(r"[a-z0-9]+", (draft.topic or draft.agency or "letter").lower())
+    return "-".join(words[:6]) or "letter"
+
+
+def _default_placeholder(question: Any) -> str:
+    return {
+        "choice": "type a number",
+        "multi": "numbers to tick or untick, or Enter to keep",
+        "yesno": "yes or no",
+        "confirm": "Enter if right, or type it again",
+        "review": "edit part 2, add part, back …",
+        "period": "e.g. since 1 October 2020",
+    }.get(question.kind, "type here; Enter sends")

@@ -1,0 +1,141 @@
+"""Ctrl+T: when is the response due? Also where a draft is marked as sent."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from oiadraft.acts import get_act
+from oiadraft.errors import UserError
+from oiadraft.model import Draft
+from oiadraft.tui.guard import guarded
+
+
+def deadline_report(draft: Draft, received: date, extension: int | None, today: date) -> Text:
+    """Due date, days left or overdue, and what to do if it passes (plain Text)."""
+    from oiadraft.deadline import compute, status
+    from oiadraft.periods import format_date
+
+    profile = get_act(draft.act)
+    result = compute(received, act=draft.act, region=draft.region, extend=extension)
+    text = Text()
+    text.append("Received ", style="dim")
+    text.append(format_date(received, weekday=True))
+    text.append("\nResponse due by ", style="dim")
+    text.append(format_date(result.due, weekday=True), style="bold")
+    text.append(f"  (20 working days, {profile.short} {profile.cite('time_limit')})", style="dim")
+    if result.extended_due is not None:
+        text.append(f"\nExtended by {result.extended_by} working days to ", style="dim")
+        text.append(format_date(result.extended_due, weekday=True), style="bold")
+    text.append("\nTransfer to another agency by ", style="dim")
+    text.append(format_date(result.transfer_due))
+    text.append("\nClarification sought after ", style="dim")
+    text.append(format_date(result.clarification_cutoff))
+    text.append(" does not restart the clock", style="dim")
+    current = status(result, today)
+    text.append("\n\n")
+    text.append(current.describe(), style="bold red" if current.overdue else "bold green")
+    for note in result.notes:
+        text.append(f"\nNote: {note}", style="italic")
+    text.append("\n\nIf the deadline passes without a decision, that counts as a refusal "
+                f"({profile.cite('deemed_refusal')}). Write to the agency first, quoting the "
+                "due date; if that doesn't help, you can complain to the Ombudsman "
+                f"({profile.cite('complaint')}) at ombudsman.parliament.nz — it is free.",
+                style="dim")
+    return text
+
+
+class DeadlineScreen(ModalScreen[Draft | None]):
+    """Enter the day the agency received the request (and any extension)."""
+
+    BINDINGS = [Binding("escape", "close", "Close")]
+
+    def __init__(self, draft: Draft, today: date, *, mark_sent: bool = False) -> None:
+        super().__init__()
+        self.draft = draft.copy()
+        self._original_region = draft.region
+        self.today = today
+        self.mark_sent = mark_sent
+
+    def compose(self) -> ComposeResult:
+        from oiadraft.deadline import regions
+
+        received = self.draft.sent or self.today
+        with Vertical(id="dialog"):
+            title = "Mark this request as sent" if self.mark_sent else "When is it due?"
+            yield Label(title, id="title")
+            yield Label("Day the agency received it (e.g. 13/09/2024):")
+            yield Input(received.strftime("%d/%m/%Y"), id="received")
+            yield Label("Extension the agency notified, in working days (blank if none):")
+            yield Input(str(self.draft.extension_days or ""), id="extension")
+            if self.draft.act == "lgoima":
+                options = [(f"{r.name} ({r.rule})", key) for key, r in regions().items()]
+                yield Label("Council's region (its anniversary day is not a working day):")
+                yield Select(options, value=self.draft.region or Select.BLANK, id="region",
+                             prompt="no anniversary day")
+            yield Static("", id="report")
+            with Horizontal(classes="buttons"):
+                yield Button("Mark as sent on this date", id="sent", variant="primary")
+                yield Button("Close", id="close")
+
+    def on_mount(self) -> None:
+        self.refresh_report()
+        self.query_one("#received", Input).focus()
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _changed(self) -> None:
+        self.refresh_report()
+
+    def _values(self) -> tuple[date, int | None]:
+        from oiadraft.periods import parse_date
+
+        received = parse_date(self.query_one("#received", Input).value)
+        raw = self.query_one("#extension", Input).value.strip()
+        extension = None
+        if raw:
+            if not raw.isdigit() or int(raw) == 0:
+                raise UserError("the extension must be a whole number of working days")
+            extension = int(raw)
+        if self.draft.act == "lgoima":
+            value = self.query_one("#region", Select).value
+            self.draft.region = None if value is Select.BLANK else str(value)
+        return received, extension
+
+    @guarded
+    def refresh_report(self) -> None:
+        report = self.query_one("#report", Static)
+        try:
+            received, extension = self._values()
+            report.update(deadline_report(self.draft, received, extension, self.today))
+        except (UserError, ValueError) as error:
+            report.update(Text(str(error), style="bold red"))
+
+    @guarded
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "close":
+            self.action_close()
+            return
+        try:
+            received, extension = self._values()
+        except (UserError, ValueError) as error:
+            self.query_one("#report", Static).update(Text(str(error), style="bold red"))
+            return
+        self.draft.sent = received
+        self.draft.extension_days = extension
+        from oiadraft.periods import format_date
+
+        self.notify(f"Marked as sent on {format_date(received)}. `oiadraft drafts list` and "
+                    "Open draft show its due date.", title="Sent", timeout=6)
+        self.dismiss(self.draft)
+
+    def action_close(self) -> None:
+        # A region chosen here is worth keeping even when the request is not marked as sent.
+        self.dismiss(self.draft if self.draft.region != self._original_region else None)

@@ -1,0 +1,106 @@
+"""F1: keys, how the warnings work, the sections used, where files live."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown
+
+from oiadraft import paths
+from oiadraft.acts import concept_meanings, get_act
+
+KEYS = [
+    ("Enter", "send your message (Alt+Enter or Ctrl+J for a new line; pasting keeps lines)"),
+    ("F2", "accept the first suggested rewording for the current part"),
+    ("F3", "keep the current part as it is (its warnings stop)"),
+    ("F4", "split a part into dates first, copies second"),
+    ("F5", "copy the letter to the clipboard"),
+    ("Ctrl+S", "save the letter as a .txt or .md file"),
+    ("Ctrl+R", "review: the whole letter, warnings by part, reorder parts, the due date"),
+    ("Ctrl+L", "clause library: search, edit, insert clauses"),
+    ("Ctrl+T", "deadline: when the response is due"),
+    ("Ctrl+G", "show or hide the letter on a narrow terminal"),
+    ("Ctrl+N / Ctrl+O", "new draft / open a saved draft"),
+    ("Ctrl+P", "command palette: every action by name"),
+    ("F1", "this help"),
+    ("Ctrl+Q", "quit (your draft is saved)"),
+]
+
+CONCEPTS = ["request", "particularity", "urgency", "duty_to_assist", "transfer", "time_limit",
+            "clarification", "extension", "preferences", "deletions", "refusal_not_exist",
+            "refusal_collation", "charge_or_extend_first", "aggregation",
+            "consult_before_refusing", "reasons", "grounds", "public_interest", "complaint"]
+
+
+def help_markdown() -> str:
+    oia, lg = get_act("oia"), get_act("lgoima")
+    meanings = concept_meanings()
+    keys = "\n".join(f"| `{key}` | {what} |" for key, what in KEYS)
+    rows = []
+    for concept in CONCEPTS:
+        oia_s = oia.cite(concept) if oia.has(concept) else "—"
+        lg_s = lg.cite(concept) if lg.has(concept) else "—"
+        if lg.has(concept) and not lg.is_verified(concept):
+            lg_s += " (to be confirmed)"
+        rows.append(f"| {oia_s} | {lg_s} | {meanings.get(concept, '')} |")
+    sections = "\n".join(rows)
+    return f"""\
+# oiadraft help
+
+## Keys
+| Key | What it does |
+|---|---|
+{keys}
+
+You can also type commands in the chat: `back`, `skip`, `help`, `edit part 3`, `delete part 3`,
+`add part`, `change period`, `change agency`, `show letter`, `accept 2`, `keep`, `split`, `done`.
+
+## How the warnings work
+Each part is checked as you type. The checker looks for the wording that agencies refuse as
+needing *substantial collation or research* ({oia.cite("refusal_collation")} of the OIA,
+{lg.cite("refusal_collation")} of LGOIMA): "all" or "any" correspondence, emails or messages;
+"any official"; "mentions" or "relating to" a topic; no time frame or a long one. It also looks
+for what makes a request easy to answer: named document types (briefings, Cabinet papers,
+minutes of a named meeting), named people or units, a short period, dates or titles instead of
+contents.
+
+- **Low**: specific enough to find. **Medium**: may draw a request to refine it, or an
+  extension. **High**: likely to be refused or sent back for narrowing.
+- Each warning quotes the words that caused it, says why, and suggests narrower wording.
+  **F2** puts the suggestion into the part (asking you to fill any `<placeholder>`), **F3**
+  keeps the part as it is.
+- The checker is advice, not law: an agency must consider charging or extending the time
+  before refusing ({oia.cite("charge_or_extend_first")}), and must consider talking to you
+  first ({oia.cite("consult_before_refusing")}).
+
+## Sections this tool uses
+| OIA 1982 | LGOIMA 1987 | Meaning |
+|---|---|---|
+{sections}
+
+## Where your things are
+- Drafts (saved as you type): `{paths.home() / "drafts"}`
+- Your own and edited clauses: `{paths.home() / "clauses"}`
+- Deleted clauses and drafts (recoverable): `{paths.home() / "trash"}`
+- Error logs: `{paths.home() / "logs"}`
+
+Files are private to you (mode 600). Nothing leaves this computer: oiadraft makes no network
+connections.
+"""
+
+
+class HelpScreen(Screen[None]):
+    """Help, one key away."""
+
+    BINDINGS = [Binding("escape,f1,q", "app.pop_screen", "Close help")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="help-body"):
+            yield Markdown(help_markdown(), id="help-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()

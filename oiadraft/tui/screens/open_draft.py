@@ -1,0 +1,60 @@
+"""Pick one of the saved drafts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from oiadraft.model import Draft
+from oiadraft.tui.guard import guarded
+from oiadraft.tui.screens.resume import describe_when
+
+
+class OpenDraftScreen(ModalScreen[Draft | None]):
+    """A list of drafts, newest first; Enter opens one."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, today: date) -> None:
+        super().__init__()
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label("Open a draft (Enter opens, Escape cancels)")
+            yield OptionList(id="drafts")
+
+    def on_mount(self) -> None:
+        store = self.app.store
+        options = []
+        for summary in store.list():
+            label = Text(summary.title)
+            label.append(f"  ·  {summary.parts} part{'s' if summary.parts != 1 else ''}, "
+                         f"edited {describe_when(summary.updated, self.today)}", style="dim")
+            if getattr(summary, "sent", None):
+                label.append(f"  ·  sent {summary.sent:%d %b %Y}", style="dim")
+            options.append(Option(label, id=summary.id))
+        option_list = self.query_one(OptionList)
+        if options:
+            option_list.add_options(options)
+        else:
+            option_list.add_option(Option(Text("No saved drafts yet."), disabled=True))
+        for problem in getattr(store, "problems", []) or []:
+            self.notify(str(problem), title="A draft file was set aside", severity="warning")
+        option_list.focus()
+
+    @guarded
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is None:
+            return
+        self.dismiss(self.app.store.load(event.option.id))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,96 @@
+"""Save the letter as .txt (plain text) or .md (Markdown); asks before overwriting."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from oiadraft.model import Draft
+from oiadraft.tui.guard import guarded
+
+
+def write_letter(draft: Draft, library: Any, path: Path, today: date) -> Path:
+    """Render for the file's extension (.md → Markdown, else text) and write atomically."""
+    from oiadraft.fsutil import atomic_write_text
+    from oiadraft.render import render_markdown, render_text
+
+    path = path.expanduser()
+    render = render_markdown if path.suffix.lower() in {".md", ".markdown"} else render_text
+    atomic_write_text(path, render(draft, library=library, today=today))
+    return path
+
+
+class SaveLetterScreen(ModalScreen[Path | None]):
+    """Ask for a file name; confirm before replacing an existing file."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, draft: Draft, library: Any, default: Path, today: date) -> None:
+        super().__init__()
+        self.draft = draft
+        self.library = library
+        self.default = default
+        self.today = today
+        self._confirm_overwrite: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label("Save the letter as (.txt for email, .md for Markdown):")
+            yield Input(str(self.default), id="path")
+            yield Static("", id="problem")
+            with Horizontal(classes="buttons"):
+                yield Button("Save", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    def on_input_changed(self) -> None:
+        self._confirm_overwrite = None
+        self.query_one("#save", Button).label = "Save"
+        self.query_one("#problem", Static).update("")
+
+    def on_input_submitted(self) -> None:
+        self.save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.save()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @guarded
+    def save(self) -> None:
+        raw = self.query_one("#path", Input).value.strip()
+        problem = self.query_one("#problem", Static)
+        if not raw:
+            problem.update(Text("Type a file name.", style="bold red"))
+            return
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            problem.update(Text(f"{path} is a folder; add a file name.", style="bold red"))
+            return
+        if path.exists() and self._confirm_overwrite != path:
+            self._confirm_overwrite = path
+            problem.update(Text(f"{path.name} already exists. Press Save again to replace it.",
+                                style="bold yellow"))
+            self.query_one("#save", Button).label = "Replace"
+            return
+        try:
+            written = write_letter(self.draft, self.library, path, self.today)
+        except OSError as error:
+            problem.update(Text(f"Could not write {path}: {error.strerror or error}",
+                                style="bold red"))
+            return
+        self.dismiss(written)

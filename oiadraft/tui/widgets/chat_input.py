@@ -1,0 +1,59 @@
+"""The message box: Enter sends, pasted text keeps its lines, huge pastes skip the editor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import TextArea
+
+LARGE_PASTE = 20_000
+"""Pastes longer than this bypass the editor (a TextArea with a megabyte in it is sluggish)
+and go straight to the assistant, which works on them off the UI thread."""
+
+
+class ChatInput(TextArea):
+    """A multi-line input: Enter sends, Alt+Enter or Ctrl+J starts a new line."""
+
+    BINDINGS = [
+        Binding("alt+enter,ctrl+j", "newline", "New line", show=False),
+    ]
+
+    @dataclass
+    class Submitted(Message):
+        """The user sent a message."""
+
+        chat_input: ChatInput
+        text: str
+
+    @dataclass
+    class LargePasted(Message):
+        """The user pasted more than LARGE_PASTE characters."""
+
+        chat_input: ChatInput
+        text: str
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
+                         compact=True, **kwargs)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Submitted(self, self.text))
+            return
+        await super()._on_key(event)
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        if len(event.text) > LARGE_PASTE:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.LargePasted(self, event.text))
+            return
+        await super()._on_paste(event)
+
+    def action_newline(self) -> None:
+        self.insert("\n")
