@@ -45,7 +45,7 @@ def register(subparsers: Any) -> None:
     show.set_defaults(func=run)
 
     search = actions.add_parser("search", help="find clauses by title, tags and body (typos ok)")
-    search.add_argument("query", nargs="+", help="words to look for, e.g. searchable, s16")
+    search.add_argument("query", nargs="+", help="words to look for, e.g. searchable, watermark, or a section")
     search.add_argument("--act", choices=ACT_CHOICES, help="only clauses for this Act")
     search.add_argument("--limit", type=_positive, default=10, metavar="N",
                         help="at most N results (default 10)")
