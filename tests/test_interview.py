@@ -1,0 +1,343 @@
+"""The interview engine, driven with plain strings: no screen involved."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from oiadraft.errors import DataError
+from oiadraft.interview import Interview, load_script, quote_user
+from oiadraft.model import Draft, Period
+from oiadraft.render import render_text
+
+TODAY = date(2024, 9, 13)
+SEED = (Path(__file__).parent / "data" / "seed_request.txt").read_text(encoding="utf-8")
+BROAD = ("any correspondence any MFAT official has had with any UK representative that "
+         "mentions the Convention")
+
+
+@pytest.fixture(scope="module")
+def interview() -> Interview:
+    return Interview(today=TODAY)
+
+
+class Chat:
+    """A conversation: answers go in, the draft and the replies accumulate."""
+
+    def __init__(self, interview: Interview, draft: Draft | None = None) -> None:
+        self.interview = interview
+        self.draft = draft or Draft()
+        self.replies = []
+
+    def say(self, *answers: str):
+        for answer in answers:
+            before = self.draft
+            reply = self.interview.respond(self.draft, answer)
+            assert before is not reply.draft, "respond must return a new draft"
+            self.draft = reply.draft
+            self.replies.append(reply)
+        return self.replies[-1]
+
+    @property
+    def step(self) -> str:
+        return self.interview.question(self.draft).step_id
+
+    @property
+    def kind(self) -> str:
+        return self.interview.question(self.draft).kind
+
+
+def test_greeting_and_first_question(interview):
+    assert "Kia ora" in interview.greeting()
+    question = interview.question(Draft())
+    assert question.step_id == "agency"
+    assert "Who are you asking" in question.message
+
+
+def test_whole_conversation_to_review(interview):
+    chat = Chat(interview)
+    reply = chat.say("mfat")
+    assert reply.status == "accepted"
+    assert chat.draft.agency == "Ministry of Foreign Affairs and Trade"
+    assert chat.draft.act == "oia" and chat.draft.agency_id
+    assert chat.step == "topic"
+    chat.say("What MFAT told Ministers about the cluster munitions convention")
+    assert chat.draft.topic.startswith("What MFAT told")
+    reply = chat.say("since October 2020 to the date of this request")
+    assert reply.status == "follow_up"
+    echo = interview.question(chat.draft).message
+    assert "1 October 2020 to the date of this request" in echo and "right?" in echo
+    chat.say("")  # Enter confirms
+    assert chat.draft.period == Period(date(2020, 10, 1), None, until_request=True)
+    assert chat.step == "parts"
+
+    reply = chat.say(BROAD)
+    assert reply.focus_part == chat.draft.parts[0].id
+    report = "\n".join(reply.messages)
+    assert "High risk" in report and "s18\\(f\\)" in report
+    assert "any MFAT official" in report.replace("\\", "")
+    assert reply.prompted, "the report already offers the next steps"
+
+    # Accept the suggestion for "any MFAT official": a placeholder is asked for.
+    findings = interview.assess(chat.draft, chat.draft.parts[0]).findings
+    index = next(i for i, f in enumerate(findings, 1) if f.quote == "any MFAT official")
+    reply = chat.say(f"accept {index}")
+    assert reply.status == "follow_up"
+    assert "unit or role" in interview.question(chat.draft).message
+    chat.say("the Disarmament and Arms Control Division")
+    assert "any MFAT official" not in chat.draft.parts[0].text
+    assert "officials in the Disarmament and Arms Control Division" in chat.draft.parts[0].text
+
+    chat.say("Briefings and aide-memoires to the Minister of Foreign Affairs about the "
+             "Convention on Cluster Munitions")
+    assert len(chat.draft.parts) == 2
+    assert interview.assess(chat.draft, chat.draft.parts[1]).risk != "high"
+    chat.say("done")
+    assert chat.step == "preferences"
+    chat.say("")  # keep the ticked preferences
+    chat.say("")  # withholding: grounds ticked by default
+    chat.say("")  # process
+    assert chat.step == "urgent"
+    chat.say("no")
+    assert chat.step == "name"
+    chat.say("Aroha Smith")
+    assert chat.kind == "review"
+    summary = interview.question(chat.draft).message
+    assert "Part 1" in summary and "Friday 11 October 2024" in summary
+
+    assert "grounds-in-support" in chat.draft.clauses
+    letter = render_text(chat.draft, library=interview.library, today=TODAY)
+    assert "section 19(a)(ii)" in letter and "section 16" in letter
+    assert "Aroha Smith" in letter
+    assert "1. any correspondence officials in the Disarmament" in letter
+
+
+def test_council_is_lgoima_with_region_and_no_region_question(interview):
+    chat = Chat(interview)
+    chat.say("wellington city council")
+    assert chat.draft.act == "lgoima" and chat.draft.region == "wellington"
+    assert chat.step == "topic"
+
+
+def test_unknown_agency_can_be_used_and_asks_for_the_act_and_region(interview):
+    chat = Chat(interview)
+    reply = chat.say("Zzyzx Harbour Trust")
+    assert reply.status in {"problem", "follow_up"}
+    chat.say("use Zzyzx Harbour Trust")
+    assert chat.draft.agency == "Zzyzx Harbour Trust" and chat.draft.agency_id is None
+    assert chat.step == "act"
+    chat.say("2")
+    assert chat.draft.act == "lgoima"
+    assert chat.step == "region"
+    chat.say("skip")
+    assert chat.draft.region is None
+    assert chat.step == "topic"
+
+
+def test_ambiguous_agency_offers_a_choice(interview):
+    chat = Chat(interview)
+    reply = chat.say("hcc")
+    assert reply.status == "follow_up"
+    question = interview.question(chat.draft)
+    assert "Hamilton City Council" in question.message and "Hutt City Council" in question.message
+    chat.say("2")
+    assert chat.draft.agency_id is not None and chat.step == "topic"
+
+
+def test_body_not_subject_to_the_acts_is_explained(interview):
+    chat = Chat(interview)
+    reply = chat.say("Parliamentary Service")
+    assert reply.status == "problem"
+    assert "not subject" in reply.messages[0]
+    assert chat.step == "agency" and chat.draft.agency == ""
+
+
+def test_back_and_changing_an_earlier_answer_keeps_later_ones(interview):
+    chat = Chat(interview)
+    chat.say("mfat", "cluster munitions advice", "2023", "")
+    assert chat.step == "parts"
+    chat.say("back")
+    assert chat.step == "period"
+    chat.say("2022", "yes")
+    assert chat.draft.period == Period(date(2022, 1, 1), date(2022, 12, 31))
+    assert chat.step == "parts", "the topic answer was kept"
+
+    chat.say("change agency")
+    assert chat.step == "agency"
+    chat.say("Ministry of Defence")
+    assert chat.draft.agency == "Ministry of Defence"
+    assert chat.draft.topic == "cluster munitions advice"
+    assert chat.draft.period == Period(date(2022, 1, 1), date(2022, 12, 31))
+    assert chat.step == "parts"
+
+
+def test_back_at_the_start(interview):
+    reply = Chat(interview).say("back")
+    assert reply.status == "problem" and "first question" in reply.messages[0]
+
+
+def test_skip_is_refused_for_required_steps(interview):
+    chat = Chat(interview)
+    chat.say("mfat")
+    reply = chat.say("skip")
+    assert reply.status == "problem" and chat.step == "topic"
+
+
+def test_skipping_the_period_asks_for_one_per_part(interview):
+    chat = Chat(interview)
+    chat.say("mfat", "cluster munitions", "skip")
+    assert chat.draft.period is None and chat.step == "parts"
+    reply = chat.say("Briefings to the Minister of Foreign Affairs about cluster munitions")
+    assert reply.status == "follow_up"
+    assert "From when to when" in interview.question(chat.draft).message
+    reply = chat.say("between March and June 2023")
+    assert chat.draft.parts[0].period == Period(date(2023, 3, 1), date(2023, 6, 30))
+    assert "1 March 2023 to 30 June 2023" in reply.messages[0]
+
+
+def test_impossible_period_is_a_clear_problem(interview):
+    chat = Chat(interview)
+    chat.say("mfat", "cluster munitions")
+    reply = chat.say("31/02/2024")
+    assert reply.status == "problem"
+    assert "February 2024 has no day 31" in reply.messages[0]
+    assert chat.step == "period"
+
+
+def test_help_gives_the_step_help(interview):
+    chat = Chat(interview)
+    reply = chat.say("help")
+    assert reply.action == "help" and "Official Information Act 1982" in reply.messages[0]
+
+
+def test_show_letter_and_copy_are_actions(interview):
+    chat = Chat(interview)
+    assert chat.say("show letter").action == "show_letter"
+    assert chat.say("copy").action == "copy"
+
+
+def parts_chat(interview, *parts: str) -> Chat:
+    chat = Chat(interview)
+    chat.say("mfat", "cluster munitions", "1 October 2020 to 13 September 2024", "")
+    for part in parts:
+        chat.say(part)
+    return chat
+
+
+def test_edit_delete_and_undo_a_part(interview):
+    chat = parts_chat(interview, "Briefings to the Minister about A",
+                      "Cabinet papers about B")
+    reply = chat.say("edit part 2")
+    assert reply.status == "follow_up"
+    assert "Cabinet papers about B" in interview.question(chat.draft).message
+    chat.say("Cabinet minutes about C")
+    assert chat.draft.parts[1].text == "Cabinet minutes about C"
+    chat.say("delete part 1")
+    assert [p.text for p in chat.draft.parts] == ["Cabinet minutes about C"]
+    chat.say("undo")
+    assert [p.text for p in chat.draft.parts] == ["Briefings to the Minister about A",
+                                                  "Cabinet minutes about C"]
+    reply = chat.say("edit part 9")
+    assert reply.status == "problem" and "1 to 2" in reply.messages[0]
+
+
+def test_empty_edit_is_refused(interview):
+    chat = parts_chat(interview, "Briefings to the Minister about A")
+    chat.say("edit part 1")
+    reply = chat.say("   ")
+    assert reply.status == "problem" and "can't be empty" in reply.messages[0]
+    assert chat.draft.parts[0].text == "Briefings to the Minister about A"
+
+
+def test_keep_acknowledges_and_stops_the_nagging(interview):
+    chat = parts_chat(interview, BROAD)
+    part = chat.draft.parts[0]
+    assert interview.assess(chat.draft, part).findings
+    chat.say("keep")
+    part = chat.draft.parts[0]
+    assert part.acknowledged
+    shown = interview.assess(chat.draft, part)
+    assert not [f for f in shown.findings if f.rule in part.acknowledged]
+    assert shown.risk == "high", "keeping a part does not pretend it is safe"
+
+
+def test_split_dates_first_copies_second(interview):
+    chat = parts_chat(interview, "Copies of all correspondence with the Ministry of Defence "
+                                 "about the Convention on Cluster Munitions")
+    chat.say("split")
+    assert len(chat.draft.parts) == 2
+    assert "dates" in chat.draft.parts[0].text.lower()
+
+
+def test_pasting_a_whole_request_splits_it(interview):
+    chat = Chat(interview)
+    chat.say("mfat", "cluster munitions", "skip")
+    reply = chat.say(SEED)
+    assert len(chat.draft.parts) == 13
+    assert "13 parts" in reply.messages[0]
+    assert chat.draft.parts[11].text.startswith("The dates, since October 2020, of any")
+
+
+def test_urgency_needs_reasons(interview):
+    chat = parts_chat(interview, "Briefings to the Minister about A")
+    chat.say("done", "", "", "", "yes")
+    assert chat.draft.urgent and chat.step == "urgency_reasons"
+    reply = chat.say("soon")
+    assert reply.status == "problem" and chat.step == "urgency_reasons"
+    chat.say("I am making a submission to the select committee, which closes on 1 November")
+    assert chat.draft.urgency_reasons.startswith("I am making")
+    assert chat.step == "name"
+
+
+def test_multi_choice_by_numbers(interview):
+    chat = parts_chat(interview, "Briefings to the Minister about A")
+    chat.say("done")
+    question = interview.question(chat.draft)
+    assert question.kind == "multi" and question.selected
+    first = question.choices[0].value
+    ticked = first in question.selected
+    reply = chat.say("1")
+    assert reply.status == "follow_up"
+    assert (first in interview.question(chat.draft).selected) != ticked
+    chat.say("")
+    assert (first in chat.draft.clauses) != ticked
+    assert chat.step == "withholding"
+    reply = chat.say("99")
+    assert reply.status == "problem"
+    chat.say("none")
+    assert chat.draft.answers["withholding"] == []
+
+
+def test_user_text_is_inert_in_messages(interview):
+    hostile = "[bold]x[/bold] *y* [link=http://x]z[/link] <b>#h</b>"
+    chat = parts_chat(interview, f"Briefings to the Minister about {hostile}")
+    assert chat.draft.parts[0].text.endswith(hostile), "stored exactly as typed"
+    report = chat.replies[-1].messages[0]
+    assert "\\*y\\*" in report and "\\[bold\\]" in report and "\\<b\\>" in report
+    assert quote_user("a*b") == "a\\*b"
+
+
+def test_respond_never_mutates_its_input(interview):
+    draft = Draft()
+    interview.respond(draft, "mfat")
+    assert draft == Draft(id=draft.id)
+
+
+def test_script_errors_name_the_line():
+    bad = "version: 1\ngreeting: hi\nsteps:\n  - id: a\n    kind: nonsense\n    ask: x\n"
+    with pytest.raises(DataError) as error:
+        load_script(bad, "prompts/test.yaml")
+    assert "prompts/test.yaml:5" in str(error.value) and "nonsense" in str(error.value)
+    with pytest.raises(DataError, match="syntax"):
+        load_script("steps: [", "prompts/test.yaml")
+    when = "steps:\n  - id: a\n    kind: text\n    ask: x\n    when: {colour: red}\n"
+    with pytest.raises(DataError, match="when"):
+        load_script(when, "prompts/test.yaml")
+
+
+def test_built_in_script_has_every_message():
+    script = load_script()
+    assert script.step("parts").kind == "parts"
+    assert [s.id for s in script.steps][0] == "agency"
