@@ -53,6 +53,10 @@ class DraftSummary:
     updated: datetime | None
     sent: date | None
     path: Path
+    region: str | None = None
+    """LGOIMA only: the council's region (its anniversary day is not a working day)."""
+    extension_days: int | None = None
+    """Working days of an extension the agency notified, if any."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -61,6 +65,7 @@ class DraftSummary:
             "created": self.created.isoformat() if self.created else None,
             "updated": self.updated.isoformat() if self.updated else None,
             "sent": self.sent.isoformat() if self.sent else None,
+            "region": self.region, "extension_days": self.extension_days,
             "path": str(self.path),
         }
 
@@ -184,6 +189,7 @@ class Store:
                 id=draft.id, title=draft.title, name=draft.name, act=draft.act,
                 agency=draft.agency, topic=draft.topic, parts=len(draft.parts),
                 created=draft.created, updated=draft.updated, sent=draft.sent, path=path,
+                region=draft.region, extension_days=draft.extension_days,
             )
             summaries.append((_when(draft, path), summary))
         summaries.sort(key=lambda item: (-item[0], item[1].id))

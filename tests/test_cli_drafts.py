@@ -71,13 +71,32 @@ def test_drafts_list_text_and_json_and_problems(capsys):
     status, out, err = run(capsys, "drafts", "list")
     assert status == 0
     lines = out.splitlines()
-    assert lines[0].split() == ["ID", "EDITED", "ACT", "PARTS", "SENT", "TITLE"]
+    assert lines[0].split() == ["ID", "EDITED", "ACT", "PARTS", "SENT", "DUE", "TITLE"]
     assert lines[1].startswith("d1e2f3a4b5c6") and "LGOIMA" in lines[1]
     assert lines[1].endswith("Auckland Council: Library hours")
     assert "junk.yaml" in err and "moved aside" in err
     status, out, _ = run(capsys, "drafts", "list", "--format", "json")
     data = json.loads(out)
     assert [item["id"] for item in data] == ["d1e2f3a4b5c6"] and data[0]["parts"] == 2
+
+
+def test_drafts_list_shows_when_a_sent_request_is_due(capsys, monkeypatch):
+    monkeypatch.setenv("OIADRAFT_TODAY", "2024-10-01")
+    saved(id="sentoia00001", act="oia", sent=date(2024, 9, 13))
+    saved(id="extended0001", act="oia", sent=date(2024, 9, 13), extension_days=45)
+    saved(id="unsent000001")
+    status, out, _ = run(capsys, "drafts", "list")
+    assert status == 0
+    rows = {line.split()[0]: line for line in out.splitlines()[1:]}
+    assert "2024-10-11 (10 days left)" in rows["sentoia00001"]
+    assert "2024-12-16 (76 days left)" in rows["extended0001"]
+    assert "days" not in rows["unsent000001"]
+    monkeypatch.setenv("OIADRAFT_TODAY", "2024-10-12")
+    status, out, _ = run(capsys, "drafts", "list", "--format", "json")
+    assert status == 0
+    data = {item["id"]: item for item in json.loads(out)}
+    assert (data["sentoia00001"]["due"], data["sentoia00001"]["days_left"]) == ("2024-10-11", -1)
+    assert data["unsent000001"]["due"] is None
 
 
 def test_drafts_list_when_empty(capsys):

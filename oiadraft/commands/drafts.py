@@ -77,22 +77,34 @@ def _report(store: Any) -> None:
 
 
 def _list(store: Any, fmt: str) -> int:
+    from oiadraft import clock
+
     summaries = store.list()
     _report(store)
+    today = clock.today()
     if fmt == "json":
-        print(json.dumps([s.to_dict() for s in summaries], indent=2, ensure_ascii=False))
+        data = []
+        for s in summaries:
+            item = s.to_dict()
+            due = _due(s)
+            item["due"] = due.isoformat() if due else None
+            item["days_left"] = (due - today).days if due else None
+            data.append(item)
+        print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     if not summaries:
         print("no drafts yet; run `oiadraft` to start one", file=sys.stderr)
         return 0
-    rows = [["ID", "EDITED", "ACT", "PARTS", "SENT", "TITLE"]]
+    rows = [["ID", "EDITED", "ACT", "PARTS", "SENT", "DUE", "TITLE"]]
     for s in summaries:
+        due = _due(s)
         rows.append([
             s.id,
             s.updated.strftime("%Y-%m-%d %H:%M") if s.updated else "-",
             s.act.upper(),
             str(s.parts),
             s.sent.isoformat() if s.sent else "-",
+            _due_text(due, today) if s.sent else "-",
             s.title,
         ])
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
@@ -100,6 +112,31 @@ def _list(store: Any, fmt: str) -> int:
         print("  ".join([*(cell.ljust(w) for cell, w in zip(row, widths, strict=False)),
                          row[-1]]).rstrip())
     return 0
+
+
+def _due(summary: Any) -> Any:
+    """The response due date of a sent request (extended when the agency extended it)."""
+    if summary.sent is None:
+        return None
+    from oiadraft.deadline import compute
+    from oiadraft.errors import OiaDraftError
+
+    try:
+        return compute(summary.sent, act=summary.act, region=summary.region,
+                       extend=summary.extension_days).final_due
+    except (OiaDraftError, ValueError):
+        return None
+
+
+def _due_text(due: Any, today: Any) -> str:
+    if due is None:
+        return "?"
+    days = (due - today).days
+    if days < 0:
+        return f"{due.isoformat()} ({-days} day{'s' if days != -1 else ''} overdue)"
+    if days == 0:
+        return f"{due.isoformat()} (due today)"
+    return f"{due.isoformat()} ({days} day{'s' if days != 1 else ''} left)"
 
 
 def _show(store: Any, draft_ref: str, fmt: str) -> int:
