@@ -340,4 +340,4 @@ def test_script_errors_name_the_line():
 def test_built_in_script_has_every_message():
     script = load_script()
     assert script.step("parts").kind == "parts"
-    assert [s.id for s in script.steps][0] == "agency"
+    assert next(s.id for s in script.steps) == "agency"

@@ -1,0 +1,434 @@
+"""Ctrl+R: the whole letter, warnings by part, reorder/edit/delete parts (with undo), clause
+toggles, the agency and Act, and the due date if sent today."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import (
+    Button,
+    Footer,
+    Header,
+    Input,
+    Label,
+    OptionList,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from oiadraft.acts import get_act
+from oiadraft.model import Draft, Part
+from oiadraft.tui.guard import guarded
+from oiadraft.tui.widgets.findings import findings_text
+from oiadraft.tui.widgets.letter import LetterPane
+
+BADGES = {"low": ("LOW", "bold black on green"), "medium": ("MED", "bold black on yellow"),
+          "high": ("HIGH", "bold white on red")}
+UNDO_LIMIT = 50
+
+
+def part_label(number: int, part: Part, risk: str, width: int = 70) -> Text:
+    badge, style = BADGES[risk]
+    text = Text()
+    text.append(f" {badge:<4} ", style=style)
+    one_line = " ".join(part.text.split())
+    if len(one_line) > width:
+        one_line = one_line[: width - 1] + "…"
+    text.append(f" {number}. {one_line}")
+    return text
+
+
+class EditPartScreen(ModalScreen[str | None]):
+    """Edit one part's wording; empty text is refused."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
+
+    def __init__(self, number: int, text: str) -> None:
+        super().__init__()
+        self.number = number
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(f"Part {self.number} (Ctrl+S saves, Escape cancels)")
+            yield TextArea(self.text, id="part-text", soft_wrap=True)
+            yield Static("", id="problem")
+
+    def on_mount(self) -> None:
+        self.query_one(TextArea).focus()
+
+    def action_save(self) -> None:
+        text = self.query_one(TextArea).text.strip()
+        if not text:
+            self.query_one("#problem", Static).update(
+                Text("A part can't be empty; delete it on the review screen instead.",
+                     style="bold red"))
+            return
+        self.dismiss(text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ChangeAgencyScreen(ModalScreen[dict[str, Any] | None]):
+    """Search the directory; or use a name as typed with the Act you choose."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, draft: Draft) -> None:
+        super().__init__()
+        self.draft = draft
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label("Who is the request to? Type to search; Enter picks the highlighted one.")
+            yield Input(self.draft.agency, id="query")
+            yield OptionList(id="matches")
+            yield Label("Or use the name as typed, under:")
+            with Horizontal(classes="buttons"):
+                yield Button("OIA", id="use-oia")
+                yield Button("LGOIMA", id="use-lgoima")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self._search(self.draft.agency)
+
+    @on(Input.Changed, "#query")
+    def _changed(self, event: Input.Changed) -> None:
+        self._search(event.value)
+
+    def _search(self, query: str) -> None:
+        from oiadraft import agencies
+
+        matches = self.query_one(OptionList)
+        matches.clear_options()
+        if not query.strip():
+            return
+        for match in agencies.search(query, limit=6):
+            agency = match.agency
+            label = Text(agency.display_name)
+            label.append(f"  {agency.act.upper() if agency.act != 'none' else 'not subject'}",
+                         style="dim")
+            matches.add_option(Option(label, id=agency.id, disabled=agency.act == "none"))
+        if matches.option_count:
+            matches.highlighted = 0
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self) -> None:
+        matches = self.query_one(OptionList)
+        if matches.highlighted is not None:
+            option = matches.get_option_at_index(matches.highlighted)
+            if not option.disabled:
+                self._pick(option.id)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._pick(event.option.id)
+
+    def _pick(self, agency_id: str | None) -> None:
+        from oiadraft import agencies
+
+        agency = agencies.get(agency_id) if agency_id else None
+        if agency is None:
+            return
+        self.dismiss({"agency": agency.name, "agency_id": agency.id, "act": agency.act,
+                      "region": agency.region})
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "cancel":
+            self.dismiss(None)
+            return
+        name = self.query_one(Input).value.strip()
+        if not name:
+            self.notify("Type the agency's name first.", severity="warning")
+            return
+        act = "oia" if event.button.id == "use-oia" else "lgoima"
+        self.dismiss({"agency": name, "agency_id": None, "act": act, "region": None})
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ReviewScreen(Screen[Draft | None]):
+    """Everything before sending; Escape returns the edited draft to the chat."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Back to chat", id="close"),
+        Binding("e", "edit_part", "Edit part", id="edit-part"),
+        Binding("shift+up,ctrl+up", "move(-1)", "Move up", id="move-up"),
+        Binding("shift+down,ctrl+down", "move(1)", "Move down", id="move-down"),
+        Binding("delete,x", "delete_part", "Delete", id="delete-part"),
+        Binding("ctrl+z,u", "undo", "Undo", id="undo"),
+        Binding("a", "change_agency", "Agency/Act", id="agency"),
+        Binding("f5", "copy_letter", "Copy letter", id="copy"),
+    ]
+
+    def __init__(self, draft: Draft) -> None:
+        super().__init__()
+        self.draft = draft.copy()
+        self._undo: list[tuple[Draft, str]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="review-main"):
+            with VerticalScroll(id="review-side"):
+                yield Static(id="recipient")
+                yield Static(id="due")
+                yield Select(self._region_options(), id="region",
+                             prompt="council region (anniversary day)")
+                yield Label("Parts — e edit, Shift+↑/↓ move, x delete, u undo", classes="heading")
+                yield OptionList(id="parts")
+                yield Static(id="part-findings")
+                yield Label("Clauses — Space ticks or unticks", classes="heading")
+                yield SelectionList[str](id="clauses")
+            yield LetterPane(id="review-letter")
+        yield Footer()
+
+    @property
+    def interview(self) -> Any:
+        return self.app.interview
+
+    @staticmethod
+    def _region_options() -> list[tuple[str, str]]:
+        from oiadraft.deadline import regions
+
+        return [(f"{region.name} ({region.rule})", key) for key, region in regions().items()]
+
+    def on_mount(self) -> None:
+        self.refresh_all()
+        parts = self.query_one("#parts", OptionList)
+        if parts.option_count:
+            parts.highlighted = 0
+        parts.focus()
+
+    # ---- drawing ------------------------------------------------------------------------
+
+    def refresh_all(self, keep_part: int | None = None) -> None:
+        self._refresh_recipient()
+        self._refresh_due()
+        self._refresh_parts(keep_part)
+        self._refresh_clauses()
+        self._refresh_letter()
+
+    def _refresh_recipient(self) -> None:
+        profile = get_act(self.draft.act)
+        text = Text("To: ", style="dim")
+        text.append(self.draft.agency or "no agency chosen", style="bold")
+        text.append(f"  ({profile.short})  ", style="dim")
+        text.append("a changes the agency or Act", style="dim italic")
+        self.query_one("#recipient", Static).update(text)
+
+    def _refresh_due(self) -> None:
+        from oiadraft.deadline import compute
+        from oiadraft.periods import format_date
+
+        region_select = self.query_one("#region", Select)
+        region_select.display = self.draft.act == "lgoima"
+        wanted = self.draft.region or Select.BLANK
+        if region_select.display and region_select.value != wanted:
+            region_select.value = wanted
+        today = self.app.current_today()
+        profile = get_act(self.draft.act)
+        text = Text()
+        try:
+            result = compute(today, act=self.draft.act, region=self.draft.region)
+        except Exception as error:
+            text.append(str(error), style="bold red")
+        else:
+            text.append("If sent today, the response is due by ", style="dim")
+            text.append(format_date(result.due, weekday=True), style="bold")
+            text.append(f" ({profile.short} {profile.cite('time_limit')})", style="dim")
+            text.append("\nTransfer deadline ", style="dim")
+            text.append(format_date(result.transfer_due))
+            text.append(" · clarification cut-off ", style="dim")
+            text.append(format_date(result.clarification_cutoff))
+            if self.draft.act == "lgoima" and not self.draft.region:
+                text.append("\nChoose the council's region below: its anniversary day is not "
+                            "a working day.", style="italic yellow")
+        self.query_one("#due", Static).update(text)
+
+    def _refresh_parts(self, keep: int | None = None) -> None:
+        option_list = self.query_one("#parts", OptionList)
+        highlighted = option_list.highlighted if keep is None else keep
+        option_list.clear_options()
+        for number, part in enumerate(self.draft.parts, 1):
+            risk = self.interview.assess(self.draft, part).risk
+            option_list.add_option(Option(part_label(number, part, risk), id=part.id))
+        if not self.draft.parts:
+            option_list.add_option(Option(Text("No parts yet."), disabled=True))
+            highlighted = None
+        elif highlighted is not None:
+            highlighted = max(0, min(highlighted, len(self.draft.parts) - 1))
+        option_list.highlighted = highlighted
+        self._refresh_part_findings()
+
+    def _refresh_part_findings(self) -> None:
+        panel = self.query_one("#part-findings", Static)
+        index = self._selected_index()
+        if index is None:
+            panel.update("")
+            return
+        part = self.draft.parts[index]
+        panel.update(findings_text(self.interview.assess(self.draft, part),
+                                   f"part {index + 1}"))
+
+    def _refresh_clauses(self) -> None:
+        library = self.app.library
+        selection = self.query_one("#clauses", SelectionList)
+        selection.clear_options()
+        for clause in library.clauses(act=self.draft.act):
+            if "urgency" in clause.section:
+                continue
+            label = Text(clause.title)
+            label.append(f"  {clause.kind}", style="dim")
+            selection.add_option(Selection(label, clause.id, clause.id in self.draft.clauses))
+
+    def _refresh_letter(self) -> None:
+        self.query_one("#review-letter", LetterPane).show(
+            self.app.chat_screen().letter_text(self.draft) if self.app.chat_screen()
+            else "")
+
+    def _selected_index(self) -> int | None:
+        option_list = self.query_one("#parts", OptionList)
+        if not self.draft.parts or option_list.highlighted is None:
+            return None
+        return option_list.highlighted
+
+    # ---- events -------------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#parts")
+    def _highlighted(self) -> None:
+        self._refresh_part_findings()
+
+    @on(OptionList.OptionSelected, "#parts")
+    def _selected(self) -> None:
+        self.action_edit_part()
+
+    @on(SelectionList.SelectedChanged, "#clauses")
+    @guarded
+    def _clauses_changed(self, event: SelectionList.SelectedChanged) -> None:
+        chosen = set(event.selection_list.selected)
+        offered = {option.value for option in event.selection_list.options}
+        new = [c for c in self.draft.clauses if c not in offered or c in chosen]
+        new += [c for c in event.selection_list.selected if c not in new]
+        if new != self.draft.clauses:
+            self._remember("clause change")
+            self.draft.clauses = new
+            self._refresh_letter()
+
+    @on(Select.Changed, "#region")
+    def _region_changed(self, event: Select.Changed) -> None:
+        value = None if event.value is Select.BLANK else str(event.value)
+        if value != self.draft.region and self.draft.act == "lgoima":
+            self._remember("region change")
+            self.draft.region = value
+            self._refresh_due()
+
+    # ---- actions ------------------------------------------------------------------------
+
+    def _remember(self, what: str) -> None:
+        self._undo.append((self.draft.copy(), what))
+        del self._undo[:-UNDO_LIMIT]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"edit_part", "delete_part"}:
+            return bool(self.draft.parts)
+        if action == "move":
+            index = self._selected_index()
+            if index is None:
+                return False
+            target = index + int(parameters[0])
+            return 0 <= target < len(self.draft.parts)
+        if action == "undo":
+            return bool(self._undo)
+        return True
+
+    @guarded
+    def action_move(self, step: int) -> None:
+        index = self._selected_index()
+        if index is None:
+            return
+        target = index + step
+        if not 0 <= target < len(self.draft.parts):
+            return
+        self._remember(f"move part {index + 1}")
+        parts = self.draft.parts
+        parts[index], parts[target] = parts[target], parts[index]
+        self._refresh_parts(keep=target)
+        self._refresh_letter()
+        self.refresh_bindings()
+
+    @guarded
+    def action_delete_part(self) -> None:
+        index = self._selected_index()
+        if index is None:
+            return
+        self._remember(f"delete part {index + 1}")
+        self.draft.parts.pop(index)
+        self._refresh_parts(keep=index)
+        self._refresh_letter()
+        self.notify(f"Deleted part {index + 1}. Press u to undo.", timeout=4)
+        self.refresh_bindings()
+
+    @guarded
+    def action_undo(self) -> None:
+        if not self._undo:
+            return
+        self.draft, what = self._undo.pop()
+        self.refresh_all()
+        self.notify(f"Undid the {what}.", timeout=3)
+        self.refresh_bindings()
+
+    @guarded
+    def action_edit_part(self) -> None:
+        index = self._selected_index()
+        if index is None:
+            return
+
+        def edited(text: str | None) -> None:
+            if text is None or text == self.draft.parts[index].text:
+                return
+            self._remember(f"edit of part {index + 1}")
+            part = self.draft.parts[index]
+            self.draft.parts[index] = Part(text=text, period=part.period, id=part.id)
+            self._refresh_parts(keep=index)
+            self._refresh_letter()
+
+        self.app.push_screen(EditPartScreen(index + 1, self.draft.parts[index].text), edited)
+
+    @guarded
+    def action_change_agency(self) -> None:
+        def changed(result: dict[str, Any] | None) -> None:
+            if not result:
+                return
+            self._remember("agency change")
+            self.draft.agency = result["agency"]
+            self.draft.agency_id = result["agency_id"]
+            self.draft.act = result["act"]
+            self.draft.region = result["region"] if result["act"] == "lgoima" else None
+            self.draft.answers["agency"] = result["agency_id"] or "use " + result["agency"]
+            self.draft.answers["act"] = result["act"]
+            self.refresh_all()
+
+        self.app.push_screen(ChangeAgencyScreen(self.draft), changed)
+
+    @guarded
+    def action_copy_letter(self) -> None:
+        chat = self.app.chat_screen()
+        if chat is not None:
+            chat._draft_changed_elsewhere(self.draft.copy())
+            chat.action_copy_letter()
+
+    def action_close(self) -> None:
+        self.dismiss(self.draft)
