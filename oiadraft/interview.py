@@ -37,6 +37,8 @@ NO = {"n", "no", "nope", "nah", "false", "kao"}
 DONE = {"done", "finished", "that's all", "thats all", "that is all", "no more", "nothing else",
         "next", "that's it", "thats it"}
 LARGE_PASTE = 20_000
+DETAILED_PARTS = 20
+"""Up to this many pasted parts are reported one by one; more get an overview."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -138,7 +140,7 @@ REQUIRED_MESSAGES = (
     "agency_found", "agency_not_subject", "agency_ambiguous", "agency_not_found",
     "agency_not_found_none", "period_echo", "period_open", "period_skipped", "period_problem",
     "part_period_question", "part_period_set", "parts_split", "request_period_found",
-    "part_added", "part_edit_question", "part_deleted", "part_restored", "part_rewritten",
+    "part_added", "parts_overview", "part_edit_question", "part_deleted", "part_restored", "part_rewritten",
     "part_kept", "part_split", "fill_question", "parts_next", "parts_need_one", "parts_done",
     "part_extract", "risk_low", "risk_medium", "risk_high", "finding", "finding_unquoted",
     "finding_suggestion",
@@ -812,13 +814,26 @@ class Interview:
             draft.answers.setdefault("period", split.request_period.text)
             messages.append(self.msg("request_period_found", draft,
                                      period=format_period(draft.period)))
-        for found in split.parts:
-            part = Part(text=found.text)
-            draft.parts.append(part)
-            messages.extend(self.report_part(draft, part, with_actions=False))
-        draft.answers["_current"] = draft.parts[-1].id
+        added = [Part(text=found.text) for found in split.parts]
+        draft.parts.extend(added)
+        if len(added) <= DETAILED_PARTS:
+            # One message for all of them: a widget per part would crowd the transcript.
+            reports = [self.report_part(draft, part, with_actions=False)[0] for part in added]
+            messages.append("\n\n---\n\n".join(reports))
+        else:
+            messages.append(self._risk_overview(draft, added))
+        draft.answers["_current"] = added[-1].id
         messages.append(self.msg("parts_next", draft))
-        return Reply(draft, "accepted", messages, focus_part=draft.parts[-1].id, prompted=True)
+        return Reply(draft, "accepted", messages, focus_part=added[-1].id, prompted=True)
+
+    def _risk_overview(self, draft: Draft, parts: list[Part]) -> str:
+        """A short overview for many parts at once: how many at each risk, which are high."""
+        by_risk: dict[str, list[int]] = {"high": [], "medium": [], "low": []}
+        for part in parts:
+            by_risk[self.assess(draft, part).risk].append(draft.parts.index(part) + 1)
+        return self.msg("parts_overview", draft, high=len(by_risk["high"]),
+                        medium=len(by_risk["medium"]), low=len(by_risk["low"]),
+                        high_list=_number_list(by_risk["high"]))
 
     def _has_period(self, draft: Draft, part: Part) -> bool:
         if part.period is not None or draft.period is not None:
@@ -1164,6 +1179,13 @@ def describe_extraction(assessment: Any) -> str:
     elif source == "none":
         pieces.append("with **no time frame**")
     return ", ".join(pieces)
+
+
+def _number_list(numbers: list[int], limit: int = 30) -> str:
+    if not numbers:
+        return "none"
+    shown = ", ".join(str(n) for n in numbers[:limit])
+    return shown + (f" and {len(numbers) - limit} more" if len(numbers) > limit else "")
 
 
 def _join(items: list[str]) -> str:

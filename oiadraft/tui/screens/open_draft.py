@@ -44,6 +44,7 @@ class OpenDraftScreen(ModalScreen[Draft | None]):
         option_list = self.query_one(OptionList)
         if options:
             option_list.add_options(options)
+            option_list.highlighted = 0
         else:
             option_list.add_option(Option(Text("No saved drafts yet."), disabled=True))
         for problem in getattr(store, "problems", []) or []:

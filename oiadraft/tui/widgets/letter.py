@@ -7,6 +7,10 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+SHOWN_LIMIT = 60_000
+"""The pane shows at most this many characters (a megabyte of text would make every redraw
+slow); copying and saving always use the whole letter."""
+
 
 class LetterView(Static):
     """The letter as plain text (user words never parsed as markup)."""
@@ -23,5 +27,13 @@ class LetterPane(VerticalScroll):
 
     def show(self, letter: str) -> None:
         view = self.query_one(LetterView)
-        view.update(Text(letter) if letter.strip() else Text(
-            "Your letter will appear here as you answer.", style="dim"))
+        if not letter.strip():
+            view.update(Text("Your letter will appear here as you answer.", style="dim"))
+            return
+        if len(letter) > SHOWN_LIMIT:
+            shown = Text(letter[:SHOWN_LIMIT])
+            shown.append(f"\n\n… the letter goes on for {len(letter) - SHOWN_LIMIT:,} more "
+                         "characters. F5 copies and Ctrl+S saves all of it.", style="bold")
+            view.update(shown)
+            return
+        view.update(Text(letter))

@@ -1,0 +1,347 @@
+"""Ctrl+L: the clause library. Fuzzy search as you type (off the UI thread), a preview rendered
+for the current draft, and insert / edit / duplicate / reset / new / delete."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Header, Input, Label, Markdown, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from oiadraft.acts import get_act
+from oiadraft.errors import DataError, UserError
+from oiadraft.model import Draft
+from oiadraft.tui.guard import guarded
+
+NEW_CLAUSE = """\
+version: 1
+id: my-clause
+title: My clause
+kind: custom
+acts: [oia, lgoima]
+section: preferences
+default: false
+tags: []
+notes: |
+  When to use it, in a sentence or two.
+body: |
+  Write the paragraph here. Placeholders such as {agency}, {act_name} and
+  {section.preferences} are filled in for each letter.
+"""
+
+
+class ClauseEditorScreen(ModalScreen[Any]):
+    """YAML fields and a Markdown body. Nothing is written until the clause is valid; an
+    invalid clause shows each error with its line and keeps the user's text."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="save-clause"),
+        Binding("escape", "cancel", "Cancel", id="cancel-clause"),
+    ]
+
+    def __init__(self, yaml_text: str, title: str) -> None:
+        super().__init__()
+        self.yaml_text = yaml_text
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(f"{self.title_text} — Ctrl+S saves, Escape cancels", id="editor-title")
+            yield TextArea(self.yaml_text, id="clause-yaml", soft_wrap=True,
+                           show_line_numbers=True, tab_behavior="indent")
+            yield Static("", id="editor-errors")
+
+    def on_mount(self) -> None:
+        self.query_one(TextArea).focus()
+
+    @guarded
+    def action_save(self) -> None:
+        library = self.app.library
+        text = self.query_one(TextArea).text
+        clause, errors = _validate(text)
+        if errors or clause is None:
+            self._show_errors(errors or [DataError("the clause could not be read", "<editor>")])
+            return
+        try:
+            saved = library.save(clause)
+        except (DataError, UserError, OSError) as error:
+            self._show_errors([error])
+            return
+        self.dismiss(saved)
+
+    def _show_errors(self, errors: list[Exception]) -> None:
+        text = Text("Not saved — fix these first:\n", style="bold red")
+        first_line = None
+        for error in errors:
+            line = getattr(error, "line", None)
+            message = getattr(error, "message", None) or str(error)
+            if line is not None:
+                text.append(f"line {line}: ", style="bold")
+                first_line = first_line or line
+            text.append(f"{message}\n")
+        self.query_one("#editor-errors", Static).update(text)
+        if first_line is not None:
+            area = self.query_one(TextArea)
+            area.move_cursor((max(0, first_line - 1), 0))
+            area.focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _validate(text: str) -> tuple[Any, list[DataError]]:
+    from oiadraft.clauses import validate_text
+
+    return validate_text(text, "<editor>")
+
+
+class ClauseLibraryScreen(Screen[Draft | None]):
+    """Search the library; Escape returns the draft (with any clauses inserted or removed)."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="close-library"),
+        Binding("i", "toggle_insert", "Insert/remove", id="insert"),
+        Binding("e", "edit", "Edit", id="edit"),
+        Binding("d", "duplicate", "Duplicate", id="duplicate"),
+        Binding("r", "reset", "Reset", id="reset"),
+        Binding("n", "new", "New", id="new-clause"),
+        Binding("x,delete", "delete", "Delete", id="delete"),
+        Binding("slash", "focus_search", "Search", id="search"),
+    ]
+
+    def __init__(self, draft: Draft) -> None:
+        super().__init__()
+        self.draft = draft.copy()
+        self.last_search_ms: float | None = None
+        """How long the last search took (for the status line and the benchmark)."""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="library-main"):
+            with Vertical(id="library-left"):
+                yield Input(placeholder="search: title, tags or words in the clause",
+                            id="clause-search")
+                yield OptionList(id="clause-results")
+                yield Static(id="search-status")
+            with VerticalScroll(id="library-right"):
+                yield Static(id="clause-meta")
+                yield Markdown(id="clause-preview")
+        yield Footer()
+
+    @property
+    def library(self) -> Any:
+        return self.app.library
+
+    def on_mount(self) -> None:
+        self.run_search("")
+        self.query_one("#clause-search", Input).focus()
+
+    # ---- search -------------------------------------------------------------------------
+
+    @on(Input.Changed, "#clause-search")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    @work(thread=True, exclusive=True, group="clause-search")
+    def run_search(self, query: str) -> None:
+        started = time.perf_counter()
+        if query.strip():
+            clauses = [hit.clause for hit in self.library.search(query, act=self.draft.act,
+                                                                 limit=200)]
+        else:
+            clauses = self.library.clauses(act=self.draft.act)
+        elapsed = (time.perf_counter() - started) * 1000
+        self.app.call_from_thread(self._show_results, query, clauses, elapsed)
+
+    def _show_results(self, query: str, clauses: list[Any], elapsed: float) -> None:
+        if self.query_one("#clause-search", Input).value != query:
+            return  # a newer keystroke is on its way
+        self.last_search_ms = elapsed
+        results = self.query_one("#clause-results", OptionList)
+        keep = self._highlighted_id()
+        results.clear_options()
+        for clause in clauses:
+            results.add_option(Option(self._label(clause), id=clause.id))
+        status = self.query_one("#search-status", Static)
+        count = len(clauses)
+        status.update(Text(f"{count} clause{'s' if count != 1 else ''} · {elapsed:.1f} ms",
+                           style="dim"))
+        if count:
+            ids = [c.id for c in clauses]
+            results.highlighted = ids.index(keep) if keep in ids else 0
+        self._show_preview()
+
+    def _label(self, clause: Any) -> Text:
+        label = Text()
+        label.append("● " if clause.id in self.draft.clauses else "  ", style="bold green")
+        label.append(clause.title)
+        cites = ", ".join(clause.cites(self.draft.act)) if clause.section else ""
+        label.append(f"  {clause.kind}" + (f" · {cites}" if cites else ""), style="dim")
+        if self.library.is_overridden(clause.id):
+            label.append("  edited", style="italic yellow")
+        elif self.library.is_user(clause.id):
+            label.append("  yours", style="italic cyan")
+        return label
+
+    def _highlighted_id(self) -> str | None:
+        results = self.query_one("#clause-results", OptionList)
+        if results.highlighted is None or not results.option_count:
+            return None
+        return results.get_option_at_index(results.highlighted).id
+
+    def current(self) -> Any:
+        clause_id = self._highlighted_id()
+        return self.library.find(clause_id) if clause_id else None
+
+    @on(OptionList.OptionHighlighted, "#clause-results")
+    def _highlighted(self) -> None:
+        self._show_preview()
+
+    @on(OptionList.OptionSelected, "#clause-results")
+    def _selected(self) -> None:
+        self.action_toggle_insert()
+
+    @on(Input.Submitted, "#clause-search")
+    def _search_submitted(self) -> None:
+        self.query_one("#clause-results", OptionList).focus()
+
+    def on_key(self, event) -> None:
+        if event.key == "down" and self.focused is self.query_one("#clause-search", Input):
+            self.query_one("#clause-results", OptionList).focus()
+            event.stop()
+
+    @guarded
+    def _show_preview(self) -> None:
+        from oiadraft.clauses import render_body
+
+        clause = self.current()
+        meta = self.query_one("#clause-meta", Static)
+        preview = self.query_one("#clause-preview", Markdown)
+        if clause is None:
+            meta.update(Text("No clause matches. Press n to write a new one.", style="dim"))
+            preview.update("")
+            return
+        profile = get_act(self.draft.act)
+        text = Text()
+        text.append(clause.title, style="bold")
+        text.append(f"\n{clause.id} · {clause.kind}", style="dim")
+        if clause.section:
+            text.append(f" · {profile.short} {', '.join(clause.cites(self.draft.act))}",
+                        style="dim")
+        if clause.id in self.draft.clauses:
+            text.append("\nIn this letter (i removes it)", style="green")
+        else:
+            text.append("\nNot in this letter (i inserts it)", style="dim")
+        if self.library.is_overridden(clause.id):
+            text.append("\nEdited by you: differs from the shipped clause (r resets it)",
+                        style="yellow")
+        if clause.notes:
+            text.append(f"\n{clause.notes}", style="italic")
+        meta.update(text)
+        preview.update(render_body(clause, self.draft, self.app.current_today()))
+
+    # ---- actions ------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        clause = self.current() if self.is_mounted else None
+        if action in {"toggle_insert", "edit", "duplicate"}:
+            return clause is not None
+        if action == "reset":
+            return clause is not None and self.library.is_overridden(clause.id)
+        if action == "delete":
+            return clause is not None and self.library.is_user(clause.id)
+        return True
+
+    def _after_change(self) -> None:
+        self.app.reload_library()
+        self.run_search(self.query_one("#clause-search", Input).value)
+        self.refresh_bindings()
+
+    @guarded
+    def action_toggle_insert(self) -> None:
+        clause = self.current()
+        if clause is None:
+            return
+        if clause.id in self.draft.clauses:
+            self.draft.clauses.remove(clause.id)
+            self.notify(f"Removed “{clause.title}” from the letter.", timeout=3)
+        else:
+            self.draft.clauses.append(clause.id)
+            self.notify(f"Inserted “{clause.title}” into the letter.", timeout=3)
+        results = self.query_one("#clause-results", OptionList)
+        index = results.highlighted
+        results.replace_option_prompt_at_index(index, self._label(clause))
+        self._show_preview()
+
+    @guarded
+    def action_edit(self) -> None:
+        from oiadraft.clauses import clause_to_yaml
+
+        clause = self.current()
+        if clause is None:
+            return
+        title = ("Edit your copy of a built-in clause" if self.library.is_builtin(clause.id)
+                 else "Edit clause")
+        self.app.push_screen(ClauseEditorScreen(clause_to_yaml(clause), title), self._saved)
+
+    @guarded
+    def action_duplicate(self) -> None:
+        from oiadraft.clauses import clause_to_yaml
+
+        clause = self.current()
+        if clause is None:
+            return
+        copy = self.library.duplicate(clause.id)
+        self.notify(f"Duplicated as {copy.id}; edit it now or later.", timeout=4)
+        self._after_change()
+        self.app.push_screen(ClauseEditorScreen(clause_to_yaml(copy), "Edit the copy"),
+                             self._saved)
+
+    @guarded
+    def action_reset(self) -> None:
+        clause = self.current()
+        if clause is None or not self.library.is_overridden(clause.id):
+            return
+        self.library.reset(clause.id)
+        self.notify(f"“{clause.title}” is back to the shipped wording (your version is in the "
+                    "trash).", timeout=5)
+        self._after_change()
+
+    @guarded
+    def action_new(self) -> None:
+        self.app.push_screen(ClauseEditorScreen(NEW_CLAUSE, "New clause"), self._saved)
+
+    @guarded
+    def action_delete(self) -> None:
+        clause = self.current()
+        if clause is None:
+            return
+        if not self.library.is_user(clause.id):
+            self.notify("Built-in clauses can't be deleted; untick them instead (i).",
+                        severity="warning", timeout=4)
+            return
+        where = self.library.delete(clause.id)
+        if clause.id in self.draft.clauses and self.app.library.find(clause.id) is None:
+            self.draft.clauses.remove(clause.id)
+        self.notify(f"Deleted “{clause.title}”. It is kept in {where.parent} if you need it.",
+                    timeout=6)
+        self._after_change()
+
+    def _saved(self, clause: Any) -> None:
+        if clause is None:
+            return
+        self.notify(f"Saved “{clause.title}”.", timeout=3)
+        self._after_change()
+
+    def action_focus_search(self) -> None:
+        self.query_one("#clause-search", Input).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(self.draft)

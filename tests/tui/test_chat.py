@@ -1,0 +1,215 @@
+"""The chat screen, driven through Pilot like a person would."""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+
+from oiadraft.model import Draft, Part
+from oiadraft.render import render_text
+from oiadraft.store import Store
+from oiadraft.tui.screens.chat import ChatScreen
+from oiadraft.tui.screens.resume import ResumeScreen
+from oiadraft.tui.widgets.chat_input import ChatInput
+from oiadraft.tui.widgets.findings import FindingsPanel
+from oiadraft.tui.widgets.letter import LetterView
+from oiadraft.tui.widgets.transcript import UserTurn
+
+from .conftest import TODAY, conversation, say, transcript_texts
+
+BROAD = ("any correspondence any MFAT official has had with any UK representative that "
+         "mentions the Convention")
+START = ["mfat", "What MFAT told Ministers about the cluster munitions convention",
+         "1 October 2020 to 13 September 2024", ""]
+
+
+def letter_on_screen(app) -> str:
+    return str(app.screen.query_one(LetterView).render())
+
+
+async def test_whole_conversation_then_copy(app_factory, clipboard):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await conversation(pilot, *START, BROAD)
+        chat = app.screen
+        assert isinstance(chat, ChatScreen)
+        panel = str(chat.query_one(FindingsPanel).render())
+        assert "HIGH RISK" in panel and "any MFAT official" in panel
+        # F2 accepts the first suggestion that rewrites; its placeholder is asked for.
+        first = next(f for f in app.interview.assess(chat.draft, chat.draft.parts[0]).findings
+                     if f.replacement is not None)
+        await pilot.press("f2")
+        await pilot.pause()
+        for name in first.placeholders:
+            await say(pilot, f"the {name} I mean")
+        assert first.quote not in chat.draft.parts[0].text
+        await conversation(pilot, "Briefings and aide-memoires to the Minister of Foreign "
+                                  "Affairs about the Convention on Cluster Munitions",
+                           "done", "", "", "", "no", "Aroha Smith")
+        assert app.interview.is_complete(chat.draft)
+        assert len(chat.draft.parts) == 2
+        await pilot.press("f5")
+        await pilot.pause()
+        expected = render_text(chat.draft, library=app.library, today=TODAY)
+        assert app.clipboard == expected
+        assert clipboard.copied == [expected]
+        assert "section 19(a)(ii)" in expected and "section 16" in expected
+        assert "Aroha Smith" in letter_on_screen(app)
+
+
+async def test_draft_is_autosaved_and_resumed(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await conversation(pilot, "mfat", "cluster munitions advice", "2023", "",
+                           "Briefings to the Minister about cluster munitions")
+        draft_id = app.screen.draft.id
+        await pilot.press("ctrl+q")
+    saved = Store().load(draft_id)
+    assert saved.parts[0].text == "Briefings to the Minister about cluster munitions"
+
+    again = app_factory(offer_resume=True)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, ResumeScreen)
+        question = str(again.screen.query_one("#question").render())
+        assert "Ministry of Foreign Affairs and Trade about cluster munitions advice" in question
+        assert "1 part, edited today" in question
+        await pilot.press("r")
+        await pilot.pause()
+        chat = again.screen
+        assert isinstance(chat, ChatScreen)
+        assert chat.draft.id == draft_id
+        assert "Welcome back" in transcript_texts(again)[0]
+        assert "Briefings to the Minister about cluster munitions" in letter_on_screen(again)
+
+
+async def test_back_and_changing_an_earlier_answer(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await conversation(pilot, "mfat", "cluster munitions", "2023", "", "back")
+        assert app.interview.question(app.screen.draft).step_id == "period"
+        await conversation(pilot, "2022", "yes")
+        assert "1 January 2022 to 31 December 2022" in letter_on_screen(app)
+        assert app.interview.question(app.screen.draft).step_id == "parts"
+        assert app.screen.draft.topic == "cluster munitions"
+
+
+HOSTILE = "Briefings about [bold]x[/bold] and [link=http://x]y[/link] and [red]z"
+
+
+async def test_user_text_is_never_markup(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await conversation(pilot, *START, HOSTILE)
+        turns = [w for w in app.screen.query(UserTurn) if "[bold]" in w.text]
+        assert turns and str(turns[0].render()) == HOSTILE
+        letter = letter_on_screen(app)
+        assert "[bold]x[/bold]" in letter and "[link=http://x]y[/link]" in letter
+        assert "[red]z" in letter
+
+
+async def test_a_megabyte_paste_is_handled_off_the_ui_thread(app_factory):
+    filler = "including the annexes, attachments and covering notes " * 20
+    line = "Copies of briefings to the Minister about topic {n} during 2023, {filler}\n"
+    text = "".join(f"{n}. " + line.format(n=n, filler=filler) for n in range(1, 901))
+    assert len(text) > 1_000_000
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await conversation(pilot, "mfat", "a lot", "2023", "")
+        box = app.screen.query_one(ChatInput)
+        box.post_message(events.Paste(text))
+        await pilot.pause()
+        assert box.text == "", "the paste did not go into the editor"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        chat = app.screen
+        assert len(chat.draft.parts) == 900
+        assert not box.disabled
+        shown = [w for w in chat.query(UserTurn) if len(w.text) > 1_000_000]
+        assert shown and "more characters" in str(shown[0].render())
+        texts = transcript_texts(app)
+        assert any("very long paste" in t for t in texts)
+        assert any("too many to go through one by one" in t for t in texts)
+        letter = str(chat.query_one(LetterView).render())
+        assert "F5 copies and Ctrl+S saves all of it" in letter
+
+
+async def test_narrow_terminal_folds_the_letter(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        chat = app.screen
+        letter = chat.query_one("#letter")
+        assert chat.has_class("-narrow") and not letter.display
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert letter.display and not chat.query_one("#chat").display
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert not letter.display
+
+
+async def test_an_unexpected_error_keeps_the_draft_and_logs(app_factory, isolated_home,
+                                                            monkeypatch):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await conversation(pilot, "mfat", "cluster munitions")
+        draft_id = app.screen.draft.id
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("boom")
+
+        monkeypatch.setattr(app.interview, "respond", broken)
+        await say(pilot, "2023")
+        assert app.is_running and isinstance(app.screen, ChatScreen)
+        logs = list((isolated_home / "logs").glob("error-*.log"))
+        assert logs and "RuntimeError: boom" in logs[0].read_text()
+        assert Store().load(draft_id).topic == "cluster munitions"
+
+
+async def test_save_letter_asks_before_overwriting(app_factory, tmp_path):
+    app = app_factory()
+    target = tmp_path / "letter.md"
+    target.write_text("old")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await conversation(pilot, *START, "Cabinet papers about cluster munitions")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        field = app.screen.query_one("#path")
+        field.value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert target.read_text() == "old", "not overwritten without asking"
+        assert "already exists" in str(app.screen.query_one("#problem").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen)
+        written = target.read_text()
+        assert written.startswith("# ") or "**" in written or "Cabinet papers" in written
+        assert "Cabinet papers about cluster munitions" in written
+
+
+@pytest.mark.parametrize("width", [120, 80])
+async def test_help_opens_and_closes(app_factory, width):
+    app = app_factory()
+    async with app.run_test(size=(width, 40)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen)
+
+
+async def test_open_draft_from_the_palette_list(app_factory):
+    Store().save(Draft(agency="Treasury", topic="budget advice",
+                       parts=[Part(text="Budget briefings to the Minister of Finance in 2023")]))
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen)
+        assert app.screen.draft.agency == "Treasury"
+        assert "Budget briefings" in letter_on_screen(app)
