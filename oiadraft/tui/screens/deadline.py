@@ -55,7 +55,7 @@ def deadline_report(draft: Draft, received: date, extension: int | None, today: 
 class DeadlineScreen(ModalScreen[Draft | None]):
     """Enter the day the agency received the request (and any extension)."""
 
-    BINDINGS = [Binding("escape", "close", "Close")]
+    BINDINGS = [Binding("escape", "close", "Close"), Binding("ctrl+s", "mark_sent", "Sent")]
 
     def __init__(self, draft: Draft, today: date, *, mark_sent: bool = False) -> None:
         super().__init__()
@@ -80,10 +80,11 @@ class DeadlineScreen(ModalScreen[Draft | None]):
                 yield Label("Council's region (its anniversary day is not a working day):")
                 yield Select(options, value=self.draft.region or Select.BLANK, id="region",
                              prompt="no anniversary day")
-            yield Static("", id="report")
             with Horizontal(classes="buttons"):
-                yield Button("Mark as sent on this date", id="sent", variant="primary")
-                yield Button("Close", id="close")
+                yield Button("Mark as sent on this date (Ctrl+S)", id="sent",
+                             variant="primary")
+                yield Button("Close (Esc)", id="close")
+            yield Static("", id="report")
 
     def on_mount(self) -> None:
         self.refresh_report()
@@ -118,11 +119,14 @@ class DeadlineScreen(ModalScreen[Draft | None]):
         except (UserError, ValueError) as error:
             report.update(Text(str(error), style="bold red"))
 
-    @guarded
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "close":
             self.action_close()
-            return
+        else:
+            self.action_mark_sent()
+
+    @guarded
+    def action_mark_sent(self) -> None:
         try:
             received, extension = self._values()
         except (UserError, ValueError) as error:
