@@ -348,7 +348,6 @@ _AFTER_THE: dict[str, frozenset[str]] = {
 _AFTER_THE["between"] = _AFTER_LEAD_THE | {"dates", "period"}
 _AFTER_THE.update((word, frozenset({"year", "month"})) for word in _CUES.split("|"))
 _WORD = re.compile(r"[0-9a-z]+")
-_ALNUM = "0123456789abcdefghijklmnopqrstuvwxyz"
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -361,39 +360,59 @@ def _word_key(word: str) -> str:
     return word
 
 
-def _locate(lowered: str, word: str, position: int) -> int:
-    """Where `word` next stands as a whole word at or after `position`."""
-    while True:
-        start = lowered.find(word, position)
-        end = start + len(word)
-        if (start == 0 or lowered[start - 1] not in _ALNUM) and (
-                end == len(lowered) or lowered[end] not in _ALNUM):
-            return start
-        position = start + 1
+def _alternation(words: list[str]) -> str:
+    """One regex for many words, sharing prefixes (a trie), so a word that begins no phrase
+    is rejected after a letter or two."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + build(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
-def _may_begin(key: str, words: list[str], index: int, lowered: str, position: int) -> bool:
-    """Whether the words after words[index] (which ends at `position`) let a phrase begin
-    there: a cheap test that is never stricter than the grammar."""
+# The words that can begin a phrase, found in the lower-cased text in one pass: a number, a
+# word with a grammar of its own, or fy2022 / cy2021 (see `_word_key`).
+_TRIGGER_WORD = re.compile(
+    r"(?<![0-9a-z])(?:[0-9][0-9a-z]*|(?:fy|cy)[0-9]+|"
+    + _alternation(sorted(_TRIGGER_GRAMMAR)) + r")(?![0-9a-z])")
+
+
+def _may_follow(key: str, lowered: str, position: int) -> bool:
+    """Whether the words after the word ending at `position` let a phrase begin there: a
+    cheap test that is never stricter than the grammar (the next words are read from
+    `lowered` as they are needed)."""
     followers = _FOLLOWERS[key]
     if followers is None:
         return True
-    if index + 1 >= len(words):
+    second = _WORD.search(lowered, position)
+    if second is None:
         return False
-    following = words[index + 1]
+    following = second.group()
     next_key = _word_key(following)
     if next_key not in followers:
-        gap = lowered[position:_locate(lowered, following, position)].strip()
+        gap = lowered[position:second.start()].strip()
         return bool(gap) and gap[0] in _JOINERS
-    if index + 2 < len(words):
-        third = _word_key(words[index + 2])
+    third = _WORD.search(lowered, second.end())
+    if third is not None:
+        third_key = _word_key(third.group())
         if next_key == "the" and key in _AFTER_THE:
-            return third in _AFTER_THE[key]
+            return third_key in _AFTER_THE[key]
         if key == "the" and next_key in _RELATIVE_WORDS:
-            return third in _COUNTS or third in _UNIT_NAMES
+            return third_key in _COUNTS or third_key in _UNIT_NAMES
     if key == "the" and next_key == "#":
         return following.isdigit()  # "the 12 months", "the 2022/23 ..." but not "the 12th"
     return True
+
 
 # One endpoint ("1 March 2023", "the end of June 2023", "FY22/23", "March"), read again on its
 # own after the grammar found it. Input is lower case with single spaces.
@@ -760,10 +779,12 @@ class PeriodMatch:
     period: Period
 
 
-def find_periods(text: str, today: date | None = None) -> list[PeriodMatch]:
+def find_periods(text: str, today: date | None = None,
+                 limit: int | None = None) -> list[PeriodMatch]:
     """Every period phrase in free text, left to right, never overlapping (the longest reading
     wins at each place). Never raises: phrases that cannot be read are skipped. Relative
-    phrases ("the last two years") are found only when `today` is given."""
+    phrases ("the last two years") are found only when `today` is given. `limit` stops after
+    that many (the first `limit` of what the whole search would report)."""
     if not isinstance(text, str) or len(text) < 4:
         return []
     if _DIGIT_ANCHOR.search(text) is None:
@@ -773,23 +794,17 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMatch]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few letters grow when lowered; keep positions exact
         lowered = text.translate(_ASCII_LOWER)
-    words = _WORD.findall(lowered)
     grammars = _TRIGGER_GRAMMAR
-    found = []
-    position = 0  # where the last word looked at ends
+    found: list[PeriodMatch] = []
     taken = 0  # a rejected phrase is consumed too: its pieces are not reported on their own
-    for index, word in enumerate(words):
-        if word[0] <= "9":
-            key = "#"
-        elif word in grammars:
-            key = word
-        elif word[:2] in ("fy", "cy") and word[2:].isdigit():
-            key = word[:2]
-        else:
+    # only the words that can begin a phrase are visited: the same words, in the same order,
+    # as going through every word would give, in one regex pass
+    for trigger in _TRIGGER_WORD.finditer(lowered):
+        start = trigger.start()
+        if start < taken:
             continue
-        start = _locate(lowered, word, position)
-        position = start + len(word)
-        if start < taken or not _may_begin(key, words, index, lowered, position):
+        key = _word_key(trigger.group())
+        if not _may_follow(key, lowered, trigger.end()):
             continue
         match = grammars[key].match(text, start)
         if match is None:
@@ -801,6 +816,8 @@ def find_periods(text: str, today: date | None = None) -> list[PeriodMatch]:
             continue
         start = _span_start(match)
         found.append(PeriodMatch(start, match.end(), text[start:match.end()], period))
+        if limit is not None and len(found) >= limit:
+            break
     return found
 
 

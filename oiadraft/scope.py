@@ -57,13 +57,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from typing import Any
+from functools import cached_property, lru_cache
+from typing import Any, NamedTuple
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from oiadraft import clock, paths, yamlio
+from oiadraft import acts, clock, paths, yamlio
 from oiadraft.errors import DataError, UserError
 from oiadraft.model import Period
 
@@ -148,6 +148,22 @@ class Assessment:
     record_kind: str = "documents"
     """What the part asks for: "communications", "named" (named document types) or "documents"."""
     acknowledged_findings: tuple[Finding, ...] = ()
+    _tokens: tuple[Any, ...] = field(default=(), repr=False, compare=False)
+    """The vocabulary matches behind the findings (for `features`)."""
+
+    @cached_property
+    def features(self) -> dict[str, Any]:
+        """What the part asks for, in its own words, for echoing it back to the user:
+
+        ``record_types``: the record or document words found, as written and in text order
+        (["emails", "meeting notes"]); ``parties``: the named people, organisations, units or
+        roles found ("the Ministry of Defence", "MFAT official"), best effort, always words of
+        the part; ``topic``: the subject phrase after "about", "relating to", "regarding",
+        "on", "mention of" ..., trimmed at the period, or None when unclear.
+
+        Worked out on first use from what `assess` already found (cheap, deterministic), so
+        assessing stays as fast when nobody asks."""
+        return _part_features(self.text, self._tokens, self.period_span)
 
 
 @dataclass(frozen=True)
@@ -173,6 +189,9 @@ _KIND_ORDER = (
     "case_statistics", "communications", "generic_records", "holders", "and_or",
     "weak_search_terms",
     "urgency", "urgency_reasons", "quantifier",
+    # single record words only the echo uses ("advice", "replies"); last, so they never take a
+    # place another kind would match, and one word long, so they never cover another's start
+    "record_words",
 )
 _HOLDERS = ["between", "from", "sent by", "sent to", "received by", "received from", "with",
             "involving", "addressed to", "written to", "to the minister", "to ministers",
@@ -195,6 +214,36 @@ class SignalRule:
     suggestion: str | None
     replacement: str | None
     concept_missing: str | None
+    by_act: dict[str, tuple[str | None, str, str, str]] = field(default_factory=dict)
+    """Act key -> (section, cite, words, message template), worked out once at load."""
+    replacement_placeholders: tuple[str, ...] = ()
+    suggestion_placeholders: tuple[str, ...] = ()
+
+
+class _RequestRule(NamedTuple):
+    severity: str
+    concept: str | None
+    section: str | None
+    cite: str
+    words: str
+    message: str
+    suggestion: str | None
+    placeholders: tuple[str, ...]
+
+
+def _request_rule(key: str, severity: str, concept: str | None, message: str,
+                  suggestion: str | None) -> dict[str, _RequestRule]:
+    from oiadraft import acts
+
+    prepared = {}
+    for act_key, profile in acts.load_acts().items():
+        section, cite, words = None, "", ""
+        if concept is not None and profile.has(concept):
+            section = profile.section(concept)
+            cite, words = profile.cite(concept), profile.words(concept)
+        prepared[act_key] = _RequestRule(severity, concept, section, cite, words, message,
+                                         suggestion, _placeholder_names(suggestion or ""))
+    return prepared
 
 
 @dataclass(frozen=True)
@@ -207,16 +256,42 @@ class Rules:
     master_lower: re.Pattern[str]
     """The same pattern, case-sensitive, for text already lower-cased (about twice as fast)."""
     group_kinds: dict[str, str]
+    trigger: re.Pattern[str] | None
+    """Where a phrase can begin in lower-cased text: a whole word (or a punctuation mark) that
+    some phrase or pattern begins with. None when some pattern's first word is unknown."""
+    dispatch: dict[str, re.Pattern[str]]
+    """For each such word, the vocabulary that can begin with it, in the same kind order."""
     signals: dict[str, SignalRule]
     combinations: tuple[tuple[tuple[str, ...], float], ...]
     request: dict[str, Any]
+    request_findings: dict[str, dict[str, _RequestRule]]
+    """Request-level finding key -> Act key -> what its findings need, worked out at load."""
     typo_words: tuple[str, ...]
     typo_known: dict[str, str]
     typo_not: frozenset[str]
+    typo_quiet: frozenset[str]
+    """Words `_closest` never changes: the targets themselves and `typo_not`."""
     typo_min: int
     typo_max: int
     typo_candidates: re.Pattern[str]
+    typo_lengths: dict[str, tuple[int, int]]
+    """First letter -> the shortest and longest word that could be a typo of a target."""
+    typo_candidates_lower: re.Pattern[str]
+    """`typo_candidates` for lower-cased text, case-sensitive, only words of those lengths."""
     letter: dict[str, Any]
+    features: _FeatureRules | None = None
+
+
+class _FeatureRules(NamedTuple):
+    """Compiled patterns for `part_features` (from the `features` section)."""
+
+    party: re.Pattern[str]
+    """A name or role with what continues it ("the Ministry of Defence")."""
+    roles: frozenset[str]
+    """Role words, lower case, one to three words ("governments", "chief executive")."""
+    on_cue: re.Pattern[str]
+    """ "on" where a subject may follow, in lower-cased text (not "on which", "on behalf")."""
+    months: frozenset[str]
 
 
 def _trie_regex(phrases: Iterable[str]) -> str:
@@ -247,6 +322,220 @@ def _phrase_regex(phrase: str) -> str:
     words = phrase.strip().split()
     body = r"\s+".join(re.escape(word) for word in words)
     return rf"(?<![\w]){body}(?![\w])"
+
+
+_WORD_RUN = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _phrase_first_word(phrase: str) -> str:
+    """The run of word characters a phrase begins with (lower case), or its first character
+    when that is not a word character."""
+    flat = " ".join(phrase.lower().split())
+    match = _WORD_RUN.match(flat)
+    return match.group(0) if match else flat[0]
+
+
+class _UnknownStart(Exception):
+    pass
+
+
+def _first_words(pattern: str) -> frozenset[str] | None:
+    """Every lower-case word a match of `pattern` can begin with (the whole run of word
+    characters at the start of the match), or the punctuation mark it begins with. None when
+    that cannot be worked out from the pattern, which is then tried at every word.
+
+    Assertions are ignored (that only adds words), so the set never misses a match."""
+    try:
+        from re import _constants as sre
+        from re import _parser
+
+        parsed = _parser.parse(pattern, 0)
+    except Exception:  # pragma: no cover - a private module that moved: try everywhere
+        return None
+    limit = 512
+    not_word = {sre.CATEGORY_SPACE, sre.CATEGORY_NOT_WORD, sre.CATEGORY_LINEBREAK}
+
+    def char(ch: str, prefix: str) -> set[tuple[str, bool]]:
+        if _WORD_CHAR.match(ch):
+            return {(prefix + ch.lower(), False)}
+        return {(prefix or ch, True)}
+
+    def run(items: Any, states: set[tuple[str, bool]]) -> set[tuple[str, bool]]:
+        for op, av in items:
+            open_states = {state for state in states if not state[1]}
+            if not open_states:
+                break
+            result = states - open_states
+            for prefix, _ in open_states:
+                result |= one(op, av, prefix)
+            if len(result) > limit:
+                raise _UnknownStart
+            states = result
+        return states
+
+    def one(op: Any, av: Any, prefix: str) -> set[tuple[str, bool]]:
+        if op is sre.LITERAL:
+            return char(chr(av), prefix)
+        if op is sre.AT:
+            # zero width; after a word, a boundary or the end of a line ends the word
+            if prefix and av is sre.AT_NON_BOUNDARY:
+                raise _UnknownStart
+            return {(prefix, bool(prefix))}
+        if op is sre.IN:
+            found: set[tuple[str, bool]] = set()
+            for in_op, in_av in av:
+                if in_op is sre.LITERAL:
+                    found |= char(chr(in_av), prefix)
+                elif in_op is sre.RANGE and in_av[1] - in_av[0] < 64:
+                    for code in range(in_av[0], in_av[1] + 1):
+                        found |= char(chr(code), prefix)
+                elif in_op is sre.CATEGORY and in_av in not_word and prefix:
+                    found.add((prefix, True))
+                else:
+                    raise _UnknownStart
+            return found
+        if op is sre.SUBPATTERN:
+            return run(av[-1], {(prefix, False)})
+        if op is getattr(sre, "ATOMIC_GROUP", None):
+            return run(av, {(prefix, False)})
+        if op is sre.BRANCH:
+            found = set()
+            for alternative in av[1]:
+                found |= run(alternative, {(prefix, False)})
+            return found
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+            low, high, body = av
+            current = {(prefix, False)}
+            found = set()
+            count = 0
+            while True:
+                if count >= low or all(done for _, done in current):
+                    found |= current
+                if count >= high or all(done for _, done in current):
+                    return found
+                if count >= 4:
+                    raise _UnknownStart
+                current = run(body, current)
+                count += 1
+        if op in (sre.ASSERT, sre.ASSERT_NOT):
+            direction, body = av
+            is_not_word = [(op_, av_) for op_, av_ in body] == [
+                (sre.IN, [(sre.CATEGORY, sre.CATEGORY_WORD)])]
+            if prefix and op is sre.ASSERT_NOT and direction == 1 and is_not_word:
+                return {(prefix, True)}
+            return {(prefix, False)}  # ignoring an assertion only widens the set
+        raise _UnknownStart
+
+    try:
+        final = run(parsed.data if hasattr(parsed, "data") else parsed, {("", False)})
+    except (_UnknownStart, RecursionError, TypeError, ValueError):
+        return None
+    if not final or any(not done or not prefix for prefix, done in final):
+        return None
+    return frozenset(prefix for prefix, _ in final)
+
+
+def _required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case ASCII strings one of which every match of `pattern` contains (compare with
+    `fold_case(text)`), or None when no such set can be read from the pattern. A cheap test
+    that a pattern cannot match, before paying for the search."""
+    try:
+        from re import _constants as sre
+        from re import _parser
+
+        parsed = _parser.parse(pattern, flags)
+    except Exception:  # pragma: no cover - a private module that moved: no pre-check
+        return None
+
+    def best(items: Any) -> frozenset[str] | None:
+        candidates: list[frozenset[str]] = []
+        run = ""
+        for op, av in items:
+            if op is sre.LITERAL and 32 <= av < 127:
+                run += chr(av).lower()
+                continue
+            if run:
+                candidates.append(frozenset([run]))
+                run = ""
+            if op is sre.SUBPATTERN:
+                found = best(av[-1])
+                if found:
+                    candidates.append(found)
+            elif op is sre.BRANCH:
+                union: set[str] = set()
+                for alternative in av[1]:
+                    found = best(alternative)
+                    if not found:
+                        break
+                    union |= found
+                else:
+                    candidates.append(frozenset(union))
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+                found = best(av[2])
+                if found:
+                    candidates.append(found)
+        if run:
+            candidates.append(frozenset([run]))
+        if not candidates:
+            return None
+        return max(candidates, key=lambda c: (min(len(x) for x in c), -len(c)))
+
+    try:
+        return best(parsed.data if hasattr(parsed, "data") else parsed)
+    except (RecursionError, TypeError, ValueError):  # pragma: no cover - no pre-check
+        return None
+
+
+def _literal_pattern(literals: frozenset[str] | None) -> re.Pattern[str] | None:
+    """A pattern that finds any of `literals` (None stays None: no pre-check)."""
+    if not literals:
+        return None
+    return re.compile("|".join(re.escape(x) for x in sorted(literals, key=lambda x: (-len(x), x))))
+
+
+# Letters that match an ASCII letter when case is ignored, or change length when lower-cased;
+# what ignoring case makes equal to an ASCII letter, folded to it (with str.lower after).
+_FOLDS_ODDLY = re.compile("[\u0130\u0131\u017f\u212a]")
+_SIMPLE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold_case(text: str) -> str:
+    """`text` lower-cased so that an ASCII string a case-blind pattern matches is a substring."""
+    if text.isascii() or _FOLDS_ODDLY.search(text) is None:
+        return text.lower()
+    return text.translate(_SIMPLE_FOLD).lower()
+
+
+def _build_dispatch(
+    keyed: list[tuple[str, list[tuple[frozenset[str] | None, str]]]],
+) -> tuple[re.Pattern[str] | None, dict[str, re.Pattern[str]]]:
+    """A trigger pattern for the words phrases begin with, and for each word the vocabulary
+    (group names and order kept) that can begin with it. Tried only where its word begins,
+    the vocabulary matches there exactly what the whole pattern would."""
+    words: set[str] = set()
+    for _, pieces in keyed:
+        for first, _ in pieces:
+            if first is None:
+                return None, {}
+            words |= first
+    dispatch: dict[str, re.Pattern[str]] = {}
+    for word in sorted(words):
+        groups = []
+        for name, pieces in keyed:
+            mine = [source for first, source in pieces if first is not None and word in first]
+            if mine:
+                groups.append(f"(?P<{name}>{'|'.join(mine)})")
+        dispatch[word] = re.compile(r"(?<!\w)(?:" + "|".join(groups) + ")")
+    runs = [w for w in words if _WORD_CHAR.match(w)]
+    marks = [w for w in words if not _WORD_CHAR.match(w)]
+    alternatives = []
+    if runs:
+        alternatives.append(f"(?:{_trie_regex(runs)})(?!\\w)")
+    if marks:
+        alternatives.append("[" + "".join(re.escape(m) for m in sorted(marks)) + "]")
+    trigger = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")")
+    return trigger, dispatch
 
 
 def _fail(message: str, node: Any = None, key: str | None = None) -> DataError:
@@ -318,6 +607,8 @@ def parse_rules(data: Any) -> Rules:
                     data["vocabulary"], unknown[0])
     groups: list[str] = []
     group_kinds: dict[str, str] = {}
+    # (group name, [(first words or None, regex source)]) in kind order, for the dispatch
+    keyed: list[tuple[str, list[tuple[frozenset[str] | None, str]]]] = []
     for index, kind in enumerate(_KIND_ORDER):
         node = vocab.get(kind)
         if node is None:
@@ -331,20 +622,35 @@ def parse_rules(data: Any) -> Rules:
             raise _fail(f"vocabulary.{kind}.phrases must be a list of text", node, "phrases")
         if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
             raise _fail(f"vocabulary.{kind}.patterns must be a list of text", node, "patterns")
+        if kind == "record_words":
+            several = [p for p in phrases if not _WORD_RUN.fullmatch(p.strip())]
+            if several or patterns:
+                raise _fail("vocabulary.record_words takes single words only (no patterns): "
+                            f"{(several or patterns)[0]!r}", node,
+                            "phrases" if several else "patterns")
         alternatives = []
+        pieces: list[tuple[frozenset[str] | None, str]] = []
         if phrases:
             alternatives.append(f"(?:{_trie_regex(phrases)})(?!\\w)")
+            by_word: dict[str, list[str]] = {}
+            for phrase in phrases:
+                by_word.setdefault(_phrase_first_word(phrase), []).append(phrase)
+            for word, some in by_word.items():
+                pieces.append((frozenset([word]), f"(?:{_trie_regex(some)})(?!\\w)"))
         for pattern in patterns:
             _compile(pattern, node, "patterns", f"vocabulary.{kind}")
             alternatives.append(f"(?:{pattern})")
+            pieces.append((_first_words(pattern), f"(?:{pattern})"))
         if not alternatives:
             continue
         name = f"k{index}"
         group_kinds[name] = kind
         groups.append(f"(?P<{name}>{'|'.join(alternatives)})")
+        keyed.append((name, pieces))
     master_source = r"(?<!\w)(?:" + "|".join(groups) + ")"
     master = re.compile(master_source, re.IGNORECASE)
     master_lower = re.compile(master_source)
+    trigger, dispatch = _build_dispatch(keyed)
 
     signals_node = data.get("signals")
     if not isinstance(signals_node, dict):
@@ -372,10 +678,13 @@ def parse_rules(data: Any) -> Rules:
         for key, value in (("message", message), ("concept_missing", missing)):
             if value is not None:
                 _check_template(value, node, key, where)
-        signals[str(rule_id)] = SignalRule(str(rule_id), weight, str(severity), concept,
-                                           " ".join(str(message).split()),
-                                           _clean(suggestion), replacement,
-                                           " ".join(missing.split()) if missing else None)
+        for key, value in (("suggestion", suggestion), ("replacement", replacement)):
+            if value is not None:
+                _check_placeholders(value, node, key, where)
+        signals[str(rule_id)] = _signal_rule(str(rule_id), weight, str(severity), concept,
+                                             " ".join(str(message).split()),
+                                             _clean(suggestion), replacement,
+                                             " ".join(missing.split()) if missing else None)
     for required in ("all-communications", "communications", "open-custodian", "no-period",
                      "long-period", "short-period", "no-subject", "create-information",
                      "own-information", "urgency-without-reasons", "topic-mention"):
@@ -395,6 +704,7 @@ def parse_rules(data: Any) -> Rules:
     request = data.get("request")
     if not isinstance(request, dict):
         raise _fail("missing 'request' mapping", data, "request")
+    request_findings: dict[str, dict[str, _RequestRule]] = {}
     for key in ("many-parts", "dates-then-copies", "near-duplicate", "aggregation"):
         node = request.get(key)
         if not isinstance(node, dict) or node.get("severity") not in SEVERITIES:
@@ -402,6 +712,15 @@ def parse_rules(data: Any) -> Rules:
         concept = node.get("concept")
         if concept is not None and concept not in known_concepts:
             raise _fail(f"request.{key}: unknown concept {concept!r}", node, "concept")
+        message = _text(node, "message", f"request.{key}")
+        _check_template(str(message), node, "message", f"request.{key}")
+        suggestion = _text(node, "suggestion", f"request.{key}", required=False)
+        if suggestion is not None:
+            _check_placeholders(suggestion, node, "suggestion", f"request.{key}")
+        request_findings[key] = _request_rule(key, str(node["severity"]), concept,
+                                              " ".join(str(message).split()),
+                                              " ".join(suggestion.split()) if suggestion
+                                              else None)
 
     typos = data.get("typos") or {}
     known = typos.get("known") or {}
@@ -412,6 +731,7 @@ def parse_rules(data: Any) -> Rules:
     if not isinstance(letter_node, dict):
         raise _fail("missing 'letter' mapping", data, "letter")
     letter = _parse_letter(letter_node)
+    features = _parse_features(data.get("features"), data)
 
     return Rules(
         thresholds=thresholds,
@@ -419,16 +739,24 @@ def parse_rules(data: Any) -> Rules:
         master=master,
         master_lower=master_lower,
         group_kinds=group_kinds,
+        trigger=trigger,
+        dispatch=dispatch,
         signals=signals,
         combinations=tuple(combos),
         request=dict(request),
+        request_findings=request_findings,
         typo_words=tuple(str(w).lower() for w in typos.get("words") or ()),
         typo_known={str(k).lower(): str(v) for k, v in known.items()},
         typo_not=frozenset(str(w).lower() for w in typos.get("not") or ()),
+        typo_quiet=frozenset(str(w).lower() for w in [*(typos.get("not") or ()),
+                                                      *(typos.get("words") or ())]),
         typo_min=int(typos.get("min_length", 6)),
         typo_max=int(typos.get("max_distance", 2)),
         typo_candidates=_typo_candidates(typos, known),
+        typo_lengths=_typo_lengths(typos),
+        typo_candidates_lower=_typo_candidates_lower(typos, known),
         letter=letter,
+        features=features,
     )
 
 
@@ -445,6 +773,61 @@ def _typo_candidates(typos: Any, known: dict[str, Any]) -> re.Pattern[str]:
     return re.compile(rf"(?<![A-Za-z])(?:{body})(?![A-Za-z])", re.IGNORECASE)
 
 
+def _signal_rule(rule_id: str, weight: float, severity: str, concept: str | None, message: str,
+                 suggestion: str | None, replacement: str | None,
+                 missing: str | None) -> SignalRule:
+    """A signal with what its findings need under each Act worked out once."""
+    from oiadraft import acts
+
+    by_act = {}
+    for key, profile in acts.load_acts().items():
+        section, cite, words, template = None, "", "", message
+        if concept is not None:
+            if profile.has(concept):
+                section = profile.section(concept)
+                cite, words = profile.cite(concept), profile.words(concept)
+            elif missing:
+                template = missing
+        by_act[key] = (section, cite, words, template)
+    usable = replacement if replacement is None or replacement.strip() or replacement == "" \
+        else None
+    return SignalRule(
+        rule_id, weight, severity, concept, message, suggestion, replacement, missing,
+        by_act=by_act,
+        replacement_placeholders=_placeholder_names(usable or suggestion or ""),
+        suggestion_placeholders=_placeholder_names(suggestion or ""),
+    )
+
+
+def _placeholder_names(template: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(_PLACEHOLDER.findall(template)))
+
+
+def _typo_lengths(typos: Any) -> dict[str, tuple[int, int]]:
+    """First letter -> (shortest, longest) word `_closest` could correct to a target."""
+    spread = int(typos.get("max_distance", 2))
+    minimum = int(typos.get("min_length", 6))
+    lengths: dict[str, tuple[int, int]] = {}
+    for word in (str(w).lower() for w in typos.get("words") or ()):
+        if not word:
+            continue
+        low, high = lengths.get(word[0], (len(word), len(word)))
+        lengths[word[0]] = (min(low, len(word)), max(high, len(word)))
+    return {first: (max(minimum, low - spread), high + spread)
+            for first, (low, high) in lengths.items()}
+
+
+def _typo_candidates_lower(typos: Any, known: dict[str, Any]) -> re.Pattern[str]:
+    """The known misspellings, and words whose first letter and length could make them a typo
+    of a target word (`_closest` finds nothing for the others), in lower-cased text."""
+    alternatives = [re.escape(str(k).lower()) for k in known]
+    for first, (low, high) in sorted(_typo_lengths(typos).items()):
+        if first.isascii() and first.isalpha() and high >= low:
+            alternatives.append(f"{re.escape(first)}[a-z]{{{max(0, low - 1)},{high - 1}}}")
+    body = "|".join(alternatives) or "(?!)"
+    return re.compile(rf"(?<![a-z])(?:{body})(?![a-z])")
+
+
 def _clean(value: str | None) -> str | None:
     if value is None:
         return None
@@ -453,11 +836,62 @@ def _clean(value: str | None) -> str | None:
     return " ".join(value.split()) if "\n" in value else value
 
 
+def _check_placeholders(template: str, node: Any, key: str, where: str) -> None:
+    """Every <placeholder> in one suggestion or replacement has its own name: the user fills
+    each name once, so a repeated name would write the same words twice."""
+    seen: set[str] = set()
+    for name in _PLACEHOLDER.findall(template):
+        folded = " ".join(name.lower().split())
+        if not folded:
+            raise _fail(f"{where}: empty placeholder <> in {key}", node, key)
+        if folded in seen:
+            raise _fail(f"{where}: placeholder <{name}> appears twice in {key}; give each "
+                        "blank its own name (e.g. <first person or unit>, <second person or "
+                        "unit>)", node, key)
+        seen.add(folded)
+
+
 def _check_template(template: str, node: Any, key: str, where: str) -> None:
     allowed = {"quote", "cite", "words", "act", "length", "records", "count", "first", "second"}
     for name in re.findall(r"\{(\w*)\}", template):
         if name not in allowed:
             raise _fail(f"{where}: unknown placeholder {{{name}}} in {key}", node, key)
+
+
+_CAP = r"(?:[A-ZĀĒĪŌŪ][\w'’&-]*|(?:[A-Z]\.){2,})"
+
+
+def _parse_features(node: Any, data: Any) -> _FeatureRules:
+    """The `features` section: role words that make a name a party, and the words after
+    "on" that do not begin a subject."""
+    if not isinstance(node, dict):
+        raise _fail("missing 'features' mapping", data, "features")
+    lists = {}
+    for key in ("party_nouns", "not_a_subject_after_on"):
+        value = node.get(key)
+        if not isinstance(value, list) or not value or \
+                not all(isinstance(v, str) and v.strip() for v in value):
+            raise _fail(f"features.{key} must be a list of words", node, key)
+        lists[key] = sorted({" ".join(v.lower().split()) for v in value}, key=lambda v: (-len(v), v))
+    role = f"(?:{_trie_regex(lists['party_nouns'])})(?!\\w)"
+    head = rf"(?:{_CAP}|(?i:{role}))"
+    marker = r"(?:\([a-z]\)\s+)?"
+    tail = (rf"(?:\s+{_CAP}|\s+(?i:{role})|\s+(?:of|for|on|&)\s+(?:the\s+)?{marker}{_CAP}"
+            rf"|\s+and\s+{marker}{_CAP}|(?<=['’]s)\s+(?i:office|offices|staff|team)(?!\w))")
+    name = rf"{_CAP}(?:\s+{_CAP})*"
+    listed = rf"(?:(?:,\s+(?:the\s+)?{name})+(?:,?\s+and\s+(?:the\s+)?{name})?)?"
+    party = re.compile(rf"(?:(?:the|a|an)\s+)?{head}(?:{tail})*{listed}")
+    roles = frozenset(lists["party_nouns"])
+    if any(len(v.split()) > 3 for v in roles):
+        raise _fail("features.party_nouns: at most three words each", node, "party_nouns")
+    stops = "|".join(r"\s+".join(map(re.escape, v.split()))
+                     for v in lists["not_a_subject_after_on"])
+    # starts with a literal, so the engine skips ahead; "(?<!\w)" is checked by the caller
+    on_cue = re.compile(rf"on\s+(?!(?:the\s+)?(?:{stops})(?!\w))(?=[^\W\d])")
+    from oiadraft import periods
+
+    months = frozenset(str(m) for m in periods.MONTHS)
+    return _FeatureRules(party, roles, on_cue, months)
 
 
 def _parse_letter(node: Any) -> dict[str, Any]:
@@ -484,11 +918,15 @@ def _parse_letter(node: Any) -> dict[str, Any]:
                 numbers.add(profile.section(concept))
     for number in sorted(numbers):
         phrases.append(r"\bsections?\s+" + re.escape(number) + r"(?![\w(])")
+    period_source = "|".join(period) or r"(?!)"
     return {
         "greeting": re.compile("|".join(greeting) or r"(?!)", re.IGNORECASE),
         "sign_off": re.compile("|".join(sign_off) or r"(?!)", re.IGNORECASE),
         "clause": re.compile("|".join(phrases) or r"(?!)", re.IGNORECASE),
-        "request_period": re.compile("|".join(period) or r"(?!)", re.IGNORECASE | re.MULTILINE),
+        "request_period": re.compile(period_source, re.IGNORECASE | re.MULTILINE),
+        # one of these is in every sentence the request_period patterns match (fold_case)
+        "request_period_words": _literal_pattern(
+            _required_literals(period_source, re.IGNORECASE | re.MULTILINE)),
     }
 
 
@@ -508,8 +946,7 @@ def letter_rules() -> dict[str, Any]:
 # Matching
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     kind: str
     start: int
     end: int
@@ -520,15 +957,23 @@ def _typo_fixes(text: str, rules: Rules) -> list[tuple[int, int, str]]:
     """(start, end, corrected word) for misspelt key words, found cheaply."""
     fixes: list[tuple[int, int, str]] = []
     targets = rules.typo_words
-    for match in rules.typo_candidates.finditer(text):
-        word = match.group(0)
-        low = word.lower()
+    if _FOLDS_ODDLY.search(text) is None:
+        # lower-cased text keeps every offset and matches [a-z] exactly as ignoring case would
+        lowered = text.lower()
+        candidates = rules.typo_candidates_lower.finditer(lowered)
+    else:
+        candidates = rules.typo_candidates.finditer(text)
+    for match in candidates:
+        low = match.group(0).lower()
         known = rules.typo_known.get(low)
         if known is not None and known != low:
             fixes.append((match.start(), match.end(), known))
             continue
-        if len(low) < rules.typo_min or low in rules.typo_not:
-            continue
+        if len(low) < rules.typo_min or low in rules.typo_quiet:
+            continue  # too short, a target itself, or a real word never corrected
+        bounds = rules.typo_lengths.get(low[0])
+        if bounds is None or not bounds[0] <= len(low) <= bounds[1]:
+            continue  # _closest would find no target this far away
         fix = _closest(low, targets, rules.typo_max)
         if fix is not None and fix != low:
             fixes.append((match.start(), match.end(), fix))
@@ -551,20 +996,38 @@ def _closest(word: str, targets: tuple[str, ...], max_distance: int) -> str | No
     return best
 
 
-def _finditer(text: str, rules: Rules):
-    """Matches of the vocabulary; on lower-cased text when lower-casing keeps every offset."""
+def _scan(text: str, rules: Rules) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of every vocabulary match, left to right, never overlapping.
+
+    On lower-cased text when lower-casing keeps every offset: the vocabulary for a word is
+    tried only where that word begins (`Rules.trigger`/`dispatch`), which finds exactly what
+    the whole pattern (`Rules.master_lower`) would, several times faster."""
     low = text.lower()
-    if len(low) == len(text):
-        return rules.master_lower.finditer(low)
-    return rules.master.finditer(text)
+    kinds = rules.group_kinds
+    if len(low) != len(text):
+        return [(kinds[m.lastgroup or ""], m.start(), m.end()) for m in rules.master.finditer(text)]
+    if rules.trigger is None:
+        return [(kinds[m.lastgroup or ""], m.start(), m.end())
+                for m in rules.master_lower.finditer(low)]
+    dispatch = rules.dispatch
+    found = []
+    taken = 0
+    for trigger in rules.trigger.finditer(low):
+        start = trigger.start()
+        if start < taken:
+            continue
+        match = dispatch[trigger.group()].match(low, start)
+        if match is not None:
+            taken = match.end()
+            found.append((kinds[match.lastgroup or ""], start, taken))
+    return found
 
 
 def _tokens(text: str, rules: Rules) -> list[_Token]:
     fixes = _typo_fixes(text, rules)
     if not fixes:
-        kinds = rules.group_kinds
-        return [_Token(kinds[m.lastgroup or ""], m.start(), m.end(), text[m.start():m.end()])
-                for m in _finditer(text, rules)]
+        return [_Token(kind, start, end, text[start:end])
+                for kind, start, end in _scan(text, rules)]
     # match on a corrected copy, then map positions back to the original text
     pieces: list[str] = []
     segments: list[tuple[int, int, int, int]] = []  # norm start, norm end, orig start, orig end
@@ -592,11 +1055,10 @@ def _tokens(text: str, rules: Rules) -> list[_Token]:
         return pos + delta
 
     tokens = []
-    for match in _finditer(norm, rules):
-        start = max(0, min(back(match.start(), False), len(text)))
-        end = max(start, min(back(match.end(), True), len(text)))
-        tokens.append(_Token(rules.group_kinds[match.lastgroup or ""], start, end,
-                             text[start:end]))
+    for kind, norm_start, norm_end in _scan(norm, rules):
+        start = max(0, min(back(norm_start, False), len(text)))
+        end = max(start, min(back(norm_end, True), len(text)))
+        tokens.append(_Token(kind, start, end, text[start:end]))
     return tokens
 
 
@@ -608,19 +1070,20 @@ def _same_clause(text: str, start: int, end: int) -> bool:
 
 
 def _find_period(text: str, today: date) -> Any:
+    """The first period phrase in the part (the finder stops there), or None."""
     from oiadraft import periods
 
-    find = getattr(periods, "find_periods", None)
-    if find is None:
-        return None
     try:
-        matches = find(text, today=today)
+        matches = periods.find_periods(text, today=today, limit=1)
     except Exception:  # the period finder must never break the analyser
         return None
     return matches[0] if matches else None
 
 
+@lru_cache(maxsize=256)
 def _describe(period: Period, today: date, days: int) -> str:
+    """The period's length in words. Memoised: parts of one request usually share a period
+    (the request's, or the same "since October 2020" in every part)."""
     from oiadraft import periods
 
     describe = getattr(periods, "describe_length", None)
@@ -663,14 +1126,18 @@ def assess(part_text: str, context: Context | None = None,
         raise TypeError("assess expects the part's text as a string")
     context = context or Context()
     rules = load_rules()
-    from oiadraft import acts
-
     profile = acts.get_act(context.act)
     text = part_text
-    tokens = _tokens(text, rules)
     by_kind: dict[str, list[_Token]] = {}
+    tokens = _tokens(text, rules)
     for token in tokens:
-        by_kind.setdefault(token.kind, []).append(token)
+        found = by_kind.get(token.kind)
+        if found is None:
+            by_kind[token.kind] = [token]
+        else:
+            found.append(token)
+    none: list[_Token] = []
+    get = by_kind.get
 
     # the period: stated in the part, else the request's
     match = _find_period(text, context.today)
@@ -688,19 +1155,18 @@ def assess(part_text: str, context: Context | None = None,
         period_source = "request"
 
     # "relating to the period ..." is about time, not subject
-    topic_links = [t for t in by_kind.get("topic_link", [])
+    topic_links = [t for t in get("topic_link", none)
                    if not (period_span and 0 <= period_span[0] - t.end <= 8)
-                   and not re.match(r"\s+the\s+(?:period|dates?|time)", text[t.end:t.end + 16],
-                                    re.IGNORECASE)]
-    mentions = by_kind.get("topic_mention", [])
-    comms = by_kind.get("communications", [])
-    generic = by_kind.get("generic_records", [])
-    named = by_kind.get("named_documents", [])
-    quants = by_kind.get("quantifier", [])
-    custodians = by_kind.get("open_custodian", [])
-    ministers = by_kind.get("open_ministers", [])
-    cross_refs = by_kind.get("cross_reference", [])
-    metadata = by_kind.get("metadata", [])
+                   and not _TIME_AFTER_LINK.match(text, t.end, t.end + 16)]
+    mentions = get("topic_mention", none)
+    comms = get("communications", none)
+    generic = get("generic_records", none)
+    named = get("named_documents", none)
+    quants = get("quantifier", none)
+    custodians = get("open_custodian", none)
+    ministers = get("open_ministers", none)
+    cross_refs = get("cross_reference", none)
+    metadata = get("metadata", none)
 
     hits: list[_Hit] = []
     signals = rules.signals
@@ -711,14 +1177,14 @@ def assess(part_text: str, context: Context | None = None,
         hits.append(_Hit(rule, span, rule_weight, fmt, replacement_span))
 
     # what is asked for
+    generic_all = _quantified(generic, quants, text)
     if comms:
         record_kind = "communications"
-    elif named and not (generic and _quantified(generic, quants, text)):
+    elif named and not (generic and generic_all):
         record_kind = "named"
     else:
         record_kind = "documents"
-    records_word = {"communications": "communications", "named": "documents",
-                    "documents": "records"}[record_kind]
+    records_word = _RECORDS_WORD[record_kind]
 
     all_comm = _quantified(comms, quants, text)
     if all_comm is not None:
@@ -727,10 +1193,11 @@ def assess(part_text: str, context: Context | None = None,
         add("all-communications", (quant.start, end))
     elif comms:
         add("communications", (comms[0].start, comms[0].end))
-    channel_words = {_channel(t.text) for t in comms}
-    if len(channel_words) >= 3:
-        first, last = comms[0], comms[-1]
-        add("many-channels", (first.start, last.end), count=len(channel_words))
+    if len(comms) >= 3:
+        channel_words = {_channel(t.text) for t in comms}
+        if len(channel_words) >= 3:
+            first, last = comms[0], comms[-1]
+            add("many-channels", (first.start, last.end), count=len(channel_words))
 
     seen_custodian = False
     for token in custodians[:3]:
@@ -750,27 +1217,26 @@ def assess(part_text: str, context: Context | None = None,
 
     for kind, rule in (("inclusive", "inclusive"), ("and_or", "and-or"),
                        ("whole_agency", "whole-agency")):
-        found = by_kind.get(kind)
+        found = get(kind)
         if found and rule in signals:
             add(rule, (found[0].start, found[0].end))
 
-    anchored = by_kind.get("anchored_event", [])
-    has_subject = bool(topic_links or mentions or anchored or by_kind.get("agenda_item"))
-    subjectless = (comms or _quantified(generic, quants, text)) and not has_subject \
+    anchored = get("anchored_event", none)
+    has_subject = bool(topic_links or mentions or anchored or get("agenda_item"))
+    subjectless = (comms or generic_all) and not has_subject \
         and not cross_refs and record_kind != "named"
     end_of_content = _content_end(text)
     if subjectless:
         add("no-subject", (end_of_content, end_of_content), records=records_word)
-    generic_all = _quantified(generic, quants, text)
     if generic_all is not None and record_kind != "communications":
         quant, token = generic_all
         add("generic-records", (quant.start, token.end))
-    if comms and not by_kind.get("holders") and not cross_refs and not custodians:
+    if comms and not get("holders") and not cross_refs and not custodians:
         anchor = all_comm[1].end if all_comm else comms[0].end
         anchor = _extend_list(text, anchor, comms)
         add("unbounded-holders", (anchor, anchor), records=records_word)
     if (comms or generic) and has_subject:
-        for token in by_kind.get("weak_search_terms", [])[:1]:
+        for token in get("weak_search_terms", none)[:1]:
             first_link = (mentions or topic_links)[0]
             if token.start > first_link.start:
                 add("weak-search-terms", (token.start, token.end))
@@ -778,7 +1244,7 @@ def assess(part_text: str, context: Context | None = None,
     # mitigations
     if named and (record_kind != "communications" or not all_comm):
         add("named-documents", (named[0].start, named[0].end))
-    case_stats = by_kind.get("case_statistics", [])
+    case_stats = get("case_statistics")
     if case_stats:
         add("case-statistics", (case_stats[0].start, case_stats[0].end))
     elif metadata:
@@ -786,11 +1252,11 @@ def assess(part_text: str, context: Context | None = None,
     for kind, rule in (("final_versions", "final-versions"), ("agenda_item", "agenda-item"),
                        ("cross_reference", "cross-reference"),
                        ("anchored_event", "anchored-event")):
-        found = by_kind.get(kind)
+        found = get(kind)
         if found:
             add(rule, (found[0].start, found[0].end))
     if comms and not custodians:
-        party = _named_party(text, by_kind.get("holders", []))
+        party = _named_party(text, get("holders", none))
         if party is not None:
             add("named-party", party)
 
@@ -799,14 +1265,16 @@ def assess(part_text: str, context: Context | None = None,
     if period_span is not None:
         period_quote = f"\u201c{' '.join(period_text.split())}\u201d"
     else:
-        period_quote = "The period set for the whole request"
+        period_quote = "the period set for the whole request"
     if period is None:
         weight = 0.0 if cross_refs or anchored else period_weights["none"]
         add("no-period", (end_of_content, end_of_content), weight=weight)
     else:
         days = period.days(context.today)
         if days is not None:
-            span = period_span or (0, 0)
+            # a period set for the whole request has no words in the part: the finding
+            # sits at the end of the part, where a period of its own would go
+            span = period_span or (end_of_content, end_of_content)
             if days > period_weights["very_long_days"]:
                 weight = period_weights["very_long"]
             elif days > period_weights["long_days"]:
@@ -822,21 +1290,26 @@ def assess(part_text: str, context: Context | None = None,
                     length=_describe(period, context.today, days))
 
     # not matters of volume (weight 0 in the YAML)
-    for token in by_kind.get("create_information", [])[:1]:
+    for token in get("create_information", none)[:1]:
         add("create-information", (token.start, token.end))
-    for token in by_kind.get("own_information", [])[:1]:
+    for token in get("own_information", none)[:1]:
         add("own-information", (token.start, token.end))
-    urgent = by_kind.get("urgency", [])
-    if urgent and not by_kind.get("urgency_reasons"):
+    urgent = get("urgency")
+    if urgent and not get("urgency_reasons"):
         add("urgency-without-reasons", (urgent[0].start, urgent[0].end))
 
     # score: signals, then combinations, then capped mitigations
     fired = {hit.rule for hit in hits}
-    positive = sum(hit.weight for hit in hits if hit.weight > 0)
+    positive = 0.0
+    negative = 0.0
+    for hit in hits:
+        if hit.weight > 0:
+            positive += hit.weight
+        elif hit.weight < 0:
+            negative += hit.weight
     for names, weight in rules.combinations:
-        if all(name in fired for name in names):
+        if fired.issuperset(names):
             positive += weight
-    negative = sum(hit.weight for hit in hits if hit.weight < 0)
     negative = max(negative, -rules.thresholds["mitigation_cap"])
     score = round(positive + negative, 2)
     if score >= rules.thresholds["high"]:
@@ -852,8 +1325,7 @@ def assess(part_text: str, context: Context | None = None,
     for hit in hits:
         finding = _finding(hit, text, signals[hit.rule], profile, risk)
         (hidden if hit.rule in acknowledged_ids else findings).append(finding)
-    order = {"danger": 0, "warning": 1, "info": 2}
-    findings.sort(key=lambda f: (f.span[0], order[f.severity], f.rule))
+    findings.sort(key=_finding_order)
     hidden.sort(key=lambda f: (f.span[0], f.rule))
     return Assessment(
         text=text,
@@ -866,7 +1338,243 @@ def assess(part_text: str, context: Context | None = None,
         period_span=period_span,
         record_kind=record_kind,
         acknowledged_findings=tuple(hidden),
+        _tokens=tuple(tokens),
     )
+
+
+_TIME_AFTER_LINK = re.compile(r"\s+the\s+(?:period|dates?|time)", re.IGNORECASE)
+_RECORDS_WORD = {"communications": "communications", "named": "documents",
+                 "documents": "records"}
+_SEVERITY_ORDER = {"danger": 0, "warning": 1, "info": 2}
+
+
+def _finding_order(finding: Finding) -> tuple[int, int, str]:
+    return (finding.span[0], _SEVERITY_ORDER[finding.severity], finding.rule)
+
+
+# --------------------------------------------------------------------------------------------
+# What the part asks for (Assessment.features)
+
+_RECORD_KINDS = frozenset({"communications", "generic_records", "named_documents",
+                           "record_words", "metadata"})
+_METADATA_TRIM = re.compile(r"^(?:the|a|an|by)\s+|\s+(?:of|on\s+which)$", re.IGNORECASE)
+_NAMED_TRIM = re.compile(r"\s+(?:of(?:\s+the)?|to|for|titled|dated|provided(?:\s+to)?|"
+                         r"of\s+\d+)$", re.IGNORECASE)
+_NOT_RECORDS = frozenset({"how many"})
+_HOLDER_LEAD = re.compile(r"(?:(?:sent|received|addressed|written)\s+)?"
+                          r"(?:to|by|from|with|between|involving)(?:\s+|$)", re.IGNORECASE)
+_QUANTIFIER_LEAD = re.compile(r"(?:any|all|every)\s+(?:of\s+the\s+)?", re.IGNORECASE)
+_AND = re.compile(r"\s+and\s+")
+_OF = re.compile(r"\s+of\s+")
+_SPACE = re.compile(r"\s*")
+_SUBJECT_LEAD = re.compile(r"(?:(?:of|to|about|on)\s+)+", re.IGNORECASE)
+_TOPIC_STOP = re.compile(r"[.;:?!](?:\s|$)|\n\s*\n|\s+between\s+", re.IGNORECASE)
+_TAIL_MARKS = " \t\n,;:-–—(\"'“‘"
+_TAIL_WORDS = frozenset({"and", "or", "that", "which", "from", "since", "in", "during", "for",
+                         "over", "to", "of", "the", "between", "within", "covering"})
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_NO_TOPIC = frozenset({"it", "this", "that", "them", "these", "those", "which", "what"})
+_TOPIC_MAX = 160
+
+
+def _part_features(text: str, tokens: Sequence[Any],
+                  period_span: tuple[int, int] | None) -> dict[str, Any]:
+    """`Assessment.features` from the part's text, its vocabulary matches and its period."""
+    rules = load_rules()
+    known = rules.features
+    topic, topic_span = _topic(text, tokens, period_span, known)
+    return {
+        "record_types": _record_types(text, tokens, topic_span),
+        "parties": _parties(text, tokens, period_span, topic_span, known),
+        "topic": topic,
+    }
+
+
+def _record_types(text: str, tokens: Sequence[Any],
+                  topic_span: tuple[int, int] | None) -> list[str]:
+    found: list[str] = []
+    seen: set[str] = set()
+    for token in tokens:
+        if token.kind not in _RECORD_KINDS:
+            continue
+        if topic_span is not None and topic_span[0] <= token.start < topic_span[1]:
+            continue  # "relating to the stadium business case": the subject, not a record
+        words = " ".join(token.text.split())
+        if token.kind == "metadata":
+            words = _METADATA_TRIM.sub("", _METADATA_TRIM.sub("", words))
+        elif token.kind == "named_documents":
+            words = _NAMED_TRIM.sub("", words)
+        if not any(ch.isalpha() for ch in words) or words.lower() in _NOT_RECORDS:
+            continue
+        if words[:1].isupper() and not words[:2].isupper() and _sentence_start(text, token.start):
+            words = words[0].lower() + words[1:]  # "Briefings to ..." -> "briefings"
+        key = words.lower()
+        if key not in seen:
+            seen.add(key)
+            found.append(words)
+    return found
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[max(0, at - 8):at].rstrip()
+    return not before.strip() or before[-1] in ".;:?!(\n" or \
+        bool(_NUMBER_MARK.search(before))
+
+
+_NUMBER_MARK = re.compile(r"(?<!\w)\d+[.)]$")
+
+
+def _topic(text: str, tokens: Sequence[Any], period_span: tuple[int, int] | None,
+           known: _FeatureRules | None) -> tuple[str | None, tuple[int, int] | None]:
+    """The subject phrase and its span: after the first subject cue, up to the period phrase,
+    the end of the clause, or "between" (who, not what)."""
+    cues: list[int] = []
+    record_starts: list[int] = []
+    for token in tokens:
+        kind = token.kind
+        if kind == "topic_mention":
+            cues.append(token.end)
+        elif kind == "topic_link":
+            if period_span and 0 <= period_span[0] - token.end <= 8:
+                continue  # "relating to the period ..." is about time
+            if _TIME_AFTER_LINK.match(text, token.end, token.end + 16):
+                continue
+            cues.append(token.end)
+        elif kind in _RECORD_KINDS:
+            record_starts.append(token.start)
+    if known is not None and record_starts:
+        lowered = text.lower()
+        if len(lowered) != len(text):
+            lowered = text.translate(_ASCII_LOWER)
+        for match in known.on_cue.finditer(lowered, record_starts[0]):
+            at = match.start()
+            if cues and at >= min(cues):
+                break
+            if at and (lowered[at - 1].isalnum() or lowered[at - 1] == "_"):
+                continue  # the end of a word ("Convention on")
+            if period_span and -1 <= period_span[0] - match.end() <= 2:
+                continue  # "on 3 May 2024" is the period
+            before = text[max(0, at - 40):at].split()
+            after = text[match.end():match.end() + 40].split()
+            if before and after and before[-1][:1].isupper() and after[0][:1].isupper():
+                continue  # inside a name: "Convention on Cluster Munitions"
+            if not _same_clause(text, record_starts[0], at):
+                continue
+            cues.append(match.end())
+            break
+    if not cues:
+        return None, None
+    start = min(cues)
+    lead = _SUBJECT_LEAD.match(text, _SPACE.match(text, start).end())
+    start = lead.end() if lead else _SPACE.match(text, start).end()
+    end = _content_end(text)
+    stop = _TOPIC_STOP.search(text, start, end)
+    if stop is not None:
+        end = stop.start()
+    if period_span is not None and start <= period_span[0] < end:
+        end = period_span[0]
+    trimmed = _trim_tail(text[start:end])
+    end = start + len(trimmed)
+    topic = " ".join(trimmed.split())
+    if len(topic) < 2 or topic.lower() in _NO_TOPIC:
+        return None, None
+    if len(topic) > _TOPIC_MAX:
+        topic = topic[:_TOPIC_MAX].rsplit(" ", 1)[0].rstrip(" ,;:") + "\u2026"
+    return topic, (start, end)
+
+
+def _trim_tail(words: str) -> str:
+    """Without trailing punctuation and joining words ("the port and" -> "the port")."""
+    while True:
+        words = words.rstrip(_TAIL_MARKS)
+        cut = max(words.rfind(" "), words.rfind("\n"), words.rfind("\t"))
+        if words[cut + 1:].lower() not in _TAIL_WORDS:
+            return words
+        words = words[:cut + 1]
+
+
+def _role_starts(text: str, roles: frozenset[str]) -> list[int]:
+    """Where a role word followed by "of"/"for" and a capital begins ("the governments of
+    Russia ...", "Minister for Courts"), with a "the" before it."""
+    starts = []
+    for match in _OF_CAPITAL.finditer(text):
+        words = list(_NONSPACE.finditer(text, max(0, match.start() - 48), match.start()))
+        for size in (3, 2, 1):
+            if len(words) < size:
+                continue
+            if " ".join(w.group() for w in words[-size:]).lower() in roles:
+                first = len(words) - size
+                if first and words[first - 1].group().lower() == "the":
+                    first -= 1
+                if words[first].start() == max(0, match.start() - 48) and match.start() > 48:
+                    break  # the window cut a word in two
+                starts.append(words[first].start())
+                break
+    return starts
+
+
+_OF_CAPITAL = re.compile(r"\s(?:of|for)\s+(?:the\s+)?(?:\([a-z]\)\s+)?[A-ZĀĒĪŌŪ]")
+_NONSPACE = re.compile(r"\S+")
+
+
+def _parties(text: str, tokens: Sequence[Any], period_span: tuple[int, int] | None,
+             topic_span: tuple[int, int] | None, known: _FeatureRules | None) -> list[str]:
+    """Named people, organisations, units and roles: after "between", "with", "to" ...; in
+    "any MFAT official"; and a role with "of" ("the Ministry of Defence"). Only words of the
+    part, never made up."""
+    if known is None:
+        return []
+    spans: list[tuple[int, int]] = []
+
+    def parse(at: int, pair: bool = False) -> None:
+        at = _SPACE.match(text, at).end()
+        match = known.party.match(text, at)
+        if match is None:
+            return
+        spans.append((match.start(), match.end()))
+        if pair:  # "between A and B"
+            joint = _AND.match(text, match.end())
+            if joint is not None:
+                parse(joint.end())
+
+    for token in tokens:
+        kind = token.kind
+        if kind == "holders":
+            lead = _HOLDER_LEAD.match(token.text)
+            rest = token.start + (lead.end() if lead else len(token.text))
+            parse(min(rest, token.end) if rest < token.end else token.end,
+                  pair=token.text.lower().startswith("between"))
+        elif kind in ("open_custodian", "open_ministers"):
+            lead = _QUANTIFIER_LEAD.match(token.text)
+            if lead is not None and any(ch.isupper() for ch in token.text[lead.end():]):
+                spans.append((token.start + lead.end(), token.end))
+            of = _OF.match(text, token.end)
+            if of is not None:
+                parse(of.end())
+    for start in _role_starts(text, known.roles):
+        parse(start)
+
+    found: list[str] = []
+    seen: set[str] = set()
+    taken_until = -1
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if start < taken_until:
+            continue
+        if period_span is not None and start < period_span[1] and period_span[0] < end:
+            continue
+        if topic_span is not None and topic_span[0] <= start < topic_span[1]:
+            continue
+        words = " ".join(text[start:end].split()).rstrip(".,;:")
+        bare = words.lower().split()
+        if bare and bare[0] in ("the", "a", "an"):
+            bare = bare[1:]
+        if not bare or all(w.strip(".,") in known.months or w.isdigit() for w in bare):
+            continue
+        taken_until = end
+        if words.lower() not in seen:
+            seen.add(words.lower())
+            found.append(words)
+    return found
 
 
 @lru_cache(maxsize=2048)
@@ -946,39 +1654,40 @@ def _named_party(text: str, holders: Sequence[_Token]) -> tuple[int, int] | None
 def _finding(hit: _Hit, text: str, rule: SignalRule, profile: Any, risk: str) -> Finding:
     start, end = hit.span
     quote = text[start:end]
-    concept = rule.concept
-    section = None
-    template = rule.message
+    prepared = rule.by_act.get(profile.key)
+    if prepared is None:  # pragma: no cover - every Act is prepared at load
+        prepared = _signal_rule(rule.id, rule.weight, rule.severity, rule.concept, rule.message,
+                                rule.suggestion, rule.replacement,
+                                rule.concept_missing).by_act[profile.key]
+    section, cite, words, template = prepared
     fmt: dict[str, Any] = {"quote": " ".join(quote.split()), "act": profile.short,
-                           "length": "", "records": "records", "count": "", "cite": "",
-                           "words": ""}
-    fmt.update(hit.fmt)
-    if concept is not None:
-        if profile.has(concept):
-            section = profile.section(concept)
-            fmt["cite"] = profile.cite(concept)
-            fmt["words"] = profile.words(concept)
-        elif rule.concept_missing:
-            template = rule.concept_missing
+                           "length": "", "records": "records", "count": "", "cite": cite,
+                           "words": words}
+    if hit.fmt:
+        fmt.update(hit.fmt)
     try:
-        message = template.format(**fmt)
+        message = template.format_map(fmt)
     except (KeyError, IndexError, ValueError):  # pragma: no cover - validated at load
         message = template
     severity = rule.severity
     if risk == "high" and hit.weight >= 1.5 and severity == "warning":
         severity = "danger"
-    replacement = None if hit.fmt.get("_advice") else rule.replacement
     span = hit.span
-    if replacement is not None and hit.replacement_span is not None:
-        span = hit.replacement_span
-        quote = text[span[0]:span[1]]
-    if replacement is not None and not replacement.strip() and replacement != "":
+    if hit.fmt.get("_advice"):
         replacement = None
-    placeholders = tuple(dict.fromkeys(_PLACEHOLDER.findall(replacement or rule.suggestion or "")))
+        placeholders = rule.suggestion_placeholders
+    else:
+        replacement = rule.replacement
+        placeholders = rule.replacement_placeholders
+        if replacement is not None and hit.replacement_span is not None:
+            span = hit.replacement_span
+            quote = text[span[0]:span[1]]
+        if replacement is not None and not replacement.strip() and replacement != "":
+            replacement = None
     return Finding(
         rule=rule.id,
         severity=severity,
-        concept=concept,
+        concept=rule.concept,
         section=section,
         span=span,
         quote=quote,
@@ -1088,24 +1797,16 @@ def assess_request(parts: Any, context: Context | None = None,
     findings: list[Finding] = []
 
     def request_finding(key: str, **fmt: Any) -> None:
-        node = req[key]
-        concept = node.get("concept")
-        values = {"cite": "", "words": "", "act": profile.short, "count": "", "first": "",
-                  "second": "", "quote": ""}
+        prepared = rules.request_findings[key][profile.key]
+        values = {"cite": prepared.cite, "words": prepared.words, "act": profile.short,
+                  "count": "", "first": "", "second": "", "quote": "", "length": "",
+                  "records": ""}
         values.update(fmt)
-        section = None
-        if concept is not None and profile.has(concept):
-            section = profile.section(concept)
-            values["cite"] = profile.cite(concept)
-            values["words"] = profile.words(concept)
-        message = " ".join(str(node.get("message", "")).split()).format(**values)
-        suggestion = node.get("suggestion")
         findings.append(Finding(
-            rule=key, severity=node["severity"], concept=concept, section=section, span=(0, 0),
-            quote="", message=message,
-            suggestion=" ".join(suggestion.split()) if suggestion else None,
-            replacement=None,
-            placeholders=tuple(_PLACEHOLDER.findall(suggestion or "")),
+            rule=key, severity=prepared.severity, concept=prepared.concept,
+            section=prepared.section, span=(0, 0), quote="",
+            message=prepared.message.format_map(values), suggestion=prepared.suggestion,
+            replacement=None, placeholders=prepared.placeholders,
         ))
 
     if len(texts) >= int(req.get("many_parts", 8)):
@@ -1117,12 +1818,13 @@ def assess_request(parts: Any, context: Context | None = None,
         heads = [_head_kind(text) for text in texts]
         cores = [_core(text) for text in texts]
         used: set[int] = set()
+        pair_within = int(req.get("pair_within", 8))
         for i, kind in enumerate(heads):
             if kind != "dates":
                 continue
-            # the nearest following "copies of" part about the same records
+            # the nearest following "copies of" part about the same records, a few parts on
             chosen = None
-            for j in range(i + 1, len(texts)):
+            for j in range(i + 1, min(len(texts), i + 1 + pair_within)):
                 if heads[j] == "copies" and j not in used and \
                         fuzz.token_set_ratio(cores[i], cores[j]) >= 75:
                     chosen = j
@@ -1133,18 +1835,8 @@ def assess_request(parts: Any, context: Context | None = None,
                 request_finding("dates-then-copies", first=numbers[i], second=numbers[chosen])
         limit = float(req["near-duplicate"].get("similarity", 97))
         flat = [" ".join(text.lower().split()) for text in texts]
-        duplicates: list[tuple[int, int]] = []
-        for i in range(len(flat) - 1):
-            if not flat[i]:
-                continue
-            # one C call per part against the later parts (cheap even for 50 parts)
-            later = flat[i + 1:]
-            for _, _, offset in process.extract(flat[i], later, scorer=fuzz.ratio,
-                                                score_cutoff=limit, limit=None):
-                j = i + 1 + offset
-                if (i, j) not in paired and flat[j]:
-                    duplicates.append((i, j))
-        for i, j in sorted(duplicates):
+        repeats = _near_duplicates(flat, limit, paired)
+        for j, i in sorted(repeats.items(), key=lambda pair: (pair[1], pair[0])):
             request_finding("near-duplicate", first=numbers[i], second=numbers[j])
     broad = sum(1 for a in assessments if a.risk != "low")
     if risk == "high" or broad >= 3:
@@ -1168,6 +1860,30 @@ def assess_request(parts: Any, context: Context | None = None,
         numbers=tuple(numbers),
         request_period=context.request_period,
     )
+
+
+def _near_duplicates(flat: Sequence[str], limit: float,
+                     paired: set[tuple[int, int]]) -> dict[int, int]:
+    """Later part -> the first earlier part it repeats (fuzz.ratio >= limit), so each repeat
+    is reported once. Only parts of similar length are compared: two texts whose lengths
+    differ by more than (100 - limit)% of their sum cannot reach `limit`."""
+    spread = max(0.0, 1.0 - limit / 100.0)
+    low = (1.0 - spread) / (1.0 + spread) * 0.99  # a little wider than the bound, for rounding
+    high = (1.0 + spread) / (1.0 - spread) * 1.01 if spread < 1.0 else float("inf")
+    order = sorted(range(len(flat)), key=lambda k: len(flat[k]))
+    lengths = [len(flat[k]) for k in order]
+    repeats: dict[int, int] = {}
+    for i, text in enumerate(flat):
+        if not text:
+            continue
+        first = bisect.bisect_left(lengths, len(text) * low)
+        last = bisect.bisect_right(lengths, len(text) * high)
+        for j in sorted(k for k in order[first:last] if k > i and flat[k]):
+            if j in repeats or (i, j) in paired:
+                continue
+            if fuzz.ratio(text, flat[j], score_cutoff=limit) >= limit:
+                repeats[j] = i
+    return repeats
 
 
 _HEAD_DATES = re.compile(r"^\s*(?:the\s+)?(?:dates?|a\s+list|list|schedule|index|titles?)\b",

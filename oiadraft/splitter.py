@@ -197,6 +197,9 @@ def _paragraph_kind(paragraph: str) -> str | None:
     return None
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of blank-line separated paragraphs inside text[start:end] (trimmed)."""
     spans: list[tuple[int, int]] = []
@@ -213,6 +216,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_SENTENCE = re.compile(r"[^.\n]+(?:\.(?!\d)|\n|$)")
+
+
 def _find_request_period(text: str, spans: list[tuple[int, int]], today: Any) -> Any:
     """The first sentence in the given spans that both states a period and says it is for the
     whole request."""
@@ -220,9 +226,15 @@ def _find_request_period(text: str, spans: list[tuple[int, int]], today: Any) ->
     find = _period_finder()
     if find is None:
         return None
+    words = rules.get("request_period_words")
     for start, end in spans:
         chunk = text[start:end]
-        for sentence in re.finditer(r"[^.\n]+(?:\.(?!\d)|\n|$)", chunk):
+        if words is not None:
+            from oiadraft.scope import fold_case
+
+            if words.search(fold_case(chunk)) is None:
+                continue  # no sentence here can match the request-period patterns
+        for sentence in _SENTENCE.finditer(chunk):
             sentence_text = sentence.group(0)
             if not rules["request_period"].search(sentence_text):
                 continue
@@ -281,11 +293,14 @@ def _split(text: str, today: Any) -> SplitRequest:
         end = limit
         # a paragraph that starts with a clause or sign-off ends the part (and the list)
         stop = None
-        for p_start, p_end in _paragraphs(text, marker.content_start, limit)[1:]:
-            kind = _paragraph_kind(text[p_start:p_end])
-            if kind is not None:
-                stop = p_start
-                break
+        # a part with no blank line inside is one paragraph: nothing after it to look at
+        inner = _trim(text, marker.content_start, limit)
+        if _BLANK_LINE.search(text, inner[0], inner[1]) is not None:
+            for p_start, p_end in _paragraphs(text, marker.content_start, limit)[1:]:
+                kind = _paragraph_kind(text[p_start:p_end])
+                if kind is not None:
+                    stop = p_start
+                    break
         if stop is not None:
             end = stop
         start, end = _trim(text, marker.content_start, end)
