@@ -17,24 +17,37 @@ Public API (stable; the TUI, the letter renderer and ``oiadraft check`` rely on 
     ``.period_source`` ("part" | "request" | "none"), ``.period_text`` (the words), and
     ``.acknowledged_findings`` (findings whose rule id the user chose to keep: hidden from
     ``.findings`` but still counted in the score, so the risk stays honest).
+    ``.features`` (dict, worked out on first use, not part of equality): ``record_types``
+    (record or document words as written, in order: ["dates", "meetings", "correspondence"]),
+    ``parties`` (named people, organisations, units, roles: ["MFAT official", "the government
+    of the United Kingdom"]; only words of the part) and ``topic`` (the subject after
+    "about", "relating to", "regarding", "concerning", "on", "mention of" ..., cut at the
+    period phrase; None when unclear), for echoing the part back to the user.
 
 ``assess_request(parts, context) -> RequestAssessment``
     ``parts`` is a list of part texts or a ``splitter.SplitRequest`` (whose whole-request
     period sentence then applies to parts that state none). ``.risk`` (the highest part risk),
     ``.parts`` (one ``Assessment`` each), ``.numbers`` and request-level ``.findings``: many parts
     (expect an extension), a "dates of" part paired with a "copies of" part (a good pattern),
-    near-duplicate parts, and the note that splitting a broad request does not avoid refusal.
+    near-duplicate parts (each repeat reported once, against the first part it repeats), and
+    the note that splitting a broad request does not avoid refusal.
 
 ``Finding`` (frozen)
     ``rule`` id, ``severity`` ("info" | "warning" | "danger"), ``concept`` (an acts.yaml key or
     None), ``section`` (the number from the Act profile, e.g. "18(f)", or None), ``span``
     (start, end) in the part text, ``quote`` (exactly ``part_text[start:end]``), ``message``
-    (plain English, quotes the words, says why), ``suggestion`` (narrower wording; a template
-    whose ``<placeholders>`` the user fills in), ``replacement`` (text to put at ``span`` when the
-    user accepts, or None when the suggestion is advice) and ``placeholders`` (names inside <...>).
+    (plain English for a non-lawyer: quotes the words when there are words, says why, says
+    what to do), ``suggestion`` (narrower wording; a template whose ``<placeholders>`` the user
+    fills in), ``replacement`` (text to put at ``span`` when the user accepts, or None when the
+    suggestion is advice) and ``placeholders`` (names inside <...>, each different: a template
+    that repeats a name is refused when the vocabulary loads). Findings about missing words
+    (no-period, no-subject, a long period set for the whole request) have an empty quote and
+    a zero-width span at the end of the part's words, before a closing full stop, where the
+    missing words go; unbounded-holders sits right after the record words ("emails| about").
 
 ``apply_suggestion(text, finding, fills) -> str``
-    Rewrites the part at the finding's span; ``SuggestionError`` names an unfilled placeholder.
+    Rewrites the part at the finding's span (a capital that began the sentence is kept);
+    ``SuggestionError`` names an unfilled placeholder.
 
 ``split_dates_then_copies(part_text) -> (dates_part, copies_part) | None``
     The "dates first, copies second" rewrite of a part that asks for copies of records.
@@ -48,6 +61,14 @@ lists instead of contents, final versions, a named agenda item, a short range, a
 a cross-reference to another part) subtract, up to a cap. Findings about asking the agency to
 create information, the requester's own personal information and urgency without reasons are
 reported but do not change the score: they are not matters of volume.
+
+Speed (``bench/scope_latency.py``): the vocabulary is one pattern per kind, but matching tries
+only the phrases that can begin with the word at hand (``Rules.trigger``/``dispatch``, built at
+load from each phrase's and pattern's first word), which finds exactly what the whole pattern
+would; typo candidates are limited to words whose first letter and length could be a typo of a
+target; what a finding needs under each Act is worked out at load; the period finder stops at
+the first period. Tests in ``tests/test_scope_speed.py`` check each fast path against the plain
+way of doing the same thing.
 """
 
 from __future__ import annotations
@@ -184,9 +205,9 @@ class RequestAssessment:
 # Kinds tried first win where phrases overlap ("any staff" is a custodian, not a quantifier).
 _KIND_ORDER = (
     "own_information", "create_information", "cross_reference", "anchored_event",
-    "open_custodian", "open_ministers", "inclusive", "metadata", "final_versions",
-    "agenda_item", "named_documents", "whole_agency", "topic_mention", "topic_link",
-    "case_statistics", "communications", "generic_records", "holders", "and_or",
+    "open_custodian", "open_ministers", "inclusive", "case_statistics", "metadata",
+    "final_versions", "agenda_item", "named_documents", "whole_agency", "topic_mention",
+    "topic_link", "communications", "generic_records", "holders", "and_or",
     "weak_search_terms",
     "urgency", "urgency_reasons", "quantifier",
     # single record words only the echo uses ("advice", "replies"); last, so they never take a
@@ -1531,11 +1552,19 @@ def _parties(text: str, tokens: Sequence[Any], period_span: tuple[int, int] | No
         match = known.party.match(text, at)
         if match is None:
             return
-        spans.append((match.start(), match.end()))
         if pair:  # "between A and B"
             joint = _AND.match(text, match.end())
             if joint is not None:
+                spans.append((match.start(), match.end()))
                 parse(joint.end())
+                return
+            # "between MBIE and Treasury" read as one name: the last "and" divides it
+            inner = list(_AND.finditer(text, match.start(), match.end()))
+            if inner:
+                spans.append((match.start(), inner[-1].start()))
+                spans.append((inner[-1].end(), match.end()))
+                return
+        spans.append((match.start(), match.end()))
 
     for token in tokens:
         kind = token.kind
@@ -1717,6 +1746,10 @@ def apply_suggestion(text: str, finding: Finding, fills: dict[str, str] | None =
         if value is None or not str(value).strip():
             raise SuggestionError(f"fill in <{name}> before using this suggestion")
         replacement = replacement.replace(f"<{name}>", str(value).strip())
+    quote = finding.quote
+    if quote[:1].isupper() and replacement[:1].islower() and _sentence_start(text, start):
+        # "All communications about ..." -> "Emails between ... about ..."
+        replacement = replacement[0].upper() + replacement[1:]
     return text[:start] + replacement + text[end:]
 
 

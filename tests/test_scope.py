@@ -329,3 +329,173 @@ def test_data_error_carries_the_line():
     with pytest.raises(DataError) as info:
         scope.parse_rules(data)
     assert info.value.line == data["signals"]["open-custodian"].line_of("severity")
+
+
+# ---- placeholders: one name per blank ----------------------------------------------------------
+
+def _templates():
+    rules = scope.load_rules()
+    for rule in rules.signals.values():
+        for key in ("suggestion", "replacement"):
+            value = getattr(rule, key)
+            if value:
+                yield f"signals.{rule.id}.{key}", value
+    for key, by_act in rules.request_findings.items():
+        if by_act["oia"].suggestion:
+            yield f"request.{key}.suggestion", by_act["oia"].suggestion
+
+
+def test_every_built_in_template_names_each_blank_once():
+    seen_any = False
+    for where, template in _templates():
+        names = [" ".join(n.lower().split()) for n in scope._PLACEHOLDER.findall(template)]
+        assert len(names) == len(set(names)), where
+        seen_any = seen_any or len(names) >= 2
+    assert seen_any  # there are templates with two blanks, and they differ
+
+
+def test_two_blanks_take_two_different_fills():
+    text = "All communications about the port levy in 2023."
+    finding = next(f for f in scope.assess(text, OIA).findings if f.rule == "all-communications")
+    assert len(finding.placeholders) == 2
+    fills = dict(zip(finding.placeholders, ["the Chief Executive", "Treasury"], strict=True))
+    rewritten = scope.apply_suggestion(text, finding, fills)
+    # the quantifier goes with the broad words; the sentence still starts with a capital
+    assert rewritten == ("Emails between the Chief Executive and Treasury about the port levy "
+                         "in 2023.")
+
+
+@pytest.mark.parametrize("section,key", [("signals", "suggestion"), ("signals", "replacement"),
+                                         ("request", "suggestion")])
+def test_a_repeated_blank_is_a_data_error_with_file_and_line(section, key):
+    data = _rules_data()
+    node = data[section]["all-communications" if section == "signals" else "near-duplicate"]
+    node[key] = "emails between <named person or unit> and <Named  person or unit>"
+    with pytest.raises(DataError, match="appears twice") as info:
+        scope.parse_rules(data)
+    assert "scope_rules.yaml" in str(info.value)
+    assert info.value.line == node.line_of(key)
+
+
+# ---- findings about missing words: where they sit and how they read ---------------------------
+
+def test_no_period_and_no_subject_sit_at_the_end_of_the_part():
+    text = "All emails sent by the Chief Executive.  "
+    result = scope.assess(text, OIA)
+    end = len("All emails sent by the Chief Executive")
+    for rule in ("no-period", "no-subject"):
+        finding = next(f for f in result.findings if f.rule == rule)
+        assert finding.span == (end, end) and finding.quote == ""
+    no_period = next(f for f in result.findings if f.rule == "no-period")
+    dated = scope.apply_suggestion(text, no_period, {"start date": "1 May 2024",
+                                                     "end date": "30 June 2024"})
+    assert dated == "All emails sent by the Chief Executive from 1 May 2024 to 30 June 2024.  "
+
+
+def test_unbounded_holders_sits_right_after_the_record_words():
+    text = "All emails, texts and letters about the port in May 2024."
+    finding = next(f for f in scope.assess(text, OIA).findings if f.rule == "unbounded-holders")
+    at = text.index(" about")
+    assert finding.span == (at, at) and finding.quote == ""
+    rewritten = scope.apply_suggestion(text, finding, {
+        "person or team at the agency": "the Harbourmaster",
+        "other person or organisation": "KiwiRail"})
+    assert rewritten == ("All emails, texts and letters between the Harbourmaster and KiwiRail "
+                         "about the port in May 2024.")
+
+
+def test_a_long_request_wide_period_is_reported_at_the_end_of_the_part():
+    context = scope.Context(today=TODAY, request_period=Period(date(2018, 1, 1),
+                                                                date(2024, 6, 30)))
+    text = "Emails between the Mayor and the CEO about the stadium."
+    finding = next(f for f in scope.assess(text, context).findings if f.rule == "long-period")
+    end = len(text) - 1
+    assert finding.span == (end, end) and finding.quote == ""
+    assert finding.replacement is None  # advice: the period is set for the whole request
+    assert "the period set for the whole request" in finding.message
+
+
+SAMPLES = [
+    "All communications (emails, texts, WhatsApp messages) sent/received by the Mayor.",
+    "Any correspondence any staff member sent, including but not limited to letters, and/or "
+    "memos that mention the levy since 2015.",
+    "Copies of all documents and information about the rates review from 2019 to 2024.",
+    "Why did the Ministry close the office? URGENT. My personal information too.",
+    "The number of people who had a complaint upheld, and any reference to complaints.",
+    "The percentage of applicants who were declined, all records.",
+    "Briefings and aide-memoires to the Minister on the port, final versions only, where the "
+    "port was a named agenda item, 1 March 2024 to 31 March 2024.",
+    "Copies of the documents identified in part 2 above.",
+    "The dates of meetings held on 3 June 2024 between the CEO and any Minister.",
+    "Emails across the ministry about the budget for the last 3 years.",
+]
+
+
+def _all_findings():
+    for text in SAMPLES:
+        for context in (OIA, LGOIMA):
+            yield from ((text, f) for f in scope.assess(text, context).findings)
+    for text in SAMPLES:
+        context = scope.Context(today=TODAY, request_period=Period(date(2015, 1, 1),
+                                                                    date(2024, 9, 1)))
+        yield from ((text, f) for f in scope.assess(text, context).findings)
+
+
+def test_every_message_reads_on_its_own():
+    rules_seen = set()
+    for _, finding in _all_findings():
+        rules_seen.add(finding.rule)
+        message = finding.message
+        assert '""' not in message and "()" not in message and "{" not in message, message
+        assert message[0].isupper() or message[0] in "\"\u201c", message
+        assert message.rstrip().endswith("."), message
+        assert "  " not in message, message
+        if finding.quote.strip():
+            assert " ".join(finding.quote.split())[:20] in message or \
+                finding.rule == "topic-mention", (finding.rule, message)
+    # the sample covers most rules, including the ones about missing words
+    assert {"no-period", "no-subject", "unbounded-holders", "long-period", "all-communications",
+            "open-custodian", "inclusive", "and-or", "create-information", "own-information",
+            "urgency-without-reasons", "case-statistics", "whole-agency",
+            "generic-records"} <= rules_seen
+
+
+def test_every_warning_says_what_to_do():
+    for rule in scope.load_rules().signals.values():
+        if rule.severity == "warning" or rule.weight > 0:
+            assert rule.suggestion, rule.id
+
+
+def test_no_finding_message_uses_legal_shorthand():
+    for _, finding in _all_findings():
+        for jargon in ("aforementioned", "hereby", "pursuant", "inter alia", "s.18"):
+            assert jargon not in finding.message.lower()
+
+
+# ---- request level: repeats reported once; dates then copies nearby ------------------------
+
+def test_a_repeated_part_is_reported_once_against_the_first():
+    same = "Briefings to the Minister about the port in 2023."
+    request = scope.assess_request([same, same, "The Cabinet paper on the port.", same], OIA)
+    messages = [f.message for f in request.findings if f.rule == "near-duplicate"]
+    assert len(messages) == 2
+    assert messages[0].startswith("Parts 1 and 2 ")
+    assert messages[1].startswith("Parts 1 and 4 ")
+
+
+def test_counting_people_by_something_about_each_is_case_statistics():
+    result = scope.assess("The number of people who had a complaint upheld in 2023.", OIA)
+    assert "case-statistics" in rules_of(result)
+    assert "metadata-only" not in rules_of(result)
+    plain = scope.assess("The number of complaints received in 2023.", OIA)
+    assert "metadata-only" in rules_of(plain) and "case-statistics" not in rules_of(plain)
+
+
+def test_dates_then_copies_pairs_only_nearby_parts():
+    dates = "The dates of emails between the Mayor and the CEO about the stadium in 2024."
+    copies = "Copies of emails between the Mayor and the CEO about the stadium in 2024."
+    filler = [f"The Cabinet paper on topic {n}." for n in range(10)]
+    near = scope.assess_request([dates, *filler[:3], copies], OIA)
+    assert [f.rule for f in near.findings].count("dates-then-copies") == 1
+    far = scope.assess_request([dates, *filler, copies], OIA)
+    assert "dates-then-copies" not in [f.rule for f in far.findings]

@@ -1,0 +1,380 @@
+"""The fast paths of the scope analyser, the splitter and the period finder find exactly what
+the plain (slow) way finds: each is checked against a reference written the plain way, on the
+evaluation set, the seed and generated text. Also: the latency bench clears every cache."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz, process
+
+from oiadraft import periods, scope, splitter, yamlio
+from oiadraft.periods import PeriodMatch
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).parent / "data"
+TODAY = date(2024, 9, 13)
+
+
+def _vocabulary_words() -> list[str]:
+    text = (REPO / "oiadraft" / "data" / "scope_rules.yaml").read_text(encoding="utf-8")
+    return sorted(set(re.findall(r"[A-Za-zĀ-ž'/-]+", text)))[:600]
+
+
+WORDS = [
+    *_vocabulary_words(),
+    "any MFAT official", "all corespondence", "any staf", "e-mails", "[12-Jan-24]",
+    "meetings held on 5 May 2024", "falling within 1 and 2 above", "İstanbul", "ſtaff", "K",
+    "Pōneke", "since October 2020", "from 1 March 2024 to 31 May 2024", "the last 2 years",
+    "FY2022/23", "2022-23", "1.5", "21(2)", "\n", "\n\n", ",", ".", "(a)", "URGENT",
+    "Timeframe: 2023", "for all parts", "unless stated", "The period: 2022", "PERİOD:",
+]
+texts = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.sampled_from(WORDS), max_size=50).map(" ".join),
+    st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=8)), max_size=40).map("".join),
+)
+
+
+def _real_texts() -> list[str]:
+    items = yamlio.load_file(DATA / "scope_eval.yaml")["items"]
+    found = [str(item["text"]) for item in items]
+    for name in ("seed_request.txt", "mfat_refined.txt"):
+        found.append((DATA / name).read_text(encoding="utf-8"))
+    return found
+
+
+REAL = _real_texts()
+
+
+# ---- the vocabulary scan ------------------------------------------------------------------
+
+def _scan_plain(text: str, rules: scope.Rules) -> list[tuple[str, int, int]]:
+    """One big pattern over the whole text (how matching was done before the dispatch)."""
+    low = text.lower()
+    pattern, subject = (rules.master_lower, low) if len(low) == len(text) else \
+        (rules.master, text)
+    return [(rules.group_kinds[m.lastgroup], m.start(), m.end())
+            for m in pattern.finditer(subject)]
+
+
+def test_builtin_vocabulary_takes_the_fast_path():
+    rules = scope.load_rules()
+    assert rules.trigger is not None
+    # every phrase and pattern is reachable from a first word
+    assert {"any", "all", "correspondence", "the", "["} <= set(rules.dispatch)
+
+
+def test_word_dispatch_matches_the_whole_pattern_on_real_requests():
+    rules = scope.load_rules()
+    for text in REAL:
+        assert scope._scan(text, rules) == _scan_plain(text, rules)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_word_dispatch_matches_the_whole_pattern(text):
+    rules = scope.load_rules()
+    assert scope._scan(text, rules) == _scan_plain(text, rules)
+
+
+@pytest.mark.parametrize("pattern,words", [
+    (r"\bbrief(?:ing)? (?:for|titled)\b", {"brief", "briefing"}),
+    (r"\b(?:meetings?|call) held", {"meeting", "meetings", "call"}),
+    (r"\[\s*\d{1,2}-[a-z]{3}", {"["}),
+    (r"\b(?:any|all|every) (?:[\w-]+ ){1,2}officials?\b", {"any", "all", "every"}),
+    (r"\bthe (?:documents|records) listed above\b", {"the"}),
+])
+def test_first_words_of_patterns(pattern, words):
+    assert scope._first_words(pattern) == words
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\w+ly reported",     # any word at all
+    r"\breport",           # "reports", "reporting": the word may go on
+    r"x*",                 # may match nothing
+    r"(?:a|b)\B",          # the word must go on
+    r"[^a]bc",             # a negated class
+])
+def test_first_words_unknown_means_try_everywhere(pattern):
+    assert scope._first_words(pattern) is None
+
+
+def test_a_pattern_with_no_first_word_falls_back_to_the_whole_pattern():
+    data = yamlio.load_file(REPO / "oiadraft" / "data" / "scope_rules.yaml")
+    data["vocabulary"]["weak_search_terms"]["patterns"] = [r"\w+gate\b"]
+    rules = scope.parse_rules(data)
+    assert rules.trigger is None
+    text = "All emails about the Pōneke stadium and Stadiumgate in 2023."
+    found = scope._scan(text, rules)
+    assert found == _scan_plain(text, rules)
+    assert ("weak_search_terms", text.index("Stadiumgate"),
+            text.index("Stadiumgate") + len("Stadiumgate")) in found
+
+
+# ---- typo candidates ----------------------------------------------------------------------
+
+def _typo_fixes_plain(text: str, rules: scope.Rules) -> list[tuple[int, int, str]]:
+    """Every long word looked at with _closest, as before the length pre-check."""
+    fixes = []
+    for match in rules.typo_candidates.finditer(text):
+        low = match.group(0).lower()
+        known = rules.typo_known.get(low)
+        if known is not None and known != low:
+            fixes.append((match.start(), match.end(), known))
+            continue
+        if len(low) < rules.typo_min or low in rules.typo_not:
+            continue
+        fix = scope._closest(low, rules.typo_words, rules.typo_max)
+        if fix is not None and fix != low:
+            fixes.append((match.start(), match.end(), fix))
+    return fixes
+
+
+TYPOS = ["corespondence", "corrrespondence", "comunications", "offcials", "oficial", "emial",
+         "staf", "COMMUNICATONS", "briefngs", "represntatives", "memorandaa", "messges",
+         "correspondents", "cluster", "Corro", "İcorrespondence", "ſtaf", "correſpondence",
+         "councilor", "represntativ", "communicationsss", "briefingss"]
+
+
+TARGETS = ["correspondence", "communications", "communication", "officials", "official",
+           "employees", "messages", "councillors", "representatives", "representative",
+           "briefings", "memoranda", "staff", "email"]
+
+
+@st.composite
+def misspelt(draw):
+    """A target word with up to three letters dropped, doubled or changed."""
+    word = list(draw(st.sampled_from(TARGETS)))
+    for _ in range(draw(st.integers(min_value=0, max_value=3))):
+        at = draw(st.integers(min_value=0, max_value=len(word) - 1))
+        edit = draw(st.sampled_from(["drop", "double", "change"]))
+        if edit == "drop" and len(word) > 1:
+            del word[at]
+        elif edit == "double":
+            word.insert(at, word[at])
+        else:
+            word[at] = draw(st.sampled_from("aeiousnrtl"))
+    text = "".join(word)
+    return text.upper() if draw(st.booleans()) and len(text) % 3 == 0 else text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(misspelt(), st.sampled_from([*TYPOS, *WORDS]), st.text(max_size=6)),
+                max_size=30).map(" ".join))
+def test_typo_candidates_find_what_the_plain_search_finds(text):
+    rules = scope.load_rules()
+    assert scope._typo_fixes(text, rules) == _typo_fixes_plain(text, rules)
+
+
+def test_typos_still_corrected():
+    result = scope.assess("all corespondence from any staf about the levy", scope.Context(
+        today=TODAY))
+    assert {"all corespondence", "any staf"} <= {f.quote for f in result.findings}
+
+
+# ---- the splitter's pre-checks --------------------------------------------------------------
+
+@pytest.mark.parametrize("pattern,literals", [
+    (r"\bunless (?:otherwise )?(?:stated|specified)\b", {"unless "}),
+    (r"^\s*time ?frames?\s*:", {"frame"}),
+    (r"\b(?:for|in) (?:all|each) (?:parts?|items?)\b", {"part", "item"}),
+    (r"a|b(", None),
+    (r"\w+", None),
+])
+def test_required_literals(pattern, literals):
+    found = scope._required_literals(pattern)
+    assert (set(found) if found is not None else None) == literals
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_request_period_pre_check_never_hides_a_match(text):
+    rules = splitter._letter_rules()
+    words = rules["request_period_words"]
+    assert words is not None
+    if rules["request_period"].search(text):
+        assert words.search(scope.fold_case(text)) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_request_period_pre_check_changes_nothing(text):
+    rules = splitter._letter_rules()
+    fast = splitter.split_request(text, today=TODAY)
+    saved = rules["request_period_words"]
+    rules["request_period_words"] = None
+    try:
+        plain = splitter.split_request(text, today=TODAY)
+    finally:
+        rules["request_period_words"] = saved
+    assert fast == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.integers(min_value=0, max_value=300), st.integers(min_value=0, max_value=300))
+def test_a_part_with_no_blank_line_is_one_paragraph(text, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    inner = splitter._trim(text, start, end)
+    if splitter._BLANK_LINE.search(text, inner[0], inner[1]) is None:
+        assert len(splitter._paragraphs(text, start, end)) <= 1
+
+
+def test_fold_case_keeps_every_offset_it_needs():
+    assert scope.fold_case("PERİOD ſ K") == "period s k"
+    assert scope.fold_case("Timeframe") == "timeframe"
+
+
+# ---- the period finder --------------------------------------------------------------------
+
+def _find_periods_plain(text: str, today: date | None) -> list[PeriodMatch]:
+    """find_periods as it was before trigger words were found in one pass: every word in
+    turn, each located again in the text."""
+    p = periods
+    if not isinstance(text, str) or len(text) < 4:
+        return []
+    lowered = text.lower()
+    if p._DIGIT_ANCHOR.search(text) is None and \
+            not any(word in lowered for word in p._RELATIVE_WORDS):
+        return []
+    if len(lowered) != len(text):
+        lowered = text.translate(p._ASCII_LOWER)
+    words = p._WORD.findall(lowered)
+    alnum = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+    def locate(word: str, position: int) -> int:
+        while True:
+            start = lowered.find(word, position)
+            end = start + len(word)
+            if (start == 0 or lowered[start - 1] not in alnum) and (
+                    end == len(lowered) or lowered[end] not in alnum):
+                return start
+            position = start + 1
+
+    def may_begin(key: str, index: int, position: int) -> bool:
+        followers = p._FOLLOWERS[key]
+        if followers is None:
+            return True
+        if index + 1 >= len(words):
+            return False
+        following = words[index + 1]
+        next_key = p._word_key(following)
+        if next_key not in followers:
+            gap = lowered[position:locate(following, position)].strip()
+            return bool(gap) and gap[0] in p._JOINERS
+        if index + 2 < len(words):
+            third = p._word_key(words[index + 2])
+            if next_key == "the" and key in p._AFTER_THE:
+                return third in p._AFTER_THE[key]
+            if key == "the" and next_key in p._RELATIVE_WORDS:
+                return third in p._COUNTS or third in p._UNIT_NAMES
+        if key == "the" and next_key == "#":
+            return following.isdigit()
+        return True
+
+    found, position, taken = [], 0, 0
+    for index, word in enumerate(words):
+        if word[0] <= "9":
+            key = "#"
+        elif word in p._TRIGGER_GRAMMAR:
+            key = word
+        elif word[:2] in ("fy", "cy") and word[2:].isdigit():
+            key = word[:2]
+        else:
+            continue
+        start = locate(word, position)
+        position = start + len(word)
+        if start < taken or not may_begin(key, index, position):
+            continue
+        match = p._TRIGGER_GRAMMAR[key].match(text, start)
+        if match is None:
+            continue
+        taken = match.end()
+        try:
+            period = p._interpret(match, today)
+        except (ValueError, OverflowError):
+            continue
+        start = p._span_start(match)
+        found.append(PeriodMatch(start, match.end(), text[start:match.end()], period))
+    return found
+
+
+PERIOD_WORDS = ["since", "from", "between", "and", "to", "until", "the", "last", "past", "two",
+                "12", "months", "years", "2023", "2022/23", "financial", "year", "fy22/23",
+                "FY2022", "cy2021", "calendar", "March", "1 March 2024", "13/09/2024",
+                "2024-09-13", "on", "or", "after", "before", "prior", "up", "no", "later",
+                "than", "date", "of", "this", "request", "present", "onwards", "in", "during",
+                "for", "2000", "documents", "start", "end", "-", "–", "/", ".", ",", "İ",
+                "twenty", "one", "weeks", "Monday", "13th", "September", "ending", "today"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*PERIOD_WORDS, "", " ", "\n"]), max_size=25).map(" ".join),
+       st.sampled_from([TODAY, None]))
+def test_find_periods_finds_what_the_word_by_word_search_finds(text, today):
+    assert periods.find_periods(text, today=today) == _find_periods_plain(text, today)
+
+
+def test_find_periods_on_real_requests_is_unchanged():
+    for text in REAL:
+        assert periods.find_periods(text, today=TODAY) == _find_periods_plain(text, TODAY)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PERIOD_WORDS), max_size=25).map(" ".join),
+       st.integers(min_value=1, max_value=3))
+def test_find_periods_limit_is_the_first_of_the_whole_answer(text, limit):
+    assert periods.find_periods(text, today=TODAY, limit=limit) == \
+        periods.find_periods(text, today=TODAY)[:limit]
+
+
+# ---- near-duplicate parts -----------------------------------------------------------------
+
+def _near_duplicates_plain(flat, limit, paired):
+    repeats = {}
+    for i in range(len(flat) - 1):
+        if not flat[i]:
+            continue
+        for _, _, offset in process.extract(flat[i], flat[i + 1:], scorer=fuzz.ratio,
+                                            score_cutoff=limit, limit=None):
+            j = i + 1 + offset
+            if (i, j) not in paired and flat[j] and j not in repeats:
+                repeats[j] = i
+    return repeats
+
+
+PART_TEXTS = ["briefings to the minister about the port in 2023", "emails about x", "a", "",
+              "the dates of emails about the stadium since 2020", "briefings to the minister "
+              "about the port in 2023.", "briefings to the minster about the port in 2023"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PART_TEXTS), max_size=12),
+       st.sampled_from([97.0, 90.0, 50.0, 0.0, 100.0]), st.booleans())
+def test_near_duplicates_compare_only_what_could_match(flat, limit, pair_first):
+    paired = {(0, 1)} if pair_first else set()
+    assert scope._near_duplicates(flat, limit, paired) == \
+        _near_duplicates_plain(flat, limit, paired)
+
+
+# ---- the benchmark is honest ----------------------------------------------------------------
+
+def test_latency_bench_clears_every_cache_before_a_cold_run():
+    spec = importlib.util.spec_from_file_location("scope_latency",
+                                                  REPO / "bench" / "scope_latency.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    cleared = {f"{c.__module__}.{c.__name__}" for c in bench._caches()}
+    for module in (scope, splitter, periods):
+        for name, value in vars(module).items():
+            if callable(getattr(value, "cache_clear", None)) and \
+                    name not in bench.VOCABULARY_LOADERS:
+                assert f"{module.__name__}.{name}" in cleared
+    assert {"oiadraft.scope._closest", "oiadraft.scope._describe",
+            "oiadraft.periods._read_unit", "oiadraft.scope.assess_cached"} <= cleared
