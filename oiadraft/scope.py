@@ -469,38 +469,76 @@ def _required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     except Exception:  # pragma: no cover - a private module that moved: no pre-check
         return None
 
-    def best(items: Any) -> frozenset[str] | None:
-        candidates: list[frozenset[str]] = []
-        run = ""
+    most = 64  # strings in one set, at most
+
+    def exact(items: Any) -> set[str] | None:
+        """Every string `items` can match, when that is a few ASCII strings ("s?", "(?:a|b)")."""
+        strings = {""}
         for op, av in items:
             if op is sre.LITERAL and 32 <= av < 127:
-                run += chr(av).lower()
+                choices = {chr(av).lower()}
+            elif op is sre.SUBPATTERN:
+                choices = exact(av[-1])
+            elif op is sre.BRANCH:
+                choices = set()
+                for alternative in av[1]:
+                    found = exact(alternative)
+                    if found is None:
+                        return None
+                    choices |= found
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[1] <= 2:
+                body = exact(av[2])
+                if body is None:
+                    return None
+                choices = set()
+                for count in range(av[0], av[1] + 1):
+                    choices |= _cross([{""}, *([body] * count)], most) or set()
+            else:
+                return None
+            strings = _cross([strings, choices], most) if choices is not None else None
+            if strings is None:
+                return None
+        return strings
+
+    def best(items: Any) -> frozenset[str] | None:
+        """The most selective set of strings one of which every match contains."""
+        candidates: list[set[str]] = []
+        run: set[str] = {""}
+        for item in items:
+            op, av = item
+            found = exact([item])
+            if found is not None:
+                joined = _cross([run, found], most)
+                if joined is not None:
+                    run = joined
+                    continue
+                candidates.append(run)
+                run = found
                 continue
-            if run:
-                candidates.append(frozenset([run]))
-                run = ""
+            candidates.append(run)
+            run = {""}
             if op is sre.SUBPATTERN:
-                found = best(av[-1])
-                if found:
-                    candidates.append(found)
+                inner = best(av[-1])
+                if inner:
+                    candidates.append(set(inner))
             elif op is sre.BRANCH:
                 union: set[str] = set()
                 for alternative in av[1]:
-                    found = best(alternative)
-                    if not found:
+                    inner = best(alternative)
+                    if not inner:
                         break
-                    union |= found
+                    union |= inner
                 else:
-                    candidates.append(frozenset(union))
+                    candidates.append(union)
             elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
-                found = best(av[2])
-                if found:
-                    candidates.append(found)
-        if run:
-            candidates.append(frozenset([run]))
-        if not candidates:
+                inner = best(av[2])
+                if inner:
+                    candidates.append(set(inner))
+        candidates.append(run)
+        useful = [c for c in candidates if c and "" not in c]
+        if not useful:
             return None
-        return max(candidates, key=lambda c: (min(len(x) for x in c), -len(c)))
+        return frozenset(max(useful, key=lambda c: (min(len(x) for x in c), -len(c))))
 
     try:
         return best(parsed.data if hasattr(parsed, "data") else parsed)
@@ -508,11 +546,27 @@ def _required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
         return None
 
 
+def _cross(sets: list[set[str]], most: int) -> set[str] | None:
+    """Every concatenation of one string from each set; None when there would be too many."""
+    result = {""}
+    for choices in sets:
+        if len(result) * len(choices) > most:
+            return None
+        result = {a + b for a in result for b in choices}
+    return result
+
+
 def _literal_pattern(literals: frozenset[str] | None) -> re.Pattern[str] | None:
     """A pattern that finds any of `literals` (None stays None: no pre-check)."""
     if not literals:
         return None
-    return re.compile("|".join(re.escape(x) for x in sorted(literals, key=lambda x: (-len(x), x))))
+    # a string that holds a shorter one adds nothing: "the period" once "period" is there
+    shortest = sorted(literals, key=lambda x: (len(x), x))
+    kept: list[str] = []
+    for literal in shortest:
+        if not any(other in literal for other in kept):
+            kept.append(literal)
+    return re.compile("|".join(re.escape(x) for x in sorted(kept, key=lambda x: (-len(x), x))))
 
 
 # Letters that match an ASCII letter when case is ignored, or change length when lower-cased;
@@ -528,35 +582,92 @@ def fold_case(text: str) -> str:
     return text.translate(_SIMPLE_FOLD).lower()
 
 
+class _Piece(NamedTuple):
+    """Part of one kind's vocabulary: the words it can begin with (None: unknown), its regex,
+    and the phrases behind it (None for a pattern)."""
+
+    first: frozenset[str] | None
+    source: str
+    phrases: tuple[str, ...] | None
+
+
 def _build_dispatch(
-    keyed: list[tuple[str, list[tuple[frozenset[str] | None, str]]]],
+    keyed: list[tuple[str, list[_Piece]]],
 ) -> tuple[re.Pattern[str] | None, dict[str, re.Pattern[str]]]:
     """A trigger pattern for the words phrases begin with, and for each word the vocabulary
     (group names and order kept) that can begin with it. Tried only where its word begins,
-    the vocabulary matches there exactly what the whole pattern would."""
+    the vocabulary matches there exactly what the whole pattern would.
+
+    A word that begins only phrases of two or more words ("on the subject of", "and/or")
+    triggers only where the rest of one of them follows, so common words ("on", "and", "to")
+    cost the engine a look ahead rather than a call from Python."""
     words: set[str] = set()
     for _, pieces in keyed:
-        for first, _ in pieces:
-            if first is None:
+        for piece in pieces:
+            if piece.first is None:
                 return None, {}
-            words |= first
+            words |= piece.first
     dispatch: dict[str, re.Pattern[str]] = {}
+    tails: dict[str, str] = {}
     for word in sorted(words):
         groups = []
+        rests: list[str] | None = []
         for name, pieces in keyed:
-            mine = [source for first, source in pieces if first is not None and word in first]
+            mine = [piece for piece in pieces if piece.first is not None and word in piece.first]
             if mine:
-                groups.append(f"(?P<{name}>{'|'.join(mine)})")
+                groups.append(f"(?P<{name}>{'|'.join(piece.source for piece in mine)})")
+            for piece in mine:
+                if piece.phrases is None or rests is None:
+                    rests = None
+                    continue
+                for phrase in piece.phrases:
+                    rest = " ".join(phrase.lower().split())[len(word):]
+                    if not rest:
+                        rests = None
+                        break
+                    rests.append(rest)
         dispatch[word] = re.compile(r"(?<!\w)(?:" + "|".join(groups) + ")")
-    runs = [w for w in words if _WORD_CHAR.match(w)]
+        if _WORD_CHAR.match(word):
+            tails[word] = _rest_lookahead(rests) if rests else r"(?!\w)"
     marks = [w for w in words if not _WORD_CHAR.match(w)]
     alternatives = []
-    if runs:
-        alternatives.append(f"(?:{_trie_regex(runs)})(?!\\w)")
+    if tails:
+        alternatives.append(_word_trie(tails))
     if marks:
         alternatives.append("[" + "".join(re.escape(m) for m in sorted(marks)) + "]")
     trigger = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + ")")
     return trigger, dispatch
+
+
+def _rest_lookahead(rests: list[str]) -> str:
+    """A look ahead for the rest of some phrases after their first word (" the minister",
+    "/or"): white space in them matches any run of white space, as in the phrases."""
+    spaced = [rest for rest in rests if rest[0] == " "]
+    joined = [rest for rest in rests if rest[0] != " "]
+    options = []
+    if spaced:
+        options.append(rf"\s+(?:{_trie_regex(spaced)})")
+    if joined:
+        options.append(f"(?:{_trie_regex(joined)})")
+    return rf"(?=(?:{'|'.join(options)})(?!\w))"
+
+
+def _word_trie(tails: dict[str, str]) -> str:
+    """One regex for many words sharing prefixes, each word followed by its own tail."""
+    trie: dict[str, Any] = {}
+    for word, tail in tails.items():
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = tail
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + build(node[char]) for char in sorted(k for k in node if k)]
+        if "" in node:
+            branches.append(node[""])
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return build(trie)
 
 
 def _fail(message: str, node: Any = None, key: str | None = None) -> DataError:
@@ -629,7 +740,7 @@ def parse_rules(data: Any) -> Rules:
     groups: list[str] = []
     group_kinds: dict[str, str] = {}
     # (group name, [(first words or None, regex source)]) in kind order, for the dispatch
-    keyed: list[tuple[str, list[tuple[frozenset[str] | None, str]]]] = []
+    keyed: list[tuple[str, list[_Piece]]] = []
     for index, kind in enumerate(_KIND_ORDER):
         node = vocab.get(kind)
         if node is None:
@@ -650,18 +761,19 @@ def parse_rules(data: Any) -> Rules:
                             f"{(several or patterns)[0]!r}", node,
                             "phrases" if several else "patterns")
         alternatives = []
-        pieces: list[tuple[frozenset[str] | None, str]] = []
+        pieces: list[_Piece] = []
         if phrases:
             alternatives.append(f"(?:{_trie_regex(phrases)})(?!\\w)")
             by_word: dict[str, list[str]] = {}
             for phrase in phrases:
                 by_word.setdefault(_phrase_first_word(phrase), []).append(phrase)
             for word, some in by_word.items():
-                pieces.append((frozenset([word]), f"(?:{_trie_regex(some)})(?!\\w)"))
+                pieces.append(_Piece(frozenset([word]), f"(?:{_trie_regex(some)})(?!\\w)",
+                                     tuple(some)))
         for pattern in patterns:
             _compile(pattern, node, "patterns", f"vocabulary.{kind}")
             alternatives.append(f"(?:{pattern})")
-            pieces.append((_first_words(pattern), f"(?:{pattern})"))
+            pieces.append(_Piece(_first_words(pattern), f"(?:{pattern})", None))
         if not alternatives:
             continue
         name = f"k{index}"

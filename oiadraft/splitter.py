@@ -219,6 +219,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 _SENTENCE = re.compile(r"[^.\n]+(?:\.(?!\d)|\n|$)")
 
 
+def _may_set_period(text: str, start: int, end: int) -> bool:
+    """False when no sentence in text[start:end] can be a whole-request period sentence (one
+    search over all the parts instead of one per part)."""
+    words = _letter_rules().get("request_period_words")
+    if words is None:
+        return True
+    from oiadraft.scope import fold_case
+
+    return words.search(fold_case(text[start:end])) is not None
+
+
 def _find_request_period(text: str, spans: list[tuple[int, int]], today: Any) -> Any:
     """The first sentence in the given spans that both states a period and says it is for the
     whole request."""
@@ -325,7 +336,8 @@ def _split(text: str, today: Any) -> SplitRequest:
     # the request-wide period sentence sits in the preamble, between parts, or after them
     search = [(pre_start, pre_end), (close_start, close_end)]
     request_period = _find_request_period(text, search, today)
-    if request_period is None:
+    if request_period is None and parts and _may_set_period(text, parts[0].span[0],
+                                                            parts[-1].span[1]):
         for part in parts:
             # a trailing "Timeframe: ..." line glued to the last part
             found = _find_request_period(text, [part.span], today)

@@ -182,11 +182,16 @@ def test_typos_still_corrected():
 # ---- the splitter's pre-checks --------------------------------------------------------------
 
 @pytest.mark.parametrize("pattern,literals", [
-    (r"\bunless (?:otherwise )?(?:stated|specified)\b", {"unless "}),
-    (r"^\s*time ?frames?\s*:", {"frame"}),
-    (r"\b(?:for|in) (?:all|each) (?:parts?|items?)\b", {"part", "item"}),
+    (r"\bunless (?:otherwise )?(?:stated|specified)\b",
+     {"unless stated", "unless specified", "unless otherwise stated",
+      "unless otherwise specified"}),
+    (r"^\s*time ?frames?\s*:", {"timeframe", "timeframes", "time frame", "time frames"}),
+    (r"\b(?:for|in) (?:all|each) parts?\b",
+     {f"{a} {b} {c}" for a in ("for", "in") for b in ("all", "each") for c in ("part", "parts")}),
+    (r"(?:ab|c)d+e", {"d"}),
     (r"a|b(", None),
     (r"\w+", None),
+    (r"x?", None),
 ])
 def test_required_literals(pattern, literals):
     found = scope._required_literals(pattern)
