@@ -60,6 +60,36 @@ def still(app) -> None:
             widget.cursor_blink = False
 
 
+async def settle(pilot, quiet_rounds: int = 3, limit: int = 100) -> None:
+    """Wait until workers are done and scroll positions and sizes stop changing (Markdown
+    lays itself out a frame or two after mounting, and the transcript then re-anchors)."""
+    app = pilot.app
+    await app.workers.wait_for_complete()
+
+    def fingerprint():
+        return tuple((w.scroll_y, w.virtual_size.height, w.size.height)
+                     for w in app.screen.query("*") if w.is_scrollable)
+
+    last, quiet = None, 0
+    for _ in range(limit):
+        await pilot.pause()
+        current = fingerprint()
+        quiet = quiet + 1 if current == last else 0
+        if quiet >= quiet_rounds:
+            break
+        last = current
+    still(app)
+    # Scrollbar thumbs repaint a frame after the scroll they show; force one last full
+    # repaint so a snapshot never catches a stale thumb.
+    for widget in app.screen.query("*"):
+        widget.refresh()
+        if widget.is_scrollable:  # scrollbars are not in the DOM, so query() misses them
+            widget.vertical_scrollbar.refresh()
+            widget.horizontal_scrollbar.refresh()
+    await pilot.pause()
+    await pilot.pause()
+
+
 def transcript_texts(app) -> list[str]:
     out = []
     for widget in app.screen.query("AssistantTurn, UserTurn"):

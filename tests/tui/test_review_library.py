@@ -84,7 +84,7 @@ async def test_review_delete_edit_and_clause_toggle(app_factory):
         await pilot.pause()
         chat = app.screen
         assert "searchable-text" not in chat.draft.clauses
-        assert [p.text for p in chat.draft.parts][0] == "Cabinet minutes about B in 2023"
+        assert chat.draft.parts[0].text == "Cabinet minutes about B in 2023"
 
 
 async def test_review_changing_to_a_council_switches_sections(app_factory):

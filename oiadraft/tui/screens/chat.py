@@ -35,13 +35,16 @@ class ChatScreen(Screen[None]):
     """Talk to the assistant; watch the letter take shape."""
 
     BINDINGS = [
-        Binding("f2", "accept", "Accept fix", id="accept"),
-        Binding("f3", "keep", "Keep part", id="keep"),
-        Binding("f4", "split", "Dates/copies", id="split"),
-        Binding("f5", "copy_letter", "Copy letter", id="copy"),
-        Binding("ctrl+s", "save_letter", "Save as", id="save"),
+        Binding("f2", "accept", "Accept", tooltip="Use the first suggested rewording",
+                id="accept"),
+        Binding("f3", "keep", "Keep", tooltip="Keep the part as it is", id="keep"),
+        Binding("f4", "split", "Split", tooltip="Dates first, copies second", id="split"),
+        Binding("f5", "copy_letter", "Copy", tooltip="Copy the letter", id="copy"),
+        # Save and Clauses stay off the footer so it fits 80 columns; they are in the palette
+        # (Ctrl+P) and the help screen (F1).
+        Binding("ctrl+s", "save_letter", "Save", show=False, id="save"),
         Binding("ctrl+r", "review", "Review", id="review"),
-        Binding("ctrl+l", "library", "Clauses", id="library"),
+        Binding("ctrl+l", "library", "Clauses", show=False, id="library"),
         Binding("ctrl+g", "toggle_letter", "Letter", id="toggle-letter"),
         Binding("ctrl+t", "deadline", "Deadline", show=False, id="deadline"),
         Binding("ctrl+n", "new_draft", "New draft", show=False, id="new"),
@@ -69,7 +72,7 @@ class ChatScreen(Screen[None]):
                 yield ChatInput(id="message")
                 yield FindingsPanel(id="findings")
             yield LetterPane(id="letter")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     @property
     def interview(self) -> Any:

@@ -100,7 +100,7 @@ class HelpScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="help-body"):
             yield Markdown(help_markdown(), id="help-text")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()

@@ -106,8 +106,9 @@ class ClauseLibraryScreen(Screen[Draft | None]):
     """Search the library; Escape returns the draft (with any clauses inserted or removed)."""
 
     BINDINGS = [
-        Binding("escape", "close", "Back", id="close-library"),
-        Binding("i", "toggle_insert", "Insert/remove", id="insert"),
+        Binding("escape", "close", "Chat", tooltip="Back to the chat", id="close-library"),
+        Binding("i", "toggle_insert", "Insert", tooltip="Insert into or remove from the letter",
+                id="insert"),
         Binding("e", "edit", "Edit", id="edit"),
         Binding("d", "duplicate", "Duplicate", id="duplicate"),
         Binding("r", "reset", "Reset", id="reset"),
@@ -133,7 +134,7 @@ class ClauseLibraryScreen(Screen[Draft | None]):
             with VerticalScroll(id="library-right"):
                 yield Static(id="clause-meta")
                 yield Markdown(id="clause-preview")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     @property
     def library(self) -> Any:
@@ -171,7 +172,8 @@ class ClauseLibraryScreen(Screen[Draft | None]):
             results.add_option(Option(self._label(clause), id=clause.id))
         status = self.query_one("#search-status", Static)
         count = len(clauses)
-        status.update(Text(f"{count} clause{'s' if count != 1 else ''} · {elapsed:.1f} ms",
+        status.update(Text(f"{count} clause{'s' if count != 1 else ''} · "
+                           "↓ to choose: i inserts, e edits, d duplicates, n new",
                            style="dim"))
         if count:
             ids = [c.id for c in clauses]

@@ -164,14 +164,17 @@ class ReviewScreen(Screen[Draft | None]):
     """Everything before sending; Escape returns the edited draft to the chat."""
 
     BINDINGS = [
-        Binding("escape", "close", "Back to chat", id="close"),
-        Binding("e", "edit_part", "Edit part", id="edit-part"),
-        Binding("shift+up,ctrl+up", "move(-1)", "Move up", id="move-up"),
-        Binding("shift+down,ctrl+down", "move(1)", "Move down", id="move-down"),
-        Binding("delete,x", "delete_part", "Delete", id="delete-part"),
-        Binding("ctrl+z,u", "undo", "Undo", id="undo"),
-        Binding("a", "change_agency", "Agency/Act", id="agency"),
-        Binding("f5", "copy_letter", "Copy letter", id="copy"),
+        Binding("escape", "close", "Chat", tooltip="Back to the chat", id="close"),
+        Binding("e", "edit_part", "Edit", tooltip="Edit the highlighted part", id="edit-part"),
+        Binding("shift+up,ctrl+up", "move(-1)", "Up", tooltip="Move the part up", id="move-up"),
+        Binding("shift+down,ctrl+down", "move(1)", "Down", tooltip="Move the part down",
+                id="move-down"),
+        Binding("x,delete", "delete_part", "Delete", id="delete-part"),
+        Binding("u,ctrl+z", "undo", "Undo", id="undo"),
+        Binding("a", "change_agency", "Agency", tooltip="Change the agency or Act",
+                id="agency"),
+        Binding("f5", "copy_letter", "Copy", tooltip="Copy the letter", id="copy"),
+        Binding("ctrl+g", "toggle_letter", "Letter", id="review-toggle-letter"),
     ]
 
     def __init__(self, draft: Draft) -> None:
@@ -193,7 +196,7 @@ class ReviewScreen(Screen[Draft | None]):
                 yield Label("Clauses — Space ticks or unticks", classes="heading")
                 yield SelectionList[str](id="clauses")
             yield LetterPane(id="review-letter")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     @property
     def interview(self) -> Any:
@@ -204,6 +207,15 @@ class ReviewScreen(Screen[Draft | None]):
         from oiadraft.deadline import regions
 
         return [(f"{region.name} ({region.rule})", key) for key, region in regions().items()]
+
+    def on_resize(self) -> None:
+        from oiadraft.tui.screens.chat import NARROW
+
+        self.set_class(self.size.width < NARROW, "-narrow")
+        self.refresh_bindings()
+
+    def action_toggle_letter(self) -> None:
+        self.toggle_class("-show-letter")
 
     def on_mount(self) -> None:
         self.refresh_all()
@@ -352,6 +364,8 @@ class ReviewScreen(Screen[Draft | None]):
             return 0 <= target < len(self.draft.parts)
         if action == "undo":
             return bool(self._undo)
+        if action == "toggle_letter":
+            return self.has_class("-narrow")
         return True
 
     @guarded

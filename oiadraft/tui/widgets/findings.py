@@ -1,4 +1,8 @@
-"""The warnings for the part being written, shown under the input."""
+"""The warnings for the part being written, shown under the input.
+
+Compact by design: the words that triggered each warning and the suggested rewording. The
+full explanation is in the transcript (and in `oiadraft check`).
+"""
 
 from __future__ import annotations
 
@@ -7,28 +11,40 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import Static
 
-RISK_LABELS = {"low": " LOW RISK ", "medium": " MEDIUM RISK ", "high": " HIGH RISK "}
+RISK_BADGES = {
+    "low": (" LOW RISK ", "bold black on green"),
+    "medium": (" MEDIUM RISK ", "bold black on yellow"),
+    "high": (" HIGH RISK ", "bold white on red"),
+}
 
 
-def findings_text(assessment: Any, title: str, section_label: str = "") -> Text:
-    """Plain Text (never markup) describing one assessment."""
+def _first_sentence(message: str) -> str:
+    head, dot, _ = message.partition(". ")
+    return head + ("." if dot else "")
+
+
+def findings_text(assessment: Any, title: str) -> Text:
+    """Plain Text (never markup): risk badge, then one entry per finding."""
+    label, style = RISK_BADGES[assessment.risk]
     text = Text()
-    risk = assessment.risk
-    style = {"low": "bold black on green", "medium": "bold black on yellow",
-             "high": "bold white on red"}[risk]
-    text.append(RISK_LABELS[risk], style=style)
+    text.append(label, style=style)
     text.append(f" {title}")
     shown = [f for f in assessment.findings if f.severity != "info" or f.suggestion]
     if not shown:
-        text.append("\nNo warnings: specific enough for an agency to find.", style="dim")
+        text.append("  no warnings: specific enough for an agency to find", style="dim")
         return text
+    if any(f.replacement is not None for f in shown):
+        text.append("  F2 accepts the first fix · F3 keeps it as it is", style="dim")
     for index, finding in enumerate(shown, 1):
         text.append(f"\n{index}. ")
         if finding.section:
-            text.append(f"[s{finding.section}] ", style="bold")
-        text.append(finding.message)
+            text.append(f"s{finding.section} ", style="bold")
+        if finding.quote.strip():
+            text.append(f"“{finding.quote}”", style="bold italic")
+        else:
+            text.append(_first_sentence(finding.message), style="italic")
         if finding.suggestion:
-            text.append("\n   Try: ", style="bold")
+            text.append(" → ", style="dim")
             text.append(finding.suggestion)
     return text
 
