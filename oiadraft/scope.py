@@ -1206,10 +1206,7 @@ def _find_period(text: str, today: date) -> Any:
     """The first period phrase in the part (the finder stops there), or None."""
     from oiadraft import periods
 
-    try:
-        matches = periods.find_periods(text, today=today, limit=1)
-    except Exception:  # the period finder must never break the analyser
-        return None
+    matches = periods.find_periods(text, today=today, limit=1)  # documented never to raise
     return matches[0] if matches else None
 
 
@@ -1219,13 +1216,9 @@ def _describe(period: Period, today: date, days: int) -> str:
     (the request's, or the same "since October 2020" in every part)."""
     from oiadraft import periods
 
-    describe = getattr(periods, "describe_length", None)
-    if describe is not None:
-        try:
-            return str(describe(period, today))
-        except Exception:  # pragma: no cover - fall back to our own wording
-            pass
-    return _length_words(days)
+    if period.start is None:
+        return _length_words(days)
+    return periods.describe_length(period, today)
 
 
 def _length_words(days: int) -> str:

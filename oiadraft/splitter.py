@@ -235,8 +235,6 @@ def _find_request_period(text: str, spans: list[tuple[int, int]], today: Any) ->
     whole request."""
     rules = _letter_rules()
     find = _period_finder()
-    if find is None:
-        return None
     words = rules.get("request_period_words")
     for start, end in spans:
         chunk = text[start:end]
@@ -249,10 +247,7 @@ def _find_request_period(text: str, spans: list[tuple[int, int]], today: Any) ->
             sentence_text = sentence.group(0)
             if not rules["request_period"].search(sentence_text):
                 continue
-            try:
-                matches = find(sentence_text, today=today)
-            except Exception:  # a period finder bug must not break splitting
-                matches = []
+            matches = find(sentence_text, today=today)
             if matches:
                 match = matches[0]
                 offset = start + sentence.start()
@@ -263,16 +258,13 @@ def _find_request_period(text: str, spans: list[tuple[int, int]], today: Any) ->
 def _shift(match: Any, offset: int) -> Any:
     from dataclasses import replace
 
-    try:
-        return replace(match, start=match.start + offset, end=match.end + offset)
-    except TypeError:
-        return match
+    return replace(match, start=match.start + offset, end=match.end + offset)
 
 
 def _period_finder():
     from oiadraft import periods
 
-    return getattr(periods, "find_periods", None)
+    return periods.find_periods
 
 
 def split_request(text: str, today: Any = None) -> SplitRequest:
