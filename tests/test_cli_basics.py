@@ -42,3 +42,23 @@ def test_tui_needs_a_terminal():
     assert result.returncode == 2
     assert "needs a terminal" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_open_an_unknown_draft_is_one_clear_line():
+    result = run("open", "no-such-draft")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("oiadraft: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_open_a_saved_draft_needs_a_terminal():
+    from oiadraft.model import Draft
+    from oiadraft.store import Store
+
+    draft = Draft(agency="Treasury")
+    Store().save(draft)
+    result = subprocess.run([sys.executable, "-m", "oiadraft", "open", draft.id],
+                            capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                            timeout=60)
+    assert result.returncode == 2 and "needs a terminal" in result.stderr
