@@ -267,6 +267,8 @@ class Interview:
 
     def __init__(self, script: Script | None = None, *, library: Any = None,
                  today: date | None = None) -> None:
+        """`library` is a clause Library, a zero-argument callable returning one (loaded only
+        when a question needs it), or None for the user's library."""
         self.script = script or builtin_script()
         self._library = library
         self._today = today
@@ -278,6 +280,8 @@ class Interview:
 
     @property
     def library(self) -> Any:
+        if callable(self._library):
+            return self._library()
         if self._library is None:
             from oiadraft.clauses import Library
 
@@ -861,8 +865,9 @@ class Interview:
                 item = self.msg("finding_unquoted", draft, index=index,
                                 message=quote_user(finding.message, 1000))
             if finding.suggestion:
-                item += "\n   " + self.msg("finding_suggestion", draft,
-                                           suggestion=quote_user(finding.suggestion, 600))
+                # a Markdown hard break: the suggestion starts its own line under the warning
+                item += "\\\n   " + self.msg("finding_suggestion", draft,
+                                             suggestion=quote_user(finding.suggestion, 600))
             lines.append(item)
         if with_actions and any(f.replacement is not None for f in findings):
             from oiadraft.scope import split_dates_then_copies

@@ -104,14 +104,17 @@ def normalise_newlines(text: str) -> str:
     return "".join(ch for ch in text if ch == "\n" or (ch >= " " and ch != "\x7f"))
 
 
+@lru_cache(maxsize=4096)
 def to_text(markdown: str) -> str:
-    """Markdown to clean plain text (see the module docstring)."""
+    """Markdown to clean plain text (see the module docstring). Cached: the live letter is
+    re-rendered on every keystroke, and its clause bodies and parts rarely change."""
     from markdown_it.tree import SyntaxTreeNode
 
     tree = SyntaxTreeNode(_parser().parse(markdown))
     return "\n\n".join(block for block in _blocks(tree) if block)
 
 
+@lru_cache(maxsize=4096)
 def unwrap_markdown(markdown: str) -> str:
     """Join the hard-wrapped lines of each paragraph (Markdown stays Markdown).
 

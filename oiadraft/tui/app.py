@@ -42,11 +42,9 @@ class OiaDraftApp(App[None]):
         system_clipboard: Callable[[str], str | None] | None = copy_with_system_tool,
     ) -> None:
         super().__init__()
-        from oiadraft.store import Store
-
         self.today = today
         """Fixed date for tests and snapshots; None means the real today."""
-        self.store = Store()
+        self._store: Any = None
         self.start_draft_id = draft_id
         self.offer_resume = offer_resume
         self.system_clipboard = system_clipboard
@@ -58,6 +56,15 @@ class OiaDraftApp(App[None]):
     # ---- shared domain objects --------------------------------------------------------
 
     @property
+    def store(self) -> Any:
+        """The drafts on disk (imported on first use to keep start-up light)."""
+        if self._store is None:
+            from oiadraft.store import Store
+
+            self._store = Store()
+        return self._store
+
+    @property
     def library(self) -> Any:
         """The clause library (built-ins + the user's own), loaded once and reloaded on edit."""
         if self._library is None:
@@ -67,15 +74,15 @@ class OiaDraftApp(App[None]):
         return self._library
 
     def reload_library(self) -> None:
+        """Forget the loaded library (after an edit); the next use loads it afresh."""
         self._library = None
-        self._interview = None
 
     @property
     def interview(self) -> Any:
         if self._interview is None:
             from oiadraft.interview import Interview
 
-            self._interview = Interview(library=self.library, today=self.today)
+            self._interview = Interview(library=lambda: self.library, today=self.today)
         return self._interview
 
     def current_today(self) -> date:
@@ -90,17 +97,22 @@ class OiaDraftApp(App[None]):
         chat = ChatScreen(draft, resumed=resumed)
         self.push_screen(chat)
         if not resumed and self.offer_resume:
-            latest = self._latest_draft()
-            if latest is not None:
-                from oiadraft.tui.screens.resume import ResumeScreen
+            # After the first frame: reading the drafts folder need not delay the greeting.
+            self.call_after_refresh(self._offer_resume, chat)
 
-                def resume(choice: str | None) -> None:
-                    if choice == "resume":
-                        chat.load_draft(latest, resumed=True)
-                    elif choice == "open":
-                        chat.action_open_draft()
+    def _offer_resume(self, chat: Any) -> None:
+        latest = self._latest_draft()
+        if latest is None:
+            return
+        from oiadraft.tui.screens.resume import ResumeScreen
 
-                self.push_screen(ResumeScreen(latest, self.current_today()), resume)
+        def resume(choice: str | None) -> None:
+            if choice == "resume":
+                chat.load_draft(latest, resumed=True)
+            elif choice == "open":
+                chat.action_open_draft()
+
+        self.push_screen(ResumeScreen(latest, self.current_today()), resume)
 
     def _initial_draft(self) -> tuple[Draft, bool]:
         if self.start_draft_id:

@@ -93,5 +93,5 @@ async def settle(pilot, quiet_rounds: int = 3, limit: int = 100) -> None:
 def transcript_texts(app) -> list[str]:
     out = []
     for widget in app.screen.query("AssistantTurn, UserTurn"):
-        out.append(getattr(widget, "_markdown", None) or getattr(widget, "text", ""))
+        out.append(getattr(widget, "markdown", None) or getattr(widget, "text", ""))
     return out

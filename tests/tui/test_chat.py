@@ -12,7 +12,7 @@ from oiadraft.tui.screens.chat import ChatScreen
 from oiadraft.tui.screens.resume import ResumeScreen
 from oiadraft.tui.widgets.chat_input import ChatInput
 from oiadraft.tui.widgets.findings import FindingsPanel
-from oiadraft.tui.widgets.letter import LetterView
+from oiadraft.tui.widgets.letter import LetterPane
 from oiadraft.tui.widgets.transcript import UserTurn
 
 from .conftest import TODAY, conversation, say, transcript_texts
@@ -24,7 +24,7 @@ START = ["mfat", "What MFAT told Ministers about the cluster munitions conventio
 
 
 def letter_on_screen(app) -> str:
-    return str(app.screen.query_one(LetterView).render())
+    return app.screen.query_one(LetterPane).text
 
 
 async def test_whole_conversation_then_copy(app_factory, clipboard):
@@ -130,7 +130,7 @@ async def test_a_megabyte_paste_is_handled_off_the_ui_thread(app_factory):
         texts = transcript_texts(app)
         assert any("very long paste" in t for t in texts)
         assert any("too many to go through one by one" in t for t in texts)
-        letter = str(chat.query_one(LetterView).render())
+        letter = chat.query_one(LetterPane).text
         assert "F5 copies and Ctrl+S saves all of it" in letter
 
 

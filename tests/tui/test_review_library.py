@@ -8,6 +8,7 @@ from oiadraft.store import Store
 from oiadraft.tui.screens.chat import ChatScreen
 from oiadraft.tui.screens.library import ClauseEditorScreen, ClauseLibraryScreen
 from oiadraft.tui.screens.review import ReviewScreen
+from oiadraft.tui.widgets.letter import LetterPane
 
 from .conftest import TODAY
 
@@ -42,7 +43,7 @@ async def test_review_moves_part_3_to_the_top_and_undoes(app_factory):
         await pilot.press("shift+up", "shift+up")
         await pilot.pause()
         assert [p.text for p in review.draft.parts] == [PARTS[2], PARTS[0], PARTS[1]]
-        letter = str(review.query_one("#review-letter LetterView").render())
+        letter = review.query_one("#review-letter", LetterPane).text
         assert letter.index("1. Minutes of the Disarmament") < letter.index("2. Briefings")
         await pilot.press("u")
         await pilot.pause()
@@ -103,7 +104,7 @@ async def test_review_changing_to_a_council_switches_sections(app_factory):
         review = app.screen
         assert isinstance(review, ReviewScreen)
         assert review.draft.act == "lgoima" and review.draft.region == "otago"
-        letter = str(review.query_one("#review-letter LetterView").render())
+        letter = review.query_one("#review-letter", LetterPane).text
         assert "section 18(a)(ii)" in letter and "section 19(a)(ii)" not in letter
         assert "LGOIMA s13(1)" in str(review.query_one("#due").render())
 

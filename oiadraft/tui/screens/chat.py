@@ -61,6 +61,8 @@ class ChatScreen(Screen[None]):
         self._busy = False
         self._focus_part: str | None = None
         self._letter_cache: tuple[int, str] | None = None
+        self._typed: str | None = None
+        """The input text the letter and findings were last refreshed for."""
 
     # ---- layout -----------------------------------------------------------------------
 
@@ -79,8 +81,11 @@ class ChatScreen(Screen[None]):
         return self.app.interview
 
     def on_mount(self) -> None:
-        self._start_conversation()
-        self.query_one(ChatInput).focus()
+        # Paint the screen first, then load the script and greet: the window appears at once.
+        chat_input = self.query_one(ChatInput)
+        chat_input.live_handler = self._typing_changed
+        chat_input.focus()
+        self.call_after_refresh(self._start_conversation)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
@@ -209,10 +214,16 @@ class ChatScreen(Screen[None]):
     # ---- live analysis while typing -----------------------------------------------------
 
     @on(TextArea.Changed, "#message")
-    @guarded
     def on_typing(self, event: TextArea.Changed) -> None:
-        self._refresh_findings(typing=event.text_area.text)
-        self._refresh_letter(typing=event.text_area.text)
+        self._typing_changed(event.text_area.text)
+
+    @guarded
+    def _typing_changed(self, text: str) -> None:
+        if text == self._typed:
+            return  # already done when the key was typed
+        self._typed = text
+        self._refresh_findings(typing=text)
+        self._refresh_letter(typing=text)
 
     def _typing_target(self, typing: str | None) -> tuple[str, Part | None] | None:
         """While typing in the parts loop: ("new", None) or ("edit", part)."""
@@ -261,6 +272,11 @@ class ChatScreen(Screen[None]):
     def _refresh_letter(self, typing: str | None = None) -> None:
         draft = self.draft
         target = self._typing_target(typing)
+        if target is None and not (draft.agency or draft.topic or draft.parts):
+            # Nothing to show yet: skip loading the renderer and clause library, which keeps
+            # the first frame fast.
+            self.query_one(LetterPane).show("")
+            return
         if target is not None:
             draft = self.draft.copy()
             if target[0] == "edit":
@@ -311,6 +327,8 @@ class ChatScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"accept", "keep", "split"}:
+            if not self.draft.parts:  # cheap answer first: no need to load the interview
+                return False
             step = self.interview.current_step(self.draft)
             if step.kind not in {"parts", "review"} or not self.draft.parts:
                 return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import events
@@ -38,6 +39,10 @@ class ChatInput(TextArea):
     def __init__(self, **kwargs) -> None:
         super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
                          compact=True, **kwargs)
+        self.live_handler: Callable[[str], None] | None = None
+        """Called with the new text right after a typed character is inserted, so the live
+        letter is updated in the same frame as the echo (the Changed message arrives a frame
+        later). Deletions, undo and pastes still come through TextArea.Changed."""
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
@@ -45,7 +50,10 @@ class ChatInput(TextArea):
             event.prevent_default()
             self.post_message(self.Submitted(self, self.text))
             return
+        before = self.text
         await super()._on_key(event)
+        if self.live_handler is not None and self.text != before:
+            self.live_handler(self.text)
 
     async def _on_paste(self, event: events.Paste) -> None:
         if len(event.text) > LARGE_PASTE:

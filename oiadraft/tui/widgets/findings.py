@@ -52,10 +52,19 @@ def findings_text(assessment: Any, title: str) -> Text:
 class FindingsPanel(Static):
     """Risk and findings of the current part (or of the text being typed)."""
 
+    _shown: Text | None = None
+
     def show_assessment(self, assessment: Any | None, title: str = "") -> None:
         if assessment is None:
+            self._shown = None
             self.update("")
             self.display = False
             return
         self.display = True
-        self.update(findings_text(assessment, title))
+        text = findings_text(assessment, title)
+        # Most keystrokes leave the findings as they were; updating a Static re-lays out the
+        # whole screen, so only update when something changed.
+        if self._shown is not None and text == self._shown:
+            return
+        self._shown = text
+        self.update(text)

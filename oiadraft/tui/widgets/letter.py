@@ -1,39 +1,47 @@
-"""The live letter: exactly the text that will be copied or saved."""
+"""The live letter: exactly the text that will be copied or saved.
+
+A read-only TextArea rather than a Static: it sizes and scrolls itself, so re-rendering the
+letter on every keystroke repaints one widget instead of re-laying out the whole screen, and
+the user can select text in it. Plain text only, so user words are never markup.
+"""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.widgets import TextArea
 
 SHOWN_LIMIT = 60_000
 """The pane shows at most this many characters (a megabyte of text would make every redraw
 slow); copying and saving always use the whole letter."""
+EMPTY = "Your letter will appear here as you answer."
 
 
-class LetterView(Static):
-    """The letter as plain text (user words never parsed as markup)."""
+class LetterPane(TextArea):
+    """The letter, read-only, soft-wrapped, titled in its border."""
 
-
-class LetterPane(VerticalScroll):
-    """Scrollable frame around the letter, titled in its border."""
-
-    def compose(self) -> ComposeResult:
-        yield LetterView(id="letter-text")
+    def __init__(self, **kwargs) -> None:
+        super().__init__(read_only=True, soft_wrap=True, show_line_numbers=False,
+                         highlight_cursor_line=False, **kwargs)
+        self.cursor_blink = False
 
     def on_mount(self) -> None:
         self.border_title = "Your letter"
 
     def show(self, letter: str) -> None:
-        view = self.query_one(LetterView)
+        """Replace the text, keeping the scroll position when the letter just grows."""
         if not letter.strip():
-            view.update(Text("Your letter will appear here as you answer.", style="dim"))
+            shown = EMPTY
+        elif len(letter) > SHOWN_LIMIT:
+            shown = (f"{letter[:SHOWN_LIMIT]}\n\n… the letter goes on for "
+                     f"{len(letter) - SHOWN_LIMIT:,} more characters. F5 copies and Ctrl+S "
+                     "saves all of it.")
+        else:
+            shown = letter
+        if shown == self.text:
             return
-        if len(letter) > SHOWN_LIMIT:
-            shown = Text(letter[:SHOWN_LIMIT])
-            shown.append(f"\n\n… the letter goes on for {len(letter) - SHOWN_LIMIT:,} more "
-                         "characters. F5 copies and Ctrl+S saves all of it.", style="bold")
-            view.update(shown)
-            return
-        view.update(Text(letter))
+        scroll = self.scroll_offset
+        self.load_text(shown)
+        self.scroll_to(scroll.x, scroll.y, animate=False, immediate=True)
+
+    @property
+    def shown_text(self) -> str:
+        return self.text

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
+
+from oiadraft.tui.widgets.mdtext import markdown_to_text
 
 USER_TURN_LIMIT = 4_000
 """A pasted request longer than this is shown shortened in the transcript (it is kept whole
 in the draft)."""
 
 
-class AssistantTurn(Markdown):
-    """What the assistant says (Markdown from prompts/, with user words escaped)."""
+class AssistantTurn(Static):
+    """What the assistant says: Markdown from prompts/ (user words escaped), shown as Text."""
+
+    def __init__(self, markdown: str, **kwargs) -> None:
+        super().__init__(markdown_to_text(markdown), **kwargs)
+        self.markdown = markdown
+        """The message as written, for tests and copying."""
 
 
 class UserTurn(Static):

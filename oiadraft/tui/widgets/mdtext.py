@@ -1,0 +1,127 @@
+"""Assistant messages (a small Markdown subset) to a Rich `Text` for a plain `Static`.
+
+Textual's `Markdown` widget builds a widget per block, which is slow to import and to mount
+(the transcript may hold hundreds of turns). Our messages use paragraphs, **bold**, *italic*,
+`code`, lists, block quotes and rules, so we turn markdown-it tokens into one `Text`. Nothing
+is ever parsed as Rich markup: user words (already Markdown-escaped) stay data.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rich.style import Style
+from rich.text import Text
+
+BOLD = Style(bold=True)
+ITALIC = Style(italic=True)
+CODE = Style(bold=True, color="bright_cyan")
+QUOTE = Style(italic=True)
+DIM = Style(dim=True)
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False})
+
+
+def markdown_to_text(markdown: str) -> Text:
+    """Render the Markdown subset used in prompts/ to a Text (unknown constructs as text)."""
+    tokens = _parser().parse(markdown)
+    out = Text()
+    lists: list[list[int]] = []  # per open list: [next number] or [-1] for bullets
+    quote_depth = 0
+    pending_prefix = ""
+    hanging = ""
+    first_block = True
+    list_starting = False
+
+    def start_block(tight: bool = False) -> None:
+        """Separate blocks by a blank line; list items (and blocks inside them) by one."""
+        nonlocal first_block
+        if not first_block:
+            out.append("\n" if tight else "\n\n")
+        first_block = False
+
+    for token in tokens:
+        kind = token.type
+        if kind in {"paragraph_open", "heading_open"}:
+            if not pending_prefix:
+                start_block(tight=bool(lists))
+            prefix = pending_prefix or ("  " * len(lists) if lists else "")
+            if quote_depth:
+                prefix = "▌ " * quote_depth + prefix
+            out.append(prefix, style=DIM if quote_depth else None)
+            hanging = " " * len(prefix)
+            pending_prefix = ""
+        elif kind == "inline":
+            style = QUOTE if quote_depth else None
+            _inline(out, token.children or [], style, hanging)
+        elif kind in {"bullet_list_open", "ordered_list_open"}:
+            start = int(token.attrGet("start") or 1) if kind == "ordered_list_open" else -1
+            lists.append([start])
+            list_starting = True
+        elif kind in {"bullet_list_close", "ordered_list_close"}:
+            lists.pop()
+        elif kind == "list_item_open":
+            start_block(tight=not (list_starting and len(lists) == 1))
+            list_starting = False
+            counter = lists[-1]
+            indent = "  " * (len(lists) - 1)
+            if counter[0] == -1:
+                pending_prefix = f"{indent}• "
+            else:
+                pending_prefix = f"{indent}{counter[0]}. "
+                counter[0] += 1
+        elif kind == "blockquote_open":
+            quote_depth += 1
+        elif kind == "blockquote_close":
+            quote_depth -= 1
+        elif kind == "hr":
+            start_block()
+            out.append("─" * 40, style=DIM)
+        elif kind in {"fence", "code_block"}:
+            start_block()
+            out.append(token.content.rstrip("\n"), style=CODE)
+    return out
+
+
+def _inline(out: Text, children, base: Style | None, hanging: str = "") -> None:
+    styles: list[Style] = [base] if base else []
+    link_href: list[str] = []
+
+    def current() -> Style | None:
+        if not styles:
+            return None
+        combined = styles[0]
+        for style in styles[1:]:
+            combined = combined + style
+        return combined
+
+    for child in children:
+        kind = child.type
+        if kind == "text":
+            out.append(child.content, style=current())
+        elif kind == "code_inline":
+            out.append(child.content, style=(current() or Style()) + CODE)
+        elif kind == "strong_open":
+            styles.append(BOLD)
+        elif kind == "em_open":
+            styles.append(ITALIC)
+        elif kind in {"strong_close", "em_close"}:
+            if styles:
+                styles.pop()
+        elif kind == "softbreak":
+            out.append(" ")
+        elif kind == "hardbreak":
+            out.append("\n" + hanging)
+        elif kind == "link_open":
+            link_href.append(str(child.attrGet("href") or ""))
+        elif kind == "link_close":
+            href = link_href.pop() if link_href else ""
+            if href:
+                out.append(f" ({href})", style=DIM)
+        elif kind in {"html_inline", "image"}:
+            out.append(child.content, style=current())
