@@ -1060,8 +1060,10 @@ class Interview:
                        "you can `edit part N` at any time.")
         else:
             summary = "None of them is high risk."
-        return Reply(draft, "accepted", [self.msg("parts_done", draft, count=len(draft.parts),
-                                                  summary=summary)])
+        count = len(draft.parts)
+        return Reply(draft, "accepted", [self.msg(
+            "parts_done", draft, count=f"{count} part{'s' if count != 1 else ''}",
+            summary=summary)])
 
     # ---- multi-choice --------------------------------------------------------------------
 

@@ -43,7 +43,7 @@ class ClauseEditorScreen(ModalScreen[Any]):
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save-clause"),
-        Binding("escape", "cancel", "Cancel", id="cancel-clause"),
+        Binding("escape", "cancel", "Cancel", priority=True, id="cancel-clause"),
     ]
 
     def __init__(self, yaml_text: str, title: str) -> None:

@@ -376,7 +376,7 @@ class ReviewScreen(Screen[Draft | None]):
         target = index + step
         if not 0 <= target < len(self.draft.parts):
             return
-        self._remember(f"move part {index + 1}")
+        self._remember(f"move of part {index + 1}")
         parts = self.draft.parts
         parts[index], parts[target] = parts[target], parts[index]
         self._refresh_parts(keep=target)
@@ -388,7 +388,7 @@ class ReviewScreen(Screen[Draft | None]):
         index = self._selected_index()
         if index is None:
             return
-        self._remember(f"delete part {index + 1}")
+        self._remember(f"deletion of part {index + 1}")
         self.draft.parts.pop(index)
         self._refresh_parts(keep=index)
         self._refresh_letter()
