@@ -23,8 +23,9 @@ def _first_sentence(message: str) -> str:
     return head + ("." if dot else "")
 
 
-def findings_text(assessment: Any, title: str) -> Text:
-    """Plain Text (never markup): risk badge, then one entry per finding."""
+def findings_text(assessment: Any, title: str, key_hint: bool = False) -> Text:
+    """Plain Text (never markup): risk badge, then one entry per finding. `key_hint` adds the
+    F2/F3 reminder (only where those keys work: the chat)."""
     label, style = RISK_BADGES[assessment.risk]
     text = Text()
     text.append(label, style=style)
@@ -33,7 +34,7 @@ def findings_text(assessment: Any, title: str) -> Text:
     if not shown:
         text.append("  no warnings: specific enough for an agency to find", style="dim")
         return text
-    if any(f.replacement is not None for f in shown):
+    if key_hint and any(f.replacement is not None for f in shown):
         text.append("  F2 accepts the first fix · F3 keeps it as it is", style="dim")
     for index, finding in enumerate(shown, 1):
         text.append(f"\n{index}. ")
@@ -61,7 +62,7 @@ class FindingsPanel(Static):
             self.display = False
             return
         self.display = True
-        text = findings_text(assessment, title)
+        text = findings_text(assessment, title, key_hint=True)
         # Most keystrokes leave the findings as they were; updating a Static re-lays out the
         # whole screen, so only update when something changed.
         if self._shown is not None and text == self._shown:
