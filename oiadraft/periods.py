@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from oiadraft import clock
 from oiadraft.errors import UserError
 from oiadraft.model import Period
 
@@ -128,7 +129,12 @@ def parse_date(text: str) -> date:
         day, month, year_text = match.groups()
         year = int(year_text)
         if len(year_text) == 2:
+            # "13/9/24" is 2024; a two-digit year that would be in the future ("13/9/99") is
+            # not guessed at.
             year += 2000
+            if year > clock.today().year + 1:
+                raise PeriodError(f"{original.strip()!r}: write the year in full (is it "
+                                  f"{year - 100} or {year}?)")
         return _make_date(year, int(month), int(day), original, numeric=True)
     if match := _WRITTEN.match(text):
         day, month_word, year = match.groups()

@@ -663,3 +663,11 @@ def test_parse_period_raises_only_period_error(text, today):
         assert str(error)
     else:
         assert isinstance(period, Period)
+
+
+def test_two_digit_years_are_this_century_but_never_the_future(monkeypatch):
+    monkeypatch.setenv("OIADRAFT_TODAY", "2026-11-28")
+    assert parse_date("13/9/24") == D(2024, 9, 13)
+    assert parse_date("1/1/27") == D(2027, 1, 1)
+    with pytest.raises(PeriodError, match="year in full"):
+        parse_date("13/9/99")
