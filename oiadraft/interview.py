@@ -145,7 +145,7 @@ REQUIRED_MESSAGES = (
     "part_extract", "risk_low", "risk_medium", "risk_high", "finding", "finding_unquoted",
     "finding_suggestion",
     "finding_actions", "split_hint", "multi_done", "multi_none", "problem", "urgent_yes",
-    "urgent_no", "name_set", "name_blank", "skip_not_allowed", "back_at_start",
+    "urgent_no", "name_set", "name_default", "name_blank", "skip_not_allowed", "back_at_start",
     "nothing_to_accept", "nothing_to_split", "no_such_part", "not_understood",
     "deadline_line", "large_paste",
 )
@@ -266,12 +266,21 @@ class Interview:
     """Walks the script for one draft. Stateless apart from its (read-only) collaborators."""
 
     def __init__(self, script: Script | None = None, *, library: Any = None,
-                 today: date | None = None) -> None:
+                 today: date | None = None, default_name: Any = None) -> None:
         """`library` is a clause Library, a zero-argument callable returning one (loaded only
-        when a question needs it), or None for the user's library."""
+        when a question needs it), or None for the user's library. `default_name` (a string
+        or a callable returning one) is offered at the name question: Enter uses it."""
         self.script = script or builtin_script()
         self._library = library
         self._today = today
+        self._default_name = default_name
+
+    def default_name(self, draft: Draft) -> str:
+        """The name Enter accepts at the name question: the draft's own, else the saved one."""
+        if draft.requester.name:
+            return draft.requester.name
+        value = self._default_name() if callable(self._default_name) else self._default_name
+        return str(value or "")
 
     # collaborators are loaded lazily so that constructing an Interview is cheap
     @property
@@ -347,6 +356,9 @@ class Interview:
             message += "\n\n" + _checklist(choices, selected)
         elif step.kind == "parts" and draft.parts:
             message = self.msg("parts_next", draft)
+        elif step.id == "name" and self.default_name(draft):
+            message += "\n\n" + self.msg("name_default", draft,
+                                           name=quote_user(self.default_name(draft)))
         return Question(step_id=step.id, kind=step.kind, message=message, help=step.help,
                         placeholder=step.placeholder, optional=step.optional, choices=choices,
                         selected=selected)
@@ -676,6 +688,8 @@ class Interview:
 
     def _answer_text(self, draft: Draft, step: Step, text: str) -> Reply:
         value = " ".join(text.split())
+        if not value and step.id == "name" and self.default_name(draft):
+            value = self.default_name(draft)
         if not value:
             if step.optional:
                 return self._skip(draft, step, {})

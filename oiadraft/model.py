@@ -183,7 +183,8 @@ class Draft:
     version: int = DRAFT_VERSION
 
     def copy(self, **changes: Any) -> Draft:
-        """A shallow copy with some fields replaced (parts list copied, so edits don't leak)."""
+        """A copy with some fields replaced. Everything a caller may change in place (parts,
+        clauses, edits, answers, requester) is copied, so edits never leak into the original."""
         clone = replace(self, **changes)
         if "parts" not in changes:
             clone.parts = [replace(part, acknowledged=list(part.acknowledged))
@@ -194,6 +195,8 @@ class Draft:
             clone.clause_edits = dict(self.clause_edits)
         if "answers" not in changes:
             clone.answers = dict(self.answers)
+        if "requester" not in changes:
+            clone.requester = replace(self.requester)
         return clone
 
     @property

@@ -9,7 +9,7 @@ import pytest
 
 from oiadraft.errors import DataError
 from oiadraft.interview import Interview, load_script, quote_user
-from oiadraft.model import Draft, Period
+from oiadraft.model import Draft, Period, draft_to_dict
 from oiadraft.render import render_text
 
 TODAY = date(2024, 9, 13)
@@ -323,6 +323,14 @@ def test_respond_never_mutates_its_input(interview):
     draft = Draft()
     interview.respond(draft, "mfat")
     assert draft == Draft(id=draft.id)
+    chat = parts_chat(interview, "Briefings to the Minister about A")
+    chat.say("done", "", "", "", "no")
+    before = chat.draft.copy()
+    snapshot = draft_to_dict(chat.draft)
+    interview.respond(chat.draft, "Aroha Smith")
+    interview.respond(chat.draft, "edit part 1")
+    assert draft_to_dict(chat.draft) == snapshot
+    assert chat.draft == before
 
 
 def test_script_errors_name_the_line():
@@ -341,3 +349,14 @@ def test_built_in_script_has_every_message():
     script = load_script()
     assert script.step("parts").kind == "parts"
     assert next(s.id for s in script.steps) == "agency"
+
+
+def test_the_saved_name_is_offered_and_enter_uses_it():
+    interview = Interview(today=TODAY, default_name=lambda: "Aroha Smith")
+    chat = parts_chat(interview, "Briefings to the Minister about A")
+    chat.say("done", "", "", "", "no")
+    assert chat.step == "name"
+    assert "Press Enter to sign it **Aroha Smith**" in interview.question(chat.draft).message
+    chat.say("")
+    assert chat.draft.requester.name == "Aroha Smith"
+    assert chat.kind == "review"

@@ -51,6 +51,7 @@ class OiaDraftApp(App[None]):
         """Copies to the OS clipboard as well as OSC 52; tests pass a fake or None."""
         self._library: Any = None
         self._interview: Any = None
+        self._config: Any = None
         self.last_error_log: Path | None = None
 
     # ---- shared domain objects --------------------------------------------------------
@@ -73,6 +74,31 @@ class OiaDraftApp(App[None]):
             self._library = Library.load()
         return self._library
 
+    @property
+    def config(self) -> Any:
+        """The user's settings (name, email, sign-off), read on first use."""
+        if self._config is None:
+            from oiadraft.config import load_config
+
+            self._config = load_config()
+            for problem in self._config.problems:
+                self.notify(problem, title="Settings file set aside", severity="warning",
+                            timeout=10)
+        return self._config
+
+    def remember_name(self, name: str) -> None:
+        """Save the requester's name as the default for new drafts (first time only)."""
+        if not name or self.config.name:
+            return
+        from oiadraft.config import save_config
+
+        try:
+            save_config(self.config.with_changes(name=name))
+        except OSError as error:
+            self.notify(f"Could not save your name for next time: {error}", severity="warning")
+            return
+        self._config = None
+
     def reload_library(self) -> None:
         """Forget the loaded library (after an edit); the next use loads it afresh."""
         self._library = None
@@ -82,7 +108,8 @@ class OiaDraftApp(App[None]):
         if self._interview is None:
             from oiadraft.interview import Interview
 
-            self._interview = Interview(library=lambda: self.library, today=self.today)
+            self._interview = Interview(library=lambda: self.library, today=self.today,
+                                        default_name=lambda: self.config.name)
         return self._interview
 
     def current_today(self) -> date:

@@ -213,3 +213,18 @@ async def test_open_draft_from_the_palette_list(app_factory):
         assert isinstance(app.screen, ChatScreen)
         assert app.screen.draft.agency == "Treasury"
         assert "Budget briefings" in letter_on_screen(app)
+
+
+async def test_the_name_is_remembered_for_the_next_draft(app_factory):
+    from oiadraft.config import load_config
+
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await conversation(pilot, *START, "Cabinet papers about cluster munitions", "done",
+                           "", "", "", "no", "Aroha Smith")
+    assert load_config().name == "Aroha Smith"
+    again = app_factory()
+    async with again.run_test(size=(120, 40)) as pilot:
+        await conversation(pilot, *START, "Cabinet papers about cluster munitions", "done",
+                           "", "", "", "no", "")
+        assert again.screen.draft.requester.name == "Aroha Smith"

@@ -185,6 +185,8 @@ class ChatScreen(Screen[None]):
         chat_input.disabled = False
         chat_input.focus()
         changed = reply.draft != self.draft
+        if reply.draft.requester.name != self.draft.requester.name:
+            self.app.remember_name(reply.draft.requester.name)
         self.draft = reply.draft
         transcript = self.query_one(Transcript)
         for message in reply.messages:
