@@ -12,6 +12,8 @@ import json
 import sys
 from typing import Any
 
+from oiadraft.commands import positive_int
+
 OTHER_SCORE = 60.0
 """Below this a runner-up is noise next to a clear answer and is left out of the text output."""
 
@@ -37,7 +39,7 @@ def register(subparsers: Any) -> None:
         ),
     )
     search.add_argument("query", nargs="+", help="what you would call the agency")
-    search.add_argument("--limit", type=_positive, default=5, metavar="N",
+    search.add_argument("--limit", type=positive_int, default=5, metavar="N",
                         help="show at most N matches (default 5)")
     search.add_argument("--format", choices=("text", "json"), default="text")
     search.set_defaults(func=run)
@@ -52,16 +54,6 @@ def register(subparsers: Any) -> None:
     listing.add_argument("--act", choices=("oia", "lgoima", "none"), help="only bodies under this Act")
     listing.add_argument("--format", choices=("text", "json"), default="text")
     listing.set_defaults(func=run)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
 
 
 def run(args: argparse.Namespace) -> int:

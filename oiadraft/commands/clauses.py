@@ -11,6 +11,8 @@ import json
 import sys
 from typing import Any
 
+from oiadraft.commands import positive_int
+
 ACT_CHOICES = ("oia", "lgoima")
 
 
@@ -47,7 +49,7 @@ def register(subparsers: Any) -> None:
     search = actions.add_parser("search", help="find clauses by title, tags and body (typos ok)")
     search.add_argument("query", nargs="+", help="words to look for, e.g. searchable, watermark, or a section")
     search.add_argument("--act", choices=ACT_CHOICES, help="only clauses for this Act")
-    search.add_argument("--limit", type=_positive, default=10, metavar="N",
+    search.add_argument("--limit", type=positive_int, default=10, metavar="N",
                         help="at most N results (default 10)")
     search.add_argument("--format", choices=("text", "json"), default="text")
     search.set_defaults(func=run)
@@ -68,16 +70,6 @@ def register(subparsers: Any) -> None:
     placeholders = actions.add_parser("placeholders",
                                       help="list the placeholders a clause body may use")
     placeholders.set_defaults(func=run)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
 
 
 def run(args: argparse.Namespace) -> int:

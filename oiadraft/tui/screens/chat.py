@@ -60,7 +60,8 @@ class ChatScreen(Screen[None]):
         self._dirty = False
         self._busy = False
         self._focus_part: str | None = None
-        self._letter_cache: tuple[int, str] | None = None
+        self._saved_ids: set[str] = set()
+        """Drafts written this session: once saved, a draft is kept saved even if emptied."""
         self._typed: str | None = None
         """The input text the letter and findings were last refreshed for."""
 
@@ -199,7 +200,6 @@ class ChatScreen(Screen[None]):
                 and reply.action not in {"help", "show_letter", "copy", "review"}):
             self._ask()
         if changed:
-            self._letter_cache = None
             self.schedule_save()
         self._refresh_letter()
         self._refresh_findings()
@@ -293,10 +293,7 @@ class ChatScreen(Screen[None]):
 
     def _worth_saving(self) -> bool:
         d = self.draft
-        return bool(d.agency or d.topic or d.parts or d.id in self._saved_ids())
-
-    def _saved_ids(self) -> set[str]:
-        return getattr(self, "_known_saved", set())
+        return bool(d.agency or d.topic or d.parts or d.id in self._saved_ids)
 
     def schedule_save(self) -> None:
         """Debounced autosave: written AUTOSAVE_DELAY seconds after the last change."""
@@ -319,7 +316,7 @@ class ChatScreen(Screen[None]):
                         "try Ctrl+S to save the letter elsewhere.", severity="error",
                         timeout=15)
             return
-        self._known_saved = self._saved_ids() | {self.draft.id}
+        self._saved_ids.add(self.draft.id)
         self._dirty = False
 
     def on_unmount(self) -> None:
@@ -428,7 +425,6 @@ class ChatScreen(Screen[None]):
         if draft is None or draft == self.draft:
             return
         self.draft = draft
-        self._letter_cache = None
         self.schedule_save()
         self._refresh_letter()
         self._refresh_findings()
