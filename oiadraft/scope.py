@@ -38,16 +38,29 @@ Public API (stable; the TUI, the letter renderer and ``oiadraft check`` rely on 
     (start, end) in the part text, ``quote`` (exactly ``part_text[start:end]``), ``message``
     (plain English for a non-lawyer: quotes the words when there are words, says why, says
     what to do), ``suggestion`` (narrower wording; a template whose ``<placeholders>`` the user
-    fills in), ``replacement`` (text to put at ``span`` when the user accepts, or None when the
-    suggestion is advice) and ``placeholders`` (names inside <...>, each different: a template
-    that repeats a name is refused when the vocabulary loads). Findings about missing words
+    fills in), ``replacement`` (text to put at ``target`` when the user accepts, or None when
+    the suggestion is advice), ``placeholders`` (names inside <...>, each different: a template
+    that repeats a name is refused when the vocabulary loads) and ``replacement_span`` (where the
+    replacement goes when that is wider than ``span``, else None; ``target`` is whichever
+    applies). The quote stays the words that caused the finding ("any correspondence") while
+    the fix may rewrite the whole clause they govern ("any correspondence any MFAT official has
+    had with any UK representative"). ``replacement``, ``placeholders`` and
+    ``replacement_span`` are worked out on first read (equality, ``to_dict`` and ``repr`` read
+    them), so reassessing on every keystroke does not pay for rewrites nobody looks at.
+    Findings about missing words
     (no-period, no-subject, a long period set for the whole request) have an empty quote and
     a zero-width span at the end of the part's words, before a closing full stop, where the
     missing words go; unbounded-holders sits right after the record words ("emails| about").
 
 ``apply_suggestion(text, finding, fills) -> str``
-    Rewrites the part at the finding's span (a capital that began the sentence is kept);
-    ``SuggestionError`` names an unfilled placeholder.
+    Rewrites the part at the finding's ``target`` (``replacement_span`` or ``span``; a capital
+    that began the sentence is kept); ``SuggestionError`` names an unfilled placeholder. A fill
+    that repeats the words around its blank ("officials in the Rates team" for "officials in
+    <unit or role>") is used without them. The result reads as English: see "Rewrites" below.
+
+``findings_after(findings, accepted, before, after) -> tuple[Finding, ...]``
+    The other findings once one is accepted: moved when they lie outside the rewritten
+    stretch, dropped when they overlap it (assess the new text for fresh ones).
 
 ``split_dates_then_copies(part_text) -> (dates_part, copies_part) | None``
     The "dates first, copies second" rewrite of a part that asks for copies of records.
@@ -61,6 +74,24 @@ lists instead of contents, final versions, a named agenda item, a short range, a
 a cross-reference to another part) subtract, up to a cap. Findings about asking the agency to
 create information, the requester's own personal information and urgency without reasons are
 reported but do not change the score: they are not matters of volume.
+
+Rewrites: an accepted fix must leave a sentence. The all-communications fix covers the
+quantifier, the record words and the clause that says whose they are: "any correspondence
+any MFAT official has had with any UK representative" becomes "emails between <person or team
+at the agency> and <other person or organisation>" (named sides are kept as written; vague
+record words become "emails", "meetings" stay). An open custodian that is the subject of such
+a clause is turned round ("correspondence between officials in <unit or role> and ..."); one
+elsewhere is replaced with what names its organisation ("any member or representative of the
+government of the United Kingdom"), with no quantifier left before it and "has" made "have"
+when "officials" replaces a singular. The mention fix replaces the relative clause up to the
+period phrase; a mention used as a noun ("any mention of X") is advice only. The period fix
+takes the preposition before it ("in 2023") and an end the period finder left ("from January
+2023| to December 1st 2023|"). "and any other reports" goes with the items it adds, and the
+list before it is mended ("emails, texts and any other messages" -> "emails and texts").
+The recommended forms do not set off the rules that recommend them: "emails between the
+Rates team and KiwiRail" names both sides, so the communications rule stays quiet (the score
+of messages with no subject comes from a combination on the record kind instead).
+Wording comes from the ``rewrites`` section of the vocabulary.
 
 Speed (``bench/scope_latency.py``): the vocabulary is one pattern per kind, but matching tries
 only the phrases that can begin with the word at hand (``Rules.trigger``/``dispatch``, built at
@@ -98,6 +129,7 @@ __all__ = [
     "assess",
     "assess_cached",
     "assess_request",
+    "findings_after",
     "load_rules",
     "split_dates_then_copies",
 ]
@@ -112,6 +144,55 @@ class SuggestionError(UserError, ValueError):
     """A suggestion cannot be applied (a placeholder is unfilled, or the text has changed)."""
 
 
+class _Pending:
+    """A rewrite worked out on first read of a finding's `replacement`, `placeholders` or
+    `replacement_span` (the TUI reassesses on every keystroke; rewrites are needed only for
+    the part whose fixes are shown or accepted). Plain slots, no closures: a keystroke makes
+    many of these, and fewer tracked objects means fewer full garbage collections."""
+
+    __slots__ = ("arg", "done", "kind", "part", "rule", "span")
+
+    def __init__(self, part: Any, kind: str, arg: Any, rule: Any, span: tuple[int, int]) -> None:
+        self.part = part
+        self.kind = kind
+        self.arg = arg
+        self.rule = rule
+        self.span = span
+        self.done: tuple[Any, Any, Any] | None = None
+
+    def get(self) -> tuple[Any, Any, Any]:
+        if self.done is None:
+            rewrite = _REWRITERS[self.kind](self.part, self.arg)
+            self.done = _resolved(rewrite, self.span, self.rule)
+            self.part = self.arg = None
+        return self.done
+
+
+class _Deferred:
+    """A `Finding` field that a `_Pending` rewrite fills in on first read (a data descriptor,
+    so the frozen dataclass's `__init__`, equality, hash and repr all go through it)."""
+
+    def __init__(self, default: Any, index: int) -> None:
+        self.default = default
+        self.index = index
+        self.slot = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = f"_{name}_value"
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self.default
+        value = obj.__dict__.get(self.slot, self.default)
+        if type(value) is _Pending:
+            value = value.get()[self.index]
+            obj.__dict__[self.slot] = value
+        return value
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        obj.__dict__[self.slot] = value
+
+
 @dataclass(frozen=True)
 class Finding:
     """One thing the analyser noticed, with the words that caused it and what to do about it."""
@@ -124,8 +205,17 @@ class Finding:
     quote: str
     message: str
     suggestion: str | None = None
-    replacement: str | None = None
-    placeholders: tuple[str, ...] = ()
+    replacement: str | None = _Deferred(None, 0)  # type: ignore[assignment]
+    placeholders: tuple[str, ...] = _Deferred((), 1)  # type: ignore[assignment]
+    replacement_span: tuple[int, int] | None = _Deferred(None, 2)  # type: ignore[assignment]
+    """Where `replacement` goes when that is wider than `span` (it then contains `span`): the
+    whole "any correspondence any MFAT official has had with any UK representative" stretch
+    for a finding about "any correspondence". None: at `span`."""
+
+    @property
+    def target(self) -> tuple[int, int]:
+        """The stretch `apply_suggestion` replaces: `replacement_span`, else `span`."""
+        return self.replacement_span or self.span
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form used by `oiadraft check --format json`."""
@@ -140,6 +230,7 @@ class Finding:
             "quote": self.quote,
             "replacement": self.replacement,
             "placeholders": list(self.placeholders),
+            "replacement_span": list(self.target),
         }
 
 
@@ -283,7 +374,9 @@ class Rules:
     dispatch: dict[str, re.Pattern[str]]
     """For each such word, the vocabulary that can begin with it, in the same kind order."""
     signals: dict[str, SignalRule]
-    combinations: tuple[tuple[tuple[str, ...], float], ...]
+    combinations: tuple[tuple[tuple[str, ...], float, str | None], ...]
+    """(signal ids, weight, record kind or None): the weight counts when every signal fired
+    and, when a kind is given, the part asks for that kind of record."""
     request: dict[str, Any]
     request_findings: dict[str, dict[str, _RequestRule]]
     """Request-level finding key -> Act key -> what its findings need, worked out at load."""
@@ -301,6 +394,29 @@ class Rules:
     """`typo_candidates` for lower-cased text, case-sensitive, only words of those lengths."""
     letter: dict[str, Any]
     features: _FeatureRules | None = None
+    rewrites: _Rewrites | None = None
+
+
+class _Rewrites(NamedTuple):
+    """How accepted fixes are worded (the `rewrites` section), so the part reads as English."""
+
+    records: str
+    """What vague record words become ("any correspondence" -> "emails")."""
+    vague: frozenset[str]
+    agency_side: str
+    """The blank for the agency's side of a communications clause."""
+    other_side: str
+    custodian: str
+    """The open-custodian replacement for the agency's own people ("officials in <unit or role>")."""
+    outsider: str
+    """The replacement for an open custodian outside the agency ("any UK representative")."""
+    minister: str
+    """The open-ministers replacement ("the Minister of <portfolio>")."""
+    agency_words: frozenset[str]
+    custodian_advice: frozenset[str]
+    inclusive_replace: dict[str, str]
+    inclusive_lists: frozenset[str]
+    inclusive_advice: frozenset[str]
 
 
 class _FeatureRules(NamedTuple):
@@ -824,7 +940,7 @@ def parse_rules(data: Any) -> Rules:
         if required not in signals:
             raise _fail(f"signals: missing {required!r}", data, "signals")
 
-    combos: list[tuple[tuple[str, ...], float]] = []
+    combos: list[tuple[tuple[str, ...], float, str | None]] = []
     for node in data.get("combinations") or []:
         names = node.get("all") if isinstance(node, dict) else None
         if not isinstance(names, list) or not names:
@@ -832,7 +948,11 @@ def parse_rules(data: Any) -> Rules:
         for name in names:
             if name not in signals:
                 raise _fail(f"combinations: unknown signal {name!r}", node, "all")
-        combos.append((tuple(names), _number(node, "weight", "combinations")))
+        kind = node.get("records")
+        if kind is not None and kind not in _PERIOD_CLASSES:
+            raise _fail(f"combinations: records must be one of {', '.join(_PERIOD_CLASSES)}",
+                        node, "records")
+        combos.append((tuple(names), _number(node, "weight", "combinations"), kind))
 
     request = data.get("request")
     if not isinstance(request, dict):
@@ -865,6 +985,7 @@ def parse_rules(data: Any) -> Rules:
         raise _fail("missing 'letter' mapping", data, "letter")
     letter = _parse_letter(letter_node)
     features = _parse_features(data.get("features"), data)
+    rewrites = _parse_rewrites(data.get("rewrites"), data, signals)
 
     return Rules(
         thresholds=thresholds,
@@ -890,6 +1011,7 @@ def parse_rules(data: Any) -> Rules:
         typo_candidates_lower=_typo_candidates_lower(typos, known),
         letter=letter,
         features=features,
+        rewrites=rewrites,
     )
 
 
@@ -932,6 +1054,7 @@ def _signal_rule(rule_id: str, weight: float, severity: str, concept: str | None
     )
 
 
+@lru_cache(maxsize=512)
 def _placeholder_names(template: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_PLACEHOLDER.findall(template)))
 
@@ -1025,6 +1148,76 @@ def _parse_features(node: Any, data: Any) -> _FeatureRules:
 
     months = frozenset(str(m) for m in periods.MONTHS)
     return _FeatureRules(party, roles, on_cue, months)
+
+
+def _parse_rewrites(node: Any, data: Any, signals: dict[str, SignalRule]) -> _Rewrites:
+    """The `rewrites` section: how an accepted fix is worded (see the YAML comments)."""
+    if not isinstance(node, dict):
+        raise _fail("missing 'rewrites' mapping", data, "rewrites")
+
+    def section(key: str) -> Any:
+        value = node.get(key)
+        if not isinstance(value, dict):
+            raise _fail(f"rewrites.{key} must be a mapping", node, key)
+        return value
+
+    def words(parent: Any, key: str, where: str) -> frozenset[str]:
+        value = parent.get(key)
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip()
+                                                  for v in value):
+            raise _fail(f"{where}.{key} must be a list of words", parent, key)
+        return frozenset(" ".join(v.lower().split()) for v in value)
+
+    def blank(parent: Any, key: str, where: str, count: int = 1) -> str:
+        value = _text(parent, key, where)
+        assert value is not None
+        names = _placeholder_names(value)
+        if len(names) != count:
+            raise _fail(f"{where}.{key} needs exactly {count} <blank>", parent, key)
+        _check_placeholders(value, parent, key, where)
+        return " ".join(value.split())
+
+    comms = section("communications")
+    records = _text(comms, "records", "rewrites.communications")
+    if not records or _PLACEHOLDER.search(records):
+        raise _fail("rewrites.communications.records must be words", comms, "records")
+    agency_side = blank(comms, "agency_side", "rewrites.communications")
+    other_side = blank(comms, "other_side", "rewrites.communications")
+    custodians = section("open-custodian")
+    outsider = blank(custodians, "outsider", "rewrites.open-custodian")
+    custodian = signals["open-custodian"].replacement or ""
+    minister = (signals.get("open-ministers") and signals["open-ministers"].replacement) or \
+        "the Minister of <portfolio>"
+    blanks = [_placeholder_names(t) for t in (agency_side, other_side, minister)]
+    flat = [" ".join(n.lower().split()) for names in blanks for n in names]
+    if len(flat) != len(set(flat)):
+        raise _fail("rewrites.communications: agency_side, other_side and the open-ministers "
+                    "replacement need different blanks (one clause can hold all three)",
+                    comms, "other_side")
+    inclusive = section("inclusive")
+    replace = inclusive.get("replace") or {}
+    if not isinstance(replace, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                for k, v in replace.items()):
+        raise _fail("rewrites.inclusive.replace must map words to words", inclusive, "replace")
+    for key, value in replace.items():
+        if _PLACEHOLDER.search(value):
+            raise _fail(f"rewrites.inclusive.replace: no blanks here ({key!r})", inclusive,
+                        "replace")
+    return _Rewrites(
+        records=" ".join(records.split()),
+        vague=words(comms, "vague", "rewrites.communications"),
+        agency_side=agency_side,
+        other_side=other_side,
+        custodian=" ".join(custodian.split()),
+        outsider=outsider,
+        minister=" ".join(minister.split()),
+        agency_words=words(custodians, "agency_words", "rewrites.open-custodian"),
+        custodian_advice=words(custodians, "advice_only", "rewrites.open-custodian"),
+        inclusive_replace={" ".join(k.lower().split()): " ".join(v.split())
+                           for k, v in replace.items()},
+        inclusive_lists=words(inclusive, "open_lists", "rewrites.inclusive"),
+        inclusive_advice=words(inclusive, "advice_only", "rewrites.inclusive"),
+    )
 
 
 def _parse_letter(node: Any) -> dict[str, Any]:
@@ -1236,13 +1429,17 @@ def _length_words(days: int) -> str:
 # Assessing one part
 
 
-@dataclass
+@dataclass(slots=True)
 class _Hit:
     rule: str
     span: tuple[int, int]
     weight: float
-    fmt: dict[str, Any] = field(default_factory=dict)
-    replacement_span: tuple[int, int] | None = None
+    fmt: dict[str, Any] | None = None
+    rewrite: str | None = None
+    """A rewrite in `_REWRITERS`, worked out when the finding's replacement is first read
+    (instead of the rule's replacement at `span`), with `rewrite_arg` (a token, or a tuple);
+    "advice": no replacement here."""
+    rewrite_arg: Any = None
 
 
 def assess(part_text: str, context: Context | None = None,
@@ -1298,9 +1495,9 @@ def assess(part_text: str, context: Context | None = None,
     signals = rules.signals
 
     def add(rule: str, span: tuple[int, int], weight: float | None = None,
-            replacement_span: tuple[int, int] | None = None, **fmt: Any) -> None:
+            rewrite: str | None = None, arg: Any = None, **fmt: Any) -> None:
         rule_weight = signals[rule].weight if weight is None else weight
-        hits.append(_Hit(rule, span, rule_weight, fmt, replacement_span))
+        hits.append(_Hit(rule, span, rule_weight, fmt or None, rewrite, arg))
 
     # what is asked for
     generic_all = _quantified(generic, quants, text)
@@ -1316,8 +1513,11 @@ def assess(part_text: str, context: Context | None = None,
     if all_comm is not None:
         quant, comm = all_comm
         end = _extend_list(text, comm.end, comms)
-        add("all-communications", (quant.start, end))
-    elif comms:
+        add("all-communications", (quant.start, end), rewrite="communications",
+            arg=(quant, comm, end, comms))
+    elif comms and not _two_sided(_Where(text, tokens, period_span, rules),
+                                  _extend_list(text, comms[0].end, comms)):
+        # "emails between the Rates team and KiwiRail" is what this rule asks for
         add("communications", (comms[0].start, comms[0].end))
     if len(comms) >= 3:
         channel_words = {_channel(t.text) for t in comms}
@@ -1328,15 +1528,15 @@ def assess(part_text: str, context: Context | None = None,
     seen_custodian = False
     for token in custodians[:3]:
         weight = signals["open-custodian"].weight if not seen_custodian else 1.0
-        add("open-custodian", (token.start, token.end), weight=weight)
+        add("open-custodian", (token.start, token.end), weight=weight, rewrite="custodian",
+            arg=token)
         seen_custodian = True
     for token in ministers[:1]:
-        add("open-ministers", (token.start, token.end))
+        add("open-ministers", (token.start, token.end), rewrite="custodian", arg=token)
 
     if mentions:
         token = mentions[0]
-        add("topic-mention", (token.start, token.end),
-            replacement_span=_clause_span(text, token.start))
+        add("topic-mention", (token.start, token.end), rewrite="mention", arg=token)
     elif topic_links:
         token = topic_links[0]
         add("topic-link", (token.start, token.end))
@@ -1345,7 +1545,8 @@ def assess(part_text: str, context: Context | None = None,
                        ("whole_agency", "whole-agency")):
         found = get(kind)
         if found and rule in signals:
-            add(rule, (found[0].start, found[0].end))
+            add(rule, (found[0].start, found[0].end),
+                rewrite="inclusive" if kind == "inclusive" else None, arg=found[0])
 
     anchored = get("anchored_event", none)
     has_subject = bool(topic_links or mentions or anchored or get("agenda_item"))
@@ -1360,7 +1561,9 @@ def assess(part_text: str, context: Context | None = None,
     if comms and not get("holders") and not cross_refs and not custodians:
         anchor = all_comm[1].end if all_comm else comms[0].end
         anchor = _extend_list(text, anchor, comms)
-        add("unbounded-holders", (anchor, anchor), records=records_word)
+        # " between <...> and <...>" goes in only where it reads: not before "Council staff sent"
+        add("unbounded-holders", (anchor, anchor), records=records_word,
+            rewrite=None if _SAFE_AFTER.match(text, anchor) else "advice")
     if (comms or generic) and has_subject:
         for token in get("weak_search_terms", none)[:1]:
             first_link = (mentions or topic_links)[0]
@@ -1410,7 +1613,8 @@ def assess(part_text: str, context: Context | None = None,
             if weight > 0:
                 add("long-period", span, weight=weight, quote=period_quote,
                     _advice=period_span is None,
-                    length=_describe(period, context.today, days), records=records_word)
+                    length=_describe(period, context.today, days), records=records_word,
+                    rewrite=None if period_span is None else "period")
             elif days <= period_weights["short_days"] and period_weights["short"] < 0:
                 add("short-period", span, weight=period_weights["short"], quote=period_quote,
                     length=_describe(period, context.today, days))
@@ -1433,8 +1637,8 @@ def assess(part_text: str, context: Context | None = None,
             positive += hit.weight
         elif hit.weight < 0:
             negative += hit.weight
-    for names, weight in rules.combinations:
-        if fired.issuperset(names):
+    for names, weight, kind in rules.combinations:
+        if fired.issuperset(names) and (kind is None or kind == record_kind):
             positive += weight
     negative = max(negative, -rules.thresholds["mitigation_cap"])
     score = round(positive + negative, 2)
@@ -1448,8 +1652,11 @@ def assess(part_text: str, context: Context | None = None,
     acknowledged_ids = set(acknowledged)
     findings: list[Finding] = []
     hidden: list[Finding] = []
+    part = None
     for hit in hits:
-        finding = _finding(hit, text, signals[hit.rule], profile, risk)
+        if hit.rewrite is not None and part is None:
+            part = _Part(text, tokens, period_span, period, rules)
+        finding = _finding(hit, text, signals[hit.rule], profile, risk, part)
         (hidden if hit.rule in acknowledged_ids else findings).append(finding)
     findings.sort(key=_finding_order)
     hidden.sort(key=lambda f: (f.span[0], f.rule))
@@ -1755,23 +1962,25 @@ def _channel(word: str) -> str:
     return low
 
 
-def _clause_span(text: str, at: int) -> tuple[int, int]:
-    """The relative clause around a "mention of" ("that included mention of X") to its end."""
-    window = text[max(0, at - 30):at]
-    rel = list(re.finditer(r"\b(?:that|which|where|in which)\b", window, re.IGNORECASE))
-    start = at - len(window) + rel[-1].start() if rel else at
-    stop = _BREAK.search(text, at)
-    end = stop.start() + 1 if stop else len(text.rstrip())
-    end = _content_end(text[:end]) if end else end
-    return (start, max(start, end))
-
-
 def _content_end(text: str) -> int:
-    """Where to insert words at the end of a part: before trailing white space and full stop."""
+    """Where to insert words at the end of a part: before trailing white space, a closing
+    full stop or question mark, and a joining "; and" left from a list of parts."""
     end = len(text.rstrip())
-    while end > 0 and text[end - 1] in ".;,":
-        end -= 1
-    return end
+    while True:
+        while end > 0 and text[end - 1] in ".;,?!":
+            end -= 1
+        if text[end - 1:end] not in ("d", "D", "r", "R"):  # cannot end "and" or "or"
+            return end
+        joiner = _TRAILING_JOINER.search(text, max(0, end - 16), end)
+        if joiner is None:
+            return end
+        end = joiner.start()
+
+
+_TRAILING_JOINER = re.compile(r"\s*[;,]\s*(?:and/or|and|or)\s*$", re.IGNORECASE)
+
+
+_NAME_TAIL = re.compile(r"(?:\s+(?:of|and|for))+$")
 
 
 def _named_party(text: str, holders: Sequence[_Token]) -> tuple[int, int] | None:
@@ -1780,12 +1989,757 @@ def _named_party(text: str, holders: Sequence[_Token]) -> tuple[int, int] | None
         match = re.match(r"\s+(?:the\s+)?((?:[A-ZĀĒĪŌŪ][\w'’&.-]*)(?:\s+(?:of|and|for|[A-ZĀĒĪŌŪ][\w'’&.-]*))*)",
                          after)
         if match and match.group(1) and match.group(1)[0].isupper():
-            end = token.end + match.end(1)
+            words = _NAME_TAIL.sub("", match.group(1))  # "... Division and| the ..."
+            end = token.end + match.start(1) + len(words)
             return (token.start, end)
     return None
 
 
-def _finding(hit: _Hit, text: str, rule: SignalRule, profile: Any, risk: str) -> Finding:
+# --------------------------------------------------------------------------------------------
+# Rewrites that read as English
+#
+# A fix is accepted with one key, so its span and replacement must leave a sentence, not a
+# splice: "any correspondence any MFAT official has had with any UK representative" is
+# rewritten as a whole ("emails between <person or team at the agency> and <other person or
+# organisation>"), an open custodian that is the subject of such a clause becomes "between
+# officials in <unit or role> and", a quantifier never hangs before a replacement, and
+# removing "and any other ..." mends the list it leaves. Named sides are copied as written;
+# the wording of the pieces comes from the `rewrites` section of the vocabulary.
+
+_REWRITE_RECORDS = frozenset({"communications", "generic_records", "named_documents",
+                              "record_words"})
+_STOP_KINDS = frozenset({"topic_link", "topic_mention", "cross_reference", "anchored_event",
+                         "agenda_item", "inclusive"})
+_CONNECT = re.compile(
+    r"\s+(?:(?P<verb>sent/received|sent\s+(?:or|and)\s+received|sent|received|written|"
+    r"addressed)\s+)?(?P<prep>between|by|from|to|with)\s+", re.IGNORECASE)
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:been\s+)?"
+    r"(?P<verb>had|held|sent|received|exchanged|written|wrote|attended|made|conducted|"
+    r"organised|organized|arranged|initiated)(?!\w)(?:\s+(?P<prep>with|to|from)(?!\w))?",
+    re.IGNORECASE)
+_REL_LEAD = re.compile(r"\s+(?:(?:that|which)\s+)?", re.IGNORECASE)
+_REL_BEFORE = re.compile(r"(\s+)(?:(?:that|which)\s+)?$", re.IGNORECASE)
+_AND_WORD = re.compile(r"\s+and\s+", re.IGNORECASE)
+_SIDE_LINK = re.compile(r"\s+(?:in|at|of|for|within|from)\s+", re.IGNORECASE)
+_PEOPLE_AFTER = re.compile(r"\s+(?:staff|members?|teams?|officials?|employees?|personnel)(?!\w)",
+                           re.IGNORECASE)
+_OF_ONE_WORD = re.compile(r"\s+of\s+the\s+[a-z]+(?!\w)")
+_CLAUSE_WORDS = (" that ", " which ", " where ", " who ", " whom ", " whose ")
+_FLAT_SPACE = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "\f": " ", "\v": " "})
+_WORDS_DASH = re.compile(r"[\w-]+")
+_PAREN = re.compile(r"\s*\(([^()]{1,120})\)")
+_LIST_PAREN = re.compile(r"\s*\((?:including|incl\.?|e\.g\.|eg|such\s+as|via|namely|i\.e\.)"
+                         r"[^()]{0,240}\)", re.IGNORECASE)
+_SAFE_AFTER = re.compile(
+    r"\s*(?:$|[.,;:()\[\]\"“”]|(?:that|which|where|since|about|regarding|relating|"
+    r"concerning|on|held|kept)(?!\w))", re.IGNORECASE)
+_HANGING = re.compile(r"(?<!\w)(?:any|all|every|each)(?:\s+of)?(?:\s+the)?\s+$", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"(?:and/or|and|or)\s+", re.IGNORECASE)
+_SINGULAR_VERB = re.compile(r"\s+(has|is|was)(?!\w)", re.IGNORECASE)
+_PLURAL = {"has": "have", "is": "are", "was": "were"}
+_LIST_JOIN = re.compile(r"(?<!\w)(and/or|and|or|&)(?!\w)", re.IGNORECASE)
+_PERIOD_LEAD = re.compile(
+    r"(?<!\w)(?:(?:in|over|during)\s+the\s+course\s+of|between|in|during|for|over|within|"
+    r"throughout|across|covering|of)\s+"
+    r"(?:the\s+)?(?:(?:time\s*)?(?:period|dates|time\s*frame|timeframe)\s+(?:of\s+)?)?$",
+    re.IGNORECASE)
+_MONTH_WORDS = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+_PERIOD_TAIL = re.compile(
+    r"\s*(?:to|until|till|through|and|-|–|—)\s+(?:the\s+)?(?:"
+    r"\d{1,2}/\d{1,2}/\d{2,4}|"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH_WORDS + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?"
+    r"(?:\s+\d{4})?|\d{4}|present|today|now|date\s+of\s+(?:this|my|your|the)\s+request)(?!\w)",
+    re.IGNORECASE)
+_PART_OF_YEAR = re.compile(r"\s+(?:semester|term|trimester|quarter)\s+(?:one|two|three|four|[1-4])"
+                          r"(?!\w)", re.IGNORECASE)
+
+_NOT_WRITTEN = re.compile(r"meeting|call|notes|calendar|diary|voicemail|transcript|recollection",
+                          re.IGNORECASE)
+
+
+_LINK_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+_LINK_FROM = re.compile(r"\s+from\s+", re.IGNORECASE)
+_QUANTIFIED = re.compile(r"(?:any|all|every|each)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"(?<!\w)(?:that|which|where|in\s+which)(?!\w)", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"(?:mentioning|referring|alluding|mentioned\s+in)(?!\w)", re.IGNORECASE)
+_COMMA_GAP = re.compile(r"\s*,?\s*")
+_LIST_STOP = re.compile(r"[,;:.()]")
+_LAST_ITEM = re.compile(r",\s*([^,;:.()<>]{1,60}?)\s*$")
+_RANGE_WORD = re.compile(r"(?<!\w)(?:to|until|till|and)(?!\w)|[-–—]")
+
+
+class _NoRewrite(Exception):
+    """Copied words would not survive as a replacement (they hold a "<" or ">")."""
+
+
+class _Side(NamedTuple):
+    """One side of a communications clause: who sent, received or met."""
+
+    start: int
+    end: int
+    """-1 when the words' end is not known (a named side read loosely)."""
+    open: bool
+    """An open custodian or "any Minister": a blank replaces it."""
+    kind: str
+    agency: bool
+    """The agency's own people ("any MFAT official"), not outsiders ("any UK representative")."""
+
+
+class _Clause(NamedTuple):
+    """What follows a run of record words: who the records are between, and how it is said."""
+
+    form: str
+    """"between" | "by" | "from" | "to" | "with" | "subject" | "none" | "other"."""
+    lead: tuple[int, int]
+    """The connector ("sent by ", "between "), or for "subject" the verb phrase."""
+    first: _Side | None
+    second: _Side | None
+    verb: str
+    prep: str
+    """"subject": the word after the verb ("with", "to", "from", ""); "by"/"from": the word
+    that introduces the other side ("to", or "from" after "received by")."""
+    prep_end: int
+    """Where that word ends (-1 when there is none)."""
+
+
+class _Where:
+    """Positions in one part that the rewrites need: open sides, record words, holders, the
+    words that end a clause, and the period."""
+
+    def __init__(self, text: str, tokens: Sequence[_Token], period_span: tuple[int, int] | None,
+                 rules: Rules) -> None:
+        self.text = text
+        self.rules = rules
+        self.rw = rules.rewrites
+        self.party = rules.features.party if rules.features is not None else None
+        self.period_span = period_span
+        self.opens: dict[int, _Token] = {}
+        self.record_ends: set[int] = set()
+        self.record_tokens: list[_Token] = []
+        self.holders: list[_Token] = []
+        self.stops: list[int] = []
+        self.cross_ref = False
+        for token in tokens:
+            kind = token.kind
+            if kind in ("open_custodian", "open_ministers"):
+                self.opens[token.start] = token
+            elif kind in _REWRITE_RECORDS:
+                self.record_ends.add(token.end)
+                self.record_tokens.append(token)
+            elif kind == "holders":
+                if not self.in_period(token.start):
+                    self.holders.append(token)
+            elif kind in _STOP_KINDS:
+                self.stops.append(token.start)
+                if kind == "cross_reference":
+                    self.cross_ref = True
+        if period_span is not None:
+            self.stops.append(period_span[0])
+        self._flat: str | None = None
+        self._content = len(text)
+        self._stops_at: dict[int, int] = {}
+        self._sides: dict[int, _Side | None] = {}
+
+    def period_paren(self, pos: int) -> re.Match[str] | None:
+        """Brackets at `pos` that hold the period ("(between the dates 15/12/2022 to
+        09/06/2024)"), or None."""
+        span = self.period_span
+        if span is None or span[0] < pos:
+            return None
+        found = _PAREN.match(self.text, pos)
+        if found is None or not found.start(1) <= span[0] < span[1] <= found.end(1):
+            return None
+        return found
+
+    def in_period(self, at: int) -> bool:
+        span = self.period_span
+        return span is not None and span[0] <= at < span[1]
+
+    def stop(self, pos: int) -> int:
+        """Where the clause that goes on at `pos` ends: a full stop or semicolon, a subject or
+        period phrase (after `pos`), a relative pronoun ("that", "which"), or the end."""
+        known = self._stops_at.get(pos)
+        if known is not None:
+            return known
+        flat = self._flat
+        if flat is None:
+            text = self.text
+            self._content = _content_end(text)
+            # lower case, every white space a space: same offsets, found with str.find
+            flat = self._flat = text.lower().translate(_FLAT_SPACE) \
+                if len(text.lower()) == len(text) else text.translate(_FLAT_SPACE)
+            self.stops.sort()
+        end = self._content
+        found = _BREAK.search(self.text, pos, end)
+        if found is not None:
+            end = found.start()
+        for word in _CLAUSE_WORDS:
+            at = flat.find(word, pos, end + 1)
+            if at != -1:
+                end = at
+        index = bisect.bisect_right(self.stops, pos)
+        if index < len(self.stops):
+            end = min(end, self.stops[index])
+        self._stops_at[pos] = end = max(pos, end)
+        return end
+
+    def sentence_end(self, pos: int) -> int:
+        found = _BREAK.search(self.text, pos)
+        return found.start() if found is not None else len(self.text)
+
+    def open_side(self, pos: int) -> _Side | None:
+        token = self.opens.get(pos)
+        if token is None:
+            return None
+        if pos in self._sides:
+            return self._sides[pos]
+        self._sides[pos] = side = self._open_side(token)
+        return side
+
+    def _open_side(self, token: _Token) -> _Side:
+        end = token.end
+        if token.kind == "open_custodian":
+            people = _PEOPLE_AFTER.match(self.text, end)  # "your office| staff|"
+            end = self._linked_end(people.end() if people is not None else end)
+        agency = False
+        if token.kind == "open_custodian" and self.rw is not None:
+            words = _WORDS_DASH.findall(token.text.lower())
+            agency = any(word in self.rw.agency_words for word in words)
+        return _Side(token.start, end, True, token.kind, agency)
+
+    def _linked_end(self, end: int) -> int:
+        """Past what names a custodian's organisation: "any member or representative| of the
+        government of the United Kingdom|", "any member| of the public|"."""
+        text = self.text
+        while True:
+            link = _SIDE_LINK.match(text, end)
+            if link is None or self.party is None:
+                break
+            found = self.party.match(text, link.end())
+            if found is None or found.end() <= link.end():
+                break
+            if self.period_span and link.end() < self.period_span[1] and \
+                    self.period_span[0] < found.end():
+                break
+            end = found.end()
+        plain = _OF_ONE_WORD.match(text, end)
+        if plain is not None and not (self.period_span and self.period_span[0] < plain.end()
+                                      and plain.start() < self.period_span[1]):
+            end = plain.end()
+        return end
+
+    def named_side(self, pos: int) -> _Side | None:
+        """A named person, team or organisation at `pos` ("officials in the Rates team",
+        "the British High Commission in Wellington"), or None."""
+        if self.party is None:
+            return None
+        found = self.party.match(self.text, pos)
+        if found is None or found.end() <= pos:
+            return None
+        end = self._named_end(found.end())
+        return _Side(pos, end, False, "named", False)
+
+    def _named_end(self, end: int) -> int:
+        text = self.text
+        assert self.party is not None
+        while True:
+            link = _SIDE_LINK.match(text, end)
+            if link is None:
+                return end
+            found = self.party.match(text, link.end())
+            if found is None or found.end() <= link.end():
+                return end
+            end = found.end()
+
+    def side(self, pos: int) -> _Side:
+        """Whatever side is at `pos`: open, named, or named loosely (end unknown)."""
+        return self.open_side(pos) or self.named_side(pos) or _Side(pos, -1, False, "named",
+                                                                    False)
+
+    def pair(self, at: int, link_word: str, stop: int) -> tuple[_Side | None, _Side | None, int]:
+        """ "A to B" (or "A from B") at `at`: the two sides and where `link_word` ends."""
+        text = self.text
+        link = _LINK_TO if link_word == "to" else _LINK_FROM
+        first = self.open_side(at)
+        if first is not None:
+            found = link.match(text, first.end)
+            if found is not None and found.end() <= stop:
+                return first, self.side(found.end()), found.end() - len(found.group()) + \
+                    len(found.group().rstrip())
+            return first, None, -1
+        found = link.search(text, at, stop)
+        if found is not None and 1 <= len(text[at:found.start()].split()) <= 10 and \
+                not any(at <= start < found.start() for start in self.opens):
+            end_word = found.start() + len(found.group().rstrip())
+            return _Side(at, found.start(), False, "named", False), self.side(found.end()), \
+                end_word
+        return self.named_side(at), None, -1
+
+
+def _clause_after(where: _Where, pos: int) -> _Clause:
+    """Read who the records just before `pos` are between."""
+    text = where.text
+    stop = where.stop(pos)
+    none = _Clause("none", (pos, pos), None, None, "", "", -1)
+    found = _CONNECT.match(text, pos)
+    if found is not None and not where.in_period(found.start("prep")):
+        if found.start("prep") >= stop:
+            return none
+        prep = found.group("prep").lower()
+        verb = " ".join((found.group("verb") or "").lower().split())
+        at = found.end()
+        lead = (found.start(), found.end())
+        if prep == "between":
+            first = where.open_side(at)
+            if first is not None:
+                joint = _AND_WORD.match(text, first.end)
+                if joint is None or joint.end() > stop:
+                    return _Clause("between", lead, first, None, verb, "", -1)
+                return _Clause("between", lead, first, where.side(joint.end()), verb, "and",
+                               joint.start() + len(joint.group().rstrip()))
+            for joint in _AND_WORD.finditer(text, at, stop):
+                second = where.open_side(joint.end())
+                if second is not None:
+                    return _Clause("between", lead, _Side(at, joint.start(), False, "named",
+                                                          False), second, verb, "and",
+                                   joint.start() + len(joint.group().rstrip()))
+            if _AND_WORD.search(text, at, stop) is not None and \
+                    not any(at <= start < stop for start in where.opens):
+                return _Clause("between", lead, _Side(at, -1, False, "named", False),
+                               _Side(-1, -1, False, "named", False), verb, "and", -1)
+            return _Clause("other", lead, None, None, verb, "", -1)
+        if prep in ("by", "from"):
+            back = "from" if prep == "by" and verb == "received" else "to"
+            first, second, link_end = where.pair(at, back, stop)
+            return _Clause(prep, lead, first, second, verb, back, link_end)
+        return _Clause(prep, lead, None, where.side(at), verb, prep, found.end("prep"))
+    rel = _REL_LEAD.match(text, pos)
+    if rel is None:
+        return none
+    first = where.open_side(rel.end()) or where.named_side(rel.end())
+    if first is not None and first.end > 0:
+        stop = where.stop(rel.end())
+        verb_match = _SUBJECT_VERB.match(text, first.end)
+        if verb_match is not None and verb_match.end() <= max(stop, first.end):
+            prep = (verb_match.group("prep") or "").lower()
+            second = None
+            prep_end = -1
+            if prep:
+                prep_end = verb_match.end("prep")
+                after = _SPACE.match(text, prep_end).end()
+                if after < where.stop(after) or where.opens.get(after) is not None:
+                    second = where.side(after)
+            return _Clause("subject", (rel.start(), verb_match.end()), first, second,
+                           verb_match.group("verb").lower(), prep, prep_end)
+    return none
+
+
+class _Blanks:
+    """Hands out the blanks of one replacement so that no two are the same."""
+
+    def __init__(self, rw: _Rewrites) -> None:
+        self.rw = rw
+        self.used: set[str] = set()
+
+    def _take(self, template: str) -> str:
+        self.used.update(_placeholder_names(template))
+        return template
+
+    def free(self, template: str) -> bool:
+        return not set(_placeholder_names(template)) & self.used
+
+    def side(self, side: _Side | None, prefer_agency: bool) -> str:
+        """The blank for an open (or missing) side."""
+        rw = self.rw
+        if side is not None and side.kind == "open_ministers" and self.free(rw.minister):
+            return self._take(rw.minister)
+        agency = side.agency if side is not None and side.kind == "open_custodian" \
+            else prefer_agency
+        first, second = (rw.agency_side, rw.other_side) if agency else \
+            (rw.other_side, rw.agency_side)
+        return self._take(first if self.free(first) else second)
+
+
+def _copy(text: str, start: int, end: int) -> str:
+    words = " ".join(text[start:end].split())
+    if "<" in words or ">" in words or not words:
+        raise _NoRewrite
+    return words
+
+
+def _records_words(text: str, quant: _Token, first: _Token, end: int,
+                   comms: Sequence[_Token], rules: Rules) -> str:
+    """The record words without the quantifier, vague ones named: "any meetings or
+    correspondence" -> "meetings or emails"."""
+    rw = rules.rewrites
+    assert rw is not None
+    prefix = " ".join(text[quant.end:first.start].split())
+    items: list[str] = []
+    vague = False
+    for token in comms:
+        if token.start < first.start or token.end > end:
+            continue
+        low = " ".join(token.text.lower().split())
+        if low not in rw.vague and low not in rules.typo_quiet and len(low) >= rules.typo_min:
+            low = rules.typo_known.get(low) or \
+                _closest(low, rules.typo_words, rules.typo_max) or low  # "corespondence"
+        elif low in rules.typo_known:
+            low = rules.typo_known[low]
+        if low in rw.vague:
+            vague = True
+        else:
+            items.append(" ".join(token.text.split()))
+    # "emails, texts and communications" -> "emails and texts"; "meetings or correspondence"
+    # -> "meetings or emails" (a meeting is not a written channel)
+    if vague and all(_NOT_WRITTEN.search(item) for item in items):
+        items.append(rw.records)
+    seen: set[str] = set()
+    items = [item for item in items
+             if not (item.lower() in seen or seen.add(item.lower()))]  # type: ignore[func-returns-value]
+    if not items:
+        raise _NoRewrite
+    joins = _LIST_JOIN.findall(text, first.end, end)
+    join = (joins[-1].lower() if joins else "and").replace("and/or", "and").replace("&", "and")
+    words = items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {join} " + items[-1]
+    if "<" in prefix or ">" in prefix:
+        raise _NoRewrite
+    return f"{prefix} {words}" if prefix else words
+
+
+def _communications_rewrite(where: _Where, quant: _Token, first: _Token, end: int,
+                            comms: Sequence[_Token]) -> tuple[tuple[int, int], str] | None:
+    """(span, replacement) for all-communications: the quantifier, the record words and the
+    clause that says whose they are, rewritten together."""
+    rw = where.rw
+    if rw is None:
+        return None
+    text = where.text
+    try:
+        records = _records_words(text, quant, first, end, comms, where.rules)
+    except _NoRewrite:
+        return None
+    start = quant.start
+    pos = end
+    if where.period_paren(pos) is not None:  # "communications (between the dates ...) ..."
+        return (start, pos), records
+    paren = _LIST_PAREN.match(text, pos)
+    if paren is not None and not (where.period_span and paren.start() < where.period_span[1]
+                                  and where.period_span[0] < paren.end()):
+        pos = paren.end()
+    clause = _clause_after(where, pos)
+    blanks = _Blanks(rw)
+    plain = ((start, pos), records)
+    try:
+        return _clause_rewrite(where, clause, start, pos, records, blanks) or plain
+    except _NoRewrite:
+        return plain
+
+
+def _clause_rewrite(where: _Where, clause: _Clause, start: int, pos: int, records: str,
+                    blanks: _Blanks) -> tuple[tuple[int, int], str] | None:
+    text = where.text
+    rw = where.rw
+    assert rw is not None
+    form = clause.form
+    first, second = clause.first, clause.second
+    if form == "none":
+        later = any(pos <= token.start < where.sentence_end(pos) for token in where.holders) or \
+            any(pos <= at < where.sentence_end(pos) for at in where.opens)
+        if where.cross_ref or later or not _SAFE_AFTER.match(text, pos):
+            return None
+        return (start, pos), f"{records} between {blanks.side(None, True)} and " \
+                             f"{blanks.side(None, False)}"
+    if form == "between":
+        if first is None:
+            return None
+        if first.open:
+            head = f"{records} between {blanks.side(first, True)}"
+            if second is not None and second.open:
+                return (start, second.end), f"{head} and {blanks.side(second, False)}"
+            return (start, first.end), head
+        if second is not None and second.open and first.end > 0:
+            named = _copy(text, first.start, first.end)
+            return (start, second.end), \
+                f"{records} between {named} and {blanks.side(second, False)}"
+        return None
+    if form in ("by", "from"):
+        if first is None:
+            return None
+        lead = " " + " ".join(text[clause.lead[0]:clause.lead[1]].split()) + " "
+        if first.open:
+            first_words = blanks.side(first, form == "by" or clause.verb == "sent")
+        elif first.end > 0:
+            first_words = _copy(text, first.start, first.end)
+        else:
+            return None
+        if second is not None and second.open:
+            return (start, second.end), f"{records}{lead}{first_words} {clause.prep} " \
+                                        f"{blanks.side(second, not first.agency)}"
+        if second is not None:
+            return ((start, first.end), f"{records}{lead}{first_words}") if first.open else None
+        if first.end < 0:
+            return None
+        # "from the Mayor" -> "from the Mayor to <other ...>"; "from any member of the public"
+        # -> "... to <person or team at the agency>"
+        return (start, first.end), f"{records}{lead}{first_words} {clause.prep} " \
+                                   f"{blanks.side(None, first.open and not first.agency)}"
+    if form in ("to", "with"):
+        agency = blanks.side(None, True)
+        head = f"{records} between {agency} and" if form == "with" else \
+            f"{records} from {agency} to"
+        if second is not None and second.open:
+            return (start, second.end), f"{head} {blanks.side(second, False)}"
+        return (start, clause.prep_end), head
+    if form == "subject" and first is not None:
+        if first.open:
+            first_words = blanks.side(first, True)
+        else:
+            first_words = _copy(text, first.start, first.end)
+        verb, prep = clause.verb, clause.prep
+        if prep == "to" or (not prep and verb in ("sent", "written", "wrote")):
+            head = f"{records} {'written' if verb in ('written', 'wrote') else 'sent'} by " \
+                   f"{first_words} to"
+        elif prep == "from" or (not prep and verb == "received"):
+            head = f"{records} received by {first_words} from"
+        else:
+            head = f"{records} between {first_words} and"
+        if second is not None and second.open:
+            return (start, second.end), f"{head} {blanks.side(second, False)}"
+        if second is not None:
+            return (start, clause.prep_end), head
+        return (start, clause.lead[1]), f"{head} {blanks.side(None, not first.agency)}"
+    return None
+
+
+def _two_sided(where: _Where, end: int) -> bool:
+    """Whether the records ending at `end` name both sides ("emails between the Rates team
+    and KiwiRail"), the form the communications suggestion recommends."""
+    paren = _LIST_PAREN.match(where.text, end) or where.period_paren(end)
+    if paren is not None:
+        end = paren.end()
+    clause = _clause_after(where, end)
+    if clause.form not in ("between", "by", "from", "subject"):
+        return False
+    first, second = clause.first, clause.second
+    return first is not None and second is not None and not first.open and not second.open
+
+
+def _custodian_rewrite(where: _Where, token: _Token) -> tuple[tuple[int, int], str | None]:
+    """(span, replacement) for open-custodian and open-ministers: the custodian (with what
+    names its organisation) in place, or, when it is the subject of a clause after record
+    words ("correspondence any MFAT official has had with"), the clause turned round
+    ("correspondence between officials in <unit or role> and")."""
+    text = where.text
+    rw = where.rw
+    plain = (token.start, token.end)
+    if rw is None:
+        return plain, None
+    low = " ".join(token.text.lower().split())
+    if token.kind == "open_custodian" and low in rw.custodian_advice:
+        return plain, None
+    side = where.open_side(token.start)
+    if side is None:  # pragma: no cover - every open token is a side
+        return plain, None
+    if token.kind == "open_ministers":
+        words = rw.minister
+    elif side.agency:
+        words = rw.custodian
+    else:
+        words = rw.outsider
+    conjunction = _CONJUNCTION.match(token.text)
+    if conjunction is None:
+        before = _REL_BEFORE.search(text, max(0, token.start - 12), token.start)
+        if before is not None and before.start() in where.record_ends:
+            verb = _SUBJECT_VERB.match(text, side.end)
+            if verb is not None and _same_clause(text, token.start, verb.end()):
+                return (before.end(1), verb.end()), _turned(verb, words)
+    start, end = side.start, side.end
+    lead = ""
+    if conjunction is not None:
+        lead = conjunction.group(0).split()[0].lower().replace("and/or", "and") + " "
+    else:
+        hanging = _HANGING.search(text, max(0, start - 16), start)
+        if hanging is not None and not _QUANTIFIED.match(token.text):
+            start = hanging.start()
+    plural = words.startswith("officials ")
+    agree = _SINGULAR_VERB.match(text, end) if plural else None
+    replacement = lead + words
+    if agree is not None:
+        replacement += " " + _PLURAL[agree.group(1).lower()]
+        end = agree.end()
+    return (start, end), replacement
+
+
+def _turned(verb: re.Match[str], words: str) -> str:
+    """The subject clause turned round: "any MFAT official has had with" -> "between
+    officials in <unit or role> and"."""
+    what, prep = verb.group("verb").lower(), (verb.group("prep") or "").lower()
+    if prep == "with":
+        return f"between {words} and"
+    if prep == "to":
+        return f"{'written' if what in ('written', 'wrote') else 'sent'} by {words} to"
+    if prep == "from":
+        return f"received by {words} from"
+    if what in ("sent", "written", "wrote", "received"):
+        return f"{'written' if what == 'wrote' else what} by {words}"
+    return f"involving {words}"
+
+
+def _mention_rewrite(where: _Where, token: _Token) -> tuple[int, int] | None:
+    """The stretch "where <topic> was a named agenda item" replaces: the relative clause
+    around the mention ("that included mention of X"), or a participle ("mentioning X"), to
+    the end of the clause, before the period. None when the mention is a noun ("any mention
+    of X", "all references to X"): that needs rewording, not a splice."""
+    text = where.text
+    window_start = max(0, token.start - 30)
+    rel = list(_RELATIVE.finditer(text, window_start, token.start))
+    if rel and _same_clause(text, rel[-1].start(), token.start):
+        start = rel[-1].start()
+    elif _PARTICIPLE.match(token.text):
+        start = token.start
+    else:
+        return None
+    end = _content_end(text)
+    found = _BREAK.search(text, token.end, end)
+    if found is not None:
+        end = found.start()
+    if where.period_span is not None and token.end <= where.period_span[0] < end:
+        end = max(token.end, _period_lead(text, where.period_span[0]))  # "X| in 2023"
+    for holder in where.holders:
+        if token.end <= holder.start < end:
+            end = holder.start
+            break
+    end = start + len(text[start:end].rstrip(" \t\n,;:-–—("))
+    return (start, end) if end > token.end else None
+
+
+class _Part:
+    """What the rewrites of one part need, kept by its findings until one is read."""
+
+    __slots__ = ("_where", "period", "period_span", "rules", "text", "tokens")
+
+    def __init__(self, text: str, tokens: Sequence[_Token], period_span: tuple[int, int] | None,
+                 period: Period | None, rules: Rules) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.period_span = period_span
+        self.period = period
+        self.rules = rules
+        self._where: _Where | None = None
+
+    def where(self) -> _Where:
+        if self._where is None:
+            self._where = _Where(self.text, self.tokens, self.period_span, self.rules)
+        return self._where
+
+
+def _mention_fix(part: _Part, token: _Token) -> tuple[tuple[int, int], str | None]:
+    clause = _mention_rewrite(part.where(), token)
+    if clause is None:
+        return (token.start, token.end), None
+    return clause, part.rules.signals["topic-mention"].replacement
+
+
+def _period_fix(part: _Part, _: Any) -> tuple[tuple[int, int], str | None] | None:
+    if part.period_span is None:  # pragma: no cover - only findings with words ask
+        return None
+    return (_period_rewrite(part.text, part.period_span, part.period),
+            part.rules.signals["long-period"].replacement)
+
+
+_REWRITERS: dict[str, Any] = {
+    "communications": lambda part, args: _communications_rewrite(part.where(), *args),
+    "custodian": lambda part, token: _custodian_rewrite(part.where(), token),
+    "inclusive": lambda part, token: _inclusive_rewrite(part.where(), token),
+    "mention": _mention_fix,
+    "period": _period_fix,
+}
+
+
+def _inclusive_rewrite(where: _Where, token: _Token) -> tuple[tuple[int, int], str | None]:
+    """(span, replacement) that takes "no edges" wording out and leaves a sentence."""
+    text = where.text
+    rw = where.rw
+    plain = (token.start, token.end)
+    if rw is None:
+        return plain, None
+    low = " ".join(token.text.lower().split())
+    if low in rw.inclusive_advice:
+        return plain, None
+    if low in rw.inclusive_replace:
+        after = _COMMA_GAP.match(text, token.end)
+        end = after.end() if after is not None else token.end
+        if end >= len(text.rstrip()):
+            return plain, None
+        return (token.start, end), rw.inclusive_replace[low] + " "
+    if low in rw.inclusive_lists:
+        stop = where.stop(token.end)
+        comma = _LIST_STOP.search(text, token.end, stop)
+        if comma is not None:
+            stop = comma.start()
+        stop = token.end + len(text[token.end:stop].rstrip())
+        if stop <= token.end or not any(token.end <= t.start < stop
+                                        for t in where.record_tokens):
+            return plain, None
+        join = low.split()[0]
+        item = _LAST_ITEM.search(text, max(0, token.start - 62), token.start)
+        if item is not None and _same_clause(text, item.start(), token.start) and \
+                len(item.group(1).split()) <= 6 and not _LIST_JOIN.search(item.group(1)):
+            return (item.start(), stop), f" {join} {' '.join(item.group(1).split())}"
+        start = len(text[:token.start].rstrip())
+        if start and text[start - 1] == ",":
+            start -= 1
+        return (start, stop), ""
+    # a qualifier: take it out with one of the commas around it
+    before = text[:token.start]
+    start = len(before.rstrip())
+    if start and text[start - 1] == "," and text[token.end:token.end + 1] == ",":
+        return (start - 1, token.end + 1), ""
+    if start and text[start - 1] == "(" and text[token.end:token.end + 1] == ")":
+        return (len(text[:start - 1].rstrip()), token.end + 1), ""
+    if start == 0:
+        after = _SPACE.match(text, token.end)
+        return (0, after.end() if after is not None else token.end), ""
+    return (start, token.end), ""
+
+
+def _period_lead(text: str, start: int) -> int:
+    """Where the period phrase at `start` begins with its preposition ("in| 2023")."""
+    lead = _PERIOD_LEAD.search(text, max(0, start - 40), start)
+    return lead.start() if lead is not None else start
+
+
+def _period_rewrite(text: str, span: tuple[int, int], period: Period | None) -> tuple[int, int]:
+    """The stretch "from <start date> to <end date>" replaces: the period phrase with the
+    preposition before it ("in 2023", "for the period ...") and an end date the period
+    finder left behind ("from January 2023| to December 1st 2023|")."""
+    start, end = span
+    start = _period_lead(text, start)
+    words = text[span[0]:span[1]].lower()
+    if period is not None and (period.end is None or period.end == period.start) and \
+            not _RANGE_WORD.search(words):
+        tail = _PERIOD_TAIL.match(text, end)
+        if tail is not None:
+            end = tail.end()
+    part_of_year = _PART_OF_YEAR.match(text, end)  # "in 2021| Semester Two|"
+    if part_of_year is not None:
+        end = part_of_year.end()
+    return start, end
+
+
+def _resolved(rewrite: tuple[tuple[int, int], str | None] | None, span: tuple[int, int],
+              rule: SignalRule) -> tuple[str | None, tuple[str, ...], tuple[int, int] | None]:
+    """(replacement, placeholders, replacement_span) of a worked-out rewrite; None or a None
+    replacement: advice only."""
+    if rewrite is None or rewrite[1] is None:
+        return None, rule.suggestion_placeholders, None
+    target, replacement = rewrite
+    return replacement, _placeholder_names(replacement), target if target != span else None
+
+
+def _finding(hit: _Hit, text: str, rule: SignalRule, profile: Any, risk: str,
+             part: _Part | None = None) -> Finding:
     start, end = hit.span
     quote = text[start:end]
     prepared = rule.by_act.get(profile.key)
@@ -1797,7 +2751,7 @@ def _finding(hit: _Hit, text: str, rule: SignalRule, profile: Any, risk: str) ->
     fmt: dict[str, Any] = {"quote": " ".join(quote.split()), "act": profile.short,
                            "length": "", "records": "records", "count": "", "cite": cite,
                            "words": words}
-    if hit.fmt:
+    if hit.fmt is not None:
         fmt.update(hit.fmt)
     try:
         message = template.format_map(fmt)
@@ -1807,29 +2761,35 @@ def _finding(hit: _Hit, text: str, rule: SignalRule, profile: Any, risk: str) ->
     if risk == "high" and hit.weight >= 1.5 and severity == "warning":
         severity = "danger"
     span = hit.span
-    if hit.fmt.get("_advice"):
+    replacement_span = None
+    if hit.rewrite == "advice" or (hit.fmt is not None and hit.fmt.get("_advice")):
         replacement = None
         placeholders = rule.suggestion_placeholders
+    elif hit.rewrite is not None:
+        pending = _Pending(part, hit.rewrite, hit.rewrite_arg, rule, span)
+        replacement = placeholders = replacement_span = pending  # type: ignore[assignment]
     else:
         replacement = rule.replacement
         placeholders = rule.replacement_placeholders
-        if replacement is not None and hit.replacement_span is not None:
-            span = hit.replacement_span
-            quote = text[span[0]:span[1]]
         if replacement is not None and not replacement.strip() and replacement != "":
             replacement = None
-    return Finding(
-        rule=rule.id,
-        severity=severity,
-        concept=rule.concept,
-        section=section,
-        span=span,
-        quote=quote,
-        message=message,
-        suggestion=rule.suggestion,
-        replacement=replacement,
-        placeholders=placeholders,
-    )
+    return _new_finding(rule.id, severity, rule.concept, section, span, quote, message,
+                        rule.suggestion, replacement, placeholders, replacement_span)
+
+
+_FINDING_KEYS = ("rule", "severity", "concept", "section", "span", "quote", "message",
+                 "suggestion", Finding.__dict__["replacement"].slot,
+                 Finding.__dict__["placeholders"].slot,
+                 Finding.__dict__["replacement_span"].slot)
+
+
+def _new_finding(*values: Any) -> Finding:
+    """`Finding(*values)` without the frozen dataclass's field-by-field `__init__` (a finding
+    is made for every signal on every keystroke). tests/test_scope_speed.py checks that it
+    equals the constructor's."""
+    finding = object.__new__(Finding)
+    finding.__dict__.update(zip(_FINDING_KEYS, values, strict=True))
+    return finding
 
 
 # --------------------------------------------------------------------------------------------
@@ -1844,18 +2804,79 @@ def apply_suggestion(text: str, finding: Finding, fills: dict[str, str] | None =
     start, end = finding.span
     if not (0 <= start <= end <= len(text)) or text[start:end] != finding.quote:
         raise SuggestionError("the part has changed since it was checked; check it again first")
+    start, end = finding.target
+    if not (0 <= start <= finding.span[0] and finding.span[1] <= end <= len(text)):
+        raise SuggestionError("the part has changed since it was checked; check it again first")
     fills = fills or {}
-    replacement = finding.replacement
-    for name in dict.fromkeys(_PLACEHOLDER.findall(replacement)):
+    template = finding.replacement
+    replacement = template
+    for name in dict.fromkeys(_PLACEHOLDER.findall(template)):
         value = fills.get(name)
         if value is None or not str(value).strip():
             raise SuggestionError(f"fill in <{name}> before using this suggestion")
-        replacement = replacement.replace(f"<{name}>", str(value).strip())
-    quote = finding.quote
-    if quote[:1].isupper() and replacement[:1].islower() and _sentence_start(text, start):
+        replacement = replacement.replace(f"<{name}>", _fitted(template, name, str(value)))
+    replaced = text[start:end]
+    if replaced[:1].isupper() and replacement[:1].islower() and _sentence_start(text, start):
         # "All communications about ..." -> "Emails between ... about ..."
         replacement = replacement[0].upper() + replacement[1:]
     return text[:start] + replacement + text[end:]
+
+
+def findings_after(findings: Iterable[Finding], accepted: Finding, before: str,
+                   after: str) -> tuple[Finding, ...]:
+    """The other findings of a part once `accepted` has turned `before` into `after`: those
+    whose words and replaced stretch lie wholly outside the accepted one's, moved by the change
+    in length so that they still apply; those that overlap it are dropped (assess `after` for
+    fresh ones). A finding about missing words (a zero-width span) is dropped when it sits at
+    or inside the rewritten stretch."""
+    start, end = accepted.target
+    shift = len(after) - len(before)
+    kept: list[Finding] = []
+    for finding in findings:
+        if finding is accepted:
+            continue
+        first, last = finding.target
+        lo, hi = min(first, finding.span[0]), max(last, finding.span[1])
+        if hi < start or (hi == start and lo < hi):
+            move = 0
+        elif lo > end or (lo == end and lo < hi):
+            move = shift
+        else:
+            continue
+        span = (finding.span[0] + move, finding.span[1] + move)
+        if after[span[0]:span[1]] != finding.quote:
+            continue
+        target = finding.replacement_span
+        kept.append(_new_finding(
+            finding.rule, finding.severity, finding.concept, finding.section, span,
+            finding.quote, finding.message, finding.suggestion, finding.replacement,
+            finding.placeholders,
+            None if target is None else (target[0] + move, target[1] + move)))
+    return tuple(kept)
+
+
+_WORDS = re.compile(r"[^\s<>]+")
+
+
+def _fitted(template: str, name: str, value: str) -> str:
+    """A fill without the words the template already has around its blank: "officials in
+    the Rates team" for "officials in <unit or role>" gives "the Rates team", "the
+    Convention was a named agenda item" for "where <topic> was a named agenda item" gives
+    "the Convention"."""
+    words = " ".join(value.split()).strip()
+    at = template.index(f"<{name}>")
+    before = _WORDS.findall(template[:at].rsplit(">", 1)[-1])
+    after = _WORDS.findall(template[at + len(name) + 2:].split("<", 1)[0])
+    mine = words.split(" ")
+    for size in range(min(len(before), len(mine) - 1), 0, -1):
+        if [w.lower() for w in mine[:size]] == [w.lower() for w in before[-size:]]:
+            mine = mine[size:]
+            break
+    for size in range(min(len(after), len(mine) - 1), 0, -1):
+        if [w.lower().rstrip(".,;") for w in mine[-size:]] == [w.lower() for w in after[:size]]:
+            mine = mine[:-size]
+            break
+    return " ".join(mine)
 
 
 _LEAD = re.compile(

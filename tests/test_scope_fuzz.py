@@ -52,6 +52,11 @@ def test_assess_never_raises_and_spans_are_inside(text):
         assert 0 <= start <= end <= len(text)
         assert text[start:end] == finding.quote
         assert finding.severity in ("info", "warning", "danger")
+        first, last = finding.target  # worked out on first read; holds the quoted words
+        assert 0 <= first <= start <= end <= last <= len(text)
+        if finding.replacement is not None:
+            assert set(finding.placeholders) == set(scope._PLACEHOLDER.findall(
+                finding.replacement))
     if result.period_span is not None:
         assert 0 <= result.period_span[0] <= result.period_span[1] <= len(text)
     assert scope.assess(text, CONTEXT) == result
@@ -74,8 +79,10 @@ def test_apply_suggestion_either_rewrites_or_raises_a_clear_error(text, fills):
             rewritten = scope.apply_suggestion(text, finding, fills)
         except scope.SuggestionError:
             continue
-        assert rewritten.startswith(text[:finding.span[0]])
-        assert rewritten.endswith(text[finding.span[1]:])
+        start, end = finding.target  # the replaced stretch holds the quoted words
+        assert start <= finding.span[0] <= finding.span[1] <= end
+        assert rewritten.startswith(text[:start])
+        assert rewritten.endswith(text[end:])
 
 
 @settings(max_examples=150, deadline=None)

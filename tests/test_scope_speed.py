@@ -368,6 +368,39 @@ def test_near_duplicates_compare_only_what_could_match(flat, limit, pair_first):
         _near_duplicates_plain(flat, limit, paired)
 
 
+# ---- findings: made without the dataclass __init__, rewrites worked out on first read -------
+
+def test_a_fast_made_finding_equals_the_constructed_one():
+    values = ("open-custodian", "warning", "refusal_collation", "18(f)", (3, 9), "any MFAT",
+              "message", "suggestion", "officials in <unit or role>", ("unit or role",), (0, 12))
+    fast = scope._new_finding(*values)
+    made = scope.Finding(*values)
+    assert fast == made and hash(fast) == hash(made) and repr(fast) == repr(made)
+    assert fast.to_dict() == made.to_dict()
+    with pytest.raises(AttributeError):
+        fast.rule = "other"  # still frozen
+
+
+@pytest.mark.parametrize("text", REAL)
+def test_deferred_rewrites_equal_the_ones_worked_out_at_once(text):
+    """Reading a finding's replacement works out the same rewrite as asking for it directly."""
+    part = splitter.split_request(text, today=TODAY).parts
+    for piece in part or []:
+        result = scope.assess(piece.text, scope.Context(today=TODAY))
+        rules = scope.load_rules()
+        tokens = list(result._tokens)
+        where = scope._Where(piece.text, tokens, result.period_span, rules)
+        for finding in result.findings:
+            if finding.rule not in ("open-custodian", "open-ministers"):
+                continue
+            token = next(t for t in tokens if (t.start, t.end) == finding.span)
+            target, replacement = scope._custodian_rewrite(where, token)
+            assert finding.replacement == replacement
+            assert finding.target == target
+        # the same assessment, read twice or compared, does not change
+        assert scope.assess(piece.text, scope.Context(today=TODAY)) == result
+
+
 # ---- the benchmark is honest ----------------------------------------------------------------
 
 def test_latency_bench_clears_every_cache_before_a_cold_run():
