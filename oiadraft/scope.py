@@ -144,53 +144,45 @@ class SuggestionError(UserError, ValueError):
     """A suggestion cannot be applied (a placeholder is unfilled, or the text has changed)."""
 
 
-class _Pending:
-    """A rewrite worked out on first read of a finding's `replacement`, `placeholders` or
-    `replacement_span` (the TUI reassesses on every keystroke; rewrites are needed only for
-    the part whose fixes are shown or accepted). Plain slots, no closures: a keystroke makes
-    many of these, and fewer tracked objects means fewer full garbage collections."""
+_SLOTS = ("_replacement_value", "_placeholders_value", "_replacement_span_value")
+_PENDING = object()
+"""What a deferred `Finding` field holds until its rewrite is worked out."""
 
-    __slots__ = ("arg", "done", "kind", "part", "rule", "span")
 
-    def __init__(self, part: Any, kind: str, arg: Any, rule: Any, span: tuple[int, int]) -> None:
-        self.part = part
-        self.kind = kind
-        self.arg = arg
-        self.rule = rule
-        self.span = span
-        self.done: tuple[Any, Any, Any] | None = None
-
-    def get(self) -> tuple[Any, Any, Any]:
-        if self.done is None:
-            rewrite = _REWRITERS[self.kind](self.part, self.arg)
-            self.done = _resolved(rewrite, self.span, self.rule)
-            self.part = self.arg = None
-        return self.done
+def _resolve(finding: Any) -> None:
+    """Work out a finding's rewrite from what `assess` left on it: plain attributes pointing
+    at objects the assessment keeps anyway. (A keystroke makes many findings; no container
+    per finding, and never touching `__dict__`, which would make a dict of each, keeps the
+    garbage collector from running more often.)"""
+    rules = load_rules()
+    text, tokens, period_span, period = finding._rw_part
+    part = _Part(text, tokens, period_span, period, rules)
+    rewrite = _REWRITERS[_REWRITE_OF[finding.rule]](part, finding._rw_arg)
+    values = _resolved(rewrite, finding.span, rules.signals[finding.rule])
+    for slot, value in zip(_SLOTS[::-1], values[::-1], strict=True):
+        object.__setattr__(finding, slot, value)
 
 
 class _Deferred:
-    """A `Finding` field that a `_Pending` rewrite fills in on first read (a data descriptor,
-    so the frozen dataclass's `__init__`, equality, hash and repr all go through it)."""
+    """A `Finding` field that its rewrite fills in on first read (a data descriptor, so the
+    frozen dataclass's `__init__`, equality, hash and repr all go through it)."""
 
     def __init__(self, default: Any, index: int) -> None:
         self.default = default
         self.index = index
-        self.slot = ""
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.slot = f"_{name}_value"
+        self.slot = _SLOTS[index]
 
     def __get__(self, obj: Any, owner: type | None = None) -> Any:
         if obj is None:
             return self.default
-        value = obj.__dict__.get(self.slot, self.default)
-        if type(value) is _Pending:
-            value = value.get()[self.index]
-            obj.__dict__[self.slot] = value
+        value = getattr(obj, self.slot, self.default)
+        if value is _PENDING:
+            _resolve(obj)
+            value = getattr(obj, self.slot)
         return value
 
     def __set__(self, obj: Any, value: Any) -> None:
-        obj.__dict__[self.slot] = value
+        object.__setattr__(obj, self.slot, value)
 
 
 @dataclass(frozen=True)
@@ -410,6 +402,7 @@ class _Rewrites(NamedTuple):
     """The open-custodian replacement for the agency's own people ("officials in <unit or role>")."""
     outsider: str
     """The replacement for an open custodian outside the agency ("any UK representative")."""
+    outsider_suggestion: str
     minister: str
     """The open-ministers replacement ("the Minister of <portfolio>")."""
     agency_words: frozenset[str]
@@ -1185,6 +1178,10 @@ def _parse_rewrites(node: Any, data: Any, signals: dict[str, SignalRule]) -> _Re
     other_side = blank(comms, "other_side", "rewrites.communications")
     custodians = section("open-custodian")
     outsider = blank(custodians, "outsider", "rewrites.open-custodian")
+    outsider_suggestion = blank(custodians, "outsider_suggestion", "rewrites.open-custodian")
+    if _placeholder_names(outsider_suggestion) != _placeholder_names(outsider):
+        raise _fail("rewrites.open-custodian.outsider_suggestion needs the blank of outsider",
+                    custodians, "outsider_suggestion")
     custodian = signals["open-custodian"].replacement or ""
     minister = (signals.get("open-ministers") and signals["open-ministers"].replacement) or \
         "the Minister of <portfolio>"
@@ -1210,6 +1207,7 @@ def _parse_rewrites(node: Any, data: Any, signals: dict[str, SignalRule]) -> _Re
         other_side=other_side,
         custodian=" ".join(custodian.split()),
         outsider=outsider,
+        outsider_suggestion=outsider_suggestion,
         minister=" ".join(minister.split()),
         agency_words=words(custodians, "agency_words", "rewrites.open-custodian"),
         custodian_advice=words(custodians, "advice_only", "rewrites.open-custodian"),
@@ -1440,6 +1438,8 @@ class _Hit:
     (instead of the rule's replacement at `span`), with `rewrite_arg` (a token, or a tuple);
     "advice": no replacement here."""
     rewrite_arg: Any = None
+    suggestion: str | None = None
+    """Instead of the rule's suggestion (one that matches the rewrite)."""
 
 
 def assess(part_text: str, context: Context | None = None,
@@ -1495,9 +1495,10 @@ def assess(part_text: str, context: Context | None = None,
     signals = rules.signals
 
     def add(rule: str, span: tuple[int, int], weight: float | None = None,
-            rewrite: str | None = None, arg: Any = None, **fmt: Any) -> None:
+            rewrite: str | None = None, arg: Any = None, suggestion: str | None = None,
+            **fmt: Any) -> None:
         rule_weight = signals[rule].weight if weight is None else weight
-        hits.append(_Hit(rule, span, rule_weight, fmt or None, rewrite, arg))
+        hits.append(_Hit(rule, span, rule_weight, fmt or None, rewrite, arg, suggestion))
 
     # what is asked for
     generic_all = _quantified(generic, quants, text)
@@ -1513,8 +1514,7 @@ def assess(part_text: str, context: Context | None = None,
     if all_comm is not None:
         quant, comm = all_comm
         end = _extend_list(text, comm.end, comms)
-        add("all-communications", (quant.start, end), rewrite="communications",
-            arg=(quant, comm, end, comms))
+        add("all-communications", (quant.start, end), rewrite="communications")
     elif comms and not _two_sided(_Where(text, tokens, period_span, rules),
                                   _extend_list(text, comms[0].end, comms)):
         # "emails between the Rates team and KiwiRail" is what this rule asks for
@@ -1529,7 +1529,7 @@ def assess(part_text: str, context: Context | None = None,
     for token in custodians[:3]:
         weight = signals["open-custodian"].weight if not seen_custodian else 1.0
         add("open-custodian", (token.start, token.end), weight=weight, rewrite="custodian",
-            arg=token)
+            arg=token, suggestion=_outsider_suggestion(token, rules))
         seen_custodian = True
     for token in ministers[:1]:
         add("open-ministers", (token.start, token.end), rewrite="custodian", arg=token)
@@ -1652,11 +1652,11 @@ def assess(part_text: str, context: Context | None = None,
     acknowledged_ids = set(acknowledged)
     findings: list[Finding] = []
     hidden: list[Finding] = []
-    part = None
+    kept_tokens = tuple(tokens)
+    # what a finding's rewrite needs when first read: objects the assessment keeps anyway
+    deferred = (text, kept_tokens, period_span, period)
     for hit in hits:
-        if hit.rewrite is not None and part is None:
-            part = _Part(text, tokens, period_span, period, rules)
-        finding = _finding(hit, text, signals[hit.rule], profile, risk, part)
+        finding = _finding(hit, text, signals[hit.rule], profile, risk, deferred)
         (hidden if hit.rule in acknowledged_ids else findings).append(finding)
     findings.sort(key=_finding_order)
     hidden.sort(key=lambda f: (f.span[0], f.rule))
@@ -1671,7 +1671,7 @@ def assess(part_text: str, context: Context | None = None,
         period_span=period_span,
         record_kind=record_kind,
         acknowledged_findings=tuple(hidden),
-        _tokens=tuple(tokens),
+        _tokens=kept_tokens,
     )
 
 
@@ -2204,8 +2204,7 @@ class _Where:
             end = self._linked_end(people.end() if people is not None else end)
         agency = False
         if token.kind == "open_custodian" and self.rw is not None:
-            words = _WORDS_DASH.findall(token.text.lower())
-            agency = any(word in self.rw.agency_words for word in words)
+            agency = _is_agency(token, self.rw)
         return _Side(token.start, end, True, token.kind, agency)
 
     def _linked_end(self, end: int) -> int:
@@ -2571,6 +2570,20 @@ def _custodian_rewrite(where: _Where, token: _Token) -> tuple[tuple[int, int], s
     return (start, end), replacement
 
 
+def _is_agency(token: _Token, rw: _Rewrites) -> bool:
+    return any(word in rw.agency_words for word in _WORDS_DASH.findall(token.text.lower()))
+
+
+def _outsider_suggestion(token: _Token, rules: Rules) -> str | None:
+    """The suggestion for an open custodian outside the agency ("any UK representative"),
+    which its fix names as a person or organisation, not as officials; None: the rule's."""
+    rw = rules.rewrites
+    if rw is None or _is_agency(token, rw) or \
+            " ".join(token.text.lower().split()) in rw.custodian_advice:
+        return None
+    return rw.outsider_suggestion
+
+
 def _turned(verb: re.Match[str], words: str) -> str:
     """The subject clause turned round: "any MFAT official has had with" -> "between
     officials in <unit or role> and"."""
@@ -2634,6 +2647,18 @@ class _Part:
         return self._where
 
 
+def _communications_fix(part: _Part) -> tuple[tuple[int, int], str] | None:
+    """The all-communications rewrite, from the part's vocabulary matches (as `assess`)."""
+    comms = [t for t in part.tokens if t.kind == "communications"]
+    quants = [t for t in part.tokens if t.kind == "quantifier"]
+    found = _quantified(comms, quants, part.text)
+    if found is None:  # pragma: no cover - the finding exists because this was found
+        return None
+    quant, comm = found
+    end = _extend_list(part.text, comm.end, comms)
+    return _communications_rewrite(part.where(), quant, comm, end, comms)
+
+
 def _mention_fix(part: _Part, token: _Token) -> tuple[tuple[int, int], str | None]:
     clause = _mention_rewrite(part.where(), token)
     if clause is None:
@@ -2648,8 +2673,12 @@ def _period_fix(part: _Part, _: Any) -> tuple[tuple[int, int], str | None] | Non
             part.rules.signals["long-period"].replacement)
 
 
+# the rewrite behind each rule whose fix is worked out on first read
+_REWRITE_OF = {"all-communications": "communications", "open-custodian": "custodian",
+               "open-ministers": "custodian", "inclusive": "inclusive",
+               "topic-mention": "mention", "long-period": "period"}
 _REWRITERS: dict[str, Any] = {
-    "communications": lambda part, args: _communications_rewrite(part.where(), *args),
+    "communications": lambda part, _: _communications_fix(part),
     "custodian": lambda part, token: _custodian_rewrite(part.where(), token),
     "inclusive": lambda part, token: _inclusive_rewrite(part.where(), token),
     "mention": _mention_fix,
@@ -2739,7 +2768,7 @@ def _resolved(rewrite: tuple[tuple[int, int], str | None] | None, span: tuple[in
 
 
 def _finding(hit: _Hit, text: str, rule: SignalRule, profile: Any, risk: str,
-             part: _Part | None = None) -> Finding:
+             deferred: tuple[Any, ...] | None = None) -> Finding:
     start, end = hit.span
     quote = text[start:end]
     prepared = rule.by_act.get(profile.key)
@@ -2766,29 +2795,40 @@ def _finding(hit: _Hit, text: str, rule: SignalRule, profile: Any, risk: str,
         replacement = None
         placeholders = rule.suggestion_placeholders
     elif hit.rewrite is not None:
-        pending = _Pending(part, hit.rewrite, hit.rewrite_arg, rule, span)
-        replacement = placeholders = replacement_span = pending  # type: ignore[assignment]
+        replacement = placeholders = replacement_span = _PENDING  # type: ignore[assignment]
     else:
         replacement = rule.replacement
         placeholders = rule.replacement_placeholders
         if replacement is not None and not replacement.strip() and replacement != "":
             replacement = None
-    return _new_finding(rule.id, severity, rule.concept, section, span, quote, message,
-                        rule.suggestion, replacement, placeholders, replacement_span)
+    finding = _new_finding(rule.id, severity, rule.concept, section, span, quote, message,
+                           hit.suggestion or rule.suggestion, replacement, placeholders,
+                           replacement_span)
+    if replacement is _PENDING:
+        object.__setattr__(finding, "_rw_part", deferred)
+        object.__setattr__(finding, "_rw_arg", hit.rewrite_arg)
+    return finding
 
 
-_FINDING_KEYS = ("rule", "severity", "concept", "section", "span", "quote", "message",
-                 "suggestion", Finding.__dict__["replacement"].slot,
-                 Finding.__dict__["placeholders"].slot,
-                 Finding.__dict__["replacement_span"].slot)
-
-
-def _new_finding(*values: Any) -> Finding:
-    """`Finding(*values)` without the frozen dataclass's field-by-field `__init__` (a finding
-    is made for every signal on every keystroke). tests/test_scope_speed.py checks that it
+def _new_finding(rule: str, severity: str, concept: str | None, section: str | None,
+                 span: tuple[int, int], quote: str, message: str, suggestion: str | None,
+                 replacement: Any, placeholders: Any, replacement_span: Any) -> Finding:
+    """`Finding(...)` without going through the deferred fields' descriptors (a finding is
+    made for every signal on every keystroke). tests/test_scope_speed.py checks that it
     equals the constructor's."""
     finding = object.__new__(Finding)
-    finding.__dict__.update(zip(_FINDING_KEYS, values, strict=True))
+    set_ = object.__setattr__
+    set_(finding, "rule", rule)
+    set_(finding, "severity", severity)
+    set_(finding, "concept", concept)
+    set_(finding, "section", section)
+    set_(finding, "span", span)
+    set_(finding, "quote", quote)
+    set_(finding, "message", message)
+    set_(finding, "suggestion", suggestion)
+    set_(finding, "_replacement_value", replacement)
+    set_(finding, "_placeholders_value", placeholders)
+    set_(finding, "_replacement_span_value", replacement_span)
     return finding
 
 

@@ -80,6 +80,16 @@ def test_the_walkthrough_part_is_rewritten_as_a_whole():
     assert "agenda-item" in {f.rule for f in scope.assess(text, OIA).findings}
 
 
+def test_each_custodian_suggests_what_its_fix_asks_for():
+    custodians = rules_at(scope.assess(WALKTHROUGH, OIA), "open-custodian")
+    assert [f.quote for f in custodians] == ["any MFAT official", "any UK representative"]
+    for finding in custodians:
+        suggested = scope._PLACEHOLDER.findall(finding.suggestion)
+        assert list(finding.placeholders) == suggested, finding.quote
+    assert custodians[0].placeholders == ("unit or role",)  # the agency's own people
+    assert custodians[1].placeholders == ("named person or organisation",)  # not officials
+
+
 def test_fixing_the_custodians_first_keeps_the_grammar():
     text = accept(WALKTHROUGH, "open-custodian", {"unit or role": "the Disarmament and Arms "
                                                                   "Control Division"})
