@@ -1479,8 +1479,7 @@ def assess(part_text: str, context: Context | None = None,
 
     # "relating to the period ..." is about time, not subject
     topic_links = [t for t in get("topic_link", none)
-                   if not (period_span and 0 <= period_span[0] - t.end <= 8)
-                   and not _TIME_AFTER_LINK.match(text, t.end, t.end + 16)]
+                   if not _about_time(text, t.end, period_span)]
     mentions = get("topic_mention", none)
     comms = get("communications", none)
     generic = get("generic_records", none)
@@ -1676,6 +1675,19 @@ def assess(part_text: str, context: Context | None = None,
 
 
 _TIME_AFTER_LINK = re.compile(r"\s+the\s+(?:period|dates?|time)", re.IGNORECASE)
+_LINK_TO_PERIOD = re.compile(r"\s*(?:the\s+)?(?:(?:time\s*)?(?:period|dates?|time\s*frame|"
+                             r"timeframe)\s*)?(?:of\s+|from\s+|between\s+)?", re.IGNORECASE)
+
+
+def _about_time(text: str, end: int, period_span: tuple[int, int] | None) -> bool:
+    """Whether the subject word ending at `end` ("relating to") is followed by the period
+    ("relating to the period 1 May ...") rather than by a subject ("about water since 2020")."""
+    if _TIME_AFTER_LINK.match(text, end, end + 16):
+        return True
+    if period_span is None or not 0 <= period_span[0] - end <= 24:
+        return False
+    gap = _LINK_TO_PERIOD.match(text, end, period_span[0])
+    return gap is not None and gap.end() == period_span[0]
 _RECORDS_WORD = {"communications": "communications", "named": "documents",
                  "documents": "records"}
 _SEVERITY_ORDER = {"danger": 0, "warning": 1, "info": 2}
@@ -1768,10 +1780,8 @@ def _topic(text: str, tokens: Sequence[Any], period_span: tuple[int, int] | None
         if kind == "topic_mention":
             cues.append(token.end)
         elif kind == "topic_link":
-            if period_span and 0 <= period_span[0] - token.end <= 8:
+            if _about_time(text, token.end, period_span):
                 continue  # "relating to the period ..." is about time
-            if _TIME_AFTER_LINK.match(text, token.end, token.end + 16):
-                continue
             cues.append(token.end)
         elif kind in _RECORD_KINDS:
             record_starts.append(token.start)

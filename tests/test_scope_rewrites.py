@@ -279,6 +279,16 @@ def test_recommended_forms_are_quiet(text, quiet):
     assert not fired & quiet, fired & quiet
 
 
+def test_a_subject_just_before_the_period_is_a_subject():
+    # "about water since 2020" names a subject; accepting no-subject must not be offered
+    text = "Meetings between the Minister and Fonterra about water since 2020."
+    assert "no-subject" not in {f.rule for f in scope.assess(text, OIA).findings}
+    # "relating to the period ..." is about time, not subject
+    text = "All emails relating to the period 1 May 2024 to 30 June 2024."
+    fired = {f.rule for f in scope.assess(text, OIA).findings}
+    assert "no-subject" in fired and "topic-link" not in fired
+
+
 def test_messages_with_no_subject_stay_high_when_both_sides_are_named():
     # refused (DPMC, FYI 27189): naming both sides does not make every message in scope small
     text = ("communications between DPMC and Grant Thornton New Zealand Limited's "
