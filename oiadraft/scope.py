@@ -1979,7 +1979,7 @@ def _content_end(text: str) -> int:
     while True:
         while end > 0 and text[end - 1] in ".;,?!":
             end -= 1
-        if text[end - 1:end] not in ("d", "D", "r", "R"):  # cannot end "and" or "or"
+        if end == 0 or text[end - 1] not in "dDrR":  # cannot end "and" or "or"
             return end
         joiner = _TRAILING_JOINER.search(text, max(0, end - 16), end)
         if joiner is None:
@@ -2214,7 +2214,7 @@ class _Where:
             end = self._linked_end(people.end() if people is not None else end)
         agency = False
         if token.kind == "open_custodian" and self.rw is not None:
-            agency = _is_agency(token, self.rw)
+            agency = _custodian_class(token.text)[0]
         return _Side(token.start, end, True, token.kind, agency)
 
     def _linked_end(self, end: int) -> int:
@@ -2580,18 +2580,25 @@ def _custodian_rewrite(where: _Where, token: _Token) -> tuple[tuple[int, int], s
     return (start, end), replacement
 
 
-def _is_agency(token: _Token, rw: _Rewrites) -> bool:
-    return any(word in rw.agency_words for word in _WORDS_DASH.findall(token.text.lower()))
+@lru_cache(maxsize=1024)
+def _custodian_class(words: str) -> tuple[bool, bool]:
+    """(the agency's own people, advice only) for an open custodian's words, under the
+    built-in vocabulary."""
+    rw = load_rules().rewrites
+    assert rw is not None
+    low = words.lower()
+    return (any(word in rw.agency_words for word in _WORDS_DASH.findall(low)),
+            " ".join(low.split()) in rw.custodian_advice)
 
 
 def _outsider_suggestion(token: _Token, rules: Rules) -> str | None:
     """The suggestion for an open custodian outside the agency ("any UK representative"),
     which its fix names as a person or organisation, not as officials; None: the rule's."""
     rw = rules.rewrites
-    if rw is None or _is_agency(token, rw) or \
-            " ".join(token.text.lower().split()) in rw.custodian_advice:
+    if rw is None:
         return None
-    return rw.outsider_suggestion
+    agency, advice = _custodian_class(token.text)
+    return None if agency or advice else rw.outsider_suggestion
 
 
 def _turned(verb: re.Match[str], words: str) -> str:
@@ -3011,12 +3018,10 @@ def assess_request(parts: Any, context: Context | None = None,
                   "count": "", "first": "", "second": "", "quote": "", "length": "",
                   "records": ""}
         values.update(fmt)
-        findings.append(Finding(
-            rule=key, severity=prepared.severity, concept=prepared.concept,
-            section=prepared.section, span=(0, 0), quote="",
-            message=prepared.message.format_map(values), suggestion=prepared.suggestion,
-            replacement=None, placeholders=prepared.placeholders,
-        ))
+        findings.append(_new_finding(
+            key, prepared.severity, prepared.concept, prepared.section, (0, 0), "",
+            prepared.message.format_map(values), prepared.suggestion, None,
+            prepared.placeholders, None))
 
     if len(texts) >= int(req.get("many_parts", 8)):
         request_finding("many-parts", count=len(texts))
