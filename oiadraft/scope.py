@@ -204,6 +204,11 @@ class Finding:
     whole "any correspondence any MFAT official has had with any UK representative" stretch
     for a finding about "any correspondence". None: at `span`."""
 
+    def __getstate__(self) -> dict[str, Any]:
+        """For pickle and copy: the rewrite worked out, not the means of working it out."""
+        self.replacement  # noqa: B018 - works out a deferred rewrite
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_rw")}
+
     @property
     def target(self) -> tuple[int, int]:
         """The stretch `apply_suggestion` replaces: `replacement_span`, else `span`."""

@@ -381,6 +381,18 @@ def test_a_fast_made_finding_equals_the_constructed_one():
         fast.rule = "other"  # still frozen
 
 
+def test_a_finding_not_yet_read_copies_and_pickles_with_its_rewrite():
+    import copy
+    import pickle
+
+    text = "any correspondence any MFAT official has had with any UK representative"
+    for finding in scope.assess(text, scope.Context(today=TODAY)).findings:
+        for clone in (pickle.loads(pickle.dumps(finding)), copy.deepcopy(finding)):
+            assert clone == finding
+            assert clone.replacement == finding.replacement
+            assert clone.target == finding.target
+
+
 @pytest.mark.parametrize("text", REAL)
 def test_deferred_rewrites_equal_the_ones_worked_out_at_once(text):
     """Reading a finding's replacement works out the same rewrite as asking for it directly."""
