@@ -111,7 +111,7 @@ def test_whole_conversation_to_review(interview):
     letter = render_text(chat.draft, library=interview.library, today=TODAY)
     assert "section 19(a)(ii)" in letter and "section 16" in letter
     assert "Aroha Smith" in letter
-    assert "1. any correspondence officials in the Disarmament" in letter
+    assert "1. any correspondence between officials in the Disarmament" in letter
 
 
 def test_council_is_lgoima_with_region_and_no_region_question(interview):
