@@ -58,6 +58,19 @@ class DraftSummary:
     extension_days: int | None = None
     """Working days of an extension the agency notified, if any."""
 
+    def due(self) -> date | None:
+        """The response due date of a sent request (extended when the agency extended it)."""
+        if self.sent is None:
+            return None
+        from oiadraft.deadline import compute
+        from oiadraft.errors import OiaDraftError
+
+        try:
+            return compute(self.sent, act=self.act, region=self.region,
+                           extend=self.extension_days).final_due
+        except (OiaDraftError, ValueError):
+            return None
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "title": self.title, "name": self.name, "act": self.act,
@@ -363,3 +376,15 @@ def _when(draft: Draft, path: Path) -> float:
         return path.stat().st_mtime
     except OSError:
         return 0.0
+
+
+def due_text(due: date | None, today: date) -> str:
+    """ "2024-10-11 (3 days left)", "(due today)", "(2 days overdue)", or "?" when unknown."""
+    if due is None:
+        return "?"
+    days = (due - today).days
+    if days < 0:
+        return f"{due.isoformat()} ({-days} day{'s' if days != -1 else ''} overdue)"
+    if days == 0:
+        return f"{due.isoformat()} (due today)"
+    return f"{due.isoformat()} ({days} day{'s' if days != 1 else ''} left)"

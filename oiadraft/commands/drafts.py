@@ -78,6 +78,7 @@ def _report(store: Any) -> None:
 
 def _list(store: Any, fmt: str) -> int:
     from oiadraft import clock
+    from oiadraft.store import due_text
 
     summaries = store.list()
     _report(store)
@@ -86,7 +87,7 @@ def _list(store: Any, fmt: str) -> int:
         data = []
         for s in summaries:
             item = s.to_dict()
-            due = _due(s)
+            due = s.due()
             item["due"] = due.isoformat() if due else None
             item["days_left"] = (due - today).days if due else None
             data.append(item)
@@ -97,14 +98,14 @@ def _list(store: Any, fmt: str) -> int:
         return 0
     rows = [["ID", "EDITED", "ACT", "PARTS", "SENT", "DUE", "TITLE"]]
     for s in summaries:
-        due = _due(s)
+        due = s.due()
         rows.append([
             s.id,
             s.updated.strftime("%Y-%m-%d %H:%M") if s.updated else "-",
             s.act.upper(),
             str(s.parts),
             s.sent.isoformat() if s.sent else "-",
-            _due_text(due, today) if s.sent else "-",
+            due_text(due, today) if s.sent else "-",
             s.title,
         ])
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
@@ -114,29 +115,6 @@ def _list(store: Any, fmt: str) -> int:
     return 0
 
 
-def _due(summary: Any) -> Any:
-    """The response due date of a sent request (extended when the agency extended it)."""
-    if summary.sent is None:
-        return None
-    from oiadraft.deadline import compute
-    from oiadraft.errors import OiaDraftError
-
-    try:
-        return compute(summary.sent, act=summary.act, region=summary.region,
-                       extend=summary.extension_days).final_due
-    except (OiaDraftError, ValueError):
-        return None
-
-
-def _due_text(due: Any, today: Any) -> str:
-    if due is None:
-        return "?"
-    days = (due - today).days
-    if days < 0:
-        return f"{due.isoformat()} ({-days} day{'s' if days != -1 else ''} overdue)"
-    if days == 0:
-        return f"{due.isoformat()} (due today)"
-    return f"{due.isoformat()} ({days} day{'s' if days != 1 else ''} left)"
 
 
 def _show(store: Any, draft_ref: str, fmt: str) -> int:

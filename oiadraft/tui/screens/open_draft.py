@@ -38,8 +38,13 @@ class OpenDraftScreen(ModalScreen[Draft | None]):
             label = Text(summary.title)
             label.append(f"  ·  {summary.parts} part{'s' if summary.parts != 1 else ''}, "
                          f"edited {describe_when(summary.updated, self.today)}", style="dim")
-            if getattr(summary, "sent", None):
-                label.append(f"  ·  sent {summary.sent:%d %b %Y}", style="dim")
+            if summary.sent:
+                from oiadraft.store import due_text
+
+                due = summary.due()
+                overdue = due is not None and due < self.today
+                label.append(f"  ·  sent {summary.sent:%d %b %Y}, due {due_text(due, self.today)}",
+                             style="bold red" if overdue else "dim")
             options.append(Option(label, id=summary.id))
         option_list = self.query_one(OptionList)
         if options:
