@@ -435,13 +435,6 @@ def letter_frame() -> dict[str, Any]:
     return data
 
 
-def format_period(period: Any) -> str:
-    """A period in words, NZ style ("1 October 2020 to 13 September 2024")."""
-    from oiadraft.periods import format_period as period_in_words
-
-    return period_in_words(period)
-
-
 def format_part_numbers(numbers: list[int]) -> str:
     """[1] -> "part 1"; [1, 3] -> "parts 1 and 3"; [1, 2, 4] -> "parts 1, 2 and 4"."""
     if not numbers:
@@ -509,6 +502,8 @@ def placeholder_values(context: Any = None, today: date | None = None) -> dict[s
     values: dict[str, Any] = dict(profile.placeholders())
     values["body_kind"] = profile.body_kind
     if draft is not None:
+        from oiadraft.periods import format_period
+
         requester = draft.requester
         numbers = priority_numbers(draft)
         found = {

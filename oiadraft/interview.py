@@ -380,11 +380,21 @@ class Interview:
                          for key, region in regions().items())
         return step.choices
 
-    def _clauses_for(self, step: Step, draft: Draft) -> list[Any]:
-        # Urgency has its own question (it needs reasons), so it is never a tick box.
+    def tickable_clauses(self, draft: Draft, kinds: Iterable[str] | None = None) -> list[Any]:
+        """Clauses the user may tick for this draft's Act (optionally of some kinds). Urgency
+        has its own question (it needs reasons), so it is never a tick box."""
+        wanted = set(kinds) if kinds is not None else None
         return [clause for clause in self.library.clauses()
-                if clause.kind in step.clause_kinds and draft.act in clause.acts
+                if (wanted is None or clause.kind in wanted) and draft.act in clause.acts
                 and "urgency" not in clause.section]
+
+    def _clauses_for(self, step: Step, draft: Draft) -> list[Any]:
+        return self.tickable_clauses(draft, step.clause_kinds)
+
+    @staticmethod
+    def is_command(text: str) -> bool:
+        """True when `text` would be read as a command (`back`, `edit part 2`, `done`, ...)."""
+        return bool(_COMMAND.match(text)) and "\n" not in text.strip()
 
     def _selection(self, step: Step, draft: Draft) -> list[str]:
         pending = draft.answers.get("_pending") or {}
@@ -473,7 +483,7 @@ class Interview:
             if verb == "split" and not rest:
                 return self._split(draft)
             if verb == "edit" and not rest and draft.parts:
-                current = self._current_part(draft)
+                current = self.current_part(draft)
                 return self._edit_part(draft, str(draft.parts.index(current) + 1))
             if verb in {"done", "finished"} and not rest and step.kind == "parts":
                 return self._finish_parts(draft)
@@ -891,7 +901,8 @@ class Interview:
             lines.append(self.msg("finding_actions", draft, split_hint=split_hint))
         return ["\n\n".join(lines)]
 
-    def _current_part(self, draft: Draft) -> Part | None:
+    def current_part(self, draft: Draft) -> Part | None:
+        """The part accept/keep/split apply to: the one last worked on, else the last."""
         part = self._part_by_id(draft, draft.answers.get("_current"))
         if part is None and draft.parts:
             part = draft.parts[-1]
@@ -928,7 +939,7 @@ class Interview:
         return Reply(draft, "accepted", messages, focus_part=part.id, prompted=prompted)
 
     def _accept(self, draft: Draft, index: int) -> Reply:
-        part = self._current_part(draft)
+        part = self.current_part(draft)
         if part is None:
             return Reply(draft, "problem", [self.msg("nothing_to_accept", draft)])
         findings = [f for f in self.assess(draft, part).findings
@@ -985,7 +996,7 @@ class Interview:
         return Reply(draft, "accepted", messages, focus_part=part.id, prompted=prompted)
 
     def _keep(self, draft: Draft) -> Reply:
-        part = self._current_part(draft)
+        part = self.current_part(draft)
         if part is None:
             return Reply(draft, "problem", [self.msg("nothing_to_accept", draft)])
         for finding in self.assess(draft, part).findings:
@@ -999,7 +1010,7 @@ class Interview:
     def _split(self, draft: Draft) -> Reply:
         from oiadraft.scope import split_dates_then_copies
 
-        part = self._current_part(draft)
+        part = self.current_part(draft)
         pair = split_dates_then_copies(part.text) if part is not None else None
         if part is None or pair is None:
             return Reply(draft, "problem", [self.msg("nothing_to_split", draft)])

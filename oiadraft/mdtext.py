@@ -35,7 +35,7 @@ LIST_LINE = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+def parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     # CommonMark without raw HTML: an angle bracket is just a character.
@@ -110,7 +110,7 @@ def to_text(markdown: str) -> str:
     re-rendered on every keystroke, and its clause bodies and parts rarely change."""
     from markdown_it.tree import SyntaxTreeNode
 
-    tree = SyntaxTreeNode(_parser().parse(markdown))
+    tree = SyntaxTreeNode(parser().parse(markdown))
     return "\n\n".join(block for block in _blocks(tree) if block)
 
 
@@ -124,7 +124,7 @@ def unwrap_markdown(markdown: str) -> str:
     """
     lines = markdown.split("\n")
     joins: set[int] = set()  # line numbers whose following line is joined onto them
-    for token in _parser().parse(markdown):
+    for token in parser().parse(markdown):
         if token.type != "paragraph_open" or token.map is None:
             continue
         start, end = token.map
@@ -146,7 +146,7 @@ def unwrap_markdown(markdown: str) -> str:
 
 def single_paragraph(markdown: str) -> bool:
     """True when the Markdown is one plain paragraph (can be shown as one list item)."""
-    tokens = _parser().parse(markdown)
+    tokens = parser().parse(markdown)
     kinds = [token.type for token in tokens if token.level == 0 and token.nesting >= 0]
     return kinds == ["paragraph_open"]
 

@@ -201,13 +201,13 @@ def build_letter(draft: Draft, library: Library | None = None,
 def _part_text(part: Part, request_period: Any, today: date | None) -> tuple[str, bool]:
     """The part's text (with its own period appended when given separately), and whether it
     relies on the request-wide period."""
-    from oiadraft.periods import find_periods
+    from oiadraft.periods import find_periods, format_period
 
     text = part.text.strip()
     if find_periods(text, today=today):
         return text, False
     if part.period is not None and part.period != request_period:
-        return _with_period(text, clauselib.format_period(part.period)), False
+        return _with_period(text, format_period(part.period)), False
     return text, request_period is not None
 
 

@@ -119,8 +119,8 @@ def _list(store: Any, fmt: str) -> int:
 
 def _show(store: Any, draft_ref: str, fmt: str) -> int:
     from oiadraft.acts import get_act
-    from oiadraft.clauses import format_period
     from oiadraft.model import draft_to_dict
+    from oiadraft.periods import format_period
 
     draft = store.load(draft_ref)
     _report(store)

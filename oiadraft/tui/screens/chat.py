@@ -239,9 +239,7 @@ class ChatScreen(Screen[None]):
             return None
         if self.interview.current_step(self.draft).kind != "parts":
             return None
-        from oiadraft.interview import _COMMAND
-
-        if _COMMAND.match(typing) and "\n" not in typing.strip():
+        if self.interview.is_command(typing):
             return None
         return ("new", None)
 
@@ -336,7 +334,7 @@ class ChatScreen(Screen[None]):
             if action == "split":
                 from oiadraft.scope import split_dates_then_copies
 
-                part = self.interview._current_part(self.draft)
+                part = self.interview.current_part(self.draft)
                 return part is not None and split_dates_then_copies(part.text) is not None
         if action == "toggle_letter":
             return self.has_class("-narrow")

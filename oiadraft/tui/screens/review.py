@@ -296,12 +296,9 @@ class ReviewScreen(Screen[Draft | None]):
                                    f"part {index + 1}"))
 
     def _refresh_clauses(self) -> None:
-        library = self.app.library
         selection = self.query_one("#clauses", SelectionList)
         selection.clear_options()
-        for clause in library.clauses(act=self.draft.act):
-            if "urgency" in clause.section:
-                continue
+        for clause in self.interview.tickable_clauses(self.draft):
             label = Text(clause.title)
             label.append(f"  {clause.kind}", style="dim")
             selection.add_option(Selection(label, clause.id, clause.id in self.draft.clauses))

@@ -8,8 +8,6 @@ is ever parsed as Rich markup: user words (already Markdown-escaped) stay data.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from rich.style import Style
 from rich.text import Text
 
@@ -20,16 +18,11 @@ QUOTE = Style(italic=True)
 DIM = Style(dim=True)
 
 
-@lru_cache(maxsize=1)
-def _parser():
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt("commonmark", {"html": False})
-
-
 def markdown_to_text(markdown: str) -> Text:
     """Render the Markdown subset used in prompts/ to a Text (unknown constructs as text)."""
-    tokens = _parser().parse(markdown)
+    from oiadraft.mdtext import parser
+
+    tokens = parser().parse(markdown)
     out = Text()
     lists: list[list[int]] = []  # per open list: [next number] or [-1] for bullets
     quote_depth = 0
