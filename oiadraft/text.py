@@ -1,0 +1,61 @@
+"""Small text helpers shared by every layer: lists in English, plurals, and cleaning text that
+came from outside (a paste, a file, a draft field) before it is stored or printed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = ["join_and", "join_or", "plural", "printable", "strip_controls"]
+
+
+def _join(items: Iterable[object], word: str) -> str:
+    shown = [str(item) for item in items]
+    if not shown:
+        return ""
+    if len(shown) == 1:
+        return shown[0]
+    return ", ".join(shown[:-1]) + f" {word} " + shown[-1]
+
+
+def join_and(items: Iterable[object]) -> str:
+    """["a"] -> "a"; ["a", "b"] -> "a and b"; ["a", "b", "c"] -> "a, b and c" (NZ style, no
+    Oxford comma)."""
+    return _join(items, "and")
+
+
+def join_or(items: Iterable[object]) -> str:
+    """Like `join_and`, with "or"."""
+    return _join(items, "or")
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """plural(1, "part") -> "1 part"; plural(3, "part") -> "3 parts"; plural(2, "day", "days")."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+# ANSI/VT escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other ESC + one char.
+_ESCAPES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"          # CSI: colours, cursor moves, bracketed-paste markers
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: terminal title, clipboard, hyperlinks
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"   # DCS, SOS, PM, APC strings
+    r"|\x1b[@-Z\\-_]?"                  # any other escape (and a lone ESC)
+    r"|\x9b[0-?]*[ -/]*[@-~]"           # 8-bit CSI
+)
+# C0 and C1 controls except tab and newline; DEL too.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """Text with terminal escape sequences and control characters removed, keeping tabs and
+    newlines (CR LF and lone CR become LF). Use it on anything pasted or read from outside
+    before it reaches a draft, and on draft fields before they are printed to a terminal."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROLS.sub("", _ESCAPES.sub("", text))
+
+
+def printable(text: str) -> str:
+    """One line safe to print to a terminal: `strip_controls`, with newlines and tabs shown as
+    spaces (for names, titles and other single-line fields)."""
+    return " ".join(strip_controls(text).split()) if text else ""
