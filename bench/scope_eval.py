@@ -92,7 +92,7 @@ SHARDS = REPO / "tests" / "data" / "eval_shards"
 POSITIVE = frozenset({"refused_18f", "refine_requested"})
 OUTCOMES = frozenset({"refused_18f", "refine_requested", "answered"})
 FIELDS = ("id", "request", "source", "part", "parts_in_request", "text", "wording", "agency",
-          "agency_kind", "act", "record_kind", "date", "request_period", "outcome", "detail")
+          "agency_kind", "act", "record_kind", "date", "request_period", "lead_in", "outcome", "detail")
 REQUIRED = ("id", "source", "part", "parts_in_request", "text", "wording", "agency",
             "agency_kind", "act", "record_kind", "outcome")
 CHOICES = {
