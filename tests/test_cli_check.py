@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -119,17 +118,15 @@ class _Stdin:
         self.buffer = io.BytesIO(data)
 
 
-def run_in_process(monkeypatch, capsys, data: bytes, *args: str) -> tuple[int, str, float]:
-    """Time the command itself (in process: interpreter start-up, about 0.3 s, is not part
-    of it, and a parallel test run does not inflate a subprocess's start)."""
+def run_in_process(monkeypatch, capsys, data: bytes, *args: str) -> tuple[int, str]:
+    """Run the command in process, reading `data` as standard input. (How long a megabyte
+    takes is measured by bench/scope_latency.py, not asserted here.)"""
     monkeypatch.setattr(sys, "stdin", _Stdin(data))
-    started = time.perf_counter()
     status = main(["check", "-", *args])
-    elapsed = time.perf_counter() - started
-    return status, capsys.readouterr().out, elapsed
+    return status, capsys.readouterr().out
 
 
-def test_a_megabyte_paste_finishes_in_under_two_seconds_and_is_noted(monkeypatch, capsys):
+def test_a_megabyte_paste_is_checked_and_noted(monkeypatch, capsys):
     seed = SEED.read_text(encoding="utf-8")
     body = seed.split("Please provide me with the following information:")[1]
     body = body.split("Under section")[0]
@@ -139,19 +136,19 @@ def test_a_megabyte_paste_finishes_in_under_two_seconds_and_is_noted(monkeypatch
         for line in body.strip().split("\n\n"):
             number += 1
             text += f"{number}. " + line.split(". ", 1)[-1] + "\n\n"
-    status, out, elapsed = run_in_process(monkeypatch, capsys, text.encode("utf-8"),
-                                          "--format", "json", "--today", "2024-09-13")
+    status, out = run_in_process(monkeypatch, capsys, text.encode("utf-8"),
+                                 "--format", "json", "--today", "2024-09-13")
     assert status == 1
     data = json.loads(out)
     assert data["findings"][0]["rule"] == "unusual-length"
     assert len(data["parts"]) > 900
-    assert elapsed < 2.0, f"took {elapsed:.2f} s"
+    assert all(0.0 <= part["likelihood"] <= 1.0 for part in data["parts"])
 
 
-def test_a_megabyte_single_paragraph_is_also_fast(monkeypatch, capsys):
+def test_a_megabyte_single_paragraph_is_one_high_part(monkeypatch, capsys):
     text = ("all emails from any staff relating to the port since October 2020 " * 16000)
-    status, out, elapsed = run_in_process(monkeypatch, capsys, text.encode("utf-8"),
-                                          "--today", "2024-09-13")
+    status, out = run_in_process(monkeypatch, capsys, text.encode("utf-8"),
+                                 "--today", "2024-09-13")
     assert status == 1
     assert "unusually long" in out
-    assert elapsed < 2.0, f"took {elapsed:.2f} s"
+    assert "Part 1: HIGH risk" in out

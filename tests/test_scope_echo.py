@@ -92,13 +92,13 @@ def test_a_very_long_topic_is_shortened_at_a_word():
     assert topic[:-1] in text
 
 
-def test_features_are_worked_out_on_first_use_and_kept():
+def test_the_echo_is_plain_data_worked_out_with_the_assessment():
     result = scope.assess("All emails sent by the Mayor about the stadium in 2024.", OIA)
-    assert "features" not in vars(result)  # assessing did not pay for them
-    first = result.features
-    assert vars(result)["features"] is first and result.features is first
-    # they are not part of the assessment's identity
-    assert result == scope.assess("All emails sent by the Mayor about the stadium in 2024.", OIA)
+    assert vars(result)["features"] == {"record_types": ["emails"], "parties": ["the Mayor"],
+                                        "topic": "the stadium"}
+    # the echo is not part of the assessment's identity
+    again = scope.assess("All emails sent by the Mayor about the stadium in 2024.", OIA)
+    assert result == again and result.features == again.features
 
 
 def test_the_chat_echo_uses_them():

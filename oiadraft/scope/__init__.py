@@ -1,0 +1,75 @@
+"""The scope analyser: will an agency refuse this part as needing substantial collation or
+research (OIA s18(f), LGOIMA s17(f)) or ask for it to be narrowed, and how could it be narrowed?
+
+Pure, deterministic and fast enough to run on every keystroke.
+
+How a part is judged
+    `features` works out the part's named features (record kinds, open custodians, "mention
+    of", no subject, the period's length for the kind of records, statistics that need each
+    case read, named documents, dates-only asks, the number of parts ...). `model` turns them
+    into a likelihood with weights fitted from real outcomes (``bench/fit_scope.py`` writes
+    ``oiadraft/data/scope_model.yaml``; ``bench/scope_quality.py`` reports cross-validated and
+    hold-out figures), and the likelihood into low / medium / high with thresholds chosen by
+    cross-validation. `findings` reports the evidence: its severity follows what the feature
+    adds to the likelihood, so a low part carries only tips. `rewrites` work out each fix so
+    that an accepted one still reads as English. `request` looks at the request as a whole.
+
+Adding a rule
+    1. Vocabulary: add the words to a kind in ``oiadraft/data/scope_rules.yaml``
+       (``vocabulary``), or a new kind; and a signal (``signals``) that says which kinds it
+       ``reads``, whether it is ``breadth``, ``narrowing`` or ``other``, its ``reason`` in
+       words, and its message, tip and suggestion.
+    2. One feature function in `features` (``@feature("the-signal-id")``) that works out its
+       value from the kinds it reads; a signal that is simply "one of these words is there"
+       needs none.
+    3. Evaluation items: real requests with known outcomes that show the rule, added to a
+       shard in ``tests/data/eval_shards/`` and merged with ``bench/scope_eval.py``. Then
+       refit (``bench/fit_scope.py``) and check ``bench/scope_quality.py``: the weight is
+       whatever the evidence says, never set by hand.
+
+Public API
+    ``Context(act, today, request_period, agency, parts)``; ``assess(text, context,
+    acknowledged=()) -> Assessment`` (``risk``, ``likelihood``, ``reasons``, ``score``,
+    ``findings``, ``period``, ``period_source``, ``period_text``, ``period_span``,
+    ``record_kind``, ``acknowledged_findings``, ``features`` for the echo, ``signals``);
+    ``assess_cached``; ``assess_request(parts_or_split, context) -> RequestAssessment``;
+    ``Finding`` (a frozen dataclass, everything worked out); ``apply_suggestion(text, finding,
+    fills)``, ``findings_after``, ``SuggestionError``; ``split_dates_then_copies(text)``;
+    ``load_rules``, ``parse_rules``, ``letter_rules`` and ``fold_case`` (for the splitter).
+"""
+
+from oiadraft.scope.assessment import Assessment, Context, assess, assess_cached
+from oiadraft.scope.findings import SEVERITIES, Finding
+from oiadraft.scope.model import RISKS, load_model
+from oiadraft.scope.patterns import fold_case
+from oiadraft.scope.request import RequestAssessment, assess_request
+from oiadraft.scope.suggestions import (
+    SuggestionError,
+    apply_suggestion,
+    findings_after,
+    split_dates_then_copies,
+)
+from oiadraft.scope.vocabulary import PLACEHOLDER, Rules, letter_rules, load_rules, parse_rules
+
+__all__ = [
+    "PLACEHOLDER",
+    "RISKS",
+    "SEVERITIES",
+    "Assessment",
+    "Context",
+    "Finding",
+    "RequestAssessment",
+    "Rules",
+    "SuggestionError",
+    "apply_suggestion",
+    "assess",
+    "assess_cached",
+    "assess_request",
+    "findings_after",
+    "fold_case",
+    "letter_rules",
+    "load_model",
+    "load_rules",
+    "parse_rules",
+    "split_dates_then_copies",
+]

@@ -1,0 +1,458 @@
+"""The named features of a part: what the model weighs and what the findings quote.
+
+Each signal in the vocabulary (``signals`` in scope_rules.yaml) is one feature. Its value is
+worked out by the function registered for it here (`@feature("id")`), or, for a signal with
+no function, by `presence`: 1 when any word of the kinds it `reads` is in the part. A feature
+function reads only the kinds its signal lists (tests/test_scope_features.py checks this), and
+returns its value and the `Hit`s a finding can quote, or None when the feature is absent.
+
+`extract(text, context, rules)` works out every feature of one part.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from oiadraft.model import Period
+from oiadraft.scope.matching import Token, tokens
+from oiadraft.scope.spans import about_time, content_end, extend_list, quantified
+from oiadraft.scope.vocabulary import Rules, SignalRule
+
+Value = tuple[float, list["Hit"]]
+FEATURES: dict[str, Callable[[PartView, SignalRule], Value | None]] = {}
+
+
+@dataclass(slots=True)
+class Hit:
+    """Evidence for a feature: the words that show it, and how a finding about it is fixed."""
+
+    rule: str
+    span: tuple[int, int]
+    share: float = 1.0
+    """The part of the feature's value this evidence stands for."""
+    fmt: dict[str, Any] | None = None
+    rewrite: str | None = None
+    """A rewrite family (`rewrites.FAMILIES`), "advice" (no fix here), or None: the signal's
+    own replacement at `span`."""
+    arg: Any = None
+    suggestion: str | None = None
+
+
+def feature(name: str) -> Callable[[Callable[..., Value | None]], Callable[..., Value | None]]:
+    """Register the function that works out the feature `name`."""
+
+    def register(function: Callable[..., Value | None]) -> Callable[..., Value | None]:
+        FEATURES[name] = function
+        return function
+
+    return register
+
+
+class PartView:
+    """One part as the feature functions see it: the text, the vocabulary found in it by kind,
+    its period and what the part asks for."""
+
+    __slots__ = ("by_kind", "context", "days", "end", "period", "period_source",
+                 "period_span", "period_text", "record_kind", "rules", "text", "tokens")
+
+    def __init__(self, text: str, context: Any, rules: Rules, found: list[Token],
+                 period: Any) -> None:
+        self.text = text
+        self.context = context
+        self.rules = rules
+        self.tokens = found
+        self.by_kind: dict[str, list[Token]] = {}
+        for token in found:
+            self.by_kind.setdefault(token.kind, []).append(token)
+        self.period_source = "none"
+        self.period: Period | None = None
+        self.period_text = ""
+        self.period_span: tuple[int, int] | None = None
+        if period is not None:
+            self.period, self.period_source = period.period, "part"
+            self.period_text, self.period_span = period.text, (period.start, period.end)
+        elif context.request_period is not None:
+            self.period, self.period_source = context.request_period, "request"
+        self.days = self.period.days(context.today) if self.period is not None else None
+        self._drop_described_meetings()
+        self.end = content_end(text)
+        comms, named = self.words("communications"), self.words("named_documents")
+        generic = self.words_of("generic_records", "information")
+        generic_all = quantified(generic, self.words("quantifier"), text)
+        if comms:
+            self.record_kind = "communications"
+        elif named and not (generic and generic_all):
+            self.record_kind = "named"
+        else:
+            self.record_kind = "documents"
+
+    def words(self, kind: str) -> list[Token]:
+        """The part's words of one vocabulary kind, in text order."""
+        return self.by_kind.get(kind, [])
+
+    def words_of(self, *kinds: str) -> list[Token]:
+        """The part's words of several kinds, in text order."""
+        if len(kinds) == 1:
+            return self.words(kinds[0])
+        return sorted((t for kind in kinds for t in self.words(kind)), key=lambda t: t.start)
+
+    def _drop_described_meetings(self) -> None:
+        """"minutes of the Audit Committee meetings": the meetings say which minutes, they are
+        not messages asked for."""
+        named = [t for t in self.by_kind.get("named_documents", ()) if _OF_END.search(t.text)]
+        comms = self.by_kind.get("communications")
+        if not named or not comms:
+            return
+        kept = [t for t in comms
+                if not any(0 <= t.start - n.end <= 60 and _DESCRIBED.fullmatch(
+                    self.text, n.end, t.start) for n in named)]
+        if kept:
+            self.by_kind["communications"] = kept
+        else:
+            del self.by_kind["communications"]
+
+
+_OF_END = re.compile(r"\bof(?:\s+the)?$", re.IGNORECASE)
+_DESCRIBED = re.compile(r"[\s\w'’&-]*")
+
+
+def presence(view: PartView, rule: SignalRule) -> Value | None:
+    """1 when a word of a kind the signal reads is in the part; the first one is the
+    evidence."""
+    first = None
+    for kind in rule.reads:
+        found = view.words(kind)
+        if found and (first is None or found[0].start < first.start):
+            first = found[0]
+    if first is None:
+        return None
+    return 1.0, [Hit(rule.id, (first.start, first.end))]
+
+
+def _at_end(view: PartView, rule_id: str, **fmt: Any) -> Hit:
+    return Hit(rule_id, (view.end, view.end), fmt=fmt or None)
+
+
+@feature("all-communications")
+def _all_communications(view: PartView, rule: SignalRule) -> Value | None:
+    comms = view.words("communications")
+    found = quantified(comms, view.words("quantifier"), view.text)
+    if found is None or view.words("cross_reference"):
+        return None  # "all communications falling within 1 and 2 above" are already bounded
+    quant, comm = found
+    end = extend_list(view.text, comm.end, comms)
+    return 1.0, [Hit(rule.id, (quant.start, end), rewrite="communications")]
+
+
+@feature("communications")
+def _communications(view: PartView, rule: SignalRule) -> Value | None:
+    comms = view.words("communications")
+    if not comms or view.words("cross_reference") or \
+            quantified(comms, view.words("quantifier"), view.text) is not None:
+        return None
+    from oiadraft.scope.rewrites.clause import Where, two_sided
+
+    where = Where(view.text, view.tokens, view.period_span, view.rules)
+    if two_sided(where, extend_list(view.text, comms[0].end, comms)):
+        return None  # "emails between the Rates team and KiwiRail" is what this rule asks for
+    return 1.0, [Hit(rule.id, (comms[0].start, comms[0].end))]
+
+
+_CHANNELS = ("email", "e-mail", "text", "whatsapp", "signal", "snapchat", "messenger", "teams",
+             "slack", "phone", "telephone", "call", "meeting", "letter", "memo", "message",
+             "calendar", "diary", "voicemail", "transcript", "note")
+
+
+def _channel(word: str) -> str:
+    low = " ".join(word.lower().split())
+    return next((stem for stem in _CHANNELS if stem in low), low)
+
+
+@feature("many-channels")
+def _many_channels(view: PartView, rule: SignalRule) -> Value | None:
+    comms = view.words("communications")
+    channels = {_channel(t.text) for t in comms}
+    if len(channels) < 3:
+        return None
+    span = (comms[0].start, comms[-1].end)
+    return 1.0, [Hit(rule.id, span, fmt={"count": len(channels)})]
+
+
+@feature("open-custodian")
+def _open_custodian(view: PartView, rule: SignalRule) -> Value | None:
+    from oiadraft.scope.rewrites.custodian import outsider_suggestion
+
+    found = view.words("open_custodian")[:3]
+    if not found:
+        return None
+    value = float(min(len(found), 2))
+    hits = [Hit(rule.id, (t.start, t.end), share=1.0 / value if i < 2 else 0.0,
+                rewrite="custodian", arg=t, suggestion=outsider_suggestion(t, view.rules))
+            for i, t in enumerate(found)]
+    return value, hits
+
+
+@feature("open-ministers")
+def _open_ministers(view: PartView, rule: SignalRule) -> Value | None:
+    found = view.words("open_ministers")
+    if not found:
+        return None
+    return 1.0, [Hit(rule.id, (found[0].start, found[0].end), rewrite="custodian", arg=found[0])]
+
+
+@feature("topic-mention")
+def _topic_mention(view: PartView, rule: SignalRule) -> Value | None:
+    found = view.words("topic_mention")
+    if not found:
+        return None
+    return 1.0, [Hit(rule.id, (found[0].start, found[0].end), rewrite="mention", arg=found[0])]
+
+
+def _subject_links(view: PartView) -> list[Token]:
+    """Subject words, without "relating to the period ..." (that is about time)."""
+    return [t for t in view.words("topic_link")
+            if not about_time(view.text, t.end, view.period_span)]
+
+
+@feature("topic-link")
+def _topic_link(view: PartView, rule: SignalRule) -> Value | None:
+    links = _subject_links(view)
+    if not links or view.words("topic_mention"):
+        return None
+    return 1.0, [Hit(rule.id, (links[0].start, links[0].end))]
+
+
+@feature("inclusive")
+def _inclusive(view: PartView, rule: SignalRule) -> Value | None:
+    found = view.words("inclusive")
+    if not found:
+        return None
+    return 1.0, [Hit(rule.id, (found[0].start, found[0].end), rewrite="inclusive",
+                     arg=found[0])]
+
+
+_RECORDS_WORD = {"communications": "communications", "named": "documents",
+                 "documents": "records"}
+
+
+def _has_subject(view: PartView) -> bool:
+    return bool(_subject_links(view) or view.words("topic_mention")
+                or view.words("anchored_event") or view.words("agenda_item"))
+
+
+@feature("no-subject")
+def _no_subject(view: PartView, rule: SignalRule) -> Value | None:
+    generic_all = quantified(view.words_of("generic_records", "information"),
+                             view.words("quantifier"), view.text)
+    if not (view.words("communications") or generic_all) or _has_subject(view) \
+            or view.words("cross_reference") or view.record_kind == "named":
+        return None
+    return 1.0, [_at_end(view, rule.id, records=_RECORDS_WORD[view.record_kind])]
+
+
+@feature("generic-records")
+def _generic_records(view: PartView, rule: SignalRule) -> Value | None:
+    found = quantified(view.words_of("generic_records", "information"),
+                       view.words("quantifier"), view.text)
+    if found is None or view.record_kind == "communications":
+        return None
+    return 1.0, [Hit(rule.id, (found[0].start, found[1].end))]
+
+
+@feature("unbounded-holders")
+def _unbounded_holders(view: PartView, rule: SignalRule) -> Value | None:
+    from oiadraft.scope.rewrites.clause import SAFE_AFTER
+
+    comms = view.words("communications")
+    if not comms or view.words("holders") or view.words("cross_reference") \
+            or view.words("open_custodian"):
+        return None
+    found = quantified(comms, view.words("quantifier"), view.text)
+    anchor = extend_list(view.text, found[1].end if found else comms[0].end, comms)
+    # " between <...> and <...>" goes in only where it reads: not before "Council staff sent"
+    return 1.0, [Hit(rule.id, (anchor, anchor), fmt={"records": "communications"},
+                     rewrite=None if SAFE_AFTER.match(view.text, anchor) else "advice")]
+
+
+@feature("weak-search-terms")
+def _weak_search_terms(view: PartView, rule: SignalRule) -> Value | None:
+    links = view.words("topic_mention") or _subject_links(view)
+    if not links or not (view.words("communications") or view.words("generic_records")
+                         or view.words("information")):
+        return None
+    weak = [t for t in view.words("weak_search_terms") if t.start > links[0].start]
+    if not weak:
+        return None
+    return 1.0, [Hit(rule.id, (weak[0].start, weak[0].end))]
+
+
+@feature("case-statistics")
+def _case_statistics(view: PartView, rule: SignalRule) -> Value | None:
+    from oiadraft.scope.matching import same_clause
+
+    for stat in view.words("statistics"):
+        for condition in view.words("case_conditions"):
+            if 0 <= condition.start - stat.end <= 120 and \
+                    same_clause(view.text, stat.end, condition.start):
+                return 1.0, [Hit(rule.id, (stat.start, condition.end))]
+    return None
+
+
+@feature("many-kinds")
+def _many_kinds(view: PartView, rule: SignalRule) -> Value | None:
+    kinds = {" ".join(t.text.lower().split()).rstrip("s") for kind in rule.reads
+             for t in view.words(kind)}
+    if len(kinds) < 3:
+        return None
+    return min(len(kinds) - 2, 3) / 3, []
+
+
+@feature("several-parts")
+def _several_parts(view: PartView, rule: SignalRule) -> Value | None:
+    parts = max(1, int(getattr(view.context, "parts", 1) or 1))
+    if parts < 2:
+        return None
+    return min(math.log2(parts), 4.0) / 4, []
+
+
+@feature("named-documents")
+def _named_documents(view: PartView, rule: SignalRule) -> Value | None:
+    named = view.words_of("named_documents", "record_words")
+    if not named or (view.record_kind == "communications"
+                     and quantified(view.words("communications"), view.words("quantifier"),
+                                    view.text)):
+        return None
+    return 1.0, [Hit(rule.id, (named[0].start, named[0].end))]
+
+
+@feature("metadata-only")
+def _metadata_only(view: PartView, rule: SignalRule) -> Value | None:
+    found = view.words("metadata")
+    if not found:
+        return None
+    return 1.0, [Hit(rule.id, (found[0].start, found[0].end))]
+
+
+_NAME = re.compile(r"\s+(?:the\s+)?((?:[A-ZĀĒĪŌŪ][\w'’&.-]*)(?:\s+(?:of|and|for|[A-ZĀĒĪŌŪ]"
+                   r"[\w'’&.-]*))*)")
+_NAME_TAIL = re.compile(r"(?:\s+(?:of|and|for))+$")
+
+
+@feature("named-party")
+def _named_party(view: PartView, rule: SignalRule) -> Value | None:
+    if not view.words("communications") or view.words("open_custodian"):
+        return None
+    for token in view.words("holders"):
+        match = _NAME.match(view.text, token.end, token.end + 60)
+        if match and match.group(1) and match.group(1)[0].isupper():
+            words = _NAME_TAIL.sub("", match.group(1))  # "... Division and| the ..."
+            return 1.0, [Hit(rule.id, (token.start, match.start(1) + len(words)))]
+    return None
+
+
+def _single_document(view: PartView) -> bool:
+    """A part that names one document ("the final report of the review", "the briefing
+    titled ..."): it needs no time frame."""
+    named = view.words("named_documents")
+    return view.record_kind == "named" and not view.words("quantifier") and \
+        all(not t.text.lower().rstrip().endswith("s") for t in named)
+
+
+@feature("no-period")
+def _no_period(view: PartView, rule: SignalRule) -> Value | None:
+    if view.period is not None or view.words("cross_reference") \
+            or view.words("anchored_event") or _single_document(view):
+        return None
+    return 1.0, [_at_end(view, rule.id)]
+
+
+def _period_quote(view: PartView) -> str:
+    if view.period_span is not None:
+        return f"\u201c{' '.join(view.period_text.split())}\u201d"
+    return "the period set for the whole request"
+
+
+@feature("long-period")
+def _long_period(view: PartView, rule: SignalRule) -> Value | None:
+    allowance = view.rules.periods[view.record_kind]["usual_days"]
+    if view.days is None or view.days <= allowance:
+        return None
+    value = min((view.days - allowance) / 365.25, view.rules.cap_years)
+    span = view.period_span or (view.end, view.end)
+    fmt = {"quote": _period_quote(view), "length": describe_length(view),
+           "records": _RECORDS_WORD[view.record_kind]}
+    return value, [Hit(rule.id, span, fmt=fmt,
+                       rewrite="period" if view.period_span is not None else "advice")]
+
+
+@feature("short-period")
+def _short_period(view: PartView, rule: SignalRule) -> Value | None:
+    if view.days is None or view.days > view.rules.periods[view.record_kind]["short_days"]:
+        return None
+    span = view.period_span or (view.end, view.end)
+    return 1.0, [Hit(rule.id, span, fmt={"quote": _period_quote(view),
+                                         "length": describe_length(view)})]
+
+
+@feature("urgency-without-reasons")
+def _urgency(view: PartView, rule: SignalRule) -> Value | None:
+    urgent = view.words("urgency")
+    if not urgent or view.words("urgency_reasons"):
+        return None
+    return 1.0, [Hit(rule.id, (urgent[0].start, urgent[0].end))]
+
+
+def describe_length(view: PartView) -> str:
+    """The period's length in words ("about 4 years")."""
+    from oiadraft.periods import describe_length as describe
+
+    assert view.period is not None
+    if view.period.start is not None:
+        return describe(view.period, view.context.today)
+    days = view.days or 0
+    if days < 45:
+        return f"{days} days"
+    months = round(days / 30.44)
+    if months < 18:
+        return f"about {months} months"
+    years = days / 365.25
+    whole = int(years + 0.25)
+    return f"about {whole} years" if abs(years - whole) < 0.25 else f"about {years:.1f} years"
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Every feature of one part: values by signal id, the evidence, and the part's view."""
+
+    values: dict[str, float]
+    hits: list[Hit]
+    view: PartView
+
+
+def find_period(text: str, today: date) -> Any:
+    """The first period phrase in the part (the finder stops there), or None."""
+    from oiadraft import periods
+
+    matches = periods.find_periods(text, today=today, limit=1)  # documented never to raise
+    return matches[0] if matches else None
+
+
+def extract(text: str, context: Any, rules: Rules,
+            found: Sequence[Token] | None = None) -> Extraction:
+    """Work out every feature of one part."""
+    view = PartView(text, context, rules, list(found) if found is not None
+                    else tokens(text, rules), find_period(text, context.today))
+    values: dict[str, float] = {}
+    hits: list[Hit] = []
+    for rule_id, rule in rules.signals.items():
+        result = FEATURES.get(rule_id, presence)(view, rule)
+        if result is None or result[0] == 0:
+            continue
+        values[rule_id] = result[0]
+        hits.extend(result[1])
+    return Extraction(values, hits, view)

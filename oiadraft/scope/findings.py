@@ -1,0 +1,184 @@
+"""Findings: what the analyser tells the user about a part, one per piece of evidence, with
+everything worked out when the part is assessed (message, fix, where the fix goes).
+
+One story per part: a finding's severity follows what its feature adds to the part's
+likelihood and the part's risk. On a low part every finding is a tip (`info`, worded as
+advice); on a medium part a feature that weighs enough is a `warning`; on a high part the
+heaviest are `danger`; a breadth feature that weighs little stays a tip whatever the risk. A
+narrowing feature the model counts in the part's favour is reported as a good sign. Messages are filled by `oiadraft.letter.template.fill`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from oiadraft import acts
+from oiadraft.letter.template import Citations, fill
+from oiadraft.scope.features import Extraction, Hit
+from oiadraft.scope.vocabulary import Rules, SignalRule, placeholder_names
+
+SEVERITIES = ("info", "warning", "danger")
+SEVERITY_ORDER = {"danger": 0, "warning": 1, "info": 2}
+SHOWN = 0.05
+"""A narrowing feature must take at least this off the log-odds to be reported as good."""
+WARNING = 0.4
+"""What a breadth feature must add to the log-odds to be a warning on a medium or high part
+(less: a tip)."""
+DANGER = 1.0
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the analyser noticed, with the words that caused it and what to do about it."""
+
+    rule: str
+    severity: str
+    concept: str | None
+    section: str | None
+    span: tuple[int, int]
+    quote: str
+    message: str
+    suggestion: str | None = None
+    replacement: str | None = None
+    placeholders: tuple[str, ...] = ()
+    replacement_span: tuple[int, int] | None = None
+    """Where `replacement` goes when that is wider than `span` (it then contains `span`): the
+    whole "any correspondence any MFAT official has had with any UK representative" stretch
+    for a finding about "any correspondence". None: at `span`."""
+    contribution: float = 0.0
+    """What the feature behind the finding adds to the part's log-odds (negative: narrows)."""
+
+    @property
+    def target(self) -> tuple[int, int]:
+        """The stretch `apply_suggestion` replaces: `replacement_span`, else `span`."""
+        return self.replacement_span or self.span
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form used by `oiadraft check --format json`."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "section": self.section,
+            "message": self.message,
+            "suggestion": self.suggestion,
+            "span": [self.span[0], self.span[1]],
+            "concept": self.concept,
+            "quote": self.quote,
+            "replacement": self.replacement,
+            "placeholders": list(self.placeholders),
+            "replacement_span": list(self.target),
+            "contribution": round(self.contribution, 3),
+        }
+
+
+@lru_cache(maxsize=4)
+def citations(act: str) -> dict[str, Any]:
+    """The citation namespaces of a draft under `act`: {s.KEY} for its own Act, and {oia.KEY}
+    and {lgoima.KEY} for facts about a case under that Act."""
+    profiles = acts.load_acts()
+
+    def namespace(key: str) -> Citations:
+        profile = profiles[key]
+        return Citations(tuple(k for k in profile.sections if profile.has(k)), profile.cite)
+
+    return {"s": namespace(act), **{key: namespace(key) for key in profiles}}
+
+
+def severity_of(rule: SignalRule, contribution: float, risk: str) -> str | None:
+    """The severity of a finding about `rule`, or None when it is not worth reporting."""
+    if rule.kind == "other":
+        return "info" if risk == "low" else "warning"
+    if rule.kind == "narrowing":
+        return "info" if contribution < -SHOWN else None
+    if risk == "high" and contribution >= DANGER:
+        return "danger"
+    if risk != "low" and contribution >= WARNING:
+        return "warning"
+    return "info"
+
+
+def message_of(rule: SignalRule, hit: Hit, quote: str, severity: str, act: str) -> str:
+    profile = acts.get_act(act)
+    _, cite, words, template = rule.by_act[profile.key]
+    if severity == "info" and rule.kind == "breadth" and rule.tip:
+        template = rule.tip
+    values: dict[str, Any] = {"quote": " ".join(quote.split()), "act": profile.short,
+                              "length": "", "records": "records", "count": "", "cite": cite,
+                              "words": words, **citations(profile.key)}
+    if hit.fmt is not None:
+        values.update(hit.fmt)
+    return fill(template or "", values)
+
+
+def build(extraction: Extraction, contributions: Mapping[str, float], risk: str, act: str,
+          rules: Rules) -> list[Finding]:
+    """The findings of one part, in text order (and by severity where they share a place)."""
+    from oiadraft.scope.rewrites import Part, rewrite
+
+    view = extraction.view
+    part = None
+    findings = []
+    for hit in extraction.hits:
+        rule = rules.signals[hit.rule]
+        if rule.message is None and rule.concept_missing is None:
+            continue
+        contribution = contributions.get(hit.rule, 0.0) * hit.share
+        severity = severity_of(rule, contribution, risk)
+        if severity is None:
+            continue
+        start, end = hit.span
+        quote = view.text[start:end]
+        replacement: str | None = rule.replacement
+        placeholders = rule.replacement_placeholders
+        target = None
+        if hit.rewrite is not None:
+            found = None
+            if hit.rewrite != "advice":
+                if part is None:
+                    part = Part(view.text, view.tokens, view.period_span, view.period, rules)
+                found = rewrite(hit.rewrite, part, hit.arg)
+            if found is None or found[1] is None:
+                replacement, placeholders = None, rule.suggestion_placeholders
+            else:
+                replacement = found[1]
+                placeholders = placeholder_names(replacement)
+                target = found[0] if found[0] != hit.span else None
+        elif replacement is not None and not replacement.strip() and replacement != "":
+            replacement = None
+        findings.append(Finding(
+            rule.id, severity, rule.concept, rule.by_act[act][0], hit.span, quote,
+            message_of(rule, hit, quote, severity, act), hit.suggestion or rule.suggestion,
+            replacement, placeholders, target, contribution))
+    findings.sort(key=lambda f: (f.span[0], SEVERITY_ORDER[f.severity], f.rule))
+    return findings
+
+
+def period_tip(text: str, act: str) -> Finding:
+    """The no-period tip for a part whose records are those of another part that gives no
+    time frame (the part itself says nothing about time)."""
+    from oiadraft.scope.spans import content_end
+    from oiadraft.scope.vocabulary import load_rules
+
+    rule = load_rules().signals["no-period"]
+    act = acts.get_act(act).key
+    end = content_end(text)
+    hit = Hit(rule.id, (end, end))
+    return Finding(rule.id, "info", rule.concept, rule.by_act[act][0], hit.span, "",
+                   message_of(rule, hit, "", "info", act), rule.suggestion, rule.replacement,
+                   rule.replacement_placeholders)
+
+
+def reasons(contributions: Mapping[str, float], rules: Rules, limit: int = 3) -> tuple[str, ...]:
+    """The features that move the likelihood most, in words, heaviest first; one that counts
+    in the part's favour says so."""
+    ranked = sorted(((abs(c), name, c) for name, c in contributions.items()
+                     if abs(c) >= 0.15 and rules.signals[name].reason),
+                    key=lambda item: (-item[0], item[1]))
+    words = []
+    for _, name, contribution in ranked[:limit]:
+        reason = str(rules.signals[name].reason)
+        words.append(reason if contribution > 0 else f"in its favour: {reason}")
+    return tuple(words)

@@ -1,0 +1,140 @@
+"""Finding the vocabulary in a part: each match is a `Token` (kind, start, end, text).
+
+Matching runs on lower-cased text when lower-casing keeps every offset: the vocabulary for a
+word is tried only where that word begins (`Rules.trigger` / `Rules.dispatch`). Misspelt key
+words ("corespondence", "staf") are read as the word meant, found cheaply: only words whose
+first letter and length could make them a typo of a target are looked at.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from rapidfuzz.distance import Levenshtein
+
+from oiadraft.scope.patterns import FOLDS_ODDLY
+from oiadraft.scope.vocabulary import Rules
+
+BREAK = re.compile(r"[.;:?!]\s|\n\s*\n")
+
+
+def same_clause(text: str, start: int, end: int) -> bool:
+    """No full stop, semicolon, colon or paragraph break between `start` and `end`."""
+    return BREAK.search(text, start, end) is None
+
+
+class Token(NamedTuple):
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def _typo_fixes(text: str, rules: Rules) -> list[tuple[int, int, str]]:
+    """(start, end, corrected word) for misspelt key words, found cheaply."""
+    fixes: list[tuple[int, int, str]] = []
+    targets = rules.typo_words
+    if FOLDS_ODDLY.search(text) is None:
+        # lower-cased text keeps every offset and matches [a-z] exactly as ignoring case would
+        lowered = text.lower()
+        candidates = rules.typo_candidates_lower.finditer(lowered)
+    else:
+        candidates = rules.typo_candidates.finditer(text)
+    for match in candidates:
+        low = match.group(0).lower()
+        known = rules.typo_known.get(low)
+        if known is not None and known != low:
+            fixes.append((match.start(), match.end(), known))
+            continue
+        if len(low) < rules.typo_min or low in rules.typo_quiet:
+            continue  # too short, a target itself, or a real word never corrected
+        bounds = rules.typo_lengths.get(low[0])
+        if bounds is None or not bounds[0] <= len(low) <= bounds[1]:
+            continue  # _closest would find no target this far away
+        fix = closest(low, targets, rules.typo_max)
+        if fix is not None and fix != low:
+            fixes.append((match.start(), match.end(), fix))
+    return fixes
+
+
+@lru_cache(maxsize=4096)
+def closest(word: str, targets: tuple[str, ...], max_distance: int) -> str | None:
+    if word in targets:
+        return word
+    best = None
+    best_distance = max_distance + 1
+    for target in targets:
+        if target[0] != word[0] or abs(len(target) - len(word)) > max_distance:
+            continue
+        allowed = 1 if len(target) <= 9 else max_distance
+        distance = Levenshtein.distance(word, target, score_cutoff=allowed)
+        if distance <= allowed and distance < best_distance:
+            best, best_distance = target, distance
+    return best
+
+
+def _scan(text: str, rules: Rules) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of every vocabulary match, left to right, never overlapping.
+
+    On lower-cased text when lower-casing keeps every offset: the vocabulary for a word is
+    tried only where that word begins (`Rules.trigger`/`dispatch`), which finds exactly what
+    the whole pattern (`Rules.master`) would, several times faster."""
+    low = text.lower()
+    kinds = rules.group_kinds
+    if len(low) != len(text) or FOLDS_ODDLY.search(text) is not None:
+        return [(kinds[m.lastgroup or ""], m.start(), m.end()) for m in rules.master.finditer(text)]
+    dispatch = rules.dispatch
+    found = []
+    taken = 0
+    for trigger in rules.trigger.finditer(low):
+        start = trigger.start()
+        if start < taken:
+            continue
+        match = dispatch[trigger.group()].match(low, start)
+        if match is not None:
+            taken = match.end()
+            found.append((kinds[match.lastgroup or ""], start, taken))
+    return found
+
+
+def tokens(text: str, rules: Rules) -> list[Token]:
+    fixes = _typo_fixes(text, rules)
+    if not fixes:
+        return [Token(kind, start, end, text[start:end])
+                for kind, start, end in _scan(text, rules)]
+    # match on a corrected copy, then map positions back to the original text
+    pieces: list[str] = []
+    segments: list[tuple[int, int, int, int]] = []  # norm start, norm end, orig start, orig end
+    last = 0
+    norm_pos = 0
+    for start, end, word in fixes:
+        pieces.append(text[last:start])
+        norm_pos += start - last
+        segments.append((norm_pos, norm_pos + len(word), start, end))
+        pieces.append(word)
+        norm_pos += len(word)
+        last = end
+    pieces.append(text[last:])
+    norm = "".join(pieces)
+
+    def back(pos: int, is_end: bool) -> int:
+        delta = 0
+        for norm_start, norm_end, orig_start, orig_end in segments:
+            if norm_end <= pos:
+                delta += (orig_end - orig_start) - (norm_end - norm_start)
+            elif norm_start < pos:
+                return orig_end if is_end else orig_start
+            else:
+                break
+        return pos + delta
+
+    tokens = []
+    for kind, norm_start, norm_end in _scan(norm, rules):
+        start = max(0, min(back(norm_start, False), len(text)))
+        end = max(start, min(back(norm_end, True), len(text)))
+        tokens.append(Token(kind, start, end, text[start:end]))
+    return tokens
+
+

@@ -1,0 +1,180 @@
+"""Regular expressions built from the vocabulary: one pattern per kind of words, and a
+dispatch that tries a kind only where a word it can begin with starts.
+
+A phrase's first word is its own first word; a pattern says its first words in the YAML
+(`lead`), so nothing here reads a regular expression's internals. Tried only where its word
+begins, the vocabulary matches there exactly what the whole pattern would
+(tests/test_scope_speed.py checks this on real and generated text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+WORD_RUN = re.compile(r"\w+")
+WORD_CHAR = re.compile(r"\w")
+
+
+def trie_regex(phrases: Iterable[str]) -> str:
+    """One regex for many phrases, sharing prefixes (a trie), so the engine rejects a word
+    after a character or two instead of trying every phrase. Spaces match any white space."""
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for char in " ".join(phrase.lower().split()):
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        branches = []
+        for char in sorted(k for k in node if k):
+            head = r"\s+" if char == " " else re.escape(char)
+            branches.append(head + build(node[char]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+def phrase_regex(phrase: str) -> str:
+    """One phrase as a whole-word, case-blind-ready regex (white space matches any run)."""
+    words = phrase.strip().split()
+    body = r"\s+".join(re.escape(word) for word in words)
+    return rf"(?<![\w]){body}(?![\w])"
+
+
+def first_word(phrase: str) -> str:
+    """The run of word characters a phrase begins with (lower case), or its first character
+    when that is not a word character."""
+    flat = " ".join(phrase.lower().split())
+    match = WORD_RUN.match(flat)
+    return match.group(0) if match else flat[0]
+
+
+class Piece(NamedTuple):
+    """Part of one kind's vocabulary: the words it can begin with, its regex, and the phrases
+    behind it (None for a pattern)."""
+
+    first: frozenset[str]
+    source: str
+    phrases: tuple[str, ...] | None
+
+
+def phrase_pieces(phrases: list[str]) -> tuple[str, list[Piece]]:
+    """(the regex of all the phrases, one piece per first word)."""
+    by_word: dict[str, list[str]] = {}
+    for phrase in phrases:
+        by_word.setdefault(first_word(phrase), []).append(phrase)
+    pieces = [Piece(frozenset([word]), f"(?:{trie_regex(some)})(?!\\w)", tuple(some))
+              for word, some in by_word.items()]
+    return f"(?:{trie_regex(phrases)})(?!\\w)", pieces
+
+
+def pattern_piece(lead: list[str], rest: str) -> Piece:
+    """A pattern written as its first words and the regex after them."""
+    words = sorted({" ".join(w.lower().split()) for w in lead}, key=lambda w: (-len(w), w))
+    head = "|".join(re.escape(w) for w in words)
+    guard = r"(?!\w)" if all(WORD_CHAR.match(w[-1]) for w in words) else ""
+    return Piece(frozenset(first_word(w) for w in words), f"(?:(?:{head}){guard}{rest})", None)
+
+
+def build_dispatch(
+    keyed: list[tuple[str, list[Piece]]],
+) -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
+    """A trigger pattern for the words phrases begin with, and for each word the vocabulary
+    (group names and order kept) that can begin with it.
+
+    A word that begins only phrases of two or more words ("on the subject of", "and/or")
+    triggers only where the rest of one of them follows, so common words ("on", "and", "to")
+    cost the engine a look ahead rather than a call from Python."""
+    words: set[str] = set()
+    for _, pieces in keyed:
+        for piece in pieces:
+            words |= piece.first
+    dispatch: dict[str, re.Pattern[str]] = {}
+    tails: dict[str, str] = {}
+    for word in sorted(words):
+        groups = []
+        rests: list[str] | None = []
+        for name, pieces in keyed:
+            mine = [piece for piece in pieces if word in piece.first]
+            if mine:
+                groups.append(f"(?P<{name}>{'|'.join(piece.source for piece in mine)})")
+            for piece in mine:
+                if piece.phrases is None or rests is None:
+                    rests = None
+                    continue
+                for phrase in piece.phrases:
+                    rest = " ".join(phrase.lower().split())[len(word):]
+                    if not rest:
+                        rests = None
+                        break
+                    rests.append(rest)
+        dispatch[word] = re.compile(r"(?<!\w)(?:" + "|".join(groups) + ")")
+        if WORD_CHAR.match(word):
+            tails[word] = _rest_lookahead(rests) if rests else r"(?!\w)"
+    marks = [w for w in words if not WORD_CHAR.match(w)]
+    alternatives = []
+    if tails:
+        alternatives.append(_word_trie(tails))
+    if marks:
+        alternatives.append("[" + "".join(re.escape(m) for m in sorted(marks)) + "]")
+    trigger = re.compile(r"(?<!\w)(?:" + ("|".join(alternatives) or "(?!)") + ")")
+    return trigger, dispatch
+
+
+def _rest_lookahead(rests: list[str]) -> str:
+    """A look ahead for the rest of some phrases after their first word (" the minister",
+    "/or"): white space in them matches any run of white space, as in the phrases."""
+    spaced = [rest for rest in rests if rest[0] == " "]
+    joined = [rest for rest in rests if rest[0] != " "]
+    options = []
+    if spaced:
+        options.append(rf"\s+(?:{trie_regex(spaced)})")
+    if joined:
+        options.append(f"(?:{trie_regex(joined)})")
+    return rf"(?=(?:{'|'.join(options)})(?!\w))"
+
+
+def _word_trie(tails: dict[str, str]) -> str:
+    """One regex for many words sharing prefixes, each word followed by its own tail."""
+    trie: dict[str, Any] = {}
+    for word, tail in tails.items():
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = tail
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + build(node[char]) for char in sorted(k for k in node if k)]
+        if "" in node:
+            branches.append(node[""])
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return build(trie)
+
+
+# Letters that match an ASCII letter when case is ignored, or change length when lower-cased;
+# what ignoring case makes equal to an ASCII letter, folded to it (with str.lower after).
+FOLDS_ODDLY = re.compile("[\u0130\u0131\u017f\u212a]")
+_SIMPLE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold_case(text: str) -> str:
+    """`text` lower-cased so that an ASCII string a case-blind pattern matches is a substring."""
+    if text.isascii() or FOLDS_ODDLY.search(text) is None:
+        return text.lower()
+    return text.translate(_SIMPLE_FOLD).lower()
+
+
+def words_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern that finds any of `words` in `fold_case` text (None for no words)."""
+    kept = sorted({w.lower() for w in words if w}, key=lambda w: (-len(w), w))
+    if not kept:
+        return None
+    return re.compile("|".join(re.escape(w) for w in kept))

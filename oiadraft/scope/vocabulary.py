@@ -1,0 +1,427 @@
+"""Loading and validating the vocabulary (``oiadraft/data/scope_rules.yaml``).
+
+`load_rules()` reads the file once; a bad file raises `DataError` with the file and line.
+Which signals a word feeds is data: each word belongs to a kind (``vocabulary``), and each
+signal says which kinds it ``reads``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from oiadraft import paths, yamlio
+from oiadraft.errors import DataError
+from oiadraft.letter.template import placeholders as template_fields
+from oiadraft.scope import patterns
+from oiadraft.scope.patterns import Piece
+
+RULES_FILE = "scope_rules.yaml"
+SIGNAL_KINDS = ("breadth", "narrowing", "other")
+PERIOD_CLASSES = ("communications", "documents", "named")
+PLACEHOLDER = re.compile(r"<([^<>]+)>")
+_SIGNAL_KEYS = {"kind", "reads", "concept", "reason", "message", "tip", "suggestion",
+                "replacement", "concept_missing"}
+_VALUES = {"quote", "cite", "words", "act", "length", "records", "count", "first", "second"}
+_NAMESPACES = {"s", "oia", "lgoima"}
+
+
+@dataclass(frozen=True)
+class SignalRule:
+    """One signal as the vocabulary describes it, with what its findings need under each
+    Act worked out once."""
+
+    id: str
+    kind: str
+    reads: tuple[str, ...]
+    concept: str | None
+    reason: str | None
+    message: str | None
+    tip: str | None
+    suggestion: str | None
+    replacement: str | None
+    concept_missing: str | None
+    by_act: dict[str, tuple[str | None, str, str, str | None]] = field(default_factory=dict)
+    """Act key -> (section, cite, words, message template), worked out at load."""
+    replacement_placeholders: tuple[str, ...] = ()
+    suggestion_placeholders: tuple[str, ...] = ()
+
+
+class RequestRule(NamedTuple):
+    severity: str
+    concept: str | None
+    section: str | None
+    cite: str
+    words: str
+    message: str
+    suggestion: str | None
+    placeholders: tuple[str, ...]
+
+
+class Rewrites(NamedTuple):
+    """How accepted fixes are worded (the `rewrites` section), so the part reads as English."""
+
+    records: str
+    vague: frozenset[str]
+    agency_side: str
+    other_side: str
+    custodian: str
+    outsider: str
+    outsider_suggestion: str
+    minister: str
+    agency_words: frozenset[str]
+    custodian_advice: frozenset[str]
+    inclusive_replace: dict[str, str]
+    inclusive_lists: frozenset[str]
+    inclusive_advice: frozenset[str]
+
+
+class EchoRules(NamedTuple):
+    """Compiled patterns for the echo of what a part asks for (the `features` section)."""
+
+    party: re.Pattern[str]
+    roles: frozenset[str]
+    on_cue: re.Pattern[str]
+    months: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The validated vocabulary, with its patterns compiled."""
+
+    kinds: tuple[str, ...]
+    """Every kind of words, in priority order (the order of the YAML)."""
+    master: re.Pattern[str]
+    """All the vocabulary in one case-blind pattern (for text that lower-casing would move)."""
+    group_kinds: dict[str, str]
+    trigger: re.Pattern[str]
+    """Where a phrase can begin in lower-cased text."""
+    dispatch: dict[str, re.Pattern[str]]
+    """For each word a phrase can begin with, the vocabulary that can begin with it."""
+    signals: dict[str, SignalRule]
+    periods: dict[str, dict[str, float]]
+    cap_years: float
+    request: dict[str, Any]
+    request_findings: dict[str, dict[str, RequestRule]]
+    typo_words: tuple[str, ...]
+    typo_known: dict[str, str]
+    typo_quiet: frozenset[str]
+    typo_min: int
+    typo_max: int
+    typo_candidates: re.Pattern[str]
+    typo_lengths: dict[str, tuple[int, int]]
+    typo_candidates_lower: re.Pattern[str]
+    letter: dict[str, Any]
+    echo: EchoRules
+    rewrites: Rewrites
+
+
+def fail(message: str, node: Any = None, key: str | None = None) -> DataError:
+    line = None
+    if node is not None and hasattr(node, "line_of"):
+        line = node.line_of(key) if key else node.line
+    return DataError(message, f"oiadraft/data/{RULES_FILE}", line)
+
+
+def _number(node: Any, key: str, where: str) -> float:
+    value = node.get(key)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise fail(f"{where}: {key!r} must be a number", node, key)
+    return float(value)
+
+
+def text_field(node: Any, key: str, where: str, required: bool = True) -> str | None:
+    value = node.get(key)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str):
+        raise fail(f"{where}: {key!r} must be text", node, key)
+    return value
+
+
+def compile_checked(pattern: str, node: Any, key: str, where: str,
+                    flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise fail(f"{where}: bad pattern {pattern!r}: {exc}", node, key) from None
+
+
+@lru_cache(maxsize=512)
+def placeholder_names(template: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(PLACEHOLDER.findall(template)))
+
+
+def check_placeholders(template: str, node: Any, key: str, where: str) -> None:
+    """Every <placeholder> in one suggestion or replacement has its own name: the user fills
+    each name once, so a repeated name would write the same words twice."""
+    seen: set[str] = set()
+    for name in PLACEHOLDER.findall(template):
+        folded = " ".join(name.lower().split())
+        if not folded:
+            raise fail(f"{where}: empty placeholder <> in {key}", node, key)
+        if folded in seen:
+            raise fail(f"{where}: placeholder <{name}> appears twice in {key}; give each "
+                       "blank its own name (e.g. <first person or unit>, <second person or "
+                       "unit>)", node, key)
+        seen.add(folded)
+
+
+def check_template(template: str, node: Any, key: str, where: str, concepts: set[str]) -> None:
+    """Only known placeholders: plain values, and concept keys in the citation namespaces."""
+    for found in template_fields(template):
+        if found.key is None and found.root in _VALUES:
+            continue
+        if found.key is not None and found.root in _NAMESPACES and found.key in concepts:
+            continue
+        raise fail(f"{where}: unknown placeholder {found.text} in {key}", node, key)
+
+
+def _vocabulary(data: Any) -> tuple[tuple[str, ...], re.Pattern[str], dict[str, str],
+                                    re.Pattern[str], dict[str, re.Pattern[str]]]:
+    vocab = data.get("vocabulary")
+    if not isinstance(vocab, dict) or not vocab:
+        raise fail("missing 'vocabulary' mapping", data, "vocabulary")
+    groups: list[str] = []
+    group_kinds: dict[str, str] = {}
+    keyed: list[tuple[str, list[Piece]]] = []
+    for index, (kind, node) in enumerate(vocab.items()):
+        if not isinstance(node, dict):
+            raise fail(f"vocabulary.{kind} must be a mapping", vocab, kind)
+        phrases = node.get("phrases") or []
+        pattern_nodes = node.get("patterns") or []
+        if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip()
+                                                    for p in phrases):
+            raise fail(f"vocabulary.{kind}.phrases must be a list of text", node, "phrases")
+        if not isinstance(pattern_nodes, list):
+            raise fail(f"vocabulary.{kind}.patterns must be a list", node, "patterns")
+        if kind == "record_words":
+            several = [p for p in phrases if not patterns.WORD_RUN.fullmatch(p.strip())]
+            if several or pattern_nodes:
+                raise fail("vocabulary.record_words takes single words only (no patterns): "
+                           f"{(several or ['a pattern'])[0]!r}", node,
+                           "phrases" if several else "patterns")
+        alternatives: list[str] = []
+        pieces: list[Piece] = []
+        if phrases:
+            whole, some = patterns.phrase_pieces(phrases)
+            alternatives.append(whole)
+            pieces.extend(some)
+        for entry in pattern_nodes:
+            lead = entry.get("lead") if isinstance(entry, dict) else None
+            rest = entry.get("rest") if isinstance(entry, dict) else None
+            if not isinstance(lead, list) or not lead or \
+                    not all(isinstance(w, str) and w.strip() for w in lead) or \
+                    not isinstance(rest, str):
+                raise fail(f"vocabulary.{kind}.patterns: each needs 'lead' (the words it begins "
+                           "with) and 'rest' (a regular expression)", entry if isinstance(
+                               entry, dict) else node, "lead")
+            piece = patterns.pattern_piece(lead, rest)
+            compile_checked(piece.source, entry, "rest", f"vocabulary.{kind}")
+            alternatives.append(piece.source)
+            pieces.append(piece)
+        if not alternatives:
+            continue
+        name = f"k{index}"
+        group_kinds[name] = str(kind)
+        groups.append(f"(?P<{name}>{'|'.join(alternatives)})")
+        keyed.append((name, pieces))
+    master = re.compile(r"(?<!\w)(?:" + "|".join(groups) + ")", re.IGNORECASE)
+    trigger, dispatch = patterns.build_dispatch(keyed)
+    return tuple(str(k) for k in vocab), master, group_kinds, trigger, dispatch
+
+
+def _signals(data: Any, kinds: tuple[str, ...], concepts: set[str]) -> dict[str, SignalRule]:
+    node_all = data.get("signals")
+    if not isinstance(node_all, dict):
+        raise fail("missing 'signals' mapping", data, "signals")
+    signals: dict[str, SignalRule] = {}
+    for rule_id, node in node_all.items():
+        where = f"signals.{rule_id}"
+        if not isinstance(node, dict):
+            raise fail(f"{where} must be a mapping", node_all, rule_id)
+        extra = sorted(set(node) - _SIGNAL_KEYS)
+        if extra:
+            raise fail(f"{where}: unknown key {extra[0]!r}", node, extra[0])
+        kind = node.get("kind")
+        if kind not in SIGNAL_KINDS:
+            raise fail(f"{where}: kind must be one of {', '.join(SIGNAL_KINDS)}", node, "kind")
+        reads = node.get("reads")
+        if not isinstance(reads, list) or not all(isinstance(r, str) for r in reads):
+            raise fail(f"{where}: reads must be a list of vocabulary kinds", node, "reads")
+        unknown = [r for r in reads if r not in kinds]
+        if unknown:
+            raise fail(f"{where}: reads an unknown kind {unknown[0]!r}", node, "reads")
+        concept = node.get("concept")
+        if concept is not None and concept not in concepts:
+            raise fail(f"{where}: unknown concept {concept!r} (see acts.yaml)", node, "concept")
+        values = {key: text_field(node, key, where, required=False)
+                  for key in ("reason", "message", "tip", "suggestion", "replacement",
+                              "concept_missing")}
+        if kind != "other" and not values["reason"]:
+            raise fail(f"{where}: a {kind} signal needs a reason", node, "reason")
+        for key in ("message", "tip", "concept_missing"):
+            if values[key] is not None:
+                check_template(values[key], node, key, where, concepts)
+        for key in ("suggestion", "replacement"):
+            if values[key] is not None:
+                check_placeholders(values[key], node, key, where)
+        signals[str(rule_id)] = signal_rule(
+            str(rule_id), str(kind), tuple(reads), concept,
+            *(_flat(values[key]) for key in ("reason", "message", "tip")),
+            _clean(values["suggestion"]), values["replacement"], _flat(values["concept_missing"]))
+    for required in ("all-communications", "communications", "open-custodian", "no-period",
+                     "long-period", "short-period", "no-subject", "create-information",
+                     "own-information", "urgency-without-reasons", "topic-mention",
+                     "open-ministers", "inclusive"):
+        if required not in signals:
+            raise fail(f"signals: missing {required!r}", data, "signals")
+    return signals
+
+
+def signal_rule(rule_id: str, kind: str, reads: tuple[str, ...], concept: str | None,
+                reason: str | None, message: str | None, tip: str | None,
+                suggestion: str | None, replacement: str | None,
+                missing: str | None) -> SignalRule:
+    """A signal with what its findings need under each Act worked out once."""
+    from oiadraft import acts
+
+    by_act = {}
+    for key, profile in acts.load_acts().items():
+        section, cite, words, template = None, "", "", message
+        if concept is not None:
+            if profile.has(concept):
+                section = profile.section(concept)
+                cite, words = profile.cite(concept), profile.words(concept)
+            elif missing:
+                template = missing
+        by_act[key] = (section, cite, words, template)
+    usable = replacement if replacement is None or replacement.strip() or replacement == "" \
+        else None
+    return SignalRule(
+        rule_id, kind, reads, concept, reason, message, tip, suggestion, replacement, missing,
+        by_act=by_act,
+        replacement_placeholders=placeholder_names(usable or suggestion or ""),
+        suggestion_placeholders=placeholder_names(suggestion or ""),
+    )
+
+
+def _flat(value: str | None) -> str | None:
+    return None if value is None else " ".join(value.split())
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None or value.strip() == "":
+        return value
+    return " ".join(value.split()) if "\n" in value else value
+
+
+def _periods(data: Any) -> tuple[dict[str, dict[str, float]], float]:
+    node = data.get("periods")
+    if not isinstance(node, dict):
+        raise fail("missing 'periods' mapping", data, "periods")
+    found: dict[str, dict[str, float]] = {}
+    for name in PERIOD_CLASSES:
+        entry = node.get(name)
+        if not isinstance(entry, dict):
+            raise fail(f"periods: missing {name!r}", node, name)
+        found[name] = {key: _number(entry, key, f"periods.{name}")
+                       for key in ("usual_days", "short_days")}
+        if not 0 < found[name]["short_days"] <= found[name]["usual_days"]:
+            raise fail(f"periods.{name}: need 0 < short_days <= usual_days", entry, "short_days")
+    return found, _number(node, "cap_years", "periods")
+
+
+def _request(data: Any, concepts: set[str]) -> tuple[dict[str, Any], dict[str, dict[str,
+                                                                               RequestRule]]]:
+    from oiadraft import acts
+
+    request = data.get("request")
+    if not isinstance(request, dict):
+        raise fail("missing 'request' mapping", data, "request")
+    found: dict[str, dict[str, RequestRule]] = {}
+    for key in ("many-parts", "dates-then-copies", "near-duplicate", "aggregation"):
+        node = request.get(key)
+        if not isinstance(node, dict) or node.get("severity") not in ("info", "warning"):
+            raise fail(f"request.{key} needs a severity (info or warning)", request, key)
+        concept = node.get("concept")
+        if concept is not None and concept not in concepts:
+            raise fail(f"request.{key}: unknown concept {concept!r}", node, "concept")
+        message = str(text_field(node, "message", f"request.{key}"))
+        check_template(message, node, "message", f"request.{key}", concepts)
+        suggestion = text_field(node, "suggestion", f"request.{key}", required=False)
+        if suggestion is not None:
+            check_placeholders(suggestion, node, "suggestion", f"request.{key}")
+            suggestion = " ".join(suggestion.split())
+        by_act = {}
+        for act_key, profile in acts.load_acts().items():
+            section, cite, words = None, "", ""
+            if concept is not None and profile.has(concept):
+                section = profile.section(concept)
+                cite, words = profile.cite(concept), profile.words(concept)
+            by_act[act_key] = RequestRule(str(node["severity"]), concept, section, cite, words,
+                                          " ".join(message.split()), suggestion,
+                                          placeholder_names(suggestion or ""))
+        found[key] = by_act
+    return dict(request), found
+
+
+def parse_rules(data: Any) -> Rules:
+    """Validate a loaded scope_rules.yaml; DataError (with the line) on the first problem."""
+    from oiadraft import acts
+    from oiadraft.scope import sections
+
+    if not isinstance(data, dict):
+        raise fail("the file must be a YAML mapping")
+    if data.get("version") != 1:
+        raise fail(f"unsupported version {data.get('version')!r} (expected 1)", data, "version")
+    concepts = set(acts.load_acts()["oia"].sections)
+    kinds, master, group_kinds, trigger, dispatch = _vocabulary(data)
+    signals = _signals(data, kinds, concepts)
+    periods, cap_years = _periods(data)
+    request, request_findings = _request(data, concepts)
+    typos = data.get("typos") or {}
+    known = typos.get("known") or {}
+    if not isinstance(known, dict):
+        raise fail("typos.known must be a mapping", typos, "known")
+    letter_node = data.get("letter")
+    if not isinstance(letter_node, dict):
+        raise fail("missing 'letter' mapping", data, "letter")
+    return Rules(
+        kinds=kinds,
+        master=master,
+        group_kinds=group_kinds,
+        trigger=trigger,
+        dispatch=dispatch,
+        signals=signals,
+        periods=periods,
+        cap_years=cap_years,
+        request=request,
+        request_findings=request_findings,
+        typo_words=tuple(str(w).lower() for w in typos.get("words") or ()),
+        typo_known={str(k).lower(): str(v) for k, v in known.items()},
+        typo_quiet=frozenset(str(w).lower() for w in [*(typos.get("not") or ()),
+                                                      *(typos.get("words") or ())]),
+        typo_min=int(typos.get("min_length", 6)),
+        typo_max=int(typos.get("max_distance", 2)),
+        typo_candidates=sections.typo_candidates(typos, known),
+        typo_lengths=sections.typo_lengths(typos),
+        typo_candidates_lower=sections.typo_candidates_lower(typos, known),
+        letter=sections.parse_letter(letter_node),
+        echo=sections.parse_echo(data.get("features"), data),
+        rewrites=sections.parse_rewrites(data.get("rewrites"), data, signals),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    """Load and validate the built-in vocabulary once."""
+    source = paths.data_file(RULES_FILE)
+    return parse_rules(yamlio.load_file(source, f"oiadraft/data/{RULES_FILE}"))
+
+
+def letter_rules() -> dict[str, Any]:
+    """Compiled greeting / sign-off / clause / request-period patterns (for the splitter)."""
+    return load_rules().letter

@@ -1,0 +1,135 @@
+"""The fitted model: read with plain Python, weights that agree with their signals, a fitting
+procedure that does what it says, and a floor under cross-validated quality (development
+items only: the hold-out is never read here)."""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from oiadraft import scope, yamlio
+from oiadraft.errors import DataError
+from oiadraft.scope import model as model_module
+
+REPO = Path(__file__).resolve().parent.parent
+MODEL_FILE = REPO / "oiadraft" / "data" / "scope_model.yaml"
+
+
+def _bench(name: str):
+    sys.path.insert(0, str(REPO / "bench"))
+    spec = importlib.util.spec_from_file_location(name, REPO / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+FIT = _bench("fit_scope")
+EVAL = _bench("scope_eval")
+
+
+def test_the_shipped_model_has_a_weight_for_every_feature_with_the_right_sign():
+    model = scope.load_model()
+    signals = scope.load_rules().signals
+    assert set(model.weights) == {k for k, rule in signals.items() if rule.kind != "other"}
+    for name, weight in model.weights.items():
+        if signals[name].kind == "breadth":
+            assert weight >= 0, name
+        else:
+            assert weight <= 0, name
+    assert 0 < model.medium <= model.high < 1
+
+
+def test_the_header_reports_cross_validated_figures_and_the_data():
+    data = yamlio.load_file(MODEL_FILE)
+    fitted = data["fitted"]
+    assert fitted["data"] == "tests/data/scope_eval.yaml" and len(fitted["data_sha256"]) == 64
+    cv = fitted["cross_validated"]
+    assert cv["folds"] == 5
+    for key in ("f1_high", "f1_medium_or_high", "f1_keyword_baseline"):
+        assert 0.0 <= cv[key] <= 1.0
+    development, _ = EVAL.split_holdout(EVAL.load_items())
+    assert fitted["items"] <= len(development)
+
+
+def test_the_model_is_read_with_plain_python():
+    code = ("import sys, oiadraft.scope as s; s.load_model(); "
+            "print(','.join(m for m in ('numpy', 'sklearn', 'scipy') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=REPO, check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_likelihood_is_the_logistic_of_the_weighted_sum():
+    model = model_module.Model(-1.0, {"a": 2.0, "b": -0.5}, 0.3, 0.6)
+    values = {"a": 1.0, "b": 2.0, "unknown": 5.0}
+    assert model.score(values) == pytest.approx(0.0)
+    assert model.likelihood(values) == pytest.approx(0.5)
+    assert model.contributions(values) == {"a": 2.0, "b": -1.0}
+    assert [model.risk(p) for p in (0.1, 0.3, 0.59, 0.6)] == ["low", "medium", "medium", "high"]
+    assert model_module.logistic(-800) == 0.0 and model_module.logistic(800) == 1.0
+
+
+@pytest.mark.parametrize("mutate,message", [
+    (lambda d: d.__setitem__("version", 2), "version: 1"),
+    (lambda d: d["weights"].__setitem__("no-such-signal", 1.0), "not a signal"),
+    (lambda d: d["weights"].__setitem__("no-period", "heavy"), "must be a number"),
+    (lambda d: d["thresholds"].__setitem__("medium", 0.9), "0 < medium <= high < 1"),
+])
+def test_a_bad_model_file_is_a_clear_data_error(mutate, message):
+    data = yamlio.load_file(MODEL_FILE)
+    mutate(data)
+    with pytest.raises(DataError, match=message):
+        model_module.parse_model(data, set(scope.load_rules().signals))
+
+
+# ---- the fitting procedure ------------------------------------------------------------------
+
+def test_logistic_regression_recovers_a_known_pattern():
+    rows, labels = [], []
+    for i in range(400):
+        a, b = i % 2, (i // 2) % 2
+        # "no-subject" makes refusal likely, "named-documents" unlikely
+        p = model_module.logistic(-0.5 + 2.0 * a - 2.0 * b)
+        labels.append(1 if (i * 37 % 100) / 100 < p else 0)
+        rows.append({k: 1.0 for k, on in (("no-subject", a), ("named-documents", b)) if on})
+    intercept, weights = FIT.fit(rows, labels, 0.3)
+    assert weights["no-subject"] > 1.0 and weights["named-documents"] < -1.0
+    assert FIT.fit(rows, labels, 0.3) == (intercept, weights)  # deterministic
+
+
+def test_a_weight_that_comes_out_the_wrong_way_round_is_dropped():
+    # a breadth signal that, in this data, only ever appears on answered parts
+    rows = [{"no-subject": 1.0}] * 20 + [{}] * 20
+    labels = [0] * 20 + [1] * 10 + [0] * 10
+    _, weights = FIT.fit(rows, labels, 0.3)
+    assert weights["no-subject"] == 0.0
+
+
+def test_thresholds_never_rate_more_parts_high_than_were_positive():
+    truth = [1, 0, 1, 0, 0, 0, 0, 0, 1, 0]
+    probabilities = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05]
+    high = FIT.best_threshold(truth, probabilities, share=0.3)
+    assert sum(p >= high for p in probabilities) <= 3
+    assert FIT.best_threshold(truth, probabilities) <= high
+
+
+def test_cross_validation_beats_the_keyword_baseline_on_development_items():
+    """A floor, not the figures (bench/scope_quality.py prints those): the shipped strength
+    and thresholds, refitted without each fold in turn, still beat "all|any|every"."""
+    development, _ = EVAL.split_holdout(EVAL.load_items())
+    rows = FIT.rows_of(development)
+    labels = [int(EVAL.is_positive(item)) for item in development]
+    folds = EVAL.folds(development, 5)
+    data = yamlio.load_file(MODEL_FILE)
+    strength = float(data["fitted"]["regularisation"])
+    model = scope.load_model()
+    probabilities = FIT.out_of_fold(rows, labels, folds, strength)
+    high = FIT.f1(labels, [p >= model.high for p in probabilities])["f1"]
+    baseline = FIT.figures(development, labels, ["low"] * len(labels))["baseline"]["f1"]
+    assert high > baseline
+    assert not math.isnan(high)
