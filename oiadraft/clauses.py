@@ -28,6 +28,7 @@ from typing import Any
 
 from oiadraft import acts, fsutil, mdtext, paths, yamlio
 from oiadraft.errors import DataError, UserError
+from oiadraft.text import join_or
 
 CLAUSE_VERSION = 1
 ACT_KEYS = acts.ACT_KEYS
@@ -80,15 +81,15 @@ _FIELD = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z
 
 def placeholder_help() -> list[tuple[str, str]]:
     """(placeholder as written, meaning) for help screens and `oiadraft clauses --help`."""
-    oia, lgoima = acts.get_act("oia"), acts.get_act("lgoima")
+    profiles = acts.all_acts()
     rows = []
     for name, meaning in PLACEHOLDERS.items():
         if name in CONCEPT_PLACEHOLDERS:
             example = {"s": "cite", "section": "words", "n": "section"}[name]
             shown = f"{{{name}.<concept>}}"
-            meaning += (f", e.g. {{{name}.preferences}} is "
-                        f"{getattr(oia, example)('preferences')} ({oia.short}) or "
-                        f"{getattr(lgoima, example)('preferences')} ({lgoima.short})")
+            shown_values = [f"{getattr(p, example)('preferences')} ({p.short})"
+                            for p in profiles if p.has("preferences")]
+            meaning += f", e.g. {{{name}.preferences}} is {join_or(shown_values)}"
         else:
             shown = f"{{{name}}}"
         rows.append((shown, meaning))
@@ -525,29 +526,11 @@ def placeholder_values(context: Any = None, today: date | None = None) -> dict[s
 
 
 def fill(template: str, values: Mapping[str, Any]) -> str:
-    """Replace placeholders; anything unknown or malformed is left exactly as written.
+    """Replace placeholders (see `oiadraft.letter.template.fill`): anything unknown or
+    malformed is left exactly as written, and nothing is looked up as an attribute."""
+    from oiadraft.letter.template import fill as fill_template
 
-    Used for per-draft edits too, which the user types freely, so it never raises.
-    """
-
-    def replace_field(match: re.Match[str]) -> str:
-        whole = match.group(0)
-        if whole == "{{":
-            return "{"
-        if whole == "}}":
-            return "}"
-        root, attr = match.group(1), match.group(2)
-        if root not in values:
-            return whole
-        value = values[root]
-        if attr is None:
-            return whole if root in CONCEPT_PLACEHOLDERS else str(value)
-        try:
-            return str(getattr(value, attr))
-        except AttributeError:
-            return whole
-
-    return _FIELD.sub(replace_field, template)
+    return fill_template(template, values)
 
 
 def render_body(clause: Clause | str, context: Any = None, today: date | None = None,
