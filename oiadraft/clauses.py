@@ -446,33 +446,6 @@ def format_part_numbers(numbers: list[int]) -> str:
     return f"parts {', '.join(shown[:-1])} and {shown[-1]}"
 
 
-def priority_numbers(draft: Any) -> list[int]:
-    """The part numbers (1-based) the draft marks as priority.
-
-    The model has no field for this yet, so it is read from `draft.answers["priority"]`: a list
-    of part numbers or part ids (or one of them). Unknown entries are ignored.
-    """
-    answers = getattr(draft, "answers", None) or {}
-    raw = answers.get("priority")
-    if raw is None:
-        return []
-    items = raw if isinstance(raw, list) else [raw]
-    ids = [part.id for part in getattr(draft, "parts", [])]
-    numbers: list[int] = []
-    for item in items:
-        if isinstance(item, int) and not isinstance(item, bool) and 1 <= item <= len(ids):
-            number = item
-        elif isinstance(item, str) and item.isdigit() and 1 <= int(item) <= len(ids):
-            number = int(item)
-        elif isinstance(item, str) and item in ids:
-            number = ids.index(item) + 1
-        else:
-            continue
-        if number not in numbers:
-            numbers.append(number)
-    return sorted(numbers)
-
-
 def placeholder_values(context: Any = None, today: date | None = None) -> dict[str, Any]:
     """Values for every placeholder, from a Draft, an act key, or a mapping.
 
@@ -506,7 +479,7 @@ def placeholder_values(context: Any = None, today: date | None = None) -> dict[s
         from oiadraft.periods import format_period
 
         requester = draft.requester
-        numbers = priority_numbers(draft)
+        numbers = draft.priority_numbers()
         found = {
             "agency": draft.agency.strip(),
             "period": format_period(draft.period) if draft.period else "",
