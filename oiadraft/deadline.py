@@ -620,6 +620,32 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
+def response_due(sent: date | None, act: str, region: str | None = None,
+                 extension_days: int | None = None) -> date | None:
+    """When the response to a request sent on `sent` is due (the extended date when the agency
+    extended it); None when it was not sent or the date cannot be worked out."""
+    if sent is None:
+        return None
+    from oiadraft.errors import OiaDraftError
+
+    try:
+        return compute(sent, act=act, region=region, extend=extension_days).final_due
+    except (OiaDraftError, ValueError):
+        return None
+
+
+def due_text(due: date | None, today: date) -> str:
+    """ "2024-10-11 (3 days left)", "(due today)", "(2 days overdue)", or "?" when unknown."""
+    if due is None:
+        return "?"
+    days = (due - today).days
+    if days < 0:
+        return f"{due.isoformat()} ({_plural(-days, 'day')} overdue)"
+    if days == 0:
+        return f"{due.isoformat()} (due today)"
+    return f"{due.isoformat()} ({_plural(days, 'day')} left)"
+
+
 def status(deadlines: Deadlines, today: date) -> Status:
     """Working days left (or overdue) on `today`, against the extended deadline when there is
     one, else the original deadline."""
