@@ -245,13 +245,13 @@ def test_save_reports_an_unwritable_folder_as_a_user_error(monkeypatch):
     def refuse(path, text, mode=0o600):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(fsutil, "atomic_write_text", refuse)
     store = Store()
     draft = sample()
-    with pytest.raises(UserError, match=r"cannot save the draft to .*: Permission denied"):
-        store.save(draft)
+    with monkeypatch.context() as patched:  # not monkeypatch.undo(): that undoes the home too
+        patched.setattr(fsutil, "atomic_write_text", refuse)
+        with pytest.raises(UserError, match=r"cannot save the draft to .*: Permission denied"):
+            store.save(draft)
     assert draft.created is None and draft.updated is None
-    monkeypatch.undo()
     assert store.save(draft) is True, "a failed save is not remembered as saved"
 
 
