@@ -180,6 +180,9 @@ class Draft:
     """The day the request was sent, once the user marks it sent."""
     extension_days: int | None = None
     """Working days of an extension the agency notified, if any."""
+    pending_input: str = ""
+    """Text in the chat's input box, typed but not yet sent; saved with the draft so nothing
+    typed is lost to a crash or a closed terminal."""
     version: int = DRAFT_VERSION
 
     def copy(self, **changes: Any) -> Draft:
@@ -252,6 +255,7 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
         "sent": draft.sent.isoformat() if draft.sent else None,
         "extension_days": draft.extension_days,
         "answers": _plain(draft.answers),
+        "pending_input": draft.pending_input,
     }
 
 
@@ -310,6 +314,10 @@ def draft_from_dict(data: Any, source: str = "<draft>") -> Draft:
         answers = data.get("answers") or {}
         if not isinstance(answers, dict):
             raise ValueError("answers must be a mapping")
+        field_name = "pending_input"
+        pending_input = data.get("pending_input") or ""
+        if not isinstance(pending_input, str):
+            raise ValueError("pending_input must be text")
     except (TypeError, ValueError) as exc:
         line = data.line_of(field_name) if hasattr(data, "line_of") else None
         raise DataError(f"bad {field_name}: {exc}", source, line) from None
@@ -333,4 +341,5 @@ def draft_from_dict(data: Any, source: str = "<draft>") -> Draft:
         answers=dict(answers),
         sent=sent,
         extension_days=extension_days,
+        pending_input=pending_input,
     )
