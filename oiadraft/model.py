@@ -182,6 +182,9 @@ class Draft:
     """The day the request was sent, once the user marks it sent."""
     extension_days: int | None = None
     """Working days of an extension the agency notified, if any."""
+    pending_input: str = ""
+    """Text in the chat's input box, typed but not yet sent; saved with the draft so nothing
+    typed is lost to a crash or a closed terminal."""
     version: int = DRAFT_VERSION
 
     def copy(self, **changes: Any) -> Draft:
@@ -263,6 +266,7 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
         "sent": draft.sent.isoformat() if draft.sent else None,
         "extension_days": draft.extension_days,
         "answers": _plain(draft.answers),
+        "pending_input": draft.pending_input,
     }
 
 
@@ -351,6 +355,10 @@ def draft_from_dict(data: Any, source: str = "<draft>") -> Draft:
             priority = [str(item) for item in data["priority"]]
         else:
             priority = _priority_from_answer(old_priority, parts)
+        field_name = "pending_input"
+        pending_input = data.get("pending_input") or ""
+        if not isinstance(pending_input, str):
+            raise ValueError("pending_input must be text")
     except (TypeError, ValueError) as exc:
         line = data.line_of(field_name) if hasattr(data, "line_of") else None
         raise DataError(f"bad {field_name}: {exc}", source, line) from None
@@ -375,4 +383,5 @@ def draft_from_dict(data: Any, source: str = "<draft>") -> Draft:
         answers=answers,
         sent=sent,
         extension_days=extension_days,
+        pending_input=pending_input,
     )

@@ -226,13 +226,13 @@ def test_save_reports_an_unwritable_folder_as_a_user_error(monkeypatch):
     def refuse(path, text, mode=0o600):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(fsutil, "atomic_write_text", refuse)
     store = Store()
     draft = sample()
-    with pytest.raises(UserError, match=r"cannot save the draft to .*: Permission denied"):
-        store.save(draft)
+    with monkeypatch.context() as patched:  # not monkeypatch.undo(): that undoes the home too
+        patched.setattr(fsutil, "atomic_write_text", refuse)
+        with pytest.raises(UserError, match=r"cannot save the draft to .*: Permission denied"):
+            store.save(draft)
     assert draft.created is None and draft.updated is None
-    monkeypatch.undo()
     assert store.save(draft) is True, "a failed save is not remembered as saved"
 
 
@@ -256,3 +256,20 @@ def test_a_custom_root(tmp_path):
     assert (tmp_path / "elsewhere" / f"{draft.id}.yaml").exists()
     assert list(paths.drafts_dir().iterdir()) == []
     assert Path(store.list()[0].path).parent == tmp_path / "elsewhere"
+
+
+def test_text_typed_but_not_sent_is_saved_with_the_draft():
+    store = Store(now=Clock())
+    draft = sample()
+    assert draft.pending_input == ""
+    store.save(draft)
+    draft.pending_input = "4. Any advice on the tender\nsecond line"
+    assert store.save(draft) is True, "a change to the input box alone is worth a save"
+    loaded = Store().load(draft.id)
+    assert loaded.pending_input == "4. Any advice on the tender\nsecond line"
+    assert loaded == draft
+    assert draft.copy().pending_input == draft.pending_input
+    # a draft written before the field existed loads with an empty input box
+    path = paths.drafts_dir() / "older.yaml"
+    path.write_text("version: 1\nid: older\nagency: Treasury\n", encoding="utf-8")
+    assert Store().load("older").pending_input == ""
