@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from oiadraft import clock, fsutil, paths, yamlio
-from oiadraft.errors import DataError, UserError
+from oiadraft.errors import DataError, SaveError, UserError
 from oiadraft.model import DRAFT_VERSION, Draft, draft_from_dict, draft_to_dict
 
 DRAFT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
@@ -146,6 +146,9 @@ class Store:
         """Write the draft if it changed since it was last saved or loaded here.
 
         Sets `draft.created` (first save) and `draft.updated`. Returns True when it wrote.
+        Raises `SaveError` (an OSError) when the file cannot be written (disk full, folder
+        read-only ...): the draft is left as it was, not remembered as saved, so the next call
+        tries again.
         """
         path = self.path_for(draft.id)
         digest = _digest(draft)
@@ -160,7 +163,7 @@ class Store:
             fsutil.atomic_write_text(path, yamlio.dump(draft_to_dict(draft)))
         except OSError as exc:
             draft.created, draft.updated = previous
-            raise UserError(f"cannot save the draft to {path}: {exc.strerror or exc}") from None
+            raise SaveError(path, exc) from exc
         self._hashes[draft.id] = digest
         return True
 
@@ -279,7 +282,7 @@ class Store:
         try:
             fsutil.atomic_write_text(target, text)
         except OSError as exc:
-            raise UserError(f"cannot write {target}: {exc.strerror or exc}") from None
+            raise SaveError(target, exc, what="the export") from exc
         return target
 
     # ---- internals ----

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from datetime import date, datetime, timedelta, timezone
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from oiadraft import paths
-from oiadraft.errors import DataError, UserError
+from oiadraft.errors import DataError, SaveError, UserError
 from oiadraft.model import Draft, Part, Period, Requester
 from oiadraft.store import Store
 
@@ -239,18 +240,26 @@ def test_export_formats_and_no_overwrite(tmp_path):
         store.export(draft.id, tmp_path / "x", format="pdf")
 
 
-def test_save_reports_an_unwritable_folder_as_a_user_error(monkeypatch):
+@pytest.mark.parametrize("error", [PermissionError(errno.EACCES, "Permission denied"),
+                                   OSError(errno.ENOSPC, "No space left on device"),
+                                   OSError(errno.EROFS, "Read-only file system")])
+def test_a_failed_save_is_a_save_error_and_the_draft_is_kept(monkeypatch, error):
     from oiadraft import fsutil
 
     def refuse(path, text, mode=0o600):
-        raise PermissionError(13, "Permission denied")
+        raise error
 
     store = Store()
     draft = sample()
     with monkeypatch.context() as patched:  # not monkeypatch.undo(): that undoes the home too
         patched.setattr(fsutil, "atomic_write_text", refuse)
-        with pytest.raises(UserError, match=r"cannot save the draft to .*: Permission denied"):
+        with pytest.raises(SaveError) as caught:
             store.save(draft)
+    assert not isinstance(caught.value, UserError), "a disk error is not the user's mistake"
+    assert isinstance(caught.value, OSError) and caught.value.errno == error.errno
+    assert str(caught.value) == (f"cannot save the draft to {store.path_for(draft.id)}: "
+                                 f"{error.strerror}")
+    assert caught.value.path == store.path_for(draft.id)
     assert draft.created is None and draft.updated is None
     assert store.save(draft) is True, "a failed save is not remembered as saved"
 
@@ -292,3 +301,17 @@ def test_text_typed_but_not_sent_is_saved_with_the_draft():
     path = paths.drafts_dir() / "older.yaml"
     path.write_text("version: 1\nid: older\nagency: Treasury\n", encoding="utf-8")
     assert Store().load("older").pending_input == ""
+
+
+def test_a_real_write_failure_is_a_save_error_and_a_retry_succeeds():
+    store = Store(now=Clock())
+    draft = sample(id="blocked")
+    in_the_way = store.path_for("blocked")
+    in_the_way.mkdir()  # a folder where the draft file should go: the replace fails for real
+    with pytest.raises(SaveError) as caught:
+        store.save(draft)
+    assert caught.value.errno in (errno.EISDIR, errno.ENOTEMPTY, errno.EEXIST)
+    assert [p.name for p in paths.drafts_dir().iterdir()] == ["blocked.yaml"], "no temp left"
+    in_the_way.rmdir()
+    assert store.save(draft) is True
+    assert Store().load("blocked") == draft
