@@ -221,25 +221,6 @@ def test_rename_sets_the_name_and_title():
     assert store.rename(draft.id, "").title == "Ministry of Health: Vaccine contracts"
 
 
-def test_export_formats_and_no_overwrite(tmp_path):
-    store = Store(now=Clock())
-    draft = sample()
-    store.save(draft)
-    target = store.export(draft.id, tmp_path / "letter.txt", format="text")
-    letter = target.read_text(encoding="utf-8")
-    assert letter.startswith("OIA request: Vaccine contracts\n\nTēnā koe Ministry of Health,")
-    assert "2. Board minutes on *pricing*." in letter
-    with pytest.raises(UserError, match="already exists; use --force"):
-        store.export(draft.id, target, format="markdown")
-    assert target.read_text(encoding="utf-8") == letter
-    store.export(draft.id, target, format="markdown", force=True)
-    assert "Board minutes on \\*pricing\\*" in target.read_text(encoding="utf-8")
-    yaml_copy = store.export(draft.id, tmp_path / "d.yaml", format="yaml")
-    assert Store().load(yaml_copy) == draft
-    with pytest.raises(UserError, match="unknown export format"):
-        store.export(draft.id, tmp_path / "x", format="pdf")
-
-
 @pytest.mark.parametrize("error", [PermissionError(errno.EACCES, "Permission denied"),
                                    OSError(errno.ENOSPC, "No space left on device"),
                                    OSError(errno.EROFS, "Read-only file system")])
