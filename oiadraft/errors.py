@@ -42,10 +42,14 @@ class SaveError(OiaDraftError, OSError):
     is an OSError too, with the original `errno`, `strerror` and the path as `filename`.
     """
 
-    def __init__(self, path: str | Path, error: OSError, what: str = "the draft") -> None:
+    def __init__(self, path: str | Path, error: OSError, what: str = "the draft",
+                 doing: str | None = None) -> None:
         super().__init__(error.errno or _errno.EIO, error.strerror or str(error), str(path))
         self.path = Path(path)
         self.what = what
+        self.doing = doing
+        """Says what failed instead of "cannot save <what> to <path>" (e.g. a move to the
+        trash)."""
 
     def __str__(self) -> str:
-        return f"cannot save {self.what} to {self.path}: {self.strerror}"
+        return f"{self.doing or f'cannot save {self.what} to {self.path}'}: {self.strerror}"

@@ -38,15 +38,27 @@ class Located(dict):
         return getattr(self, "key_lines", {}).get(key, self.line)
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """A well-formed document oiadraft will not read (duplicate key, alias where none belong)."""
+
+
 class _LocatingLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """Safe loader whose mappings are `Located` dicts."""
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # PyYAML raises a bare ValueError for a date like 2024-13-01 or an integer of
+        # thousands of digits: make it an error at the value's line like any other.
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as exc:
+            value = node.value if isinstance(node, yaml.ScalarNode) else ""
+            shown = value if len(value) <= 40 else value[:39] + "…"
+            why = "it has too many digits" if "digits" in str(exc) else str(exc)
+            raise _Refused(None, None, f"the value {shown!r} cannot be read: {why}",
+                           node.start_mark) from None
+
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
-
-
-class _Refused(yaml.MarkedYAMLError):
-    """A well-formed document oiadraft will not read (duplicate key, alias where none belong)."""
 
 
 def _construct_located(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Located:
