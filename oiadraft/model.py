@@ -171,6 +171,8 @@ class Draft:
     """Ids of the clauses chosen for this letter."""
     clause_edits: dict[str, str] = field(default_factory=dict)
     """Per-draft rewording of a clause body, by clause id."""
+    priority: list[str] = field(default_factory=list)
+    """Ids of the parts the agency is asked to deal with first (empty: none chosen yet)."""
     requester: Requester = field(default_factory=Requester)
     urgent: bool = False
     urgency_reasons: str = ""
@@ -180,8 +182,6 @@ class Draft:
     conversation: dict[str, Any] = field(default_factory=dict)
     """Where the chat stands (answered steps, a follow-up question in progress), in the form
     the interview package writes and reads; malformed content reads as "nothing pending"."""
-    priority: list[str] = field(default_factory=list)
-    """Ids of the parts the requester asked the agency to deal with first."""
     agency_kind: str = ""
     """What kind of recipient `agency` is: the directory's kind ("minister", "department",
     "council_city", ...), "organisation" for a body typed freely, "" when not known."""
@@ -189,6 +189,9 @@ class Draft:
     """The day the request was sent, once the user marks it sent."""
     extension_days: int | None = None
     """Working days of an extension the agency notified, if any."""
+    pending_input: str = ""
+    """Text in the chat's input box, typed but not yet sent; saved with the draft so nothing
+    typed is lost to a crash or a closed terminal."""
     version: int = DRAFT_VERSION
 
     def copy(self, **changes: Any) -> Draft:
@@ -202,15 +205,21 @@ class Draft:
             clone.clauses = list(self.clauses)
         if "clause_edits" not in changes:
             clone.clause_edits = dict(self.clause_edits)
+        if "priority" not in changes:
+            clone.priority = list(self.priority)
         if "answers" not in changes:
             clone.answers = dict(self.answers)
         if "conversation" not in changes:
             clone.conversation = copy.deepcopy(self.conversation)
-        if "priority" not in changes:
-            clone.priority = list(self.priority)
         if "requester" not in changes:
             clone.requester = replace(self.requester)
         return clone
+
+    def priority_numbers(self) -> list[int]:
+        """The 1-based numbers of the priority parts, in part order (ids of parts that no longer
+        exist are ignored)."""
+        wanted = set(self.priority)
+        return [number for number, part in enumerate(self.parts, 1) if part.id in wanted]
 
     @property
     def title(self) -> str:
@@ -260,6 +269,7 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
         "parts": [part.to_dict() for part in draft.parts],
         "clauses": list(draft.clauses),
         "clause_edits": dict(draft.clause_edits),
+        "priority": list(draft.priority),
         "requester": draft.requester.to_dict(),
         "urgent": draft.urgent,
         "urgency_reasons": draft.urgency_reasons,
@@ -267,7 +277,7 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
         "extension_days": draft.extension_days,
         "answers": _plain(draft.answers),
         "conversation": _plain(draft.conversation),
-        "priority": list(draft.priority),
+        "pending_input": draft.pending_input,
     }
 
 
@@ -288,6 +298,28 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Period):
         return value.to_dict()
     return value
+
+
+def _priority_from_answer(raw: Any, parts: list[Part]) -> list[str]:
+    """Part ids from an old `answers["priority"]`: part numbers (1-based) or part ids, one or a
+    list; anything that names no part is dropped."""
+    if raw is None:
+        return []
+    ids = [part.id for part in parts]
+    found: list[str] = []
+    for item in raw if isinstance(raw, list) else [raw]:
+        text = str(item).strip()
+        if isinstance(item, bool):
+            continue
+        if text.isdigit() and 1 <= int(text) <= len(ids):
+            part_id = ids[int(text) - 1]
+        elif text in ids:
+            part_id = text
+        else:
+            continue
+        if part_id not in found:
+            found.append(part_id)
+    return found
 
 
 def draft_from_dict(data: Any, source: str = "<draft>") -> Draft:
@@ -329,14 +361,21 @@ def draft_from_dict(data: Any, source: str = "<draft>") -> Draft:
         extension = data.get("extension_days")
         extension_days = int(extension) if extension is not None else None
         field_name = "answers"
-        answers = data.get("answers") or {}
-        if not isinstance(answers, dict):
+        if not isinstance(data.get("answers") or {}, dict):
             raise ValueError("answers must be a mapping")
+        answers = dict(data.get("answers") or {})
         field_name = "priority"
-        priority_data = data.get("priority") or []
-        if not isinstance(priority_data, list):
-            raise ValueError("priority must be a list of part ids")
-        priority = [str(item) for item in priority_data]
+        old_priority = answers.pop("priority", None)  # drafts saved before `priority:` existed
+        if data.get("priority") is not None:
+            if not isinstance(data["priority"], list):
+                raise ValueError("priority must be a list of part ids")
+            priority = [str(item) for item in data["priority"]]
+        else:
+            priority = _priority_from_answer(old_priority, parts)
+        field_name = "pending_input"
+        pending_input = data.get("pending_input") or ""
+        if not isinstance(pending_input, str):
+            raise ValueError("pending_input must be text")
     except (TypeError, ValueError) as exc:
         line = data.line_of(field_name) if hasattr(data, "line_of") else None
         raise DataError(f"bad {field_name}: {exc}", source, line) from None
@@ -354,13 +393,14 @@ def draft_from_dict(data: Any, source: str = "<draft>") -> Draft:
         parts=parts,
         clauses=clauses,
         clause_edits={str(k): str(v) for k, v in edits.items()},
+        priority=priority,
         requester=requester,
         urgent=bool(data.get("urgent", False)),
         urgency_reasons=str(data.get("urgency_reasons") or ""),
-        answers=dict(answers),
+        answers=answers,
         conversation=_mapping_or_empty(data.get("conversation")),
-        priority=priority,
         agency_kind=str(data.get("agency_kind") or ""),
         sent=sent,
         extension_days=extension_days,
+        pending_input=pending_input,
     )
