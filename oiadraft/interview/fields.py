@@ -16,20 +16,16 @@ from oiadraft.model import Draft
 def act_uses_region(act: str) -> bool:
     """True when the Act's working days skip a regional anniversary day, so the council's
     region matters for the due date."""
-    profile = get_act(act)
-    uses = getattr(profile, "uses_region", None)
-    if uses is not None:
-        return bool(uses)
-    return profile.body_kind != "agency"  # until profiles say so themselves
+    return get_act(act).uses_region
 
 
 def act_choices() -> list[tuple[str, str]]:
-    """(key, label) of each Act a body typed by name can come under."""
-    from oiadraft import acts
+    """(key, label) of each Act a body typed by name can come under (not the Privacy Act:
+    a request for one's own information is a different kind of letter)."""
+    from oiadraft.acts import all_acts
 
-    profiles = acts.all_acts() if hasattr(acts, "all_acts") else tuple(acts.load_acts().values())
-    return [(p.key, f"{p.name} ({p.short})") for p in profiles
-            if not getattr(p, "covers_own_information", False)]
+    return [(p.key, f"{p.name} ({p.short})") for p in all_acts()
+            if not p.covers_own_information]
 
 
 def _set_topic(draft: Draft, value: Any) -> None:

@@ -8,13 +8,13 @@ a code span (where a backslash would show).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from oiadraft import mdtext
 from oiadraft.acts import get_act
-from oiadraft.letter.template import Citations, fill
+from oiadraft.letter.template import fill
 from oiadraft.model import Period
 from oiadraft.text import join_and
 
@@ -35,17 +35,10 @@ def number(value: int) -> str:
 
 
 def act_values(act: str) -> dict[str, Any]:
-    """The Act's placeholders as mappings for `fill`: {s.grounds}, {section.x}, {n.x},
-    {act_name}, {act_short}, {body_kind}."""
+    """The Act's placeholders for `fill`: {s.grounds}, {section.x}, {n.x}, {act_name},
+    {act_short}, {body_kind}, {time_limit_days}."""
     profile = get_act(act)
-    values: dict[str, Any] = dict(profile.placeholders())
-    formats: dict[str, Callable[[str], str]] = {"s": profile.cite, "section": profile.words,
-                                                "n": profile.section}
-    for name, format_key in formats.items():
-        if not isinstance(values.get(name), Mapping):
-            values[name] = Citations(profile.sections, format_key)
-    values.setdefault("body_kind", profile.body_kind)
-    return values
+    return {**profile.placeholders(), "time_limit_days": profile.time_limit_days}
 
 
 def say(template: str, act: str, **values: Any) -> str:
