@@ -131,8 +131,9 @@ def _pending_question(iv: Interview, draft: Draft, state: st.Conversation,
         if not options:
             return iv.message("agency_not_found_none", draft, query=typed)
         key = "agency_confirm" if len(options) == 1 else "agency_ambiguous"
+        first = iv.directory.get(pending.candidates[0])
         return iv.message(key, draft, query=typed, choices=listing + "\n" + as_typed,
-                          name=options[0], other=len(options) + 1)
+                          name=quote_user(first.display_name, 200), other=len(options) + 1)
     if isinstance(pending, st.PeriodConfirm):
         if pending.period.is_open:
             return iv.message("period_open", draft, period=period_phrase(pending.period))
