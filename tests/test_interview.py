@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -372,3 +373,10 @@ def test_the_saved_name_is_offered_and_enter_uses_it():
     chat.say("")
     assert chat.draft.requester.name == "Aroha Smith"
     assert chat.kind == "review"
+
+
+def test_no_message_is_written_twice_in_the_script():
+    # YAML keeps the last of two equal keys without a word: one message would vanish.
+    text = (Path(__file__).parent.parent / "prompts" / "interview.yaml").read_text("utf-8")
+    keys = re.findall(r"^  ([a-z_]+):", text.split("\nmessages:\n", 1)[1], re.MULTILINE)
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)

@@ -98,7 +98,7 @@ def answer(turn: Turn, step: Any, text: str) -> None:
     part = Part(text=strip_number(words))
     draft.parts.append(part)
     turn.state = replace(turn.state, current=part.id)
-    turn.label = turn.text("label_added", number=number(len(draft.parts)))
+    turn.label = turn.text("undo_added", number=number(len(draft.parts)))
     if not _has_period(turn, part):
         _said(turn, report(turn, part, actions=False))
         turn.state = replace(turn.state, pending=st.PartPeriod(part=part.id))
@@ -128,7 +128,7 @@ def _add_many(turn: Turn, split: Any, text: str) -> None:
     else:
         _said(turn, _overview(turn, added))
     turn.state = replace(turn.state, current=added[-1].id)
-    turn.label = turn.text("label_pasted", first=number(first), last=number(len(draft.parts)))
+    turn.label = turn.text("undo_pasted", first=number(first), last=number(len(draft.parts)))
     turn.reask = True
 
 
@@ -170,7 +170,7 @@ def answer_part_period(turn: Turn, pending: st.PartPeriod, text: str) -> None:
         return
     part.period = period
     turn.state = replace(turn.state, pending=None)
-    turn.label = turn.text("label_part_period", number=number(turn.number(part)))
+    turn.label = turn.text("undo_part_period", number=number(turn.number(part)))
     turn.say("part_period_set", number=number(turn.number(part)), period=period_phrase(period))
     _report_and_ask(turn, part)
 
@@ -279,7 +279,7 @@ def _apply(turn: Turn, part: Part, finding: Any, fills: dict[str, str]) -> None:
         turn.problem("problem", problem=quote_user(str(error), 400))
         return
     at = number(turn.number(part))
-    turn.label = turn.text("label_accepted", number=at)
+    turn.label = turn.text("undo_accepted", number=at)
     turn.say("part_rewritten", number=at, text=quote_user(part.text, 2000))
     _report_and_ask(turn, part)
 
@@ -296,15 +296,16 @@ def _keep(turn: Turn, n: int | None) -> None:
     part = _target(turn, n)
     if part is None:
         return
-    rules = [f.rule for f in turn.iv.assess(turn.draft, part).findings
-             if f.severity in ("warning", "danger") and f.rule not in part.acknowledged]
+    rules = list(dict.fromkeys(
+        f.rule for f in turn.iv.assess(turn.draft, part).findings
+        if f.severity in ("warning", "danger") and f.rule not in part.acknowledged))
     at = number(turn.number(part))
     if not rules:
         turn.problem("nothing_to_keep", number=at)
         return
     _leave_follow_up(turn, part)
     part.acknowledged = [*part.acknowledged, *rules]
-    turn.label = turn.text("label_kept", number=at)
+    turn.label = turn.text("undo_kept", number=at)
     turn.say("part_kept", number=at)
     turn.reask = True
 
@@ -337,7 +338,7 @@ def _split(turn: Turn, n: int | None) -> None:
     draft.parts[at - 1:at] = [dates, copies]
     xrefs.follow(before, draft.parts)
     turn.state = replace(turn.state, current=copies.id)
-    turn.label = turn.text("label_split", number=number(at))
+    turn.label = turn.text("undo_split", number=number(at))
     turn.say("part_split", first=number(at), second=number(at + 1))
     _said(turn, report(turn, dates, actions=False, words=True) + "\n\n---\n\n"
           + report(turn, copies, actions=False, words=True))
@@ -375,7 +376,7 @@ def answer_edit(turn: Turn, pending: st.EditPart, text: str) -> None:
         return
     part.text = value
     part.acknowledged = []
-    turn.label = turn.text("label_edited", number=at)
+    turn.label = turn.text("undo_edited", number=at)
     turn.say("part_rewritten", number=at, text=quote_user(value, 2000))
     _report_and_ask(turn, part)
 
@@ -395,7 +396,7 @@ def delete(turn: Turn, cmd: Command) -> None:
     if turn.state.current == part.id:
         turn.state = replace(turn.state, current=None)
     broken = xrefs.follow(before, draft.parts)
-    turn.label = turn.text("label_deleted", number=number(at))
+    turn.label = turn.text("undo_deleted", number=number(at))
     turn.say("part_deleted", number=number(at))
     _report_broken(turn, broken)
 
@@ -420,7 +421,7 @@ def move(turn: Turn, cmd: Command) -> None:
     draft.parts.remove(part)
     draft.parts.insert(to - 1, part)
     broken = xrefs.follow(before, draft.parts)
-    turn.label = turn.text("label_moved", number=number(at), to=number(to))
+    turn.label = turn.text("undo_moved", number=number(at), to=number(to))
     turn.say("part_moved", number=number(at), to=number(to))
     _report_broken(turn, broken)
 

@@ -43,9 +43,9 @@ REQUIRED_MESSAGES = (
     "no_such_place", "already_there", "multi_done", "multi_none", "ticks_help",
     "no_such_option", "priority_question", "priority_set", "priority_help", "priority_dropped",
     "review_commands", "problem", "not_now", "not_understood", "undone", "redone",
-    "nothing_to_undo", "nothing_to_redo", "changed_elsewhere", "label_added", "label_pasted",
-    "label_part_period", "label_accepted", "label_split", "label_edited", "label_deleted",
-    "label_moved", "deadline_line", "large_paste", "too_long",
+    "nothing_to_undo", "nothing_to_redo", "changed_elsewhere", "undo_added", "undo_pasted",
+    "undo_part_period", "undo_accepted", "undo_kept", "undo_split", "undo_edited",
+    "undo_deleted", "undo_moved", "deadline_line", "large_paste", "too_long",
 )
 
 
