@@ -380,3 +380,39 @@ def test_no_message_is_written_twice_in_the_script():
     text = (Path(__file__).parent.parent / "prompts" / "interview.yaml").read_text("utf-8")
     keys = re.findall(r"^  ([a-z_]+):", text.split("\nmessages:\n", 1)[1], re.MULTILINE)
     assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)
+
+
+def test_ticking_the_priority_clause_asks_which_parts(interview):
+    chat = parts_chat(interview, "Briefings to the Minister about A", "Cabinet papers about B",
+                      "Minutes about C")
+    chat.say("done", "", "")
+    assert chat.step == "process"
+    reply = chat.say("1", "")  # tick "Priority order among the parts", then commit
+    assert reply.view.pending == "priority" and "Which parts" in reply.view.question
+    letter = render_text(chat.draft, library=interview.library, today=TODAY)
+    assert "Please treat part 1 as the priority" not in letter, "nothing chosen yet"
+    reply = chat.say("3 1")
+    assert chat.draft.priority == [chat.draft.parts[0].id, chat.draft.parts[2].id]
+    assert "deal with parts 1 and 3 first" in text_of(reply)
+    letter = render_text(chat.draft, library=interview.library, today=TODAY)
+    assert "Please treat parts 1 and 3 as the priority." in letter
+    chat.say("move part 3 to 2")
+    letter = render_text(chat.draft, library=interview.library, today=TODAY)
+    assert "Please treat parts 1 and 2 as the priority." in letter, "the choice follows parts"
+
+
+def test_no_priority_takes_the_clause_out(interview):
+    chat = parts_chat(interview, "Briefings to the Minister about A", "Cabinet papers about B")
+    chat.say("done", "", "", "1", "")
+    reply = chat.say("none")
+    assert "priority-order" not in chat.draft.clauses and chat.draft.priority == []
+    assert "left that clause out" in text_of(reply)
+    letter = render_text(chat.draft, library=interview.library, today=TODAY)
+    assert "as the priority" not in letter
+
+
+def test_one_part_needs_no_question_about_priority(interview):
+    chat = parts_chat(interview, "Briefings to the Minister about A")
+    reply = chat.say("done", "", "", "1", "")
+    assert reply.view.pending is None
+    assert chat.draft.priority == [chat.draft.parts[0].id]
