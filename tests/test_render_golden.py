@@ -49,14 +49,15 @@ def mfat_draft() -> Draft:
                  period=Period(date(2023, 1, 1), date(2023, 6, 30)), id="p6"),
         ],
         clauses=[*default_clause_ids(library, "oia"), "priority-order"],
-        answers={"priority": ["p3"]},
+        priority=["p3"],
         requester=Requester(name="Alex Smith"),
     )
 
 
 def council_draft() -> Draft:
     """A council request: urgent, with a part that states its own period, user text full of
-    Markdown characters, a per-draft clause edit and an OIA-only clause that must drop out."""
+    Markdown characters, a per-draft clause edit, and the extension-notice clause, which cites
+    LGOIMA s14(3) and s14(4) (the LGOIMA has the OIA's duty to notify an extension)."""
     library = Library.load()
     return Draft(
         id="council-golden",
