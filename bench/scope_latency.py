@@ -28,8 +28,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from oiadraft import periods, splitter  # noqa: E402
+from oiadraft import splitter  # noqa: E402
 from oiadraft.commands import check  # noqa: E402
+from oiadraft.periods import find as period_finder  # noqa: E402
 from oiadraft.scope import (  # noqa: E402
     assess,
     assess_cached,
@@ -48,10 +49,11 @@ CONTEXT = assess_module.Context(today=TODAY)
 TYPICAL = ("Copies of all emails and meeting notes between the Chief Executive and the "
            "Minister's office relating to the Pōneke stadium business case from 1 March 2024 "
            "to 31 August 2024.")
-MODULES = (assess_module, matching, findings, echo, request, splitter, periods)
+MODULES = (assess_module, matching, findings, echo, request, splitter, period_finder)
 # Loaders of the vocabulary and the model (once per process, like the TUI); every other cache
 # is per-input and is cleared for a cold run.
-VOCABULARY_LOADERS = {"load_rules", "_letter_rules", "load_model", "citations", "load_acts"}
+VOCABULARY_LOADERS = {"load_rules", "_letter_rules", "load_model", "citations", "load_acts",
+                      "trigger_grammar", "_branch_grammar"}
 
 
 def seed_parts() -> list[str]:

@@ -206,11 +206,13 @@ def test_fold_case_keeps_every_offset_it_needs():
 def _find_periods_plain(text: str, today: date | None) -> list[PeriodMatch]:
     """find_periods as it was before trigger words were found in one pass: every word in
     turn, each located again in the text."""
-    p = periods
+    from oiadraft.periods import find as f
+    from oiadraft.periods import grammar as p
+
     if not isinstance(text, str) or len(text) < 4:
         return []
     lowered = text.lower()
-    if p._DIGIT_ANCHOR.search(text) is None and \
+    if p.DIGIT_ANCHOR.search(text) is None and \
             not any(word in lowered for word in p._RELATIVE_WORDS):
         return []
     if len(lowered) != len(text):
@@ -252,7 +254,7 @@ def _find_periods_plain(text: str, today: date | None) -> list[PeriodMatch]:
     for index, word in enumerate(words):
         if word[0] <= "9":
             key = "#"
-        elif word in p._TRIGGER_GRAMMAR:
+        elif word in p._TRIGGER_WORDS:
             key = word
         elif word[:2] in ("fy", "cy") and word[2:].isdigit():
             key = word[:2]
@@ -262,15 +264,15 @@ def _find_periods_plain(text: str, today: date | None) -> list[PeriodMatch]:
         position = start + len(word)
         if start < taken or not may_begin(key, index, position):
             continue
-        match = p._TRIGGER_GRAMMAR[key].match(text, start)
+        match = p._grammar(find=True).match(text, start)
         if match is None:
             continue
         taken = match.end()
         try:
-            period = p._interpret(match, today)
+            period = f._interpret(match, today)
         except (ValueError, OverflowError):
             continue
-        start = p._span_start(match)
+        start = f._span_start(match)
         found.append(PeriodMatch(start, match.end(), text[start:match.end()], period))
     return found
 
@@ -348,4 +350,4 @@ def test_latency_bench_clears_every_cache_before_a_cold_run():
                 assert value in cleared, f"{module.__name__}.{name}"
     names = {f"{c.__module__}.{c.__name__}" for c in cleared}
     assert {"oiadraft.scope.matching.closest", "oiadraft.scope.assessment.assess_cached",
-            "oiadraft.periods._read_unit"} <= names
+            "oiadraft.periods.find._read_unit"} <= names
