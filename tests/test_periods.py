@@ -649,3 +649,73 @@ def test_two_digit_years_are_this_century_but_never_the_future(monkeypatch):
     assert parse_date("1/1/27") == D(2027, 1, 1)
     with pytest.raises(PeriodError, match="year in full"):
         parse_date("13/9/99")
+
+
+# --------------------------------------------------------------------------------------------
+# Financial-year ranges, "the period X and Y", a day or month with no year
+
+@pytest.mark.parametrize("phrase,start,end", [
+    ("each financial year from 2020/21 to 2023/24", D(2020, 7, 1), D(2024, 6, 30)),
+    ("the 2022/23 and 2023/24 financial years", D(2022, 7, 1), D(2024, 6, 30)),
+    ("financial years 2020/21 - 2023/24", D(2020, 7, 1), D(2024, 6, 30)),
+    ("the 2021/22, 2022/23 and 2023/24 financial years", D(2021, 7, 1), D(2024, 6, 30)),
+    ("in the period 1 February 2020 and 30 June 2020", D(2020, 2, 1), D(2020, 6, 30)),
+    ("the period 1 March 2024 to 31 May 2024", D(2024, 3, 1), D(2024, 5, 31)),
+    ("each year from 2019 to 2023", D(2019, 1, 1), D(2023, 12, 31)),
+])
+def test_ranges_are_read_whole_in_answers_and_in_text(phrase, start, end):
+    assert parse_period(phrase, today=TODAY) == Period(start, end)
+    found = find_periods(f"Emails about the port {phrase}.", today=TODAY)
+    assert [(m.period.start, m.period.end) for m in found] == [(start, end)]
+
+
+def test_a_range_between_two_dates_is_never_read_as_one_day():
+    text = "All email correspondence in the period 1 February 2020 and 30 June 2020."
+    (found,) = find_periods(text, today=TODAY)
+    assert found.period.start != found.period.end
+    assert found.text == "period 1 February 2020 and 30 June 2020"
+
+
+def test_financial_years_written_bare_are_not_guessed_without_the_words():
+    with pytest.raises(PeriodError, match="financial year"):
+        parse_period("from 2020/21 to 2023/24", today=TODAY)
+    assert find_periods("Emails from 2020/21 to 2023/24.", today=TODAY) == []
+
+
+def test_financial_years_out_of_order_are_refused():
+    assert find_periods("the 2023/24 and 2021/22 financial years", today=TODAY) == []
+    with pytest.raises(PeriodError, match="before it starts"):
+        parse_period("the 2023/24 and 2021/22 financial years", today=TODAY)
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Any communications to ministers since 28th feb till today.", "since 28th feb till today"),
+    ("All emails since 28th feb.", "since 28th feb"),
+    ("Briefings from March to June.", "from March"),
+])
+def test_a_day_or_month_without_a_year_is_a_problem_not_a_guess(text, quote):
+    assert find_periods(text, today=TODAY) == []
+    (problem,) = periods.find_period_problems(text, today=TODAY)
+    assert problem.text == quote == text[problem.start:problem.end]
+    assert "which year" in problem.message
+
+
+def test_readable_periods_are_not_problems():
+    assert periods.find_period_problems("Emails since 28 February 2024.", today=TODAY) == []
+    assert periods.find_period_problems("", today=TODAY) == []
+
+
+def test_importing_the_period_grammar_compiles_nothing():
+    import subprocess
+    import sys
+
+    code = ("import re\n"
+            "import oiadraft.model, oiadraft.clock, oiadraft.errors\n"
+            "calls = []\n"
+            "original = re._compile\n"
+            "re._compile = lambda p, f: (calls.append(p), original(p, f))[1]\n"
+            "import oiadraft.periods\n"
+            "print(len(calls))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "0"

@@ -621,3 +621,32 @@ def test_a_long_request_wide_period_is_reported_at_the_end_of_the_part():
     assert finding.span == (end, end) and finding.quote == ""
     assert finding.replacement is None  # advice: the period is set for the whole request
     assert "the period set for the whole request" in finding.message
+
+
+# ---- periods the analyser reads, and one it asks about ----------------------------------------
+
+@pytest.mark.parametrize("text,start,end", [
+    ("Emails about the levy for each financial year from 2020/21 to 2023/24.",
+     date(2020, 7, 1), date(2024, 6, 30)),
+    ("All email correspondence between the Mayor and councillors in the period 1 February 2020 "
+     "and 30 June 2020.", date(2020, 2, 1), date(2020, 6, 30)),
+    ("Reports on the port for the 2022/23 and 2023/24 financial years.",
+     date(2022, 7, 1), date(2024, 6, 30)),
+    ("The number of dog attacks each year from 2019 to 2023.", date(2019, 1, 1),
+     date(2023, 12, 31)),
+])
+def test_the_period_forms_are_read(text, start, end):
+    result = scope.assess(text, OIA)
+    assert result.period == Period(start, end) and result.period_source == "part"
+    assert "no-period" not in result.signals
+
+
+def test_a_date_without_a_year_is_asked_about_not_guessed():
+    result = scope.assess("Any communications or briefings to ministers since 28th feb till "
+                          "today.", scope.Context(today=date(2024, 4, 12)))
+    assert result.period is None
+    assert "no-period" not in result.signals
+    finding = next(f for f in result.findings if f.rule == "unclear-period")
+    assert finding.quote == "since 28th feb till today"
+    assert "does not say which year" in finding.message
+    assert finding.replacement is None  # advice: only the user knows the year

@@ -255,6 +255,17 @@ def _interpret(match: re.Match[str], today: date | None) -> Period:
                             phrase)
     lead = None
     until_request = False
+    if get("r_s") is not None or get("y_s") is not None:
+        # financial years written bare, read as such because the phrase says so
+        first = _read_unit(get("r_s") or get("y_s"))
+        last = _read_unit(get("r_e") or get("y_e"))
+        if "financial-year" not in (first.kind, last.kind) or first.kind != last.kind:
+            raise PeriodError(f"cannot read {phrase!r} as financial years")
+        if last.last < first.first:
+            raise PeriodError(
+                f"{phrase!r} ends ({format_date(last.last)}) before it starts "
+                f"({format_date(first.first)}); put the earlier year first")
+        return Period(first.first, last.last)
     if get("b_s") is not None:
         lead, start_text, end_text = "between", get("b_s"), get("b_e")
         until_request = get("b_ur") is not None
@@ -383,6 +394,9 @@ def find_period_problems(text: str, today: date | None = None) -> list[PeriodPro
     Never raises."""
     if not isinstance(text, str) or len(text) < 4:
         return []
-    return [PeriodProblem(start, end, text[start:end], str(result))
-            for start, end, result in _phrases(text, today, None, problems=True)
-            if isinstance(result, PeriodError)]
+    found = []
+    for start, end, result in _phrases(text, today, None, problems=True):
+        if isinstance(result, PeriodError):
+            end = start + len(text[start:end].rstrip(" .,;:"))  # "since 28th feb|."
+            found.append(PeriodProblem(start, end, text[start:end], str(result)))
+    return found

@@ -66,7 +66,10 @@ _COUNT_NOUN = (r"(?!\s+(?:documents?|pages?|records?|e-?mails?|files?|items?|peo
 _CUES = r"in|during|for|throughout|within|over|covering|across"
 
 
-_BRANCHES = ("between", "since", "upto", "ending", "last", "bare", "one", "cued")
+_BRANCHES = ("fyrange", "fylist", "between", "since", "upto", "ending", "last", "bare", "one",
+             "cued")
+# a financial year written bare ("2020/21"), read as one only where the phrase says so
+_FY_BARE = rf"{_LB}\d{{4}}\s*[/–—‑-]\s*(?:\d{{4}}|\d{{2}})(?![\w/]|[.,]\d)"
 
 
 def _grammar(find: bool, branches: tuple[str, ...] = _BRANCHES) -> re.Pattern[str]:
@@ -88,8 +91,19 @@ def _grammar(find: bool, branches: tuple[str, ...] = _BRANCHES) -> re.Pattern[st
     if not find:
         cue += "?"
     text = {
+        # "each financial year from 2020/21 to 2023/24", "financial years 2020/21 - 2023/24"
+        "fyrange": (
+            rf"(?:\b(?:each|every|the)\s+)?\b(?:financial|fiscal)\s+years?\s+"
+            rf"(?:(?:from|between)\s+)?(?P<r_s>{_FY_BARE})"
+            rf"(?:\s*[–—‑-]\s*|\s+(?:to|and|until|till|through)\s+)(?P<r_e>{_FY_BARE})"),
+        # "the 2022/23 and 2023/24 financial years"
+        "fylist": (
+            rf"(?:\bthe\s+)?(?P<y_s>{_FY_BARE})(?:\s*,\s*{_FY_BARE})*"
+            rf"(?:,?\s+(?:and|to)\s+|\s*[–—‑-]\s*)(?P<y_e>{_FY_BARE})\s+(?:financial|fiscal)"
+            r"\s+years\b"),
+        # "between 1 March and 30 June 2024"; "the period 1 February 2020 and 30 June 2020"
         "between": (
-            rf"\b(?P<b_lead>between)\s+(?:the\s+(?:dates|period)\s+of\s+)?(?P<b_s>{start})"
+            rf"\b(?P<b_lead>between|period)\s+(?:the\s+(?:dates|period)\s+of\s+)?(?P<b_s>{start})"
             rf"(?:{_SEP}|\s+and\s+)(?:(?P<b_e>{end})|(?P<b_ur>{_REQUEST_END}|date\b))"),
         "since": (
             r"\b(?P<f_lead>from|since|starting(?:\s+(?:from|on|in))?|beginning(?:\s+(?:on|in))?"
@@ -127,7 +141,9 @@ _RELATIVE_WORDS = ("last", "past", "previous", "preceding", "prior")
 _WEEKDAY_WORDS = ("mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur",
                   "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday")
 _FIRST_WORDS = {  # branch: the words it can begin with ("#" is any number)
-    "between": {"between"},
+    "fyrange": {"each", "every", "the", "financial", "fiscal"},
+    "fylist": {"the", "#"},
+    "between": {"between", "period"},
     "since": {"from", "since", "starting", "beginning", "commencing", "on", "after"},
     "upto": {"up", "until", "till", "on", "no", "prior", "before"},
     "ending": {"the", "#", *_NUMBER_WORDS, *_TENS_WORDS},
@@ -171,8 +187,10 @@ _FOLLOWERS: dict[str, frozenset[str] | None] = {
                                     "financial", "fiscal", "calendar", *_RELATIVE_WORDS},
     "#": _UNIT_NAMES | {"of", "calendar", "financial", "fiscal", "fy", *MONTHS},
     "start": frozenset({"of"}), "end": frozenset({"of"}), "close": frozenset({"of"}),
-    "financial": frozenset({"year"}), "fiscal": frozenset({"year"}),
+    "financial": frozenset({"year", "years"}), "fiscal": frozenset({"year", "years"}),
     "calendar": frozenset({"year"}), "fy": None, "cy": None,
+    "each": frozenset({"financial", "fiscal"}), "every": frozenset({"financial", "fiscal"}),
+    "period": _UNIT_FIRST | {"of"},
 }
 for _word in _RELATIVE_WORDS[:4]:
     _FOLLOWERS[_word] = _COUNTS | _UNIT_NAMES

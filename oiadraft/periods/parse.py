@@ -19,6 +19,9 @@ from oiadraft.periods.dates import (
 from oiadraft.periods.find import _interpret, _no_year
 from oiadraft.periods.grammar import _MONTH, WHOLE
 
+_THE_PERIOD = Lazy(r"^(?:(?:in|for|over|during|covering)\s+)?the\s+(?=period\s)", re.IGNORECASE)
+_EACH_YEAR = Lazy(r"^(?:for\s+)?(?:each|every)\s+(?:calendar\s+)?year\s+(?=from\s|between\s)",
+                  re.IGNORECASE)
 _ANY_TIME = {"any time", "anytime", "all time", "any date"}
 _VAGUE = Lazy(r"\b(?:few|several|some|couple|recent|recently|many|number of|a while|"
                     r"lately|various)\b")
@@ -46,9 +49,13 @@ def parse_period(text: str, today: date | None = None) -> Period:
     lowered = norm.lower()
     if lowered in _ANY_TIME:
         return Period()
-    if lowered.startswith("the period "):
-        norm = norm[len("the period "):]
+    # "(in) the period 1 February 2020 and 30 June 2020": the grammar reads "period X and Y"
+    norm = _THE_PERIOD.sub("", norm, count=1)
+    norm = _EACH_YEAR.sub("", norm, count=1)  # "each year from 2019 to 2023"
     match = WHOLE.fullmatch(norm)
+    if match is None and norm[:7].lower() == "period ":
+        norm = norm[7:]  # "the period 2023" is "2023"
+        match = WHOLE.fullmatch(norm)
     if match is not None:
         return _interpret(match, today)
     raise _explain(norm)

@@ -57,8 +57,9 @@ class PartView:
     """One part as the feature functions see it: the text, the vocabulary found in it by kind,
     its period and what the part asks for."""
 
-    __slots__ = ("by_kind", "context", "days", "end", "period", "period_source",
-                 "period_span", "period_text", "record_kind", "rules", "text", "tokens")
+    __slots__ = ("by_kind", "context", "days", "end", "period", "period_problem",
+                 "period_source", "period_span", "period_text", "record_kind", "rules", "text",
+                 "tokens")
 
     def __init__(self, text: str, context: Any, rules: Rules, found: list[Token],
                  period: Any) -> None:
@@ -79,6 +80,13 @@ class PartView:
         elif context.request_period is not None:
             self.period, self.period_source = context.request_period, "request"
         self.days = self.period.days(context.today) if self.period is not None else None
+        self.period_problem = None
+        """A period phrase that cannot be read without guessing ("since 28th feb")."""
+        if self.period is None:
+            from oiadraft.periods import find_period_problems
+
+            problems = find_period_problems(text, context.today)
+            self.period_problem = problems[0] if problems else None
         self._drop_described_meetings()
         self.end = content_end(text)
         comms, named = self.words("communications"), self.words("named_documents")
@@ -363,10 +371,20 @@ def _single_document(view: PartView) -> bool:
         all(not t.text.lower().rstrip().endswith("s") for t in named)
 
 
+@feature("unclear-period")
+def _unclear_period(view: PartView, rule: SignalRule) -> Value | None:
+    problem = view.period_problem
+    if problem is None:
+        return None
+    words = problem.message.rstrip(". ")
+    return 1.0, [Hit(rule.id, (problem.start, problem.end), fmt={"problem": words})]
+
+
 @feature("no-period")
 def _no_period(view: PartView, rule: SignalRule) -> Value | None:
     if view.period is not None or view.words("cross_reference") \
-            or view.words("anchored_event") or _single_document(view):
+            or view.words("anchored_event") or _single_document(view) \
+            or view.period_problem is not None:  # a time was given: ask for its year
         return None
     return 1.0, [_at_end(view, rule.id)]
 

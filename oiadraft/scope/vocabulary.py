@@ -24,7 +24,8 @@ PERIOD_CLASSES = ("communications", "documents", "named")
 PLACEHOLDER = re.compile(r"<([^<>]+)>")
 _SIGNAL_KEYS = {"kind", "reads", "concept", "reason", "message", "tip", "suggestion",
                 "replacement", "concept_missing"}
-_VALUES = {"quote", "cite", "words", "act", "length", "records", "count", "first", "second"}
+_VALUES = {"quote", "cite", "words", "act", "length", "records", "count", "first", "second",
+           "problem"}
 _NAMESPACES = {"s", "oia", "lgoima"}
 
 
