@@ -171,20 +171,15 @@ def _communications(view: PartView, rule: SignalRule) -> Value | None:
     return 1.0, [Hit(rule.id, (comms[0].start, comms[0].end))]
 
 
-_CHANNELS = ("email", "e-mail", "text", "whatsapp", "signal", "snapchat", "messenger", "teams",
-             "slack", "phone", "telephone", "call", "meeting", "letter", "memo", "message",
-             "calendar", "diary", "voicemail", "transcript", "note")
-
-
-def _channel(word: str) -> str:
+def _channel(word: str, channels: tuple[str, ...]) -> str:
     low = " ".join(word.lower().split())
-    return next((stem for stem in _CHANNELS if stem in low), low)
+    return next((stem for stem in channels if stem in low), low)
 
 
 @feature("many-channels")
 def _many_channels(view: PartView, rule: SignalRule) -> Value | None:
     comms = view.words("communications")
-    channels = {_channel(t.text) for t in comms}
+    channels = {_channel(t.text, view.rules.channels) for t in comms}
     if len(channels) < 3:
         return None
     span = (comms[0].start, comms[-1].end)

@@ -104,6 +104,8 @@ class Rules:
     signals: dict[str, SignalRule]
     periods: dict[str, dict[str, float]]
     cap_years: float
+    channels: tuple[str, ...]
+    """The kinds of message system (many-channels counts the different ones a part names)."""
     request: dict[str, Any]
     request_findings: dict[str, dict[str, RequestRule]]
     typo_words: tuple[str, ...]
@@ -387,6 +389,10 @@ def parse_rules(data: Any) -> Rules:
     known = typos.get("known") or {}
     if not isinstance(known, dict):
         raise fail("typos.known must be a mapping", typos, "known")
+    channels = data.get("channels")
+    if not isinstance(channels, list) or not all(isinstance(c, str) and c.strip()
+                                                 for c in channels):
+        raise fail("channels must be a list of words", data, "channels")
     letter_node = data.get("letter")
     if not isinstance(letter_node, dict):
         raise fail("missing 'letter' mapping", data, "letter")
@@ -399,6 +405,7 @@ def parse_rules(data: Any) -> Rules:
         signals=signals,
         periods=periods,
         cap_years=cap_years,
+        channels=tuple(" ".join(c.lower().split()) for c in channels),
         request=request,
         request_findings=request_findings,
         typo_words=tuple(str(w).lower() for w in typos.get("words") or ()),
