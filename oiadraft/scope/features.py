@@ -142,6 +142,17 @@ def presence(view: PartView, rule: SignalRule) -> Value | None:
     return 1.0, [Hit(rule.id, (first.start, first.end))]
 
 
+def _first(view: PartView, kind: str, rule: SignalRule, rewrite: str | None = None
+           ) -> Value | None:
+    """1, with the first word of `kind` as the evidence (its token the rewrite's argument)."""
+    found = view.words(kind)
+    if not found:
+        return None
+    token = found[0]
+    return 1.0, [Hit(rule.id, (token.start, token.end), rewrite=rewrite,
+                     arg=token if rewrite else None)]
+
+
 def _at_end(view: PartView, rule_id: str, **fmt: Any) -> Hit:
     return Hit(rule_id, (view.end, view.end), fmt=fmt or None)
 
@@ -202,18 +213,12 @@ def _open_custodian(view: PartView, rule: SignalRule) -> Value | None:
 
 @feature("open-ministers")
 def _open_ministers(view: PartView, rule: SignalRule) -> Value | None:
-    found = view.words("open_ministers")
-    if not found:
-        return None
-    return 1.0, [Hit(rule.id, (found[0].start, found[0].end), rewrite="custodian", arg=found[0])]
+    return _first(view, "open_ministers", rule, rewrite="custodian")
 
 
 @feature("topic-mention")
 def _topic_mention(view: PartView, rule: SignalRule) -> Value | None:
-    found = view.words("topic_mention")
-    if not found:
-        return None
-    return 1.0, [Hit(rule.id, (found[0].start, found[0].end), rewrite="mention", arg=found[0])]
+    return _first(view, "topic_mention", rule, rewrite="mention")
 
 
 def _subject_links(view: PartView) -> list[Token]:
@@ -232,11 +237,7 @@ def _topic_link(view: PartView, rule: SignalRule) -> Value | None:
 
 @feature("inclusive")
 def _inclusive(view: PartView, rule: SignalRule) -> Value | None:
-    found = view.words("inclusive")
-    if not found:
-        return None
-    return 1.0, [Hit(rule.id, (found[0].start, found[0].end), rewrite="inclusive",
-                     arg=found[0])]
+    return _first(view, "inclusive", rule, rewrite="inclusive")
 
 
 _RECORDS_WORD = {"communications": "communications", "named": "documents",
@@ -331,14 +332,6 @@ def _named_documents(view: PartView, rule: SignalRule) -> Value | None:
                                     view.text)):
         return None
     return 1.0, [Hit(rule.id, (named[0].start, named[0].end))]
-
-
-@feature("metadata-only")
-def _metadata_only(view: PartView, rule: SignalRule) -> Value | None:
-    found = view.words("metadata")
-    if not found:
-        return None
-    return 1.0, [Hit(rule.id, (found[0].start, found[0].end))]
 
 
 _NAME = re.compile(r"\s+(?:the\s+)?((?:[A-ZĀĒĪŌŪ][\w'’&.-]*)(?:\s+(?:of|and|for|[A-ZĀĒĪŌŪ]"

@@ -70,8 +70,6 @@ def communications_rewrite(where: Where, quant: Token, first: Token, end: int,
     """(span, replacement) for all-communications: the quantifier, the record words and the
     clause that says whose they are, rewritten together."""
     rw = where.rw
-    if rw is None:
-        return None
     text = where.text
     try:
         records = _records_words(text, quant, first, end, comms, where.rules)

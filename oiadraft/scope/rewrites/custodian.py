@@ -25,8 +25,6 @@ def custodian_rewrite(where: Where, token: Token) -> tuple[tuple[int, int], str 
     text = where.text
     rw = where.rw
     plain = (token.start, token.end)
-    if rw is None:
-        return plain, None
     low = " ".join(token.text.lower().split())
     if token.kind == "open_custodian" and low in rw.custodian_advice:
         return plain, None
@@ -67,8 +65,6 @@ def outsider_suggestion(token: Token, rules: Rules) -> str | None:
     """The suggestion for an open custodian outside the agency ("any UK representative"),
     which its fix names as a person or organisation, not as officials; None: the rule's."""
     rw = rules.rewrites
-    if rw is None:
-        return None
     agency, advice = custodian_class(token.text, rw)
     return None if agency or advice else rw.outsider_suggestion
 

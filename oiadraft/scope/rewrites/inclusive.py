@@ -19,8 +19,6 @@ def inclusive_rewrite(where: Where, token: Token) -> tuple[tuple[int, int], str 
     text = where.text
     rw = where.rw
     plain = (token.start, token.end)
-    if rw is None:
-        return plain, None
     low = " ".join(token.text.lower().split())
     if low in rw.inclusive_advice:
         return plain, None
