@@ -96,6 +96,8 @@ class PartView:
             self.record_kind = "communications"
         elif named and not (generic and generic_all):
             self.record_kind = "named"
+        elif self.words("statistics") and not generic:
+            self.record_kind = "statistics"
         else:
             self.record_kind = "documents"
 
@@ -110,9 +112,11 @@ class PartView:
         return sorted((t for kind in kinds for t in self.words(kind)), key=lambda t: t.start)
 
     def _drop_described_meetings(self) -> None:
-        """"minutes of the Audit Committee meetings": the meetings say which minutes, they are
-        not messages asked for."""
-        named = [t for t in self.by_kind.get("named_documents", ()) if _OF_END.search(t.text)]
+        """"minutes of the Audit Committee meetings", "the minutes of all meetings of the
+        board": the meetings say which minutes, they are not messages asked for."""
+        named = [t for t in (*self.by_kind.get("named_documents", ()),
+                             *self.by_kind.get("record_words", ()))
+                 if _MINUTES.search(t.text)]
         comms = self.by_kind.get("communications")
         if not named or not comms:
             return
@@ -125,8 +129,9 @@ class PartView:
             del self.by_kind["communications"]
 
 
-_OF_END = re.compile(r"\bof(?:\s+the)?$", re.IGNORECASE)
-_DESCRIBED = re.compile(r"[\s\w'’&-]*")
+_MINUTES = re.compile(r"\b(?:minutes|agendas?|papers)\b", re.IGNORECASE)
+_DESCRIBED = re.compile(r"(?:\s+of)?(?:\s+(?:the|all|any|its|their))?[\s\w'’&-]*",
+                        re.IGNORECASE)
 
 
 def presence(view: PartView, rule: SignalRule) -> Value | None:
@@ -241,7 +246,7 @@ def _inclusive(view: PartView, rule: SignalRule) -> Value | None:
 
 
 _RECORDS_WORD = {"communications": "communications", "named": "documents",
-                 "documents": "records"}
+                 "documents": "records", "statistics": "figures"}
 
 
 def _has_subject(view: PartView) -> bool:

@@ -20,7 +20,7 @@ from oiadraft.scope.patterns import Piece
 
 RULES_FILE = "scope_rules.yaml"
 SIGNAL_KINDS = ("breadth", "narrowing", "other")
-PERIOD_CLASSES = ("communications", "documents", "named")
+PERIOD_CLASSES = ("communications", "documents", "named", "statistics")
 PLACEHOLDER = re.compile(r"<([^<>]+)>")
 _SIGNAL_KEYS = {"kind", "reads", "concept", "reason", "message", "tip", "suggestion",
                 "replacement", "concept_missing"}
