@@ -152,21 +152,27 @@ def _has_period(turn: Turn, part: Part) -> bool:
     return bool(find_periods(part.text, today=turn.iv.today))
 
 
-def answer_part_period(turn: Turn, pending: st.PartPeriod, text: str) -> None:
-    from oiadraft.periods import PeriodError, parse_period
-
+def _part_or_new(turn: Turn, pending: st.PartPeriod | st.EditPart, text: str) -> Part | None:
+    """The part a follow-up question is about; when it has gone (undone, deleted elsewhere),
+    the words are taken as a new part instead, so nothing typed is lost."""
     part = turn.part(pending.part)
     if part is None:
         turn.state = replace(turn.state, pending=None)
         answer(turn, None, text)
+    return part
+
+
+def answer_part_period(turn: Turn, pending: st.PartPeriod, text: str) -> None:
+    from oiadraft.interview.steps import read_period
+
+    part = _part_or_new(turn, pending, text)
+    if part is None:
         return
     if not text.strip():
         skip_part_period(turn, pending)
         return
-    try:
-        period = parse_period(text, today=turn.iv.today)
-    except PeriodError as error:
-        turn.problem("period_problem", problem=quote_user(str(error), 400))
+    period = read_period(turn, text)
+    if period is None:
         return
     part.period = period
     turn.state = replace(turn.state, pending=None)
@@ -359,10 +365,8 @@ def edit(turn: Turn, cmd: Command) -> None:
 
 
 def answer_edit(turn: Turn, pending: st.EditPart, text: str) -> None:
-    part = turn.part(pending.part)
+    part = _part_or_new(turn, pending, text)
     if part is None:
-        turn.state = replace(turn.state, pending=None)
-        answer(turn, None, text)
         return
     value = strip_number(text.strip())
     at = number(turn.number(part))

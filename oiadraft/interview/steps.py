@@ -211,16 +211,23 @@ def answer_review(turn: Turn, step: Step, text: str) -> None:
 # ---- the request-wide period -----------------------------------------------------------------
 
 
-def answer_period(turn: Turn, step: Step, text: str) -> None:
+def read_period(turn: Turn, text: str) -> Any:
+    """The period the words give, or None after saying why they give none."""
     from oiadraft.periods import PeriodError, parse_period
 
+    try:
+        return parse_period(text, today=turn.iv.today)
+    except PeriodError as error:
+        turn.problem("period_problem", problem=quote_user(str(error), 400))
+        return None
+
+
+def answer_period(turn: Turn, step: Step, text: str) -> None:
     if not text.strip():
         skip_step(turn, step)
         return
-    try:
-        period = parse_period(text, today=turn.iv.today)
-    except PeriodError as error:
-        turn.problem("period_problem", problem=quote_user(str(error), 400))
+    period = read_period(turn, text)
+    if period is None:
         return
     turn.state = replace(turn.state, pending=st.PeriodConfirm(period=period, text=text.strip()))
 

@@ -31,19 +31,15 @@ def command(turn: Turn, cmd: Command) -> None:
         turn.screen = spec.screen
         if spec.id == "help":
             step = turn.iv.current_step(turn.draft, turn.state)
-            turn.messages.append(_message(turn, turn.iv.message_text(step.help, turn.draft)))
+            from oiadraft.interview.engine import Message
+
+            turn.messages.append(Message(turn.iv.message_text(step.help, turn.draft)))
         return
     handler = HANDLERS.get(cmd.action)
     if handler is None:
         turn.problem("not_understood", command=cmd.action)
         return
     handler(turn, cmd)
-
-
-def _message(turn: Turn, text: str):  # noqa: ANN202 - a Message
-    from oiadraft.interview.engine import Message
-
-    return Message(text)
 
 
 def answer(turn: Turn, text: str) -> None:
@@ -63,25 +59,24 @@ def answer(turn: Turn, text: str) -> None:
 
 
 def undo(turn: Turn, cmd: Command) -> None:
-    history = turn.iv.histories.of(turn.draft)
-    entry = history.undo()
-    turn.recorded = True
-    if entry is None:
-        turn.problem("nothing_to_undo")
-        return
-    turn.state = hist.restore(turn.draft, entry.before, turn.state)
-    turn.say("undone", change=entry.label)
+    _travel(turn, back=True)
 
 
 def redo(turn: Turn, cmd: Command) -> None:
+    _travel(turn, back=False)
+
+
+def _travel(turn: Turn, back: bool) -> None:
+    """Put the draft as it was before the last change (undo) or after the last undone one."""
     history = turn.iv.histories.of(turn.draft)
-    entry = history.redo()
+    entry = history.undo() if back else history.redo()
     turn.recorded = True
     if entry is None:
-        turn.problem("nothing_to_redo")
+        turn.problem("nothing_to_undo" if back else "nothing_to_redo")
         return
-    turn.state = hist.restore(turn.draft, entry.after, turn.state)
-    turn.say("redone", change=entry.label)
+    snapshot = entry.before if back else entry.after
+    turn.state = hist.restore(turn.draft, snapshot, turn.state)
+    turn.say("undone" if back else "redone", change=entry.label)
 
 
 def back(turn: Turn, cmd: Command) -> None:

@@ -49,22 +49,15 @@ def say(template: str, act: str, **values: Any) -> str:
 def period_phrase(period: Period) -> str:
     """A period as the object of "covers": "the period from 1 October 2020 to the date of this
     request", "13 September 2024", "the period from 1 October 2020, with no end date"."""
-    from oiadraft.periods import format_date
+    from oiadraft.periods import format_date, format_period
 
-    start, end = period.start, period.end
-    if start is not None and end is not None:
-        if start == end:
-            return format_date(start)
-        return f"the period from {format_date(start)} to {format_date(end)}"
-    if start is not None and period.until_request:
-        return f"the period from {format_date(start)} to the date of this request"
-    if start is not None:
-        return f"the period from {format_date(start)}, with no end date"
-    if end is not None:
-        return f"the period up to {format_date(end)}"
-    if period.until_request:
-        return "the period up to the date of this request"
-    return "any time"
+    if period.start is not None and period.is_open:
+        return f"the period from {format_date(period.start)}, with no end date"
+    if period.start is None and not period.is_open:
+        return f"the period {format_period(period)}"  # "the period up to ..."
+    if period.start is not None and period.start != period.end:
+        return f"the period from {format_period(period)}"  # "from X to Y"
+    return format_period(period)  # one day, or "any time"
 
 
 def period_length(period: Period, today: date) -> str:
