@@ -323,3 +323,26 @@ def test_answers_back_to_back_give_the_draft_a_paused_session_gives(interview):
 def test_snapshots_compare_by_value(interview):
     draft = _two_parts(interview)
     assert take(draft, load(draft)) == take(draft.copy(), load(draft))
+
+
+def test_no_at_the_period_question_means_no_overall_period(interview):
+    draft = Draft()
+    reply = say(interview, draft, "mfat", "cluster munitions", "no")
+    assert draft.period is None and reply.view.step_id == "parts"
+    assert "cannot read" not in texts(reply)
+
+
+@pytest.mark.parametrize("word", ["yes", "no", "ok"])
+def test_a_yes_or_no_is_never_a_part(interview, word):
+    draft = at_parts(interview, "Briefings to the Minister about the Convention")
+    reply = interview.respond(draft, word)
+    assert len(draft.parts) == 1 and [m.kind for m in reply.messages] == ["problem"]
+
+
+def test_done_while_a_blank_is_asked_says_what_is_asked(interview):
+    draft = at_parts(interview, BROAD)
+    interview.respond(draft, "accept 2")
+    reply = interview.respond(draft, "done")
+    assert [m.kind for m in reply.messages] == ["problem"]
+    assert "in place of **<unit or role>** in part 1" in reply.messages[0].text
+    assert reply.view.pending == "fill"

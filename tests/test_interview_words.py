@@ -180,3 +180,18 @@ def test_no_markdown_escape_ever_shows(interview):
     joined = "\n".join(shown)
     assert "Zzyzx Holdings Ltd. (NZ)" in joined
     assert "I'll sign it Zzyzx Holdings Ltd. (NZ)." in joined
+
+
+def test_a_council_reads_as_two_sentences(interview):
+    reply = interview.respond(Draft(), "wellington city council")
+    said = to_text(reply.messages[0].text)
+    assert "Meetings Act 1987. Its deadlines also skip the Wellington anniversary day" in said
+
+
+def test_a_period_problem_is_one_sentence_with_a_capital(interview):
+    draft = Draft()
+    for answer in ("mfat", "cluster munitions"):
+        interview.respond(draft, answer)
+    reply = interview.respond(draft, "whenever")
+    said = to_text(reply.messages[0].text)
+    assert said.startswith("Cannot read 'whenever' as a period") and said.count("like") == 1

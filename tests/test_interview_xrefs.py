@@ -125,7 +125,7 @@ def test_moves_and_deletions_in_the_chat_keep_references_right():
     reply = interview.respond(draft, "delete part 3")
     assert draft.parts[0].text == "Copies of the communications listed in response to part 3."
     said = " ".join(m.text for m in reply.messages)
-    assert "Part 1 refers to part 3, which is no longer in the request" in said
+    assert "Part 1 referred to the part you deleted, so check its words." in said
     interview.respond(draft, "undo")
     assert draft.parts[0].text == "Copies of the communications listed in response to part 3."
     assert draft.parts[2].text.startswith("The dates")

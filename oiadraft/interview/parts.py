@@ -86,6 +86,11 @@ def answer(turn: Turn, step: Any, text: str) -> None:
     if not stripped:
         turn.problem("parts_next" if draft.parts else "parts_need_one")
         return
+    from oiadraft.interview.steps import NO, YES
+
+    if " ".join(stripped.lower().split()).rstrip(".!") in YES | NO:
+        turn.problem("parts_not_yes_no")  # an answer to a question not being asked
+        return
     split = None
     if "\n" in stripped or len(stripped) > 400:
         from oiadraft.splitter import split_request
@@ -434,8 +439,7 @@ def _report_broken(turn: Turn, broken: list[xrefs.Broken]) -> None:
     for item in broken:
         part = turn.part(item.part)
         if part is not None:
-            turn.say("reference_gone", number=number(turn.number(part)),
-                     gone=parts_phrase(list(item.numbers)))
+            turn.say("reference_gone", number=number(turn.number(part)))
 
 
 # ---- done ------------------------------------------------------------------------------------

@@ -101,7 +101,8 @@ def set_agency(turn: Turn, agency: Any) -> None:
 
         region = regions().get(agency.region)
         if region is not None:
-            region_note = turn.text("agency_region", region=region.name, rule=region.rule)
+            region_note = " " + turn.text("agency_region", region=region.name,
+                                          rule=region.rule)
         if agency.region_note:
             region_note += f" ({quote_user(agency.region_note, 300)})"
     turn.say("agency_found", name=quote_user(agency.display_name, 200),
@@ -218,12 +219,13 @@ def read_period(turn: Turn, text: str) -> Any:
     try:
         return parse_period(text, today=turn.iv.today)
     except PeriodError as error:
-        turn.problem("period_problem", problem=quote_user(str(error), 400))
+        problem = str(error)
+        turn.problem("period_problem", problem=quote_user(problem[:1].upper() + problem[1:], 600))
         return None
 
 
 def answer_period(turn: Turn, step: Step, text: str) -> None:
-    if not text.strip():
+    if not text.strip() or _word(text) in NO | {"none", "no period"}:
         skip_step(turn, step)
         return
     period = read_period(turn, text)

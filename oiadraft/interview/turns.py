@@ -16,6 +16,7 @@ from oiadraft.interview import parts, steps
 from oiadraft.interview import state as st
 from oiadraft.interview.actions import Command, action
 from oiadraft.interview.show import LARGE_PASTE
+from oiadraft.interview.words import quote_user
 
 if TYPE_CHECKING:
     from oiadraft.interview.engine import Turn
@@ -133,9 +134,13 @@ def done(turn: Turn, cmd: Command) -> None:
     if isinstance(pending, st.PartPeriod):
         parts.skip_part_period(turn, pending, finishing=True)
         parts.finish(turn)
-    elif isinstance(pending, st.EditPart | st.Fill):
+    elif isinstance(pending, st.EditPart):
         part = turn.part(pending.part)
         turn.problem("edit_first", number=turn.number(part) if part is not None else 1)
+    elif isinstance(pending, st.Fill):
+        part = turn.part(pending.part)
+        turn.problem("fill_first", name=quote_user(pending.remaining[0]),
+                     number=turn.number(part) if part is not None else 1)
     elif isinstance(pending, st.Ticks):
         steps.commit_ticks(turn, turn.iv.script.step(pending.step), list(pending.selected))
     elif pending is None and step.kind == "parts":
