@@ -346,3 +346,18 @@ def test_done_while_a_blank_is_asked_says_what_is_asked(interview):
     assert [m.kind for m in reply.messages] == ["problem"]
     assert "in place of **<unit or role>** in part 1" in reply.messages[0].text
     assert reply.view.pending == "fill"
+
+
+def test_going_back_shows_the_answer_and_enter_keeps_it(interview):
+    draft = Draft()
+    reply = say(interview, draft, "mfat", "cluster munitions advice", "2023", "", "back")
+    assert reply.view.step_id == "period"
+    assert "Now: **the period from 1 January 2023 to 31 December 2023**. Press Enter to keep" \
+        in reply.view.question
+    reply = interview.respond(draft, "")
+    assert reply.view.step_id == "parts"
+    assert draft.period == Period(date(2023, 1, 1), date(2023, 12, 31))
+    reply = say(interview, draft, "change topic")
+    assert "Now: **cluster munitions advice**" in reply.view.question
+    say(interview, draft, "")
+    assert draft.topic == "cluster munitions advice" and interview.view(draft).step_id == "parts"

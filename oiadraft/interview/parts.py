@@ -43,7 +43,8 @@ def report(turn: Turn, part: Part, *, actions: bool, words: bool = False) -> str
     lines = []
     if words:
         lines.append(turn.text("part_added", number=at, text=quote_user(part.text, 400)))
-    extract = reading(assessment, iv.script.messages, draft.act)
+    extract = reading(assessment, iv.script.messages, draft.act,
+                      own_period=part.period is not None)
     if extract:
         lines.append(turn.text("part_extract", number=at, extract=extract))
     status = iv.status(draft, part)

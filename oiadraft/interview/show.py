@@ -115,9 +115,18 @@ def question(iv: Interview, draft: Draft, state: st.Conversation) -> str:
         text += "\n\n" + checklist(choices(iv, step, draft), selection(iv, step, draft, state))
     elif step.kind == "parts" and draft.parts:
         return iv.message("parts_next", draft)
-    elif step.default_from == "saved_name" and iv.default_name(draft):
+    elif step.default_from == "saved_name" and iv.default_name(draft) and \
+            step.id not in state.answered:
         text += "\n\n" + iv.script.messages["name_default"]
         values["name"] = quote_user(iv.default_name(draft))
+    if step.id == state.editing and step.id in state.answered and step.kind not in (
+            "multi", "parts", "review"):
+        from oiadraft.interview.fields import current_value
+
+        now = current_value(draft, step.sets)
+        if now:
+            text += "\n\n" + iv.script.messages["keep_current"]
+            values["current"] = quote_user(now, 300)
     return iv.message_text(text, draft, **values)
 
 

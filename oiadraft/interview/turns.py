@@ -53,6 +53,10 @@ def answer(turn: Turn, text: str) -> None:
     if pending is not None:
         PENDING[pending.kind](turn, pending, text)
         return
+    if not text.strip() and step.id == turn.state.editing and step.id in turn.state.answered \
+            and step.kind not in ("multi", "parts"):
+        turn.state = turn.state.answer(step.id)  # Enter keeps the answer given before
+        return
     STEPS[step.kind](turn, step, text)
 
 

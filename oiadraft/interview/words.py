@@ -66,10 +66,12 @@ def period_length(period: Period, today: date) -> str:
     return describe_length(period, today)
 
 
-def reading(assessment: Any, messages: Mapping[str, str], act: str) -> str:
+def reading(assessment: Any, messages: Mapping[str, str], act: str,
+            own_period: bool = False) -> str:
     """What the analyser found in a part, as the rest of "I read part 3 as ...": "asking for
     **briefings**, involving **MFAT**, about **the Convention**, covering **the period ...**",
-    or "having no time frame" when that is all. Empty when nothing was found."""
+    or "having no time frame" when that is all. Empty when nothing was found. `own_period`:
+    the period was given for this part alone (the analyser sees it as the request's)."""
     features = getattr(assessment, "features", None) or {}
     records = [f"**{quote_user(r)}**" for r in features.get("record_types") or []]
     parties = [f"**{quote_user(p)}**" for p in features.get("parties") or []]
@@ -85,7 +87,8 @@ def reading(assessment: Any, messages: Mapping[str, str], act: str) -> str:
     period = getattr(assessment, "period", None)
     source = getattr(assessment, "period_source", None)
     if period is not None:
-        key = "extract_period_request" if source == "request" else "extract_period"
+        key = "extract_period_request" if source == "request" and not own_period \
+            else "extract_period"
         pieces.append(say(messages[key], act, period=f"**{period_phrase(period)}**"))
     elif source == "none":
         key = "extract_no_period" if pieces else "extract_no_period_lead"
