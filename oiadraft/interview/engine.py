@@ -426,7 +426,7 @@ def _command(action_id: str, arg: str | None) -> Command:
     what = None
     if arg is not None:
         words = str(arg).replace(",", "").split()
-        numbers = [int(w) for w in words if w.isdigit()]
+        numbers = [int(w) for w in words if w.isdecimal()]
         if numbers:
             n = numbers[0]
             m = numbers[1] if len(numbers) > 1 else None

@@ -59,7 +59,7 @@ def answer_agency(turn: Turn, step: Step, text: str) -> None:
 def answer_agency_pick(turn: Turn, pending: st.AgencyPick, text: str) -> None:
     word = _word(text)
     count = len(pending.candidates)
-    if word.isdigit() and 1 <= int(word) <= count + 1:
+    if word.isdecimal() and 1 <= int(word) <= count + 1:
         index = int(word) - 1
     elif word in YES and count == 1:
         index = 0
@@ -131,7 +131,7 @@ def pick(options: Sequence[Choice], text: str) -> str | None:
     word = _word(text)
     if not word:
         return None
-    if word.isdigit() and 1 <= int(word) <= len(options):
+    if word.isdecimal() and 1 <= int(word) <= len(options):
         return options[int(word) - 1].value
     for choice in options:
         if word == choice.value.lower():

@@ -111,8 +111,10 @@ def parts_phrase(numbers: list[int]) -> str:
     return "parts " + number_list(numbers)
 
 
-def describe_extraction(assessment: Any, act: str = "oia") -> str:
-    """`reading` with the shipped script's words (for callers outside a conversation)."""
+def describe_extraction(assessment: Any, act: str | None = None) -> str:
+    """`reading` with the shipped script's words (for callers outside a conversation); the
+    Act is the default one unless given."""
+    from oiadraft.acts import default_act
     from oiadraft.interview.script import builtin_script
 
-    return reading(assessment, builtin_script().messages, act)
+    return reading(assessment, builtin_script().messages, act or default_act().key)
