@@ -13,10 +13,21 @@ from typing import TYPE_CHECKING, Any
 from oiadraft.interview import state as st
 from oiadraft.interview import xrefs
 from oiadraft.interview.actions import Command
-from oiadraft.interview.show import DETAILED_PARTS, LARGE_PASTE, find_finding, split_of
-from oiadraft.interview.show import visible_findings
-from oiadraft.interview.words import number, number_list, parts_phrase, period_phrase
-from oiadraft.interview.words import quote_user, reading
+from oiadraft.interview.show import (
+    DETAILED_PARTS,
+    LARGE_PASTE,
+    find_finding,
+    split_of,
+    visible_findings,
+)
+from oiadraft.interview.words import (
+    number,
+    number_list,
+    parts_phrase,
+    period_phrase,
+    quote_user,
+    reading,
+)
 from oiadraft.model import Part
 
 if TYPE_CHECKING:
@@ -398,7 +409,7 @@ def delete(turn: Turn, cmd: Command) -> None:
     draft = turn.draft
     before = [p.id for p in draft.parts]
     at = turn.number(part)
-    draft.parts.remove(part)
+    del draft.parts[at - 1]
     draft.priority = [p for p in draft.priority if p != part.id]
     pending = turn.state.pending
     if pending is not None and getattr(pending, "part", None) == part.id:
@@ -428,7 +439,7 @@ def move(turn: Turn, cmd: Command) -> None:
         turn.problem("already_there", number=number(at))
         return
     before = [p.id for p in draft.parts]
-    draft.parts.remove(part)
+    del draft.parts[at - 1]
     draft.parts.insert(to - 1, part)
     broken = xrefs.follow(before, draft.parts)
     turn.label = turn.text("undo_moved", number=number(at), to=number(to))

@@ -149,10 +149,12 @@ def _pending_question(iv: Interview, draft: Draft, state: st.Conversation,
         return iv.message("period_echo", draft, period=period_phrase(pending.period),
                           length=period_length(pending.period, iv.today))
     if isinstance(pending, st.PartPeriod | st.EditPart | st.Fill):
+        from oiadraft.interview.engine import position
+
         part = iv.part_by_id(draft, pending.part)
         if part is None:
             return None
-        at = number(draft.parts.index(part) + 1)
+        at = number(position(draft, part) + 1)
         if isinstance(pending, st.PartPeriod):
             return iv.message("part_period_question", draft, number=at)
         if isinstance(pending, st.EditPart):
@@ -204,7 +206,7 @@ def deadline_line(iv: Interview, draft: Draft) -> str:
 
 
 def build_view(iv: Interview, draft: Draft, state: st.Conversation) -> View:
-    from oiadraft.interview.engine import View
+    from oiadraft.interview.engine import View, position
 
     step = iv.current_step(draft, state)
     pending = state.pending
@@ -235,7 +237,7 @@ def build_view(iv: Interview, draft: Draft, state: st.Conversation) -> View:
         placeholder=_placeholder(step, kind),
         prefill=part.text if isinstance(pending, st.EditPart) and part is not None else None,
         current_part=part,
-        current_number=draft.parts.index(part) + 1 if part is not None else None,
+        current_number=position(draft, part) + 1 if part is not None else None,
         assessment=assessment,
         status=iv.status(draft, part) if part is not None else None,
         actions=actions(iv, draft, state, step, part, assessment),

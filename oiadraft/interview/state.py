@@ -232,5 +232,17 @@ def save(draft: Draft, state: Conversation) -> None:
     draft.conversation = state.to_dict()
 
 
-__all__ = ["AgencyPick", "Conversation", "EditPart", "Fill", "PartPeriod", "Pending",
-           "PeriodConfirm", "PriorityParts", "STATE_VERSION", "Ticks", "load", "save"]
+__all__ = [
+    "STATE_VERSION",
+    "AgencyPick",
+    "Conversation",
+    "EditPart",
+    "Fill",
+    "PartPeriod",
+    "Pending",
+    "PeriodConfirm",
+    "PriorityParts",
+    "Ticks",
+    "load",
+    "save",
+]
