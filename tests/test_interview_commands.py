@@ -116,7 +116,7 @@ def test_a_change_in_words_is_a_part_not_a_command(interview):
 @pytest.mark.parametrize(("where", "command"), [
     ("topic", "done"), ("topic", "split"), ("topic", "accept"), ("topic", "keep"),
     ("topic", "redo"), ("topic", "cancel"), ("parts", "accept 9"), ("parts", "edit part 4"),
-    ("parts", "move part 1 to 7"), ("parts", "skip"), ("topic", "skip"),
+    ("parts", "move part 1 to 7"), ("topic", "skip"),
 ])
 def test_a_command_that_does_not_apply_says_so_once_and_changes_nothing(interview, where,
                                                                         command):
@@ -150,6 +150,15 @@ def test_done_at_the_period_question_skips_it(interview):
     reply = say(interview, draft, "mfat", "cluster munitions", "done")
     assert draft.period is None and reply.view.step_id == "parts"
     assert "cannot read" not in texts(reply)
+
+
+def test_skip_at_the_parts_question_is_done_once_there_are_parts(interview):
+    draft = at_parts(interview)
+    reply = interview.respond(draft, "skip")
+    assert [m.kind for m in reply.messages] == ["problem"] and not draft.parts
+    interview.respond(draft, "Cabinet papers about the Convention")
+    reply = interview.respond(draft, "skip")
+    assert reply.view.step_id == "preferences"
 
 
 def test_skip_after_a_part_asks_for_the_next_part_once(interview):

@@ -129,7 +129,11 @@ def skip(turn: Turn, cmd: Command) -> None:
         return
     if pending is not None:
         turn.state = replace(turn.state, pending=None)
-    steps.skip_step(turn, turn.iv.current_step(turn.draft, turn.state))
+    step = turn.iv.current_step(turn.draft, turn.state)
+    if step.kind == "parts" and turn.draft.parts:
+        parts.finish(turn)  # no more parts to describe: the same as done
+        return
+    steps.skip_step(turn, step)
 
 
 def done(turn: Turn, cmd: Command) -> None:
