@@ -244,7 +244,7 @@ def build_view(iv: Interview, draft: Draft, state: st.Conversation) -> View:
         choices=offered,
         selected=selected,
         pending=pending.kind if pending is not None else None,
-        help=step.help,
+        help=iv.message_text(step.help, draft) if step.help else "",
         optional=step.optional,
     )
 
