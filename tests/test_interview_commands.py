@@ -211,16 +211,25 @@ def test_undo_and_redo_every_change(interview, change):
     assert reply.messages[0].text.startswith("Redone:")
 
 
-def test_undo_walks_back_through_answers_and_redo_forward(interview):
+def test_first_answers_are_the_conversation_not_changes_to_undo(interview):
     draft = Draft()
-    say(interview, draft, "mfat", "cluster munitions")
+    reply = say(interview, draft, "mfat", "cluster munitions", "since October 2020", "", "undo")
+    assert "nothing to undo" in texts(reply) and draft.period is not None
+    assert reply.view.step_id == "parts"
+    say(interview, draft, "Cabinet papers on cluster munitions")
+    assert [p.text for p in draft.parts] == ["Cabinet papers on cluster munitions"]
+
+
+def test_changing_an_answer_is_undone_and_redone(interview):
+    draft = Draft()
+    say(interview, draft, "mfat", "cluster munitions", "change topic", "cluster bombs")
+    assert draft.topic == "cluster bombs"
+    reply = interview.respond(draft, "undo")
     assert draft.topic == "cluster munitions"
-    say(interview, draft, "undo")
-    assert draft.topic == "" and interview.view(draft).step_id == "topic"
-    say(interview, draft, "undo")
-    assert draft.agency == "" and interview.view(draft).step_id == "agency"
-    say(interview, draft, "redo", "redo")
-    assert draft.topic == "cluster munitions" and interview.view(draft).step_id == "period"
+    assert reply.view.step_id == "topic", "back where the change was being made"
+    assert "Now: **cluster munitions**" in reply.view.question
+    say(interview, draft, "redo")
+    assert draft.topic == "cluster bombs"
     reply = interview.respond(draft, "redo")
     assert "nothing to redo" in texts(reply)
 

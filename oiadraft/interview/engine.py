@@ -98,7 +98,8 @@ class Turn:
     reask: bool = False
     """Ask the current question again even if it has not changed."""
     recorded: bool = False
-    """Undo and redo move through the history themselves: record nothing new."""
+    """Record nothing for undo: undo and redo move through the history themselves, and a
+    first answer to a plain question is the conversation going on, not a change."""
 
     def text(self, key: str, **values: Any) -> str:
         return self.iv.message(key, self.draft, **values)

@@ -32,8 +32,19 @@ def _word(text: str) -> str:
     return " ".join(text.lower().split()).rstrip(".!")
 
 
+FIRST_ANSWERS_KEPT = frozenset({"agency", "choice", "text", "period", "yesno"})
+"""Kinds of question whose first answer is not a change to undo: going on to the next
+question is the conversation, and `back` or `change <what>` revisits it. Changing an answer
+later, tick lists and everything done to parts are changes `undo` takes back."""
+
+
 def answered(turn: Turn, step_id: str) -> None:
-    turn.state = turn.state.answer(step_id)
+    state = turn.state
+    step = turn.iv.script.step(step_id)
+    if step_id not in state.answered and state.editing != step_id and \
+            step.kind in FIRST_ANSWERS_KEPT:
+        turn.recorded = True
+    turn.state = state.answer(step_id)
 
 
 # ---- the recipient ---------------------------------------------------------------------------
