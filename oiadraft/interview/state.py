@@ -133,11 +133,12 @@ class Conversation:
         answered = data.get("answered")
         answered = tuple(str(s) for s in answered if isinstance(s, str)) \
             if isinstance(answered, list) else ()
+        same_version = data.get("version") == STATE_VERSION
         return cls(
             answered=answered,
             editing=_str_or_none(data.get("editing")),
             current=_str_or_none(data.get("current")),
-            pending=_pending_from_dict(data.get("pending")),
+            pending=_pending_from_dict(data.get("pending")) if same_version else None,
             closing_added=data.get("closing_added") is True,
         )
 
