@@ -39,10 +39,8 @@ ACTIONS = [spec.id for spec in load_actions()]
 def test_any_sequence_of_answers_and_keys_is_answered(turns):
     draft = Draft()
     for how, what in turns:
-        if how == "say":
-            reply = INTERVIEW.respond(draft, what)
-        else:
-            reply = INTERVIEW.act(draft, what, "1")
+        reply = INTERVIEW.respond(draft, what) if how == "say" else \
+            INTERVIEW.act(draft, what, "1")
         assert reply.view.question or reply.view.kind == "review"
         assert set(reply.view.actions) <= set(ACTIONS)
         if reply.view.current_part is not None:
