@@ -112,8 +112,8 @@ def test_split_names_the_dates_part_and_inherits_its_period():
 
 
 def test_split_of_a_part_with_its_own_period_keeps_it_on_both():
-    interview, draft = chat("Copies of all correspondence with the Ministry of Defence about "
-                            "the Convention", "2023", "split")
+    _, draft = chat("Copies of all correspondence with the Ministry of Defence about "
+                    "the Convention", "2023", "split")
     dates, copies = draft.parts
     assert dates.period == copies.period == Period(date(2023, 1, 1), date(2023, 12, 31))
 
