@@ -8,6 +8,7 @@ used by the store; loading validates and raises DataError with a clear message.
 
 from __future__ import annotations
 
+import copy
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -189,7 +190,13 @@ class Draft:
     urgency_reasons: str = ""
     """Required when `urgent` (OIA s12(3) / LGOIMA s10(3)): an urgent request must say why."""
     answers: dict[str, Any] = field(default_factory=dict)
-    """The interview's raw answers by step id, so earlier answers can be changed later."""
+    """The answers of drafts saved before `conversation` existed (read once, then unused)."""
+    conversation: dict[str, Any] = field(default_factory=dict)
+    """Where the chat stands (answered steps, a follow-up question in progress), in the form
+    the interview package writes and reads; malformed content reads as "nothing pending"."""
+    agency_kind: str = ""
+    """What kind of recipient `agency` is: the directory's kind ("minister", "department",
+    "council_city", ...), "organisation" for a body typed freely, "" when not known."""
     sent: date | None = None
     """The day the request was sent, once the user marks it sent."""
     extension_days: int | None = None
@@ -214,6 +221,8 @@ class Draft:
             clone.priority = list(self.priority)
         if "answers" not in changes:
             clone.answers = dict(self.answers)
+        if "conversation" not in changes:
+            clone.conversation = copy.deepcopy(self.conversation)
         if "requester" not in changes:
             clone.requester = replace(self.requester)
         return clone
@@ -245,6 +254,7 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
         "act": draft.act,
         "agency": draft.agency,
         "agency_id": draft.agency_id,
+        "agency_kind": draft.agency_kind,
         "region": draft.region,
         "topic": draft.topic,
         "period": draft.period.to_dict() if draft.period else None,
@@ -258,8 +268,15 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
         "sent": draft.sent.isoformat() if draft.sent else None,
         "extension_days": draft.extension_days,
         "answers": _plain(draft.answers),
+        "conversation": _plain(draft.conversation),
         "pending_input": draft.pending_input,
     }
+
+
+def _mapping_or_empty(value: Any) -> dict[str, Any]:
+    """The conversation state as stored; anything but a mapping is no state (never an error:
+    the draft's content must load even when the chat's bookkeeping is damaged)."""
+    return dict(value) if isinstance(value, dict) else {}
 
 
 def _plain(value: Any) -> Any:
@@ -366,6 +383,8 @@ def draft_from_dict(data: Any, source: str = "<draft>") -> Draft:
         requester=requester,
         urgent=urgent,
         answers=answers,
+        conversation=_mapping_or_empty(data.get("conversation")),
+        agency_kind=str(data.get("agency_kind") or ""),
         sent=sent,
         extension_days=extension_days,
         pending_input=pending_input,
