@@ -66,30 +66,40 @@ def check(root: Path) -> int:
     return rev
 
 
+def start_forker(root: Path, env: dict | None = None) -> subprocess.Popen[str]:
+    """The helper process that forks writers on "go" and reaps the last one on "reap"."""
+    return subprocess.Popen([sys.executable, "-c", FORKER, str(root)], text=True, env=env,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+
+def kill_one(forker: subprocess.Popen[str], delay: float) -> int:
+    """Fork a writer, let it complete a save, kill it with SIGKILL `delay` seconds later
+    (somewhere in its next saves) and reap it; returns the last revision it reported."""
+    forker.stdin.write("go\n")
+    forker.stdin.flush()
+    pid = int(forker.stdout.readline().split()[1])
+    first = forker.stdout.readline()  # at least one save completed by this writer
+    assert first.startswith("rev "), first
+    last = int(first.split()[1])
+    stop = time.perf_counter() + delay
+    while time.perf_counter() < stop:
+        pass
+    os.kill(pid, 9)
+    forker.stdin.write("reap\n")
+    forker.stdin.flush()
+    for line in iter(forker.stdout.readline, ""):
+        if line.startswith("reaped"):
+            break
+        last = int(line.split()[1])
+    return last
+
+
 def test_fifty_kills_during_saves_lose_no_version_and_leave_no_temp_file(tmp_path):
     rng = random.Random(11)
-    forker = subprocess.Popen([sys.executable, "-c", FORKER, str(tmp_path)], text=True,
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    forker = start_forker(tmp_path)
     try:
-        last = 0
         for _ in range(KILLS):
-            forker.stdin.write("go\n")
-            forker.stdin.flush()
-            line = forker.stdout.readline()
-            pid = int(line.split()[1])
-            first = forker.stdout.readline()  # at least one save completed by this writer
-            assert first.startswith("rev "), first
-            last = int(first.split()[1])
-            stop = time.perf_counter() + rng.uniform(0, 0.02)  # somewhere in the next saves
-            while time.perf_counter() < stop:
-                pass
-            os.kill(pid, 9)
-            forker.stdin.write("reap\n")
-            forker.stdin.flush()
-            for line in iter(forker.stdout.readline, ""):
-                if line.startswith("reaped"):
-                    break
-                last = int(line.split()[1])
+            last = kill_one(forker, rng.uniform(0, 0.02))
             rev = check(tmp_path)
             assert rev in (last, last + 1), (rev, last)  # the last reported, or the one in flight
     finally:
