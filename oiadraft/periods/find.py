@@ -24,6 +24,7 @@ from oiadraft.periods.grammar import (
     _TENS_WORDS,
     _UNIT_WORDS,
     DIGIT_ANCHOR,
+    PROBLEM_ANCHOR,
     TRIGGER_WORD,
     UNIT_RE,
     _may_follow,
@@ -392,7 +393,7 @@ def find_period_problems(text: str, today: date | None = None) -> list[PeriodPro
     """The period phrases in free text that cannot be read without guessing: a day or month
     with no year ("since 28th feb"), an impossible date, a period that ends before it starts.
     Never raises."""
-    if not isinstance(text, str) or len(text) < 4:
+    if not isinstance(text, str) or len(text) < 4 or PROBLEM_ANCHOR.search(text) is None:
         return []
     found = []
     for start, end, result in _phrases(text, today, None, problems=True):

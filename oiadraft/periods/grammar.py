@@ -136,6 +136,9 @@ WHOLE = Lazy(lambda: _grammar(find=False))
 # Every free-text match holds four digits, a d/m pair, or a relative word: a cheap pre-check.
 DIGIT_ANCHOR = Lazy(r"[0-9](?:[0-9]{3}|[/.][0-9])")
 _RELATIVE_WORDS = ("last", "past", "previous", "preceding", "prior")
+# Every phrase that cannot be read holds a digit, a month or a relative word.
+PROBLEM_ANCHOR = Lazy(r"[0-9]|(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+                      r"|last|past|previous|preceding|prior)", re.IGNORECASE)
 # Every free-text match begins where an ASCII word or number begins. The grammar is tried only
 # where a word that can begin a branch starts, and only with those branches: that keeps it fast.
 _WEEKDAY_WORDS = ("mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur",

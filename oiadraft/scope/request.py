@@ -214,7 +214,7 @@ def _inherit_periods(assessments: tuple[Assessment, ...], numbers: Sequence[str]
     that part has none either, the part gets the no-period tip."""
     result = list(assessments)
     for index, part in enumerate(assessments):
-        if part.period_source != "none":
+        if part.period_source != "none" or "cross-reference" not in part.signals:
             continue
         target = _referenced(part.text, index, numbers)
         if target is None:
