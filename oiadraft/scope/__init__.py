@@ -43,13 +43,14 @@ from oiadraft.scope.findings import SEVERITIES, Finding
 from oiadraft.scope.model import RISKS, load_model
 from oiadraft.scope.patterns import fold_case
 from oiadraft.scope.request import RequestAssessment, assess_request
+from oiadraft.scope.schema import PLACEHOLDER
 from oiadraft.scope.suggestions import (
     SuggestionError,
     apply_suggestion,
     findings_after,
     split_dates_then_copies,
 )
-from oiadraft.scope.vocabulary import PLACEHOLDER, Rules, letter_rules, load_rules, parse_rules
+from oiadraft.scope.vocabulary import Rules, letter_rules, load_rules, parse_rules
 
 __all__ = [
     "PLACEHOLDER",

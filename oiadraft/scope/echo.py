@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from oiadraft.scope.matching import same_clause
+from oiadraft.scope.schema import EchoRules
 from oiadraft.scope.spans import about_time, content_end, sentence_start
-from oiadraft.scope.vocabulary import EchoRules, Rules
+from oiadraft.scope.vocabulary import Rules
 
 _RECORD_KINDS = frozenset({"communications", "generic_records", "information", "named_documents",
                            "record_words", "metadata"})

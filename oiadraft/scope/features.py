@@ -20,8 +20,9 @@ from typing import Any
 
 from oiadraft.model import Period
 from oiadraft.scope.matching import Token, tokens
+from oiadraft.scope.schema import SignalRule
 from oiadraft.scope.spans import about_time, content_end, extend_list, quantified
-from oiadraft.scope.vocabulary import Rules, SignalRule
+from oiadraft.scope.vocabulary import Rules
 
 Value = tuple[float, list["Hit"]]
 FEATURES: dict[str, Callable[[PartView, SignalRule], Value | None]] = {}

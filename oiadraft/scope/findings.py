@@ -18,7 +18,8 @@ from typing import Any
 from oiadraft import acts
 from oiadraft.letter.template import Citations, fill
 from oiadraft.scope.features import Extraction, Hit
-from oiadraft.scope.vocabulary import Rules, SignalRule, placeholder_names
+from oiadraft.scope.schema import SignalRule, placeholder_names
+from oiadraft.scope.vocabulary import Rules
 
 SEVERITIES = ("info", "warning", "danger")
 SEVERITY_ORDER = {"danger": 0, "warning": 1, "info": 2}

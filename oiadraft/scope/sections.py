@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from oiadraft.scope.patterns import WORD_RUN, fold_case, trie_regex, words_pattern
-from oiadraft.scope.vocabulary import (
+from oiadraft.scope.schema import (
     PLACEHOLDER,
     EchoRules,
     Rewrites,

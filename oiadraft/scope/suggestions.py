@@ -11,8 +11,9 @@ from dataclasses import replace
 from oiadraft.errors import UserError
 from oiadraft.scope.findings import Finding
 from oiadraft.scope.matching import tokens
+from oiadraft.scope.schema import PLACEHOLDER
 from oiadraft.scope.spans import sentence_start
-from oiadraft.scope.vocabulary import PLACEHOLDER, load_rules
+from oiadraft.scope.vocabulary import load_rules
 
 
 class SuggestionError(UserError, ValueError):

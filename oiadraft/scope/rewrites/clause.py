@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from oiadraft.scope.matching import BREAK, Token
+from oiadraft.scope.schema import Rewrites, placeholder_names
 from oiadraft.scope.spans import content_end
-from oiadraft.scope.vocabulary import Rewrites, Rules, placeholder_names
+from oiadraft.scope.vocabulary import Rules
 
 SPACE = re.compile(r"\s*")
 
