@@ -152,3 +152,32 @@ def test_a_megabyte_single_paragraph_is_one_high_part(monkeypatch, capsys):
     assert status == 1
     assert "unusually long" in out
     assert "Part 1: HIGH risk" in out
+
+
+def test_json_parts_carry_likelihood_and_reasons_and_keep_the_contract(monkeypatch, capsys):
+    text = SEED.read_text(encoding="utf-8").encode("utf-8")
+    status, out = run_in_process(monkeypatch, capsys, text, "--format", "json",
+                                 "--today", "2024-09-13")
+    data = json.loads(out)
+    assert status == 1 and data["act"] == "oia" and data["risk"] == "high"
+    for part in data["parts"]:
+        assert {"number", "text", "risk", "period", "findings", "likelihood",
+                "reasons"} <= set(part)
+        assert 0.0 <= part["likelihood"] <= 1.0
+        assert all(isinstance(reason, str) and reason for reason in part["reasons"])
+        assert set(part["period"]) == {"start", "end", "source"}
+        for finding in part["findings"]:
+            assert {"rule", "severity", "section", "message", "suggestion", "span"} <= \
+                set(finding)
+    part12 = next(p for p in data["parts"] if p["number"] == "12")
+    assert part12["risk"] == "high" and part12["reasons"]
+    low = [p for p in data["parts"] if p["risk"] == "low"]
+    assert low and all(f["severity"] == "info" for p in low for f in p["findings"])
+
+
+def test_the_report_says_why_in_words(monkeypatch, capsys):
+    text = SEED.read_text(encoding="utf-8").encode("utf-8")
+    _, out = run_in_process(monkeypatch, capsys, text, "--today", "2024-09-13")
+    block = out.split("Part 12: ")[1].split("\nPart 13")[0]
+    assert block.startswith("HIGH risk (likelihood of refusal or a request to narrow: ")
+    assert "  Why: " in block

@@ -1,5 +1,5 @@
 """Accepted fixes read as English, and the forms they recommend do not set off the rules that
-recommend them (scope.py "Rewrites"; the TUI accepts a fix with one key)."""
+recommend them (oiadraft/scope/rewrites; the TUI accepts a fix with one key)."""
 
 from __future__ import annotations
 

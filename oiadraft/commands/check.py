@@ -229,9 +229,12 @@ def report_text(report: dict[str, Any], name: str = "the request") -> str:
                    f"(\"{' '.join(split.request_period.text.split())}\")")
     for number, part in zip(assessment.numbers, assessment.parts, strict=True):
         out.append("")
-        out.append(f"Part {number}: {part.risk.upper()} risk")
+        out.append(f"Part {number}: {part.risk.upper()} risk "
+                   f"(likelihood of refusal or a request to narrow: {part.likelihood:.0%})")
         out.extend(_wrap(_snippet(part.text), "    ", "    \u201c")[:3])
         out.append(f"  Period: {_period_words(part, format_period)}")
+        if part.reasons:
+            out.extend(_wrap(_why(part.reasons), "    ", "  Why: "))
         for finding in part.findings:
             out.extend(_wrap(finding.message, "     ", f"  {_MARK[finding.severity]} "))
             if finding.suggestion and finding.suggestion.strip():
@@ -253,6 +256,17 @@ def _join(numbers: list[str]) -> str:
     if len(numbers) == 1:
         return numbers[0]
     return ", ".join(numbers[:-1]) + " and " + numbers[-1]
+
+
+def _why(reasons: tuple[str, ...]) -> str:
+    """ "a long period for this kind of record; in its favour: names a kind of document"."""
+    favour = "in its favour: "
+    against = [r for r in reasons if not r.startswith(favour)]
+    helping = [r.removeprefix(favour) for r in reasons if r.startswith(favour)]
+    pieces = ["; ".join(against)] if against else []
+    if helping:
+        pieces.append(favour + "; ".join(helping))
+    return "; ".join(pieces) + "."
 
 
 def _snippet(text: str) -> str:
