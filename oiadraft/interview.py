@@ -798,7 +798,7 @@ class Interview:
             return Reply(draft, "problem", [self.msg("parts_need_one", draft)])
         if stripped.lower().rstrip(".!") in DONE:
             return self._finish_parts(draft)
-        from oiadraft.splitter import split_request
+        from oiadraft.letter.splitter import split_request
 
         messages: list[str] = []
         if len(text) > LARGE_PASTE:

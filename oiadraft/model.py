@@ -16,7 +16,6 @@ from typing import Any
 from oiadraft.errors import DataError
 
 DRAFT_VERSION = 1
-ACTS = ("oia", "lgoima")
 
 
 def new_id() -> str:
@@ -154,7 +153,8 @@ class Draft:
     updated: datetime | None = None
     name: str = ""
     """A name the user gave the draft; empty means "use the title"."""
-    act: str = "oia"
+    act: str = field(default_factory=lambda: _default_act_key())
+    """The key of the Act the request goes under (an Act profile in oiadraft/data/acts/)."""
     agency: str = ""
     """Display name of the recipient, e.g. "Ministry of Foreign Affairs and Trade"."""
     agency_id: str | None = None
@@ -220,6 +220,12 @@ class Draft:
         who = self.agency or "no agency yet"
         what = self.topic.strip() or "untitled request"
         return f"{who}: {what}"
+
+
+def _default_act_key() -> str:
+    from oiadraft.acts import default_act
+
+    return default_act().key
 
 
 def _date_or_none(value: Any) -> date | None:
@@ -316,9 +322,12 @@ def draft_from_dict(data: Any, source: str = "<draft>") -> Draft:
     field_name = "?"
     try:
         field_name = "act"
-        act = str(data.get("act") or "oia").lower()
-        if act not in ACTS:
-            raise ValueError(f"unknown act {act!r} (expected oia or lgoima)")
+        from oiadraft.acts import act_keys
+        from oiadraft.text import join_or
+
+        act = str(data.get("act") or _default_act_key()).lower()
+        if act not in act_keys():
+            raise ValueError(f"unknown act {act!r} (expected {join_or(act_keys())})")
         field_name = "parts"
         parts_data = data.get("parts") or []
         if not isinstance(parts_data, list):
