@@ -280,9 +280,21 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
 
 
 def _mapping_or_empty(value: Any) -> dict[str, Any]:
-    """The conversation state as stored; anything but a mapping is no state (never an error:
-    the draft's content must load even when the chat's bookkeeping is damaged)."""
-    return dict(value) if isinstance(value, dict) else {}
+    """The conversation state as stored; anything but a mapping of plain data (finite numbers,
+    text keys) is no state (never an error: the draft's content must load even when the chat's
+    bookkeeping is damaged)."""
+    try:
+        return dict(fields.plain(value)) if isinstance(value, dict) else {}
+    except FieldError:
+        return {}
+
+
+def _text_or_empty(value: Any) -> str:
+    """A derived label (the directory's kind of agency): anything but text reads as unknown."""
+    try:
+        return fields.text(value)
+    except FieldError:
+        return ""
 
 
 def _plain(value: Any) -> Any:
@@ -393,7 +405,7 @@ def draft_from_dict(data: Any, source: str = "<draft>") -> Draft:
         urgent=urgent,
         answers=answers,
         conversation=_mapping_or_empty(data.get("conversation")),
-        agency_kind=str(data.get("agency_kind") or ""),
+        agency_kind=_text_or_empty(data.get("agency_kind")),
         sent=sent,
         extension_days=extension_days,
         pending_input=pending_input,

@@ -327,6 +327,8 @@ class Store:
         draft = self.load(path)
         if self._is_inside(self.resolve(path)):
             return SaveResult(False, draft.id)
+        if not DRAFT_ID.match(draft.id):  # an id that cannot be a file name: a fresh one
+            draft.id = new_id()
         return self.save(draft)
 
     def delete(self, id_or_path: str | Path) -> Path:

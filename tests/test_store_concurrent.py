@@ -185,6 +185,10 @@ def test_importing_a_copy_never_replaces_a_different_saved_draft(tmp_path):
     imported = Store().import_file(fresh)
     assert imported.written and imported.draft_id == "freshdraft01"
     assert (paths.drafts_dir() / "freshdraft01.yaml").exists()
+    odd = tmp_path / "odd.yaml"
+    odd.write_text("version: 1\nid: ../../etc/passwd\ntopic: Odd\n", encoding="utf-8")
+    result = Store().import_file(odd)
+    assert result.written and Store().load(result.draft_id).topic == "Odd"
 
 
 def test_merge_orders_additions_and_respects_deletions():
