@@ -1,4 +1,5 @@
-"""`oiadraft deadline` as a user or script runs it (subprocess), per DESIGN.md "Contracts"."""
+"""`oiadraft deadline` as a user or script runs it (subprocess), per the contract in
+docs/ARCHITECTURE.md."""
 
 from __future__ import annotations
 
