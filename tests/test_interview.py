@@ -10,8 +10,8 @@ import pytest
 
 from oiadraft.errors import DataError
 from oiadraft.interview import Interview, load_script, quote_user
+from oiadraft.letter.render import render_text
 from oiadraft.model import Draft, Period
-from oiadraft.render import render_text
 
 TODAY = date(2024, 9, 13)
 SEED = (Path(__file__).parent / "data" / "seed_request.txt").read_text(encoding="utf-8")

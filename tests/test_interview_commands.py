@@ -331,7 +331,7 @@ def test_answers_back_to_back_give_the_draft_a_paused_session_gives(interview):
     assert without_ids(quick) == without_ids(slow)
     assert quick.parts[0].text == "Copies of the communications listed in response to part 3."
     assert quick.priority == [quick.parts[1].id, quick.parts[2].id]
-    from oiadraft.render import render_text
+    from oiadraft.letter.render import render_text
 
     letter = render_text(quick, library=interview.library, today=TODAY)
     assert "Please treat parts 2 and 3 as the priority." in letter

@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
-from oiadraft import periods, scope, splitter
+from oiadraft import periods, scope
+from oiadraft.letter import splitter
 from oiadraft.periods import PeriodMatch
 from oiadraft.scope import matching, patterns, request
 

@@ -105,7 +105,7 @@ def answer(turn: Turn, step: Any, text: str) -> None:
         return
     split = None
     if "\n" in stripped or len(stripped) > 400:
-        from oiadraft.splitter import split_request
+        from oiadraft.letter.splitter import split_request
 
         split = split_request(text)
     if split is not None and len(split.parts) >= 2:

@@ -266,7 +266,7 @@ class ChatScreen(Screen[None]):
 
     def letter_text(self, draft: Draft | None = None) -> str:
         """The plain-text letter for `draft` (the current draft by default)."""
-        from oiadraft.render import render_text
+        from oiadraft.letter.render import render_text
 
         draft = draft or self.draft
         return render_text(draft, library=self.app.library, today=self.app.current_today())
