@@ -19,6 +19,7 @@ from oiadraft import periods, scope
 from oiadraft.letter import splitter
 from oiadraft.periods import PeriodMatch
 from oiadraft.scope import matching, patterns, request
+from oiadraft.text import fold_case
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data"
@@ -171,7 +172,7 @@ def test_request_period_pre_check_never_hides_a_match(text):
     words = rules["request_period_words"]
     assert words is not None
     if rules["request_period"].search(text):
-        assert words.search(scope.fold_case(text)) is not None
+        assert words.search(fold_case(text)) is not None
 
 
 @settings(max_examples=300, deadline=None)
@@ -198,8 +199,8 @@ def test_a_part_with_no_blank_line_is_one_paragraph(text, a, b):
 
 
 def test_fold_case_keeps_every_offset_it_needs():
-    assert scope.fold_case("PERİOD ſ K") == "period s k"
-    assert scope.fold_case("Timeframe") == "timeframe"
+    assert fold_case("PERİOD ſ K") == "period s k"
+    assert fold_case("Timeframe") == "timeframe"
 
 
 # ---- the period finder --------------------------------------------------------------------

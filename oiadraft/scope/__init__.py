@@ -35,13 +35,12 @@ Public API
     ``assess_cached``; ``assess_request(parts_or_split, context) -> RequestAssessment``;
     ``Finding`` (a frozen dataclass, everything worked out); ``apply_suggestion(text, finding,
     fills)``, ``findings_after``, ``SuggestionError``; ``split_dates_then_copies(text)``;
-    ``load_rules``, ``parse_rules``, ``letter_rules`` and ``fold_case`` (for the splitter).
+    ``load_rules`` and ``parse_rules`` (the vocabulary).
 """
 
 from oiadraft.scope.assessment import Assessment, Context, assess, assess_cached
 from oiadraft.scope.findings import SEVERITIES, Finding
 from oiadraft.scope.model import RISKS, load_model
-from oiadraft.scope.patterns import fold_case
 from oiadraft.scope.request import RequestAssessment, assess_request
 from oiadraft.scope.schema import PLACEHOLDER
 from oiadraft.scope.suggestions import (
@@ -50,7 +49,7 @@ from oiadraft.scope.suggestions import (
     findings_after,
     split_dates_then_copies,
 )
-from oiadraft.scope.vocabulary import Rules, letter_rules, load_rules, parse_rules
+from oiadraft.scope.vocabulary import Rules, load_rules, parse_rules
 
 __all__ = [
     "PLACEHOLDER",
@@ -67,8 +66,6 @@ __all__ = [
     "assess_cached",
     "assess_request",
     "findings_after",
-    "fold_case",
-    "letter_rules",
     "load_model",
     "load_rules",
     "parse_rules",

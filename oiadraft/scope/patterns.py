@@ -41,13 +41,6 @@ def trie_regex(phrases: Iterable[str]) -> str:
     return build(trie)
 
 
-def phrase_regex(phrase: str) -> str:
-    """One phrase as a whole-word, case-blind-ready regex (white space matches any run)."""
-    words = phrase.strip().split()
-    body = r"\s+".join(re.escape(word) for word in words)
-    return rf"(?<![\w]){body}(?![\w])"
-
-
 def first_word(phrase: str) -> str:
     """The run of word characters a phrase begins with (lower case), or its first character
     when that is not a word character."""
@@ -159,22 +152,6 @@ def _word_trie(tails: dict[str, str]) -> str:
     return build(trie)
 
 
-# Letters that match an ASCII letter when case is ignored, or change length when lower-cased;
-# what ignoring case makes equal to an ASCII letter, folded to it (with str.lower after).
+# Letters that match an ASCII letter when case is ignored, or change length when lower-cased
+# (matching falls back to the whole case-blind pattern where one is).
 FOLDS_ODDLY = re.compile("[\u0130\u0131\u017f\u212a]")
-_SIMPLE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-
-
-def fold_case(text: str) -> str:
-    """`text` lower-cased so that an ASCII string a case-blind pattern matches is a substring."""
-    if text.isascii() or FOLDS_ODDLY.search(text) is None:
-        return text.lower()
-    return text.translate(_SIMPLE_FOLD).lower()
-
-
-def words_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
-    """A pattern that finds any of `words` in `fold_case` text (None for no words)."""
-    kept = sorted({w.lower() for w in words if w}, key=lambda w: (-len(w), w))
-    if not kept:
-        return None
-    return re.compile("|".join(re.escape(w) for w in kept))

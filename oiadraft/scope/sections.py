@@ -1,19 +1,18 @@
-"""The smaller sections of the vocabulary: typo candidates, the letter's cues (for the
-splitter), the echo of what a part asks for, and how accepted fixes are worded."""
+"""The smaller sections of the vocabulary: typo candidates, the echo of what a part asks
+for, and how accepted fixes are worded."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from oiadraft.scope.patterns import WORD_RUN, fold_case, trie_regex, words_pattern
+from oiadraft.scope.patterns import trie_regex
 from oiadraft.scope.schema import (
     PLACEHOLDER,
     EchoRules,
     Rewrites,
     SignalRule,
     check_placeholders,
-    compile_checked,
     fail,
     placeholder_names,
     text_field,
@@ -167,68 +166,3 @@ def parse_rewrites(node: Any, data: Any, signals: dict[str, SignalRule]) -> Rewr
         inclusive_lists=words(inclusive, "open_lists", "rewrites.inclusive"),
         inclusive_advice=words(inclusive, "advice_only", "rewrites.inclusive"),
     )
-
-
-def parse_letter(node: Any) -> dict[str, Any]:
-    from oiadraft import acts
-
-    def patterns(key: str) -> list[str]:
-        value = (node.get(key) or {}).get("patterns") or []
-        if not isinstance(value, list):
-            raise fail(f"letter.{key}.patterns must be a list", node, key)
-        for pattern in value:
-            compile_checked(pattern, node, key, f"letter.{key}", re.IGNORECASE | re.MULTILINE)
-        return value
-
-    greeting = patterns("greeting")
-    sign_off = patterns("sign_off")
-    period = patterns("request_period")
-    words = (node.get("request_period") or {}).get("words") or []
-    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-        raise fail("letter.request_period.words must be a list of words", node,
-                   "request_period")
-    clauses = node.get("clauses") or {}
-    listed = [str(p) for p in clauses.get("phrases") or []]
-    # one trie for all the phrases (case-blind, white space as any run of it): the engine
-    # rejects a place after a letter or two instead of trying every phrase there
-    phrases = [rf"(?<!\w)(?:{trie_regex(listed)})(?!\w)"] if listed else []
-    # paragraphs that cite the form-of-release or reasons sections of either Act
-    numbers = set()
-    for profile in acts.load_acts().values():
-        for concept in clauses.get("concepts") or []:
-            if profile.has(concept):
-                numbers.add(profile.section(concept))
-    for number in sorted(numbers):
-        phrases.append(r"\bsections?\s+" + re.escape(number) + r"(?![\w(])")
-    period_source = "|".join(period) or r"(?!)"
-    # every clause phrase holds its longest word, and a section number follows "section"
-    clause_words = [max(WORD_RUN.findall(p.lower()) or [p.lower()], key=len) for p in listed]
-    return {
-        "greeting": re.compile("|".join(greeting) or r"(?!)", re.IGNORECASE),
-        "sign_off": re.compile("|".join(sign_off) or r"(?!)", re.IGNORECASE),
-        "clause": Prefiltered(re.compile("|".join(phrases) or r"(?!)", re.IGNORECASE),
-                              words_pattern([*clause_words, "section"] if numbers
-                                            else clause_words)),
-        "request_period": Prefiltered(
-            re.compile(period_source, re.IGNORECASE | re.MULTILINE), words_pattern(words)),
-        # one of these is in every sentence the request_period patterns match (fold_case)
-        "request_period_words": words_pattern(words),
-    }
-
-
-class Prefiltered:
-    """A pattern behind a cheap test: `search` runs the pattern only when one of the words
-    every match holds is in the text (compared lower-cased with `fold_case`)."""
-
-    __slots__ = ("pattern", "words")
-
-    def __init__(self, pattern: re.Pattern[str], words: re.Pattern[str] | None) -> None:
-        self.pattern = pattern
-        self.words = words
-
-    def search(self, text: str, *bounds: int) -> re.Match[str] | None:
-        if self.words is not None and self.words.search(fold_case(text), *bounds) is None:
-            return None
-        return self.pattern.search(text, *bounds)
-
-

@@ -62,7 +62,6 @@ class Rules:
     typo_candidates: re.Pattern[str]
     typo_lengths: dict[str, tuple[int, int]]
     typo_candidates_lower: re.Pattern[str]
-    letter: dict[str, Any]
     echo: EchoRules
     rewrites: Rewrites
 
@@ -277,9 +276,6 @@ def parse_rules(data: Any) -> Rules:
     if not isinstance(channels, list) or not all(isinstance(c, str) and c.strip()
                                                  for c in channels):
         raise fail("channels must be a list of words", data, "channels")
-    letter_node = data.get("letter")
-    if not isinstance(letter_node, dict):
-        raise fail("missing 'letter' mapping", data, "letter")
     return Rules(
         kinds=kinds,
         master=master,
@@ -301,7 +297,6 @@ def parse_rules(data: Any) -> Rules:
         typo_candidates=sections.typo_candidates(typos, known),
         typo_lengths=sections.typo_lengths(typos),
         typo_candidates_lower=sections.typo_candidates_lower(typos, known),
-        letter=sections.parse_letter(letter_node),
         echo=sections.parse_echo(data.get("features"), data),
         rewrites=sections.parse_rewrites(data.get("rewrites"), data, signals),
     )
@@ -312,8 +307,3 @@ def load_rules() -> Rules:
     """Load and validate the built-in vocabulary once."""
     source = paths.data_file(RULES_FILE)
     return parse_rules(yamlio.load_file(source, f"oiadraft/data/{RULES_FILE}"))
-
-
-def letter_rules() -> dict[str, Any]:
-    """Compiled greeting / sign-off / clause / request-period patterns (for the splitter)."""
-    return load_rules().letter
