@@ -19,7 +19,6 @@ from oiadraft.errors import DataError
 from oiadraft.fields import FieldError
 
 DRAFT_VERSION = 1
-ACTS = ("oia", "lgoima")
 MAX_EXTENSION_DAYS = 10_000
 """The longest extension (working days) a draft may record; the deadline counter's limit."""
 
@@ -167,7 +166,8 @@ class Draft:
     updated: datetime | None = None
     name: str = ""
     """A name the user gave the draft; empty means "use the title"."""
-    act: str = "oia"
+    act: str = field(default_factory=lambda: _default_act_key())
+    """The key of the Act the request goes under (an Act profile in oiadraft/data/acts/)."""
     agency: str = ""
     """Display name of the recipient, e.g. "Ministry of Foreign Affairs and Trade"."""
     agency_id: str | None = None
@@ -241,6 +241,12 @@ class Draft:
         who = self.agency or "no agency yet"
         what = self.topic.strip() or "untitled request"
         return f"{who}: {what}"
+
+
+def _default_act_key() -> str:
+    from oiadraft.acts import default_act
+
+    return default_act().key
 
 
 def draft_to_dict(draft: Draft) -> dict[str, Any]:
@@ -341,9 +347,12 @@ def draft_from_dict(data: Any, source: str = "<draft>") -> Draft:
         field_name = "id"
         draft_id = fields.text(data.get("id")) or new_id()
         field_name = "act"
-        act = fields.text(data.get("act"), "oia").lower()
-        if act not in ACTS:
-            raise ValueError(f"unknown act {act!r} (expected oia or lgoima)")
+        from oiadraft.acts import act_keys
+        from oiadraft.text import join_or
+
+        act = fields.text(data.get("act"), _default_act_key()).lower()
+        if act not in act_keys():
+            raise ValueError(f"unknown act {act!r} (expected {join_or(act_keys())})")
         field_name = "parts"
         parts = _parts(data.get("parts"))
         field_name = "period"

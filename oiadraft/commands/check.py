@@ -122,7 +122,8 @@ def read_input(file: str | None) -> tuple[str, str]:
 
 def check_text(text: str, act: str = "oia", today: date | None = None) -> dict[str, Any]:
     """Split and assess a request (the work behind the command, for tests and scripts)."""
-    from oiadraft import acts, clock, scope, splitter
+    from oiadraft import acts, clock, scope
+    from oiadraft.letter import splitter
 
     today = today or clock.today()
     split = splitter.split_request(text, today=today)

@@ -30,7 +30,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from oiadraft import clock
     from oiadraft.clauses import Library
-    from oiadraft.render import build_letter, render_markdown, render_text
+    from oiadraft.letter.render import build_letter, render_markdown, render_text
     from oiadraft.store import Store
     from oiadraft.text import strip_controls
 

@@ -156,11 +156,11 @@ class ChatScreen(Screen[None]):
 
     def send(self, text: str, shown: str | None = None) -> None:
         """Show the user's turn and hand the text to the interview."""
-        if not text.strip():
-            # Enter on an empty box means "keep the defaults" for choices and confirmations,
-            # and "skip" for optional questions; elsewhere it does nothing.
-            if self.view.kind in {"parts", "text", "edit", "fill"} and not self.view.optional:
-                return
+        # Enter on an empty box means "keep the defaults" for choices and confirmations, and
+        # "skip" for optional questions; elsewhere it does nothing.
+        if not text.strip() and self.view.kind in {"parts", "text", "edit", "fill"} \
+                and not self.view.optional:
+            return
         if "\n" in text.strip() and len(text) <= 20_000 and shown is None:
             self._deferred = text  # a paste: the reply's summary is shown for it
         else:
@@ -266,7 +266,7 @@ class ChatScreen(Screen[None]):
 
     def letter_text(self, draft: Draft | None = None) -> str:
         """The plain-text letter for `draft` (the current draft by default)."""
-        from oiadraft.render import render_text
+        from oiadraft.letter.render import render_text
 
         draft = draft or self.draft
         return render_text(draft, library=self.app.library, today=self.app.current_today())
@@ -282,7 +282,7 @@ class ChatScreen(Screen[None]):
         if target is not None:
             draft = self.draft.copy()
             if target[0] == "edit":
-                index = self.draft.parts.index(target[1])
+                index = self.view.current_number - 1
                 draft.parts[index] = Part(text=typing.strip(), period=target[1].period,
                                           id=target[1].id)
             else:
