@@ -28,8 +28,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from oiadraft.letter import splitter  # noqa: E402
 from oiadraft.commands import check  # noqa: E402
+from oiadraft.letter import splitter  # noqa: E402
 from oiadraft.periods import find as period_finder  # noqa: E402
 from oiadraft.scope import (  # noqa: E402
     assess,
