@@ -1,4 +1,5 @@
-"""`oiadraft check`: the DESIGN.md contract (text and JSON, exit statuses, bad input)."""
+"""`oiadraft check`: the contract in docs/ARCHITECTURE.md (text and JSON, exit statuses, bad
+input)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from oiadraft import text
 from oiadraft.cli import main
+from oiadraft.commands import check
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "seed_request.txt"
@@ -93,6 +96,21 @@ def test_bad_input_is_one_line_and_exit_2(args, stdin, message):
     assert message in err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert result.stdout == b""
+
+
+def test_act_choices_come_from_the_act_profiles():
+    from oiadraft import acts
+
+    keys = [profile.key for profile in acts.official_information_acts()]
+    result = run_cli("-", "--act", "foia", stdin=b"1. Board minutes")
+    expected = f"unknown act 'foia': use {text.join_or(keys)}"
+    assert expected in result.stderr.decode()
+    other = next(p for p in acts.all_acts() if p.key not in keys)
+    assert "unknown act" in run_cli("-", "--act", other.key,
+                                    stdin=b"1. Board minutes").stderr.decode()
+    report = check.check_text("1. Board minutes for May 2024.")
+    assert report["act"] == acts.default_act().key
+    assert check.resolve_act(keys[-1].upper()) == keys[-1]
 
 
 def test_folder_is_bad_input(tmp_path):

@@ -2,8 +2,9 @@
 needing substantial collation or research (OIA s18(f), LGOIMA s17(f)) and how to narrow it.
 
 Reads a whole letter or just the parts from FILE or standard input, splits it into its numbered
-parts (oiadraft/splitter.py), assesses each (oiadraft/scope/) and prints a report for people
-or, with ``--format json``, one JSON object (the DESIGN.md contract). Exit status: 0 when no
+parts (oiadraft/letter/splitter.py), assesses each (oiadraft/scope/) and prints a report for
+people or, with ``--format json``, one JSON object (the contract in docs/ARCHITECTURE.md). The
+Acts it accepts and the one it assumes are read from the Act profiles. Exit status: 0 when no
 part is high risk, 1 when any part is, 2 for bad usage or unreadable input (one line on stderr).
 Options are validated here rather than by argparse so that every bad input gets one line.
 """
@@ -33,7 +34,10 @@ exit status: 0 no part is high risk; 1 some part is high risk; 2 bad usage or un
 examples:
   oiadraft check request.txt
   pbpaste | oiadraft check - --format json
-  oiadraft check letter.txt --act lgoima --today 2024-09-13"""
+  oiadraft check letter.txt --act lgoima --today 2024-09-13
+
+--act takes the key of an official information Act; without it, the first Act profile (the
+OIA)."""
 
 # A paste longer than this is unusual for a request and is noted in the report.
 LONG_INPUT = 50_000
@@ -50,8 +54,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("file", nargs="?", default="-", metavar="FILE",
                         help="the request text (default: - for standard input)")
-    parser.add_argument("--act", default="oia", metavar="oia|lgoima",
-                        help="the Act the request is made under (default: oia)")
+    parser.add_argument("--act", default=None, metavar="ACT",
+                        help="the Act the request is made under (default: the first Act "
+                             "profile)")
     parser.add_argument("--format", default="text", metavar="text|json", dest="output",
                         help="report for people (default) or one JSON object")
     parser.add_argument("--today", metavar="DATE",
@@ -61,13 +66,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from oiadraft import acts, clock
+    from oiadraft import clock
     from oiadraft.errors import UserError
     from oiadraft.periods import PeriodError, parse_date
 
-    act = (args.act or "").strip().lower()
-    if act not in acts.ACT_KEYS:
-        raise UserError(f"unknown act {args.act!r}: use oia or lgoima")
+    act = resolve_act(args.act)
     output = (args.output or "").strip().lower()
     if output not in ("text", "json"):
         raise UserError(f"unknown format {args.output!r}: use text or json")
@@ -85,6 +88,23 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(report_text(report, name))
     return 1 if report["assessment"].risk == "high" else 0
+
+
+def resolve_act(given: str | None) -> str:
+    """The key of the Act a check is made under: the default Act when none is given, else one
+    of the official information Acts (by key or short name); UserError naming them otherwise."""
+    from oiadraft import acts
+    from oiadraft.errors import UserError
+    from oiadraft.text import join_or
+
+    if given is None:
+        return acts.default_act().key
+    choices = acts.official_information_acts()
+    wanted = given.strip().lower()
+    for profile in choices:
+        if wanted in (profile.key, profile.short.lower()):
+            return profile.key
+    raise UserError(f"unknown act {given!r}: use {join_or(p.key for p in choices)}")
 
 
 def read_input(file: str | None) -> tuple[str, str]:
@@ -120,11 +140,13 @@ def read_input(file: str | None) -> tuple[str, str]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), name
 
 
-def check_text(text: str, act: str = "oia", today: date | None = None) -> dict[str, Any]:
-    """Split and assess a request (the work behind the command, for tests and scripts)."""
+def check_text(text: str, act: str | None = None, today: date | None = None) -> dict[str, Any]:
+    """Split and assess a request (the work behind the command, for tests and scripts); `act`
+    None: the default Act."""
     from oiadraft import acts, clock, scope
     from oiadraft.letter import splitter
 
+    act = acts.get_act(act).key if act is not None else acts.default_act().key
     today = today or clock.today()
     split = splitter.split_request(text, today=today)
     context = scope.Context(act=act, today=today)
@@ -152,7 +174,7 @@ def _period_json(part: Any) -> dict[str, Any]:
 
 
 def report_json(report: dict[str, Any]) -> dict[str, Any]:
-    """The DESIGN.md JSON object."""
+    """The JSON object of the `check` contract (docs/ARCHITECTURE.md)."""
     assessment = report["assessment"]
     parts = []
     for number, part in zip(assessment.numbers, assessment.parts, strict=True):
@@ -197,6 +219,7 @@ def report_text(report: dict[str, Any], name: str = "the request") -> str:
     """A report a person can read: each part with its risk, period, the quoted words, why, and
     what to write instead; then the request as a whole."""
     from oiadraft.periods import format_date
+    from oiadraft.text import join_and
 
     try:
         from oiadraft.periods import format_period
@@ -217,11 +240,11 @@ def report_text(report: dict[str, Any], name: str = "the request") -> str:
               if p.risk == "medium"]
     section = profile.cite("refusal_collation")
     if high:
-        out.append(f"Overall: HIGH risk. Part{'s' if len(high) > 1 else ''} {_join(high)} "
+        out.append(f"Overall: HIGH risk. Part{'s' if len(high) > 1 else ''} {join_and(high)} "
                    f"{'are' if len(high) > 1 else 'is'} likely to be refused ({section}) or sent "
                    "back to be narrowed.")
     elif medium:
-        out.append(f"Overall: MEDIUM risk. Part{'s' if len(medium) > 1 else ''} {_join(medium)} "
+        out.append(f"Overall: MEDIUM risk. Part{'s' if len(medium) > 1 else ''} {join_and(medium)} "
                    "may draw a request to narrow or an extension.")
     else:
         out.append("Overall: LOW risk. Every part is specific enough.")
@@ -251,12 +274,6 @@ def report_text(report: dict[str, Any], name: str = "the request") -> str:
                 out.extend(_wrap(finding.suggestion, "       ", "     Try: "))
     out.append("")
     return "\n".join(out)
-
-
-def _join(numbers: list[str]) -> str:
-    if len(numbers) == 1:
-        return numbers[0]
-    return ", ".join(numbers[:-1]) + " and " + numbers[-1]
 
 
 def _why(reasons: tuple[str, ...]) -> str:
