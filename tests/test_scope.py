@@ -349,7 +349,9 @@ def test_asking_the_agency_to_create_information():
     result = scope.assess("Why did the Ministry decide to close the Hokitika office?", OIA)
     finding = next(f for f in result.findings if f.rule == "create-information")
     assert finding.quote == "Why did"
-    assert finding.concept == "refusal_not_held" and finding.section == "18(g)"
+    # what officials know is information the agency holds: no "not held" refusal is claimed
+    assert finding.concept is None and finding.section is None
+    assert "officials already know" in finding.message and "refused" not in finding.message
     assert finding.severity == ("info" if result.risk == "low" else "warning")
 
 
