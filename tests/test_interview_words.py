@@ -145,11 +145,20 @@ def test_a_paste_is_echoed_once_as_a_summary(interview):
 def test_the_recipient_is_not_praised_as_the_other_party(interview):
     draft = Draft()
     interview.respond(draft, "mfat")
-    own = Part(text="Emails between the Ministry of Foreign Affairs and Trade and the UK "
-                    "Embassy about cluster munitions in 2023")
-    other = Part(text="Emails from the Ministry of Defence about cluster munitions in 2023")
-    assert not [f for f in interview.assess(draft, own).findings if f.rule == "named-party"]
-    assert [f for f in interview.assess(draft, other).findings if f.rule == "named-party"]
+
+    def praised(text: str) -> list[str]:
+        return [f.quote for f in interview.assess(draft, Part(text=text)).findings
+                if f.rule == "named-party"]
+
+    # the recipient is one side: the praise goes to the other side, never to the recipient
+    assert praised("Emails between the Ministry of Foreign Affairs and Trade and the UK "
+                   "Embassy about cluster munitions in 2023") == [
+        "between the Ministry of Foreign Affairs and Trade and the UK Embassy"]
+    assert praised("Emails between MFAT and the Ministry of Foreign Affairs and Trade about "
+                   "cluster munitions in 2023") == []
+    assert praised("Emails from MFAT about cluster munitions in 2023") == []
+    assert praised("Emails from the Ministry of Defence about cluster munitions in "
+                   "2023") == ["from the Ministry of Defence"]
 
 
 HOSTILE = ["Zzyzx Holdings Ltd. (NZ)", "the *Fund* [draft] <b>#1</b> & co_op", "1. Stuff | x"]

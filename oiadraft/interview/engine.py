@@ -10,9 +10,8 @@ what the requester typed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -117,33 +116,11 @@ class Turn:
         return position(self.draft, part) + 1
 
 
-RECIPIENT_PRAISE = "named-party"
-"""The analyser's "Good: ... names the other party" tip: wrong when the party is the recipient."""
-_PARTY_LEAD = re.compile(r"^(?:between|with|from|to|by|sent\s+(?:by|to)|received\s+(?:by|from)|"
-                         r"addressed\s+to|written\s+by)\s+", re.IGNORECASE)
-
-
 @lru_cache(maxsize=8192)
-def _assess(text: str, context: Any, acknowledged: tuple[str, ...],
-            recipient: tuple[str, ...]) -> Any:
+def _assess(text: str, context: Any, acknowledged: tuple[str, ...]) -> Any:
     from oiadraft.scope import assess
 
-    assessment = assess(text, context, acknowledged)
-    if not recipient:
-        return assessment
-    kept = tuple(f for f in assessment.findings
-                 if not (f.rule == RECIPIENT_PRAISE and _names_recipient(f.quote, recipient)))
-    if len(kept) == len(assessment.findings):
-        return assessment
-    return replace(assessment, findings=kept)
-
-
-def _names_recipient(quote: str, recipient: tuple[str, ...]) -> bool:
-    """True when the party a finding quotes ("between the Ministry of Foreign Affairs and
-    Trade", "with MFAT") is the body the request goes to: that is no other party at all."""
-    from oiadraft.agencies import normalize
-
-    return normalize(_PARTY_LEAD.sub("", quote.strip())) in recipient
+    return assess(text, context, acknowledged)
 
 
 def position(draft: Draft, part: Part) -> int:
@@ -170,7 +147,6 @@ class Interview:
         self._today = today
         self._default_name = default_name
         self.histories = hist.Histories()
-        self._names: dict[tuple[str, str | None], tuple[str, ...]] = {}
 
     # ---- collaborators, loaded on first use ------------------------------------------------
 
@@ -274,35 +250,22 @@ class Interview:
 
     # ---- the analyser -------------------------------------------------------------------
 
-    def context(self, draft: Draft, period: Any = None) -> Any:
+    def context(self, draft: Draft, part: Part | None = None) -> Any:
+        """What `oiadraft check` would judge `part` against in the letter: the request's period
+        and parts (one more when `part` is being written), and the part's own period."""
         from oiadraft.scope import Context
 
-        return Context(act=draft.act, today=self.today,
-                       request_period=period or draft.period, agency=draft.agency or None)
+        parts = len(draft.parts)
+        if part is not None and not any(p is part or p.id == part.id for p in draft.parts):
+            parts += 1
+        own = part.period if part is not None and part.period != draft.period else None
+        return Context(act=draft.act, today=self.today, request_period=draft.period,
+                       agency=draft.agency or None, parts=max(1, parts), part_period=own)
 
     def assess(self, draft: Draft, part: Part) -> Any:
-        """The scope assessment of one part (cached on its words, period and kept rules). A
-        period given for this part alone stands in for the request's."""
-        return _assess(part.text, self.context(draft, part.period), tuple(part.acknowledged),
-                       self.recipient_names(draft))
-
-    def recipient_names(self, draft: Draft) -> tuple[str, ...]:
-        """Every name of the recipient (normalised): its name, te reo name, acronyms and
-        aliases from the directory, or the name as typed."""
-        if not draft.agency:
-            return ()
-        key = (draft.agency, draft.agency_id)
-        names = self._names.get(key)
-        if names is None:
-            from oiadraft.agencies import normalize
-
-            found = {draft.agency}
-            agency = self.directory.get(draft.agency_id) if draft.agency_id else None
-            if agency is not None:
-                found.update((agency.name, agency.te_reo or "", *agency.acronyms,
-                              *agency.aliases))
-            names = self._names[key] = tuple(sorted({normalize(n) for n in found if n}))
-        return names
+        """The scope assessment of one part (cached on its words, period and kept rules), as
+        `check` rates it in the whole letter."""
+        return _assess(part.text, self.context(draft, part), tuple(part.acknowledged))
 
     def status(self, draft: Draft, part: Part) -> str:
         """"low", "medium", "high", or "kept" for a part kept as written with nothing left to

@@ -28,7 +28,7 @@ Adding a rule
        whatever the evidence says, never set by hand.
 
 Public API
-    ``Context(act, today, request_period, agency, parts)``; ``assess(text, context,
+    ``Context(act, today, request_period, agency, parts, part_period)``; ``assess(text, context,
     acknowledged=()) -> Assessment`` (``risk``, ``likelihood``, ``reasons``, ``score``,
     ``findings``, ``period``, ``period_source``, ``period_text``, ``period_span``,
     ``record_kind``, ``acknowledged_findings``, ``features`` for the echo, ``signals``);

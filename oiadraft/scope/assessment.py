@@ -28,8 +28,12 @@ class Context:
     request_period: Period | None = None
     """The period set for the whole request; applies to a part that states none."""
     agency: str | None = None
+    """The recipient, by name: a party "between" it and someone is not another party."""
     parts: int = 1
     """How many parts the request has (a part of a long request is more often refused)."""
+    part_period: Period | None = None
+    """A period given for this part alone, outside its words (the chat asks for one): the
+    part's own period, ahead of the request's, behind one its words state."""
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,8 @@ class PartView:
         if period is not None:
             self.period, self.period_source = period.period, "part"
             self.period_text, self.period_span = period.text, (period.start, period.end)
+        elif context.part_period is not None:
+            self.period, self.period_source = context.part_period, "part"
         elif context.request_period is not None:
             self.period, self.period_source = context.request_period, "request"
         self.days = self.period.days(context.today) if self.period is not None else None
@@ -340,21 +342,16 @@ def _named_documents(view: PartView, rule: SignalRule) -> Value | None:
     return 1.0, [Hit(rule.id, (named[0].start, named[0].end))]
 
 
-_NAME = re.compile(r"\s+(?:the\s+)?((?:[A-ZĀĒĪŌŪ][\w'’&.-]*)(?:\s+(?:of|and|for|[A-ZĀĒĪŌŪ]"
-                   r"[\w'’&.-]*))*)")
-_NAME_TAIL = re.compile(r"(?:\s+(?:of|and|for))+$")
-
-
 @feature("named-party")
 def _named_party(view: PartView, rule: SignalRule) -> Value | None:
+    from oiadraft.scope.parties import other_party
+
     if not view.words("communications") or view.words("open_custodian"):
         return None
-    for token in view.words("holders"):
-        match = _NAME.match(view.text, token.end, token.end + 60)
-        if match and match.group(1) and match.group(1)[0].isupper():
-            words = _NAME_TAIL.sub("", match.group(1))  # "... Division and| the ..."
-            return 1.0, [Hit(rule.id, (token.start, match.start(1) + len(words)))]
-    return None
+    echo = view.rules.echo
+    span = other_party(view.text, view.words("holders"), view.context.agency,
+                       echo.party if echo is not None else None)
+    return (1.0, [Hit(rule.id, span)]) if span is not None else None
 
 
 def _single_document(view: PartView) -> bool:
@@ -386,6 +383,8 @@ def _no_period(view: PartView, rule: SignalRule) -> Value | None:
 def _period_quote(view: PartView) -> str:
     if view.period_span is not None:
         return f"\u201c{' '.join(view.period_text.split())}\u201d"
+    if view.period_source == "part":
+        return "the period set for this part"
     return "the period set for the whole request"
 
 

@@ -1,0 +1,78 @@
+"""The other party of a part's messages: "between the Chief Executive's office and KiwiRail",
+"with the Ministry of Defence". A name that is the recipient itself ("between the Ministry of
+Foreign Affairs and Trade and ..." in a request to that Ministry) is no other party: the
+other side of "between" is looked at instead."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+_NAME = re.compile(r"\s+(?:the\s+)?((?:[A-ZĀĒĪŌŪ][\w'’&.-]*)(?:\s+(?:of|and|for|[A-ZĀĒĪŌŪ]"
+                   r"[\w'’&.-]*))*)")
+_NAME_TAIL = re.compile(r"(?:\s+(?:of|and|for))+$")
+_OTHER_SIDE = re.compile(r"(?:\s*\([^()\n]{1,40}\))?(?:\s+[a-z][\w'’-]*){0,2}?\s+and\s+")
+
+
+@lru_cache(maxsize=64)
+def recipient_names(agency: str | None) -> frozenset[str]:
+    """Every name of the recipient, normalised: the name given, and when it is in the agency
+    directory, its name, te reo name, acronyms and aliases."""
+    if not agency or not agency.strip():
+        return frozenset()
+    from oiadraft.agencies import FOUND, normalize, resolve
+
+    names = {normalize(agency)}
+    found = resolve(agency)
+    if found.status == FOUND and found.candidates[0].exact:
+        entry = found.candidates[0].agency
+        names.update(normalize(name) for name in (entry.name, entry.te_reo or "",
+                                                  *entry.acronyms, *entry.aliases) if name)
+    names.discard("")
+    return frozenset(names)
+
+
+def _named_at(text: str, at: int) -> tuple[int, int] | None:
+    """The capitalised name right after `at` ("the Ministry of Defence"), without a trailing
+    "of"/"and", or None."""
+    match = _NAME.match(text, at, at + 60)
+    if not match or not match.group(1) or not match.group(1)[0].isupper():
+        return None
+    words = _NAME_TAIL.sub("", match.group(1))  # "... Division and| the ..."
+    return match.start(1), match.start(1) + len(words)
+
+
+def _sides(text: str, holder: Any, party: re.Pattern[str] | None) -> Iterator[tuple[int, int]]:
+    """The parties a holder word introduces: the name after it, and for "between", the name
+    after its "and" ("the governments of Russia ..." too, through the echo's party pattern)."""
+    first = _named_at(text, holder.end)
+    if first is None:
+        return
+    yield first
+    if not holder.text.lower().startswith("between"):
+        return
+    joint = _OTHER_SIDE.match(text, first[1], first[1] + 80)
+    if joint is None:
+        return
+    second = _named_at(text, joint.end() - 1)
+    if second is None and party is not None:
+        found = party.match(text, joint.end())
+        second = (found.start(), found.end()) if found else None
+    if second is not None:
+        yield second
+
+
+def other_party(text: str, holders: list[Any], agency: str | None,
+                party: re.Pattern[str] | None) -> tuple[int, int] | None:
+    """The span from the first holder word to the end of the first party it introduces that
+    is not the recipient, or None."""
+    from oiadraft.agencies import normalize
+
+    recipient = recipient_names(agency)
+    for holder in holders:
+        for start, end in _sides(text, holder, party):
+            if not recipient or normalize(text[start:end]) not in recipient:
+                return holder.start, end
+    return None

@@ -1,0 +1,86 @@
+"""What a part is judged against (`scope.Context`): the recipient, a period given for the part
+alone, the number of parts; and the chat rating a part the way `oiadraft check` does."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from oiadraft import scope
+from oiadraft.commands.check import check_text
+from oiadraft.interview import Interview
+from oiadraft.letter.render import render_text
+from oiadraft.letter.splitter import split_request
+from oiadraft.model import Draft, Part, Period
+
+DATA = Path(__file__).parent / "data"
+TODAY = date(2024, 9, 13)
+MFAT = "Ministry of Foreign Affairs and Trade"
+
+
+def praised(text: str, agency: str | None) -> list[str]:
+    found = scope.assess(text, scope.Context(today=TODAY, agency=agency))
+    return [f.quote for f in found.findings if f.rule == "named-party"]
+
+
+def test_the_recipient_is_never_the_other_party():
+    text = (f"Emails between the {MFAT} and the British High Commission about cluster "
+            "munitions from 1 March 2024 to 31 May 2024.")
+    assert praised(text, None) == [f"between the {MFAT}"]
+    assert praised(text, MFAT) == [f"between the {MFAT} and the British High Commission"]
+    assert praised(text, "MFAT") == praised(text, MFAT)  # an acronym from the directory
+    alone = "Emails between MFAT and the Ministry of Foreign Affairs and Trade about X in 2023."
+    assert praised(alone, MFAT) == []
+    # the governments named after the recipient's own officials are the other party
+    refined = ("Communications between Ministry of Foreign Affairs and Trade (MFAT) officials "
+               "and the governments of Russia and Ukraine relating to the Convention in 2023")
+    assert praised(refined, MFAT) == [
+        "between Ministry of Foreign Affairs and Trade (MFAT) officials and the governments of "
+        "Russia and Ukraine"]
+
+
+def test_a_period_given_for_the_part_alone_is_the_parts_own():
+    text = "All emails between the Mayor and the CEO about the stadium."
+    own = Period(date(2019, 1, 1), date(2023, 12, 31))
+    whole = Period(date(2024, 1, 1), date(2024, 3, 31))
+    found = scope.assess(text, scope.Context(today=TODAY, request_period=whole, part_period=own))
+    assert found.period == own and found.period_source == "part"
+    long = next(f for f in found.findings if f.rule == "long-period")
+    assert "the period set for this part" in long.message
+    assert "whole request" not in long.message
+    # words in the part that state a period come first
+    stated = scope.assess(text[:-1] + " from 1 May 2024 to 31 May 2024.",
+                          scope.Context(today=TODAY, part_period=own))
+    assert stated.period == Period(date(2024, 5, 1), date(2024, 5, 31))
+
+
+def seed_texts() -> list[str]:
+    seed = (DATA / "seed_request.txt").read_text(encoding="utf-8")
+    return [p.text for p in split_request(seed, today=TODAY).parts]
+
+
+def test_the_chat_rates_every_seed_part_as_check_rates_the_letter():
+    texts = seed_texts()
+    parts = [Part(text=text) for text in texts]
+    # a period the user gave for part 1 alone, and one for the request
+    parts[0].period = Period(date(2023, 1, 1), date(2023, 12, 31))
+    draft = Draft(agency=MFAT, agency_id="mfat", act="oia", parts=parts,
+                  period=Period(date(2020, 10, 1), date(2024, 9, 13)))
+    interview = Interview(today=TODAY)
+    checked = check_text(render_text(draft, today=TODAY), today=TODAY)["assessment"]
+    assert len(checked.parts) == len(parts) == 13
+    for number, (part, by_check) in enumerate(zip(parts, checked.parts, strict=True), 1):
+        in_chat = interview.assess(draft, part)
+        assert (in_chat.risk, in_chat.likelihood) == (by_check.risk, by_check.likelihood), number
+        assert in_chat.signals == by_check.signals, number
+        assert in_chat.period == by_check.period, number
+    first = interview.assess(draft, parts[0])
+    assert first.period_source == "part"
+    assert all("whole request" not in f.message for f in first.findings)
+
+
+def test_a_part_being_written_counts_as_one_more_part():
+    draft = Draft(agency=MFAT, act="oia", parts=[Part(text=t) for t in seed_texts()[:4]])
+    interview = Interview(today=TODAY)
+    assert interview.context(draft, draft.parts[1]).parts == 4
+    assert interview.context(draft, Part(text="Cabinet papers about the Convention")).parts == 5
