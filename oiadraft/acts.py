@@ -92,12 +92,26 @@ class ActProfile:
     withholding: tuple[WithholdingGround, ...] = ()
     covers_own_information: bool = False
     """True for the Privacy Act: a request for the requester's own personal information."""
+    article: str = ""
+    """The article the short name takes in a sentence ("the" OIA), or "" (LGOIMA)."""
+    directory_kinds: tuple[str, ...] = ()
+    """Kinds of body in the agency directory that are always under this Act (a Minister under
+    the OIA, every kind of council under LGOIMA); no kind belongs to two Acts."""
     order: int = 0
 
     @property
     def uses_region(self) -> bool:
         """True when the working-day rule skips a council region's anniversary day."""
         return any(rule.anniversary for rule in self.working_day_rules)
+
+    @property
+    def short_in_text(self) -> str:
+        """The short name as a sentence says it: "the OIA", "LGOIMA"."""
+        return self.with_article(self.short)
+
+    def with_article(self, text: str) -> str:
+        """`text` (the short name, or a label starting with it) after this Act's article."""
+        return f"{self.article} {text}" if self.article else text
 
     @property
     def holiday_block(self) -> str:
@@ -188,6 +202,13 @@ def load_acts() -> dict[str, ActProfile]:
     shorts = [profile.short.lower() for profile in profiles]
     if len(set(shorts)) != len(shorts):
         raise DataError(f"two Acts share a short name: {shorts}", f"oiadraft/data/{ACTS_FOLDER}/")
+    claimed: dict[str, str] = {}
+    for profile in profiles:
+        for kind in profile.directory_kinds:
+            if kind in claimed:
+                raise DataError(f"directory kind {kind!r} is claimed by both {claimed[kind]} and "
+                                f"{profile.key}", _where(profile.key))
+            claimed[kind] = profile.key
     return {profile.key: profile for profile in profiles}
 
 
@@ -304,6 +325,16 @@ def _parse_act(key: str, source: Any, known: Mapping[str, str]) -> ActProfile:
         grounds.append(WithholdingGround(code=str(item["code"]), kind=str(item["kind"]),
                                          gist=str(item["gist"])))
 
+    article = data.get("article", "")
+    if not isinstance(article, str) or len(article.split()) > 1:
+        raise DataError("article must be one word (\"the\") or left out", where,
+                        line(data, "article"))
+    kinds_node = data.get("directory_kinds", [])
+    if not isinstance(kinds_node, list) or not all(
+            isinstance(kind, str) and kind.strip() for kind in kinds_node):
+        raise DataError("directory_kinds must list agency kinds (oiadraft/data/agencies.yaml)",
+                        where, line(data, "directory_kinds"))
+
     order = data.get("order", 0)
     if isinstance(order, bool) or not isinstance(order, int):
         raise DataError("order must be a whole number", where, line(data, "order"))
@@ -323,6 +354,8 @@ def _parse_act(key: str, source: Any, known: Mapping[str, str]) -> ActProfile:
         unconfirmed=_rename_limits(unconfirmed),
         withholding=tuple(grounds),
         covers_own_information=bool(data.get("covers_own_information", False)),
+        article=article.strip(),
+        directory_kinds=tuple(kind.strip() for kind in kinds_node),
         order=order,
     )
 
