@@ -22,6 +22,7 @@ Adding an Act is one YAML file here plus tests; see docs/ARCHITECTURE.md.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -38,6 +39,8 @@ UNCONFIRMED_MARK = "[unconfirmed]"
 
 TIME_LIMIT_KEYS = ("decision", "transfer", "clarification", "extension_notice")
 """The working-day periods an Act file may give under `time_limits` (decision is required)."""
+_SECTION_HEAD = re.compile(r"\d+[A-Z]*")
+"""The section of a code: "9" of "9(2)(a)", "15A" of "15A(3)"."""
 WORKING_DAYS_KEY = "working_days"
 """The `unconfirmed` key for the working-day rule as a whole."""
 
@@ -105,6 +108,17 @@ class ActProfile:
         return any(rule.anniversary for rule in self.working_day_rules)
 
     @property
+    def withholding_sections(self) -> tuple[str, ...]:
+        """The sections its withholding grounds sit in, in order: ("6", "7", "9") for the OIA.
+        What a preferred form may not prejudice is "the interests protected by" these."""
+        found: list[str] = []
+        for ground in self.withholding:
+            match = _SECTION_HEAD.match(ground.code)
+            if match and match.group(0) not in found:
+                found.append(match.group(0))
+        return tuple(found)
+
+    @property
     def short_in_text(self) -> str:
         """The short name as a sentence says it: "the OIA", "LGOIMA"."""
         return self.with_article(self.short)
@@ -151,11 +165,13 @@ class ActProfile:
     def placeholders(self) -> dict[str, Any]:
         """Values for `oiadraft.letter.template.fill`: `{s.preferences}` -> "s16",
         `{section.preferences}` -> "section 16", `{n.preferences}` -> "16", plus `{act_name}`,
-        `{act_short}` and `{body_kind}`. The namespaces are read-only Mappings."""
+        `{act_short}`, `{body_kind}` and, for an Act with withholding grounds,
+        `{withholding_sections}` ("s6, s7 or s9"). The namespaces are read-only Mappings."""
         from oiadraft.letter.template import Citations
+        from oiadraft.text import join_or
 
         keys = tuple(key for key, number in self.sections.items() if number is not None)
-        return {
+        values: dict[str, Any] = {
             "s": Citations(keys, self.cite),
             "section": Citations(keys, self.words),
             "n": Citations(keys, self.section),
@@ -163,6 +179,10 @@ class ActProfile:
             "act_short": self.short,
             "body_kind": self.body_kind,
         }
+        if self.withholding_sections:
+            values["withholding_sections"] = join_or(
+                "s" + number for number in self.withholding_sections)
+        return values
 
 
 # ---------------------------------------------------------------------------------- loading
