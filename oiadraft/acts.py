@@ -22,6 +22,7 @@ Adding an Act is one YAML file here plus tests; see docs/ARCHITECTURE.md.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -38,6 +39,8 @@ UNCONFIRMED_MARK = "[unconfirmed]"
 
 TIME_LIMIT_KEYS = ("decision", "transfer", "clarification", "extension_notice")
 """The working-day periods an Act file may give under `time_limits` (decision is required)."""
+_SECTION_HEAD = re.compile(r"\d+[A-Z]*")
+"""The section of a code: "9" of "9(2)(a)", "15A" of "15A(3)"."""
 WORKING_DAYS_KEY = "working_days"
 """The `unconfirmed` key for the working-day rule as a whole."""
 
@@ -92,12 +95,37 @@ class ActProfile:
     withholding: tuple[WithholdingGround, ...] = ()
     covers_own_information: bool = False
     """True for the Privacy Act: a request for the requester's own personal information."""
+    article: str = ""
+    """The article the short name takes in a sentence ("the" OIA), or "" (LGOIMA)."""
+    directory_kinds: tuple[str, ...] = ()
+    """Kinds of body in the agency directory that are always under this Act (a Minister under
+    the OIA, every kind of council under LGOIMA); no kind belongs to two Acts."""
     order: int = 0
 
     @property
     def uses_region(self) -> bool:
         """True when the working-day rule skips a council region's anniversary day."""
         return any(rule.anniversary for rule in self.working_day_rules)
+
+    @property
+    def withholding_sections(self) -> tuple[str, ...]:
+        """The sections its withholding grounds sit in, in order: ("6", "7", "9") for the OIA.
+        What a preferred form may not prejudice is "the interests protected by" these."""
+        found: list[str] = []
+        for ground in self.withholding:
+            match = _SECTION_HEAD.match(ground.code)
+            if match and match.group(0) not in found:
+                found.append(match.group(0))
+        return tuple(found)
+
+    @property
+    def short_in_text(self) -> str:
+        """The short name as a sentence says it: "the OIA", "LGOIMA"."""
+        return self.with_article(self.short)
+
+    def with_article(self, text: str) -> str:
+        """`text` (the short name, or a label starting with it) after this Act's article."""
+        return f"{self.article} {text}" if self.article else text
 
     @property
     def holiday_block(self) -> str:
@@ -137,11 +165,13 @@ class ActProfile:
     def placeholders(self) -> dict[str, Any]:
         """Values for `oiadraft.letter.template.fill`: `{s.preferences}` -> "s16",
         `{section.preferences}` -> "section 16", `{n.preferences}` -> "16", plus `{act_name}`,
-        `{act_short}` and `{body_kind}`. The namespaces are read-only Mappings."""
+        `{act_short}`, `{body_kind}` and, for an Act with withholding grounds,
+        `{withholding_sections}` ("s6, s7 or s9"). The namespaces are read-only Mappings."""
         from oiadraft.letter.template import Citations
+        from oiadraft.text import join_or
 
         keys = tuple(key for key, number in self.sections.items() if number is not None)
-        return {
+        values: dict[str, Any] = {
             "s": Citations(keys, self.cite),
             "section": Citations(keys, self.words),
             "n": Citations(keys, self.section),
@@ -149,6 +179,10 @@ class ActProfile:
             "act_short": self.short,
             "body_kind": self.body_kind,
         }
+        if self.withholding_sections:
+            values["withholding_sections"] = join_or(
+                "s" + number for number in self.withholding_sections)
+        return values
 
 
 # ---------------------------------------------------------------------------------- loading
@@ -188,6 +222,13 @@ def load_acts() -> dict[str, ActProfile]:
     shorts = [profile.short.lower() for profile in profiles]
     if len(set(shorts)) != len(shorts):
         raise DataError(f"two Acts share a short name: {shorts}", f"oiadraft/data/{ACTS_FOLDER}/")
+    claimed: dict[str, str] = {}
+    for profile in profiles:
+        for kind in profile.directory_kinds:
+            if kind in claimed:
+                raise DataError(f"directory kind {kind!r} is claimed by both {claimed[kind]} and "
+                                f"{profile.key}", _where(profile.key))
+            claimed[kind] = profile.key
     return {profile.key: profile for profile in profiles}
 
 
@@ -304,6 +345,16 @@ def _parse_act(key: str, source: Any, known: Mapping[str, str]) -> ActProfile:
         grounds.append(WithholdingGround(code=str(item["code"]), kind=str(item["kind"]),
                                          gist=str(item["gist"])))
 
+    article = data.get("article", "")
+    if not isinstance(article, str) or len(article.split()) > 1:
+        raise DataError("article must be one word (\"the\") or left out", where,
+                        line(data, "article"))
+    kinds_node = data.get("directory_kinds", [])
+    if not isinstance(kinds_node, list) or not all(
+            isinstance(kind, str) and kind.strip() for kind in kinds_node):
+        raise DataError("directory_kinds must list agency kinds (oiadraft/data/agencies.yaml)",
+                        where, line(data, "directory_kinds"))
+
     order = data.get("order", 0)
     if isinstance(order, bool) or not isinstance(order, int):
         raise DataError("order must be a whole number", where, line(data, "order"))
@@ -323,6 +374,8 @@ def _parse_act(key: str, source: Any, known: Mapping[str, str]) -> ActProfile:
         unconfirmed=_rename_limits(unconfirmed),
         withholding=tuple(grounds),
         covers_own_information=bool(data.get("covers_own_information", False)),
+        article=article.strip(),
+        directory_kinds=tuple(kind.strip() for kind in kinds_node),
         order=order,
     )
 

@@ -28,12 +28,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from oiadraft.errors import DataError
+
+if TYPE_CHECKING:
+    from oiadraft.acts import ActProfile
 
 FOUND = "found"
 AMBIGUOUS = "ambiguous"
@@ -44,10 +47,37 @@ NOT_SUBJECT = "none"
 
 
 def act_values() -> tuple[str, ...]:
-    """What an entry's `act` may be: an Act key from oiadraft/data/acts/, or "none"."""
-    from oiadraft.acts import act_keys
+    """What an entry's `act` may be (and `agencies list --act`): the key of an official
+    information Act from oiadraft/data/acts/, or NOT_SUBJECT."""
+    from oiadraft.acts import official_information_acts
 
-    return (*act_keys(), NOT_SUBJECT)
+    return (*(profile.key for profile in official_information_acts()), NOT_SUBJECT)
+
+
+def act_of_kind(kind: str) -> ActProfile | None:
+    """The Act every body of this kind is under (its profile's `directory_kinds`), or None when
+    the kind says nothing about the Act (a department, a Crown entity)."""
+    from oiadraft.acts import all_acts
+
+    return next((profile for profile in all_acts() if kind in profile.directory_kinds), None)
+
+
+def council_acts() -> frozenset[str]:
+    """Keys of the Acts councils are under: a body under one that is not itself a council is a
+    council organisation (a council-controlled organisation, a shared service)."""
+    from oiadraft.acts import all_acts
+
+    return frozenset(profile.key for profile in all_acts()
+                     if COUNCIL_KINDS.intersection(profile.directory_kinds))
+
+
+def regional_acts() -> tuple[ActProfile, ...]:
+    """The official information Acts whose working days skip a region's anniversary day: a body
+    under one carries a `region`, and only such a body does."""
+    from oiadraft.acts import official_information_acts
+
+    return tuple(profile for profile in official_information_acts() if profile.uses_region)
+
 
 COUNCIL_KINDS = frozenset({"council_regional", "council_city", "council_district", "council_unitary"})
 
@@ -88,7 +118,7 @@ class Agency:
     name: str
     kind: str
     act: str
-    """"oia", "lgoima" or "none" (not subject to either Act: `note` says what applies)."""
+    """An official information Act's key, or NOT_SUBJECT (`note` says what applies)."""
     source: str
     """Key into the directory's `sources` (where this entry was compiled from)."""
     te_reo: str | None = None
@@ -118,7 +148,7 @@ class Agency:
 
     @property
     def is_subject(self) -> bool:
-        """True when the OIA or LGOIMA applies."""
+        """True when an official information Act applies."""
         return self.act != NOT_SUBJECT
 
     def to_dict(self) -> dict[str, Any]:
@@ -403,7 +433,7 @@ class _Intent:
                 if self.council_kind and agency.kind != self.council_kind:
                     points -= 8.0
             else:
-                points -= 3.0 if agency.act == "lgoima" else 8.0  # a council organisation, or not
+                points -= 3.0 if agency.act in council_acts() else 8.0  # a council organisation, or not
         return points
 
 
@@ -502,14 +532,18 @@ def normalize(text: str) -> str:
 
 
 # ── messages ───────────────────────────────────────────────────────────────────────────────
-def act_label(act: str) -> str:
-    """"OIA (Official Information Act 1982)", or a plain statement for bodies outside both."""
-    if act == NOT_SUBJECT:
-        return "not subject to the OIA or LGOIMA"
-    from oiadraft.acts import get_act
+def act_label(act: str, article: bool = False) -> str:
+    """"OIA (Official Information Act 1982)" ("the OIA (...)" with `article`, as the Act's
+    profile says it), or "not subject to the OIA or LGOIMA" for a body outside every Act."""
+    from oiadraft.acts import get_act, official_information_acts
+    from oiadraft.text import join_or
 
+    if act == NOT_SUBJECT:
+        return "not subject to " + join_or(
+            [profile.short_in_text for profile in official_information_acts()])
     profile = get_act(act)
-    return f"{profile.short} ({profile.name})"
+    label = f"{profile.short} ({profile.name})"
+    return profile.with_article(label) if article else label
 
 
 def way_forward() -> str:
@@ -526,9 +560,8 @@ def _message(resolution: Resolution) -> str:
     if resolution.status == FOUND:
         agency = resolution.candidates[0].agency
         if not agency.is_subject:
-            return f"{agency.display_name} is not subject to the OIA or LGOIMA. {agency.note or ''}".strip()
-        article = "the " if agency.act == "oia" else ""
-        text = f"{agency.display_name}: requests go under {article}{act_label(agency.act)}."
+            return f"{agency.display_name} is {act_label(NOT_SUBJECT)}. {agency.note or ''}".strip()
+        text = f"{agency.display_name}: requests go under {act_label(agency.act, article=True)}."
         if agency.region:
             text += f" Working days skip {_region_day(agency.region)}."
         if agency.kind == "minister":
@@ -539,7 +572,9 @@ def _message(resolution: Resolution) -> str:
         names = [m.agency.display_name for m in resolution.candidates]
         if len(names) == 1:
             return f"Did you mean {names[0]}?"
-        return f"“{query}” could be {_or_list(names[:5])}. Which one?"
+        from oiadraft.text import join_or
+
+        return f"“{query}” could be {join_or(names[:5])}. Which one?"
     closest = [m.agency.display_name for m in resolution.candidates]
     text = f"No agency in the directory matches “{query}”."
     if closest:
@@ -550,12 +585,6 @@ def _message(resolution: Resolution) -> str:
 def _region_day(region: str) -> str:
     label = directory().regions.get(region, region)
     return label.split(" (")[0]
-
-
-def _or_list(names: list[str]) -> str:
-    if len(names) <= 2:
-        return " or ".join(names)
-    return ", ".join(names[:-1]) + " or " + names[-1]
 
 
 # ── loading and validation ─────────────────────────────────────────────────────────────────
@@ -663,12 +692,19 @@ def _agency(entry: Any, sources: Mapping[str, Any], regions: Mapping[str, str],
     if region is not None and region not in regions:
         raise fail(f"{label}: unknown region {region!r} (known: {', '.join(regions)})",
                    _line(entry, "region"))
-    if kind in COUNCIL_KINDS and act != "lgoima":
-        raise fail(f"{label}: a council is subject to LGOIMA (act: lgoima)", _line(entry, "act"))
-    if act == "lgoima" and region is None:
-        raise fail(f"{label}: an LGOIMA body needs a `region` (its anniversary day)", line)
-    if act != "lgoima" and region is not None:
-        raise fail(f"{label}: only LGOIMA bodies carry a region", _line(entry, "region"))
+    required = act_of_kind(kind)
+    if required is not None and act != required.key:
+        raise fail(f"{label}: a body of kind {kind} is subject to {required.short_in_text} "
+                   f"(act: {required.key})", _line(entry, "act"))
+    regional = {profile.key: profile for profile in regional_acts()}
+    if region is None and act in regional:
+        raise fail(f"{label}: a body under {regional[act].short_in_text} needs a `region` (its "
+                   "anniversary day)", line)
+    if region is not None and act not in regional:
+        from oiadraft.text import join_or
+
+        shorts = join_or([profile.short_in_text for profile in regional.values()]) or "no Act"
+        raise fail(f"{label}: only bodies under {shorts} carry a region", _line(entry, "region"))
     if "region_note" in entry and region is None:
         raise fail(f"{label}: region_note without a region", _line(entry, "region_note"))
     if (kind == "not_subject") != (act == NOT_SUBJECT):
@@ -680,8 +716,6 @@ def _agency(entry: Any, sources: Mapping[str, Any], regions: Mapping[str, str],
     if (kind == "minister") != ("portfolio" in entry):
         raise fail(f"{label}: a minister has a `portfolio`, and only a minister has one",
                    _line(entry, "portfolio") if "portfolio" in entry else line)
-    if kind == "minister" and act != "oia":
-        raise fail(f"{label}: Ministers are subject to the OIA (act: oia)", _line(entry, "act"))
 
     return Agency(
         id=label,

@@ -10,12 +10,30 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 from oiadraft.commands import positive_int
 
 OTHER_SCORE = 60.0
 """Below this a runner-up is noise next to a clear answer and is left out of the text output."""
+
+
+class _ActChoices:
+    """`list --act` choices: the official information Acts' keys and "none", read from the Act
+    profiles only when argparse checks a value or prints the usage (building the parser stays
+    free of YAML)."""
+
+    def _values(self) -> tuple[str, ...]:
+        from oiadraft.agencies import act_values
+
+        return act_values()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._values()
 
 
 def register(subparsers: Any) -> None:
@@ -51,7 +69,7 @@ def register(subparsers: Any) -> None:
 
     listing = actions.add_parser("list", help="list the directory (optionally one kind or Act)")
     listing.add_argument("--kind", help="only this kind (department, minister, council_district, ...)")
-    listing.add_argument("--act", choices=("oia", "lgoima", "none"), help="only bodies under this Act")
+    listing.add_argument("--act", choices=_ActChoices(), help="only bodies under this Act")
     listing.add_argument("--format", choices=("text", "json"), default="text")
     listing.set_defaults(func=run)
 
@@ -127,7 +145,11 @@ _KIND_LABELS = {
 def _kind(agency: Any) -> str:
     """"department; OIA", "district council; LGOIMA", "not subject to either Act"."""
     label = _KIND_LABELS.get(agency.kind, agency.kind.replace("_", " "))
-    return f"{label}; {agency.act.upper()}" if agency.is_subject else label
+    if not agency.is_subject:
+        return label
+    from oiadraft.acts import get_act
+
+    return f"{label}; {get_act(agency.act).short}"
 
 
 def _describe(agencies: Any, agency: Any) -> list[str]:
@@ -137,7 +159,7 @@ def _describe(agencies: Any, agency: Any) -> list[str]:
     if agency.is_subject:
         lines.append(f"  Act: {agencies.act_label(agency.act)}")
     else:
-        lines.append("  Act: none — not subject to the OIA or LGOIMA")
+        lines.append(f"  Act: none — {agencies.act_label(agencies.NOT_SUBJECT)}")
     if agency.region:
         lines.append(f"  Region: {directory.regions.get(agency.region, agency.region)}"
                      f" [{agency.region}]")

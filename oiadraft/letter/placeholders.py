@@ -25,6 +25,8 @@ PLACEHOLDERS: dict[str, str] = {
     "s": "short citation of a concept's section under the draft's Act",
     "section": "the section of a concept under the draft's Act, in words",
     "n": "the bare section number of a concept under the draft's Act",
+    "withholding_sections": "the sections that hold the Act's withholding reasons, cited and "
+                            "joined with \"or\"",
     "period": "the period the whole request covers, in words",
     "requester_name": "the requester's name",
     "requester_email": "the requester's email address",
@@ -51,6 +53,10 @@ def placeholder_help() -> list[tuple[str, str]]:
             meaning += f", e.g. {{{name}.preferences}} is {join_or(examples)}"
             rows.append((f"{{{name}.<concept>}}", meaning))
         else:
+            if name == "withholding_sections":
+                examples = [f"{profile.placeholders()[name]} ({profile.short})"
+                            for profile in acts.all_acts() if profile.withholding_sections]
+                meaning += f", e.g. {join_or(examples)}"
             rows.append((f"{{{name}}}", meaning))
     return rows
 
@@ -96,6 +102,11 @@ def check_placeholders(body: str, act_list: Iterable[str],
         if root in CONCEPT_PLACEHOLDERS:
             problems.extend((message, written) for message in
                             _concept_problems(written, root, dot, rest, known_concepts, profiles))
+            continue
+        if root == "withholding_sections" and not dot:
+            problems.extend((f"{written} has no {profile.short} sections; list only the Acts "
+                             "that have withholding grounds in `acts`", written)
+                            for profile in profiles if not profile.withholding_sections)
             continue
         if root in allowed and not dot:
             continue

@@ -13,7 +13,10 @@ things are parts. `split_request(text)` finds them:
 Numbering is recognised at line starts: ``1.`` ``1)`` ``(1)`` ``1-`` ``a)`` ``(a)`` ``(i)`` and
 bullets (``-``, ``*``, ``•``). The first marker found sets the top-level scheme; markers of
 another scheme inside a part (and inline ones such as "(a) Disarmament ... and (b) Foreign
-Affairs") stay inside that part. Text with no numbering is one part, less its greeting,
+Affairs") stay inside that part. A number of up to three digits can start or resume a list
+("12." when only part 12 is pasted); a longer one ("1000.", "2023 - the year of ...") is a
+marker only when it continues the numbering already in use (999, then 1000), so a year or a
+count at the start of a line never becomes a part. Text with no numbering is one part, less its greeting,
 sign-off and clause paragraphs. A paragraph that begins with a clause or sign-off ends the
 last part.
 
@@ -79,14 +82,16 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii":
 # A marker at the start of a line, then white space. Groups: the number/letter token.
 _MARKER = re.compile(
     r"""[ \t]*(?:
-        \((?P<paren>\d{1,3}|[a-zA-Z]|[ivxIVX]{1,5})\)          # (1) (a) (iv)
-      | (?P<num>\d{1,3})(?:\.(?!\d)|\)|:|[ \t]?[-–](?![-–]))      # 1. 1) 1: 1- 1 -
+        \((?P<paren>\d+|[a-zA-Z]|[ivxIVX]{1,5})\)               # (1) (a) (iv)
+      | (?P<num>\d+)(?:\.(?!\d)|\)|:|[ \t]?[-–](?![-–]))         # 1. 1) 1: 1- 1 -
       | (?P<alpha>[a-zA-Z])[.)](?![a-zA-Z0-9])                  # a) a.
       | (?P<roman>[ivxIVX]{1,5})[.)](?![a-zA-Z0-9])             # iv) iv.
       | (?P<bullet>[-*•‣◦▪●])                                   # - * •
     )[ \t]+(?=\S)""",
     re.VERBOSE,
 )
+SHORT_NUMBER = 3
+"""Digits a number may have and still start (or restart) a list; a longer one must continue."""
 _PAGE_FURNITURE = re.compile(r"^\s*(?:page \d+ of \d+|\d+\s*/\s*\d+)\s*$", re.IGNORECASE)
 
 
@@ -97,6 +102,7 @@ class _Marker:
     kind: str  # number | letter | roman | bullet
     token: str
     value: int
+    """Its place in the list; -1 for a long number until `_continuations` places it."""
 
 
 def _markers(text: str) -> list[_Marker]:
@@ -119,12 +125,12 @@ def _markers(text: str) -> list[_Marker]:
 def _classify(match: re.Match[str], line_start: int) -> _Marker | None:
     content = match.end()
     if token := match.group("num"):
-        return _Marker(line_start, content, "number", token, int(token))
+        return _number(line_start, content, token)
     if token := match.group("bullet"):
         return _Marker(line_start, content, "bullet", token, 0)
     token = match.group("paren") or match.group("alpha") or match.group("roman") or ""
     if token.isdigit():
-        return _Marker(line_start, content, "number", token, int(token))
+        return _number(line_start, content, token)
     low = token.lower()
     if len(low) == 1 and low not in "ivx":
         return _Marker(line_start, content, "letter", low, ord(low) - 96)
@@ -135,8 +141,34 @@ def _classify(match: re.Match[str], line_start: int) -> _Marker | None:
     return None
 
 
+def _number(line_start: int, content: int, token: str) -> _Marker:
+    # a long number's value is not read here: only `_continuations` can give it one (and never
+    # converts thousands of digits to an int)
+    value = int(token) if len(token) <= SHORT_NUMBER else -1
+    return _Marker(line_start, content, "number", token, value)
+
+
+def _continuations(markers: list[_Marker]) -> list[_Marker]:
+    """The markers less any long number that does not continue the numbering in use: "1000."
+    right after part 999 is kept, with its value; "2023 - the year of ..." after part 5, or
+    with no numbering before it, is text."""
+    kept: list[_Marker] = []
+    last = None  # the value of the last number marker kept
+    for marker in markers:
+        if marker.kind == "number":
+            if marker.value < 0:
+                if last is None or marker.token.lstrip("0") != str(last + 1):
+                    continue
+                marker = _Marker(marker.line_start, marker.content_start, "number",
+                                 marker.token, last + 1)
+            last = marker.value
+        kept.append(marker)
+    return kept
+
+
 def _top_level(markers: list[_Marker]) -> tuple[str, list[_Marker]]:
     """The scheme of the first marker, and the markers that belong to it (in order)."""
+    markers = _continuations(markers)
     if not markers:
         return "none", []
     scheme = markers[0].kind
