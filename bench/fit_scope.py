@@ -9,9 +9,18 @@ Everything chosen from data is chosen by cross-validation grouped by request:
 
 * the regularisation strength, from a small grid, by cross-validated log-loss;
 * the thresholds, on out-of-fold likelihoods: high maximises F1 of `high` among thresholds
-  that rate no more parts high than were in fact refused or sent back (so "high" is never the
-  usual verdict); medium (at most high) maximises F1 of `>= medium` among thresholds that
-  rate at most MEDIUM_SHARE times that many parts medium or high.
+  that rate no more parts high than were in fact refused or sent back; medium (at most high)
+  maximises F1 of `>= medium` among thresholds that rate at most MEDIUM_SHARE times that many
+  parts medium or high. The cap is for the user: the likelihoods rank parts only a little
+  better than chance, so the threshold with the best F1 alone rates most parts high (the
+  figures say how many), and a rating given to most parts tells a requester nothing, so
+  "high" is kept for the parts that look most like the refused ones. The nested figures of
+  the uncapped rule are printed beside the capped ones.
+
+Each item weighs 1 in the fit, except a part whose outcome the agency gave for a whole
+multi-part request without naming the parts at fault (its `detail` begins "whole request"):
+such a decision is one observation about the request, so its parts share a weight of 1.
+Figures count every part alike.
 
 The figures printed (and written into the model's header) are nested: for each outer fold,
 the strength and the thresholds are chosen by an inner cross-validation on the other folds,
@@ -49,7 +58,7 @@ from oiadraft.scope.vocabulary import load_rules  # noqa: E402
 
 MODEL_PATH = REPO / "oiadraft" / "data" / "scope_model.yaml"
 FOLDS = 5
-STRENGTHS = (0.3, 1.0, 3.0, 10.0)
+STRENGTHS = (0.3, 1.0, 3.0, 10.0, 30.0)
 MEDIUM_SHARE = 1.5
 """At most this many times as many parts rated medium or high as were in fact positive."""
 PRIOR = 1.0
@@ -62,13 +71,14 @@ Row = dict[str, float]
 
 def context_of(item: dict[str, Any]) -> Context:
     """The context an item's part was judged in: its Act, its date, the request's period
-    sentence and the number of parts."""
+    sentence, the recipient and the number of parts (as the chat knows them)."""
     today = scope_eval.item_date(item)
     request_period = None
     if item.get("request_period"):
         found = periods.find_periods(str(item["request_period"]), today=today)
         request_period = found[0].period if found else None
     return Context(act=str(item["act"]), today=today, request_period=request_period,
+                   agency=str(item.get("agency") or "") or None,
                    parts=int(item.get("parts_in_request") or 1))
 
 
@@ -80,6 +90,17 @@ def feature_names() -> list[str]:
 def signs() -> dict[str, int]:
     return {name: (1 if rule.kind == "breadth" else -1)
             for name, rule in load_rules().signals.items() if rule.kind != "other"}
+
+
+def item_weights(items: list[dict[str, Any]]) -> list[float]:
+    """Each item's weight in the fit (see the module docstring)."""
+    from collections import Counter
+
+    def whole(item: dict[str, Any]) -> bool:
+        return str(item.get("detail") or "").lower().startswith("whole request")
+
+    shared = Counter(scope_eval.group_key(item) for item in items if whole(item))
+    return [1.0 / shared[scope_eval.group_key(item)] if whole(item) else 1.0 for item in items]
 
 
 def rows_of(items: list[dict[str, Any]]) -> list[Row]:
@@ -117,8 +138,8 @@ def prior() -> dict[str, float]:
     return {name: PRIOR * sign for name, sign in signs().items()}
 
 
-def _newton(rows: list[Row], labels: list[int], names: list[str],
-            strength: float) -> tuple[float, dict[str, float]]:
+def _newton(rows: list[Row], labels: list[int], names: list[str], strength: float,
+            weights: list[float]) -> tuple[float, dict[str, float]]:
     index = {name: i + 1 for i, name in enumerate(names)}
     centre = prior()
     mean = [0.0] + [centre.get(name, 0.0) for name in names]
@@ -132,11 +153,11 @@ def _newton(rows: list[Row], labels: list[int], names: list[str],
         for j in range(1, size):
             hess[j][j] = strength
         hess[0][0] = 1e-9
-        for xs, y in zip(sparse, labels, strict=True):
+        for xs, y, s in zip(sparse, labels, weights, strict=True):
             p = logistic(sum(w[j] * v for j, v in xs))
-            weight = p * (1.0 - p)
+            weight = s * p * (1.0 - p)
             for j, v in xs:
-                grad[j] += (p - y) * v
+                grad[j] += s * (p - y) * v
                 row = hess[j]
                 for k, u in xs:
                     row[k] += weight * v * u
@@ -147,15 +168,18 @@ def _newton(rows: list[Row], labels: list[int], names: list[str],
     return w[0], {name: w[index[name]] for name in names}
 
 
-def fit(rows: list[Row], labels: list[int], strength: float) -> tuple[float, dict[str, float]]:
+def fit(rows: list[Row], labels: list[int], strength: float,
+        weights: list[float] | None = None) -> tuple[float, dict[str, float]]:
     """(intercept, weights) with every weight's sign as its signal's kind says: a feature
-    whose weight comes out the wrong way round is dropped (weight 0) and the rest refitted."""
+    whose weight comes out the wrong way round is dropped (weight 0) and the rest refitted.
+    `weights`: each row's weight in the fit (default 1)."""
     sign = signs()
     names = sorted({k for row in rows for k in row})
     dropped: set[str] = set()
+    each = weights if weights is not None else [1.0] * len(rows)
     while True:
         active = [n for n in names if n not in dropped]
-        intercept, weights = _newton(rows, labels, active, strength)
+        intercept, weights = _newton(rows, labels, active, strength, each)
         wrong = [n for n in active if weights[n] * sign[n] < 0]
         if not wrong:
             return intercept, {n: weights.get(n, 0.0) for n in names}
@@ -198,58 +222,81 @@ def best_threshold(truth: list[int], probabilities: list[float], ceiling: float 
     return tied[len(tied) // 2]
 
 
-def log_loss(truth: list[int], probabilities: list[float]) -> float:
+def log_loss(truth: list[int], probabilities: list[float],
+             weights: list[float] | None = None) -> float:
     eps = 1e-12
-    return -sum(math.log(max(p, eps)) if t else math.log(max(1 - p, eps))
-                for t, p in zip(truth, probabilities, strict=True)) / len(truth)
+    each = weights if weights is not None else [1.0] * len(truth)
+    return -sum(s * (math.log(max(p, eps)) if t else math.log(max(1 - p, eps)))
+                for t, p, s in zip(truth, probabilities, each, strict=True)) / sum(each)
 
 
 def out_of_fold(rows: list[Row], labels: list[int], folds: list[int],
-                strength: float) -> list[float]:
+                strength: float, weights: list[float] | None = None) -> list[float]:
+    each = weights if weights is not None else [1.0] * len(rows)
     result = [0.0] * len(rows)
     for fold in sorted(set(folds)):
         train = [i for i, f in enumerate(folds) if f != fold]
         test = [i for i, f in enumerate(folds) if f == fold]
-        model = fit([rows[i] for i in train], [labels[i] for i in train], strength)
+        model = fit([rows[i] for i in train], [labels[i] for i in train], strength,
+                    [each[i] for i in train])
         for i, p in zip(test, predict(model, [rows[i] for i in test]), strict=True):
             result[i] = p
     return result
 
 
-def choose(rows: list[Row], labels: list[int], folds: list[int]) -> dict[str, float]:
-    """Strength and thresholds chosen by cross-validation on these rows alone."""
-    losses = []
-    for strength in STRENGTHS:
-        probabilities = out_of_fold(rows, labels, folds, strength)
-        losses.append((round(log_loss(labels, probabilities), 9), strength, probabilities))
-    _, strength, probabilities = min(losses, key=lambda item: (item[0], item[1]))
+def thresholds(labels: list[int], probabilities: list[float]) -> tuple[float, float]:
+    """(medium, high) from out-of-fold likelihoods, by the capped rule (module docstring)."""
     positives = sum(labels) / len(labels)
     high = best_threshold(labels, probabilities, share=positives)
     medium = best_threshold(labels, probabilities, ceiling=high, share=MEDIUM_SHARE * positives)
-    return {"strength": strength, "medium": medium, "high": high}
+    return medium, high
+
+
+def choose(rows: list[Row], labels: list[int], folds: list[int],
+           weights: list[float] | None = None) -> dict[str, float]:
+    """Strength and thresholds chosen by cross-validation on these rows alone (and, for
+    comparison only, the high threshold with the best F1 and no cap)."""
+    losses = []
+    for strength in STRENGTHS:
+        probabilities = out_of_fold(rows, labels, folds, strength, weights)
+        losses.append((round(log_loss(labels, probabilities, weights), 9), strength,
+                       probabilities))
+    _, strength, probabilities = min(losses, key=lambda item: (item[0], item[1]))
+    medium, high = thresholds(labels, probabilities)
+    return {"strength": strength, "medium": medium, "high": high,
+            "uncapped": best_threshold(labels, probabilities)}
 
 
 def nested_cv(items: list[dict[str, Any]], rows: list[Row] | None = None
               ) -> dict[str, Any]:
     """Cross-validated figures for the whole procedure (see the module docstring), with the
-    keyword baseline on the same items."""
+    keyword baseline on the same items, and `uncapped`: F1 of `high` had each fold's high
+    threshold been the F1-best one with no cap."""
     rows = rows if rows is not None else rows_of(items)
     labels = [int(scope_eval.is_positive(item)) for item in items]
+    weights = item_weights(items)
     outer = scope_eval.folds(items, FOLDS)
     risks = [""] * len(items)
+    uncapped = [False] * len(items)
     probabilities = [0.0] * len(items)
     for fold in range(FOLDS):
         train = [i for i, f in enumerate(outer) if f != fold]
         test = [i for i, f in enumerate(outer) if f == fold]
         train_items = [items[i] for i in train]
-        chosen = choose([rows[i] for i in train], [labels[i] for i in train],
-                        scope_eval.folds(train_items, FOLDS - 1))
-        model = fit([rows[i] for i in train], [labels[i] for i in train], chosen["strength"])
+        train_rows = [rows[i] for i in train]
+        train_labels = [labels[i] for i in train]
+        train_weights = [weights[i] for i in train]
+        chosen = choose(train_rows, train_labels, scope_eval.folds(train_items, FOLDS - 1),
+                        train_weights)
+        model = fit(train_rows, train_labels, chosen["strength"], train_weights)
         for i, p in zip(test, predict(model, [rows[i] for i in test]), strict=True):
             probabilities[i] = p
             risks[i] = "high" if p >= chosen["high"] else \
                 "medium" if p >= chosen["medium"] else "low"
-    return figures(items, labels, risks) | {"probabilities": probabilities, "risks": risks}
+            uncapped[i] = p >= chosen["uncapped"]
+    return figures(items, labels, risks) | {
+        "probabilities": probabilities, "risks": risks,
+        "uncapped": f1(labels, uncapped) | {"share": sum(uncapped) / len(items)}}
 
 
 def figures(items: list[dict[str, Any]], labels: list[int], risks: list[str]) -> dict[str, Any]:
@@ -312,13 +359,19 @@ def existing_date() -> str | None:
     return str(fitted.get("date")) if isinstance(fitted, dict) and fitted.get("date") else None
 
 
+def shipped_strength() -> float:
+    """The regularisation strength the shipped model was fitted with (its header)."""
+    return float(yamlio.load_file(MODEL_PATH)["fitted"]["regularisation"])
+
+
 def build() -> tuple[str, dict[str, Any]]:
     items, _ = scope_eval.split_holdout(scope_eval.load_items())
     rows = rows_of(items)
     labels = [int(scope_eval.is_positive(item)) for item in items]
+    each = item_weights(items)
     cv = nested_cv(items, rows)
-    chosen = choose(rows, labels, scope_eval.folds(items, FOLDS))
-    intercept, weights = fit(rows, labels, chosen["strength"])
+    chosen = choose(rows, labels, scope_eval.folds(items, FOLDS), each)
+    intercept, weights = fit(rows, labels, chosen["strength"], each)
     model = (intercept, {name: weights.get(name, 0.0) for name in feature_names()})
     kept = existing_date()
     text = render(model, chosen, cv, kept or date.today().isoformat())

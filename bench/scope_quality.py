@@ -7,13 +7,21 @@ baseline ("all", "any" or "every" in the part -> high), on:
 * **cross-validation**: the development items (tests/data/scope_eval.yaml minus the hold-out),
   grouped 5-fold by request and nested as bench/fit_scope.py describes (the whole fitting
   procedure, thresholds included, is rerun without the fold it is scored on);
+* **why the figures are what they are** (bench/scope_evidence.py): out-of-fold AUC, a bag of
+  words in the same nested procedure, "every part high", the best any threshold could do, and
+  a learning curve; development items only;
 * **the hold-out**: the requests bench/scope_eval.py set aside by a hash of their URL before
-  any fitting, scored once with the shipped model (`oiadraft.scope.assess`, as `check` does).
+  any fitting, scored with the shipped model (`oiadraft.scope.assess`, as `check` does).
+  Every look at the hold-out is recorded in bench/holdout_looks.yaml; earlier looks are
+  printed beside this one, and this one is split into requests looked at before (a second
+  look is not an untouched hold-out) and requests never looked at.
 
 Training-set figures are never printed.
 
-    .venv/bin/python bench/scope_quality.py              # CV and hold-out
+    .venv/bin/python bench/scope_quality.py              # everything
     .venv/bin/python bench/scope_quality.py --cv-only    # while tuning: never the hold-out
+    .venv/bin/python bench/scope_quality.py --quick      # without the (slow) evidence
+    .venv/bin/python bench/scope_quality.py --record     # and record this look at the hold-out
     .venv/bin/python bench/scope_quality.py --verbose    # plus every cross-validated item
 """
 
@@ -21,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +39,14 @@ sys.path.insert(0, str(REPO / "bench"))
 
 import fit_scope  # noqa: E402
 import scope_eval  # noqa: E402
+import scope_evidence  # noqa: E402
 
+from oiadraft import yamlio  # noqa: E402
+from oiadraft.fsutil import atomic_write_text  # noqa: E402
 from oiadraft.scope import assess  # noqa: E402
+
+LOOKS = REPO / "bench" / "holdout_looks.yaml"
+ORDINAL = ("first", "second", "third", "fourth", "fifth")
 
 
 def holdout_figures(items: list[dict[str, Any]]) -> dict[str, Any]:
@@ -58,22 +73,104 @@ def show(title: str, result: dict[str, Any]) -> None:
           "baseline + 0.15)")
 
 
+def load_looks() -> list[dict[str, Any]]:
+    return [dict(look) for look in yamlio.load_file(LOOKS, "bench/holdout_looks.yaml")["looks"]]
+
+
+def _recorded(figures: dict[str, Any]) -> str:
+    extra = ""
+    if "precision" in figures:
+        extra = f" (P {figures['precision']:.2f} R {figures['recall']:.2f})"
+    return f"{figures['f1']:.3f}{extra}"
+
+
+def show_looks(looks: list[dict[str, Any]]) -> None:
+    for number, look in enumerate(looks):
+        print(f"  {ORDINAL[number]} look ({look['when']}, {look['model']}; "
+              f"{len(look['requests'])} requests, {look['parts']} parts): "
+              f"high F1 {_recorded(look['high'])}; >= medium F1 "
+              f"{_recorded(look['medium_or_high'])}; keyword baseline "
+              f"{_recorded(look['keyword_baseline'])}")
+
+
+def show_holdout(holdout: list[dict[str, Any]], looks: list[dict[str, Any]]) -> dict[str, Any]:
+    """This look, on the whole hold-out and split by how often each request was looked at."""
+    seen: dict[str, int] = {}
+    for look in looks:
+        for key in look["requests"]:
+            seen[str(key)] = seen.get(str(key), 0) + 1
+    result = holdout_figures(holdout)
+    number = ORDINAL[len(looks)] if len(looks) < len(ORDINAL) else f"{len(looks) + 1}th"
+    show(f"Hold-out, this model (the {number} look at the hold-out)", result)
+    by_count: dict[int, list[dict[str, Any]]] = {}
+    for item in holdout:
+        by_count.setdefault(seen.get(scope_eval.group_key(item), 0), []).append(item)
+    for count in sorted(by_count):
+        part = holdout_figures(by_count[count])
+        words = "never looked at before (a first look)" if count == 0 else \
+            f"looked at {count} time{'s' if count > 1 else ''} before " \
+            f"(a {ORDINAL[min(count, len(ORDINAL) - 1)]} look)"
+        print(f"    requests {words}: {part['requests']} requests, {part['items']} parts, "
+              f"{part['positives']} positive: high F1 {part['high']['f1']:.3f} "
+              f"(P {part['high']['precision']:.2f} R {part['high']['recall']:.2f}); keyword "
+              f"baseline {part['baseline']['f1']:.3f}")
+    return result
+
+
+def record(holdout: list[dict[str, Any]], result: dict[str, Any], model: str) -> None:
+    """Append this look to bench/holdout_looks.yaml."""
+    keys = sorted({scope_eval.group_key(item) for item in holdout})
+
+    def figures(key: str) -> str:
+        row = result[key]
+        return (f"{{f1: {row['f1']:.3f}, precision: {row['precision']:.2f}, "
+                f"recall: {row['recall']:.2f}}}")
+
+    lines = [f"  - when: '{date.today().isoformat()}'", f"    model: {model}",
+             f"    parts: {result['items']}", f"    positives: {result['positives']}",
+             f"    high: {figures('high')}", f"    medium_or_high: {figures('medium')}",
+             f"    keyword_baseline: {figures('baseline')}", "    requests:"]
+    lines += [f'      - "{key}"' for key in keys]
+    text = LOOKS.read_text(encoding="utf-8").rstrip("\n") + "\n" + "\n".join(lines) + "\n"
+    atomic_write_text(LOOKS, text, mode=0o644)
+    print(f"recorded this look in {LOOKS.relative_to(REPO)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv-only", action="store_true",
                         help="cross-validation only: do not read the hold-out")
+    parser.add_argument("--quick", action="store_true", help="leave out the evidence")
+    parser.add_argument("--record", action="store_true",
+                        help="record this look at the hold-out in bench/holdout_looks.yaml")
     parser.add_argument("--verbose", "-v", action="store_true")
     args = parser.parse_args(argv)
     development, holdout = scope_eval.split_holdout(scope_eval.load_items())
     cv = fit_scope.nested_cv(development)
     show("Cross-validated (grouped by request, 5 folds, nested)", cv)
+    free = cv["uncapped"]
+    print(f"  high with the F1-best threshold and no cap: F1 {free['f1']:.3f} (precision "
+          f"{free['precision']:.2f}, recall {free['recall']:.2f}), rating "
+          f"{free['share']:.0%} of parts high (the shipped rule caps high at the share "
+          "positive: see bench/fit_scope.py)")
     if args.verbose:
         for item, p, risk in zip(development, cv["probabilities"], cv["risks"], strict=True):
             mark = "+" if scope_eval.is_positive(item) else " "
             print(f"    {mark} {risk:<6} {p:.3f}  {item['id']}")
-    if not args.cv_only:
+    if not args.quick:
         print()
-        show("Hold-out (shipped model)", holdout_figures(holdout))
+        print("Why the figures are what they are (development items only)")
+        scope_evidence.show(scope_evidence.evidence(development, cv))
+    if not args.cv_only:
+        looks = load_looks()
+        print()
+        print("Hold-out: earlier looks (figures as recorded then)")
+        show_looks(looks)
+        result = show_holdout(holdout, looks)
+        if args.record:
+            fitted = yamlio.load_file(fit_scope.MODEL_PATH)["fitted"]
+            record(holdout, result, f"model fitted {fitted['date']} on {fitted['requests']} "
+                                    f"requests / {fitted['items']} parts")
     return 0
 
 
