@@ -92,28 +92,39 @@ def test_since_october_2020_starts_on_1_october_2020():
     assert part4.period_text == "since October 2020"
 
 
-def test_mfat_refinement_uses_the_request_period_and_is_never_high():
+def test_mfat_refinement_uses_the_request_period_and_is_all_low_with_no_warnings():
     request = refined_assessment()
     assert len(request.parts) == 5
     assert all(p.period_source == "request" for p in request.parts)
     assert request.parts[0].period == Period(date(2020, 10, 1), date(2024, 9, 13))
-    assert all(p.risk != "high" for p in request.parts)
-    assert not any(f.severity == "danger" for p in request.parts for f in p.findings)
-    # the formal-document parts are low: tips only
-    for assessment in request.parts[1:3]:
-        assert assessment.risk == "low"
+    # the wording MFAT wrote so that it could answer: low, tips and good signs only
+    for assessment in request.parts:
+        assert assessment.risk == "low", assessment.text
+        assert {f.severity for f in assessment.findings} <= {"info"}, assessment.text
+    assert request.risk == "low"
+    assert not [f for f in request.findings if f.severity != "info"]
+    # messages between named parties are not a long search, however long the period
+    for assessment in (request.parts[0], request.parts[3]):
+        assert "long-period" not in assessment.signals and "named-party" in assessment.signals
 
 
 def test_lgoima_findings_cite_17f_and_a_case_keeps_its_own_act():
+    from oiadraft.scope.features import Hit
+    from oiadraft.scope.findings import message_of
+
     part12 = part(seed_assessment(LGOIMA), "12")
     sections = {f.section for f in part12.findings if f.concept == "refusal_collation"}
     assert sections == {"17(f)"}
-    mention = next(f for f in part12.findings if f.rule == "topic-mention")
+    # the warnings' wording (a council's part 12 may rate lower: councils refuse fewer parts)
+    rules = scope.load_rules()
+    mention = message_of(rules.signals["topic-mention"], Hit("topic-mention", (0, 7)),
+                         "mention", "warning", "lgoima")
     # what MFAT did is a fact about an OIA request: cited under the OIA, not as s17(f)
-    assert "MFAT refused part of a 2024 request under the OIA (s18(f))" in mention.message
-    cited = [f for f in part12.findings if "s17(f)" in f.message]
-    assert cited and all("18(f)" not in f.message for f in cited)
-    assert all("18(f)" not in f.message for f in part12.findings if f is not mention)
+    assert "MFAT refused part of a 2024 request under the OIA (s18(f))" in mention
+    custodian = message_of(rules.signals["open-custodian"], Hit("open-custodian", (0, 7)),
+                           "any MFAT official", "warning", "lgoima")
+    assert "s17(f)" in custodian and "18(f)" not in custodian
+    assert all("18(f)" not in f.message for f in part12.findings)
 
 
 # ---- tight parts are low, with no warnings (the contradictions in the issue) ---------------
@@ -184,11 +195,12 @@ def test_risk_comes_from_the_likelihood_and_the_fitted_thresholds():
 
 
 def test_the_refused_pattern_is_more_likely_than_the_answered_one():
+    seed = scope.Context(act="oia", today=TODAY, parts=13)  # both are parts of the seed
     answered = scope.assess("Copies of all advice since October 2020 to the Ministers of "
-                            "Disarmament and Foreign Affairs about cluster munitions.", OIA)
+                            "Disarmament and Foreign Affairs about cluster munitions.", seed)
     refused = scope.assess("The dates of any meetings or correspondence any MFAT official has "
                            "had with any member or representative of the UK government that "
-                           "included mention of cluster munitions.", OIA)
+                           "included mention of cluster munitions since October 2020.", seed)
     assert refused.likelihood > answered.likelihood
     assert refused.risk == "high" and answered.risk != "high"
 
@@ -215,11 +227,25 @@ def test_a_narrowing_feature_lowers_the_likelihood():
 
 
 def test_long_period_allowance_depends_on_the_kind_of_record():
-    comms = scope.assess("Emails between the Minister and the CEO about the port from "
-                         "1 January 2024 to 30 September 2024.", OIA)
+    comms = scope.assess("Emails from any staff about the port from 1 January 2024 to "
+                         "30 September 2024.", OIA)
     docs = scope.assess("Briefings to the Minister about the port from 1 January 2024 to "
                         "30 September 2024.", OIA)
     assert "long-period" in comms.signals and "long-period" not in docs.signals
+
+
+def test_messages_with_a_named_party_are_not_a_long_search_whatever_the_span():
+    named = scope.assess("Emails between the Harbourmaster and KiwiRail about the port from "
+                         "1 January 2020 to 30 September 2024.", OIA)
+    assert "named-party" in named.signals and "long-period" not in named.signals
+    # the recipient named on one side only is no other party: the span counts again
+    own = scope.assess("Emails between the Harbourmaster and KiwiRail about the port from "
+                       "1 January 2020 to 30 September 2024.",
+                       scope.Context(today=TODAY, agency="KiwiRail"))
+    assert "named-party" in own.signals  # the Harbourmaster is the other party
+    alone = scope.assess("Emails from KiwiRail about the port from 1 January 2020 to "
+                         "30 September 2024.", scope.Context(today=TODAY, agency="KiwiRail"))
+    assert "named-party" not in alone.signals and "long-period" in alone.signals
 
 
 def test_request_period_applies_when_the_part_states_none():
@@ -617,7 +643,7 @@ def test_unbounded_holders_sits_right_after_the_record_words():
 def test_a_long_request_wide_period_is_reported_at_the_end_of_the_part():
     context = scope.Context(today=TODAY, request_period=Period(date(2018, 1, 1),
                                                                 date(2024, 6, 30)))
-    text = "Emails between the Mayor and the CEO about the stadium."
+    text = "Emails from council staff about the stadium."
     finding = next(f for f in scope.assess(text, context).findings if f.rule == "long-period")
     end = len(text) - 1
     assert finding.span == (end, end) and finding.quote == ""

@@ -40,7 +40,7 @@ def test_the_recipient_is_never_the_other_party():
 
 
 def test_a_period_given_for_the_part_alone_is_the_parts_own():
-    text = "All emails between the Mayor and the CEO about the stadium."
+    text = "All emails from council staff about the stadium."
     own = Period(date(2019, 1, 1), date(2023, 12, 31))
     whole = Period(date(2024, 1, 1), date(2024, 3, 31))
     found = scope.assess(text, scope.Context(today=TODAY, request_period=whole, part_period=own))

@@ -122,12 +122,14 @@ def test_seed_part_12_reads_like_the_refinement_mfat_offered():
     assert scope.assess(text, OIA).risk == "high"
     text = accept(text, "all-communications", USER_FILLS)
     text = accept(text, "topic-mention", {"topic": "the Convention on Cluster Munitions"})
-    text = accept(text, "long-period", {"start date": "1 March 2023", "end date": "30 June 2023"})
-    assert text == ("The dates, from 1 March 2023 to 30 June 2023, of meetings or emails between "
-                    "the Disarmament and Arms Control Division and the British High Commission "
-                    "in Wellington where the Convention on Cluster Munitions was a named agenda "
+    # like MFAT's own refinement, which kept the years: messages between named parties sit in
+    # known mailboxes, so the span is no longer counted against the part
+    assert text == ("The dates, since October 2020, of meetings or emails between the "
+                    "Disarmament and Arms Control Division and the British High Commission in "
+                    "Wellington where the Convention on Cluster Munitions was a named agenda "
                     "item.")
     final = scope.assess(text, OIA)
+    assert "long-period" not in final.signals
     assert final.risk == "low"
     assert not [f for f in final.findings if f.replacement is not None]
 

@@ -3,8 +3,8 @@
 Each signal in the vocabulary (``signals`` in scope_rules.yaml) is one feature. Its value is
 worked out by the function registered for it here (`@feature("id")`), or, for a signal with
 no function, by `presence`: 1 when any word of the kinds it `reads` is in the part. A feature
-function reads only the kinds its signal lists (tests/test_scope_features.py checks this), and
-returns its value and the `Hit`s a finding can quote, or None when the feature is absent.
+function reads only the kinds its signal lists (its `reads`, which say what a feature looks
+at), and returns its value and the `Hit`s a finding can quote, or None when the feature is absent.
 
 `extract(text, context, rules)` works out every feature of one part.
 """
@@ -332,6 +332,13 @@ def _several_parts(view: PartView, rule: SignalRule) -> Value | None:
     return min(math.log2(parts), 4.0) / 4, []
 
 
+@feature("local-authority")
+def _local_authority(view: PartView, rule: SignalRule) -> Value | None:
+    from oiadraft import acts
+
+    return (1.0, []) if acts.get_act(view.context.act).body_kind == "local authority" else None
+
+
 @feature("named-documents")
 def _named_documents(view: PartView, rule: SignalRule) -> Value | None:
     named = view.words_of("named_documents", "record_words")
@@ -342,15 +349,22 @@ def _named_documents(view: PartView, rule: SignalRule) -> Value | None:
     return 1.0, [Hit(rule.id, (named[0].start, named[0].end))]
 
 
-@feature("named-party")
-def _named_party(view: PartView, rule: SignalRule) -> Value | None:
+def _other_party(view: PartView) -> tuple[int, int] | None:
+    """Where the part names the other party of the messages it asks for ("between the CEO's
+    office and KiwiRail"), or None (no messages, an open custodian, or no name)."""
     from oiadraft.scope.parties import other_party
 
     if not view.words("communications") or view.words("open_custodian"):
         return None
     echo = view.rules.echo
-    span = other_party(view.text, view.words("holders"), view.context.agency,
-                       echo.party if echo is not None else None)
+    return other_party(view.text, view.words("holders"), view.context.agency,
+                       echo.party if echo is not None else None, view.period_span,
+                       echo.months if echo is not None else frozenset())
+
+
+@feature("named-party")
+def _named_party(view: PartView, rule: SignalRule) -> Value | None:
+    span = _other_party(view)
     return (1.0, [Hit(rule.id, span)]) if span is not None else None
 
 
@@ -393,6 +407,8 @@ def _long_period(view: PartView, rule: SignalRule) -> Value | None:
     allowance = view.rules.periods[view.record_kind]["usual_days"]
     if view.days is None or view.days <= allowance:
         return None
+    if view.record_kind == "communications" and _other_party(view) is not None:
+        return None  # messages with a named party: known mailboxes, whatever the span
     value = min((view.days - allowance) / 365.25, view.rules.cap_years)
     span = view.period_span or (view.end, view.end)
     fmt = {"quote": _period_quote(view), "length": describe_length(view),

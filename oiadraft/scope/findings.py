@@ -3,9 +3,11 @@ everything worked out when the part is assessed (message, fix, where the fix goe
 
 One story per part: a finding's severity follows what its feature adds to the part's
 likelihood and the part's risk. On a low part every finding is a tip (`info`, worded as
-advice); on a medium part a feature that weighs enough is a `warning`; on a high part the
-heaviest are `danger`; a breadth feature that weighs little stays a tip whatever the risk. A
-narrowing feature the model counts in the part's favour is reported as a good sign. Messages are filled by `oiadraft.letter.template.fill`.
+advice); on a medium or high part a feature that weighs enough is a `warning`, and so is the
+heaviest breadth feature whatever it weighs (a part rated medium or high always says why); on
+a high part the heaviest are `danger`; any other breadth feature that weighs little stays a
+tip. A narrowing feature the model counts in the part's favour is reported as a good sign.
+Messages are filled by `oiadraft.letter.template.fill`.
 """
 
 from __future__ import annotations
@@ -88,15 +90,17 @@ def citations(act: str) -> dict[str, Any]:
     return {"s": namespace(act), **{key: namespace(key) for key in profiles}}
 
 
-def severity_of(rule: SignalRule, contribution: float, risk: str) -> str | None:
-    """The severity of a finding about `rule`, or None when it is not worth reporting."""
+def severity_of(rule: SignalRule, contribution: float, risk: str,
+                heaviest: bool = False) -> str | None:
+    """The severity of a finding about `rule`, or None when it is not worth reporting.
+    `heaviest`: no breadth finding of the part adds more."""
     if rule.kind == "other":
         return "info" if risk == "low" else "warning"
     if rule.kind == "narrowing":
         return "info" if contribution < -SHOWN else None
     if risk == "high" and contribution >= DANGER:
         return "danger"
-    if risk != "low" and contribution >= WARNING:
+    if risk != "low" and (contribution >= WARNING or (heaviest and contribution > 0)):
         return "warning"
     return "info"
 
@@ -122,12 +126,14 @@ def build(extraction: Extraction, contributions: Mapping[str, float], risk: str,
     view = extraction.view
     part = None
     findings = []
-    for hit in extraction.hits:
+    shown = [hit for hit in extraction.hits if rules.signals[hit.rule].message is not None
+             or rules.signals[hit.rule].concept_missing is not None]
+    heaviest = max((contributions.get(hit.rule, 0.0) * hit.share for hit in shown
+                    if rules.signals[hit.rule].kind == "breadth"), default=0.0)
+    for hit in shown:
         rule = rules.signals[hit.rule]
-        if rule.message is None and rule.concept_missing is None:
-            continue
         contribution = contributions.get(hit.rule, 0.0) * hit.share
-        severity = severity_of(rule, contribution, risk)
+        severity = severity_of(rule, contribution, risk, contribution >= heaviest - 1e-9)
         if severity is None:
             continue
         start, end = hit.span

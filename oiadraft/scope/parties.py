@@ -16,7 +16,7 @@ _NAME_TAIL = re.compile(r"(?:\s+(?:of|and|for))+$")
 _OTHER_SIDE = re.compile(r"(?:\s*\([^()\n]{1,40}\))?(?:\s+[a-z][\w'’-]*){0,2}?\s+and\s+")
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def recipient_names(agency: str | None) -> frozenset[str]:
     """Every name of the recipient, normalised: the name given, and when it is in the agency
     directory, its name, te reo name, acronyms and aliases."""
@@ -65,14 +65,20 @@ def _sides(text: str, holder: Any, party: re.Pattern[str] | None) -> Iterator[tu
 
 
 def other_party(text: str, holders: list[Any], agency: str | None,
-                party: re.Pattern[str] | None) -> tuple[int, int] | None:
+                party: re.Pattern[str] | None, period_span: tuple[int, int] | None = None,
+                months: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """The span from the first holder word to the end of the first party it introduces that
-    is not the recipient, or None."""
+    is not the recipient, or None. A name inside the part's period ("from January 2023") or
+    that is a month is no party."""
     from oiadraft.agencies import normalize
 
     recipient = recipient_names(agency)
     for holder in holders:
         for start, end in _sides(text, holder, party):
+            if period_span is not None and start < period_span[1] and period_span[0] < end:
+                continue
+            if text[start:end].split()[0].lower().rstrip(".,") in months:
+                continue
             if not recipient or normalize(text[start:end]) not in recipient:
                 return holder.start, end
     return None
