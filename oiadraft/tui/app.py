@@ -10,8 +10,9 @@ import traceback
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -19,6 +20,14 @@ from textual.screen import Screen
 from oiadraft import clock, paths
 from oiadraft.clipboard import copy_with_system_tool
 from oiadraft.model import Draft
+from oiadraft.tui import messages
+
+if TYPE_CHECKING:
+    from oiadraft.clauses import Library
+    from oiadraft.config import Config
+    from oiadraft.interview import Interview
+    from oiadraft.store import Store
+    from oiadraft.tui.screens.chat import ChatScreen
 
 
 class OiaDraftApp(App[None]):
@@ -44,20 +53,20 @@ class OiaDraftApp(App[None]):
         super().__init__()
         self.today = today
         """Fixed date for tests and snapshots; None means the real today."""
-        self._store: Any = None
+        self._store: Store | None = None
         self.start_draft_id = draft_id
         self.offer_resume = offer_resume
         self.system_clipboard = system_clipboard
         """Copies to the OS clipboard as well as OSC 52; tests pass a fake or None."""
-        self._library: Any = None
-        self._interview: Any = None
-        self._config: Any = None
+        self._library: Library | None = None
+        self._interview: Interview | None = None
+        self._config: Config | None = None
         self.last_error_log: Path | None = None
 
     # ---- shared domain objects --------------------------------------------------------
 
     @property
-    def store(self) -> Any:
+    def store(self) -> Store:
         """The drafts on disk (imported on first use to keep start-up light)."""
         if self._store is None:
             from oiadraft.store import Store
@@ -66,7 +75,7 @@ class OiaDraftApp(App[None]):
         return self._store
 
     @property
-    def library(self) -> Any:
+    def library(self) -> Library:
         """The clause library (built-ins + the user's own), loaded once and reloaded on edit."""
         if self._library is None:
             from oiadraft.clauses import Library
@@ -75,7 +84,7 @@ class OiaDraftApp(App[None]):
         return self._library
 
     @property
-    def config(self) -> Any:
+    def config(self) -> Config:
         """The user's settings (name, email, sign-off), read on first use."""
         if self._config is None:
             from oiadraft.config import load_config
@@ -104,7 +113,8 @@ class OiaDraftApp(App[None]):
         self._library = None
 
     @property
-    def interview(self) -> Any:
+    def interview(self) -> Interview:
+        """The conversation engine (loads the interview script on first use)."""
         if self._interview is None:
             from oiadraft.interview import Interview
 
@@ -114,6 +124,24 @@ class OiaDraftApp(App[None]):
 
     def current_today(self) -> date:
         return self.today or clock.today()
+
+    # ---- services the screens share ------------------------------------------------------
+
+    def letter_text(self, draft: Draft) -> str:
+        """The plain-text letter for `draft`: exactly what is copied, saved or sent."""
+        from oiadraft.render import render_text
+
+        return render_text(draft, library=self.library, today=self.current_today())
+
+    def copy_letter(self, draft: Draft) -> None:
+        """Copy the letter through the terminal (OSC 52) and the system tool, then say how."""
+        letter = self.letter_text(draft)
+        self.copy_to_clipboard(letter)
+        tool = self.system_clipboard(letter) if self.system_clipboard is not None else None
+        how = f"with {tool} and your terminal" if tool else "through your terminal (OSC 52)"
+        hint = "" if tool else " If nothing was copied, use Ctrl+S to save it to a file."
+        self.notify(f"Copied the letter ({len(letter):,} characters) {how}.{hint}",
+                    title="Copied", timeout=6)
 
     # ---- start --------------------------------------------------------------------------
 
@@ -127,11 +155,11 @@ class OiaDraftApp(App[None]):
             # After the first frame: reading the drafts folder need not delay the greeting.
             self.call_after_refresh(self._offer_resume, chat)
 
-    def _offer_resume(self, chat: Any) -> None:
+    def _offer_resume(self, chat: ChatScreen) -> None:
         latest = self._latest_draft()
         if latest is None:
             return
-        from oiadraft.tui.screens.resume import ResumeScreen
+        from oiadraft.tui.dialogs.resume import ResumeScreen
 
         def resume(choice: str | None) -> None:
             if choice == "resume":
@@ -192,13 +220,32 @@ class OiaDraftApp(App[None]):
         yield from (command for command in super().get_system_commands(screen)
                     if command.title in {"Theme", "Keys"})
 
-    def chat_screen(self) -> Any:
+    def chat_screen(self) -> ChatScreen | None:
         from oiadraft.tui.screens.chat import ChatScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, ChatScreen):
                 return screen
         return None
+
+    # ---- the app opens places; screens ask for them with messages -------------------------
+
+    @on(messages.OpenReviewCommand)
+    def _open_review(self, command: messages.OpenReviewCommand) -> None:
+        from oiadraft.tui.screens.review import ReviewScreen
+
+        self.push_screen(ReviewScreen(command.draft), self._draft_returned)
+
+    @on(messages.OpenLibraryCommand)
+    def _open_library(self, command: messages.OpenLibraryCommand) -> None:
+        from oiadraft.tui.screens.library import ClauseLibraryScreen
+
+        self.push_screen(ClauseLibraryScreen(command.draft), self._draft_returned)
+
+    def _draft_returned(self, draft: Draft | None) -> None:
+        chat = self.chat_screen()
+        if chat is not None and draft is not None:
+            chat.post_message(messages.DraftEdited(draft))
 
     def action_help(self) -> None:
         from oiadraft.tui.screens.help import HelpScreen

@@ -29,13 +29,23 @@ def clipboard() -> FakeClipboard:
     return FakeClipboard()
 
 
+@pytest.fixture(autouse=True)
+def no_cursor_blink(monkeypatch):
+    """Cursors never blink in tests, from the moment each box is made: a snapshot must not
+    depend on which half-second it was taken in (switching blink off later races the timer)."""
+    for widget in (TextArea, Input):
+        monkeypatch.setattr(widget.cursor_blink, "_default", False)
+
+
 @pytest.fixture
 def app_factory(clipboard):
     def factory(**kwargs) -> OiaDraftApp:
         kwargs.setdefault("today", TODAY)
         kwargs.setdefault("offer_resume", False)
         kwargs.setdefault("system_clipboard", clipboard)
-        return make_app(**kwargs)
+        app = make_app(**kwargs)
+        app.animation_level = "none"  # nothing moves between frames in a snapshot
+        return app
 
     return factory
 

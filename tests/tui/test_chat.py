@@ -8,8 +8,8 @@ from textual import events
 from oiadraft.model import Draft, Part
 from oiadraft.render import render_text
 from oiadraft.store import Store
+from oiadraft.tui.dialogs.resume import ResumeScreen
 from oiadraft.tui.screens.chat import ChatScreen
-from oiadraft.tui.screens.resume import ResumeScreen
 from oiadraft.tui.widgets.chat_input import ChatInput
 from oiadraft.tui.widgets.findings import FindingsPanel
 from oiadraft.tui.widgets.letter import LetterPane

@@ -7,7 +7,7 @@ shows the reply, re-renders the letter, and autosaves the draft (debounced, atom
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,19 +19,22 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, TextArea
 
 from oiadraft.model import Draft, Part
+from oiadraft.tui import messages
 from oiadraft.tui.guard import guarded
+from oiadraft.tui.typed_app import UsesOiaDraftApp
 from oiadraft.tui.widgets.chat_input import ChatInput
 from oiadraft.tui.widgets.findings import FindingsPanel
-from oiadraft.tui.widgets.letter import LetterPane
+from oiadraft.tui.widgets.letter import NARROW, LetterPane
 from oiadraft.tui.widgets.transcript import Transcript
+
+if TYPE_CHECKING:
+    from oiadraft.interview import Interview
 
 AUTOSAVE_DELAY = 0.4
 """Seconds of quiet before a change is written to disk."""
-NARROW = 100
-"""Below this width the letter folds away behind Ctrl+G."""
 
 
-class ChatScreen(Screen[None]):
+class ChatScreen(UsesOiaDraftApp, Screen[None]):
     """Talk to the assistant; watch the letter take shape."""
 
     BINDINGS = [
@@ -78,7 +81,7 @@ class ChatScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     @property
-    def interview(self) -> Any:
+    def interview(self) -> Interview:
         return self.app.interview
 
     def on_mount(self) -> None:
@@ -262,12 +265,9 @@ class ChatScreen(Screen[None]):
         number = self.draft.parts.index(part) + 1
         panel.show_assessment(self.interview.assess(self.draft, part), f"part {number}")
 
-    def letter_text(self, draft: Draft | None = None) -> str:
-        """The plain-text letter for `draft` (the current draft by default)."""
-        from oiadraft.render import render_text
-
-        draft = draft or self.draft
-        return render_text(draft, library=self.app.library, today=self.app.current_today())
+    def letter_text(self) -> str:
+        """The plain-text letter for the current draft."""
+        return self.app.letter_text(self.draft)
 
     def _refresh_letter(self, typing: str | None = None) -> None:
         draft = self.draft
@@ -285,7 +285,7 @@ class ChatScreen(Screen[None]):
                                           id=target[1].id)
             else:
                 draft.parts.append(Part(text=typing.strip()))
-        self.query_one(LetterPane).show(self.letter_text(draft))
+        self.query_one(LetterPane).show(self.app.letter_text(draft))
 
     # ---- saving -------------------------------------------------------------------------
 
@@ -368,19 +368,11 @@ class ChatScreen(Screen[None]):
 
     @guarded
     def action_copy_letter(self) -> None:
-        letter = self.letter_text()
-        self.app.copy_to_clipboard(letter)
-        tool = None
-        if self.app.system_clipboard is not None:
-            tool = self.app.system_clipboard(letter)
-        how = f"with {tool} and your terminal" if tool else "through your terminal (OSC 52)"
-        hint = "" if tool else " If nothing was copied, use Ctrl+S to save it to a file."
-        self.notify(f"Copied the letter ({len(letter):,} characters) {how}.{hint}",
-                    title="Copied", timeout=6)
+        self.app.copy_letter(self.draft)
 
     @guarded
     def action_save_letter(self) -> None:
-        from oiadraft.tui.screens.save_letter import SaveLetterScreen
+        from oiadraft.tui.dialogs.save_letter import SaveLetterScreen
 
         default = Path.home() / f"oia-request-{_slug(self.draft)}.txt"
 
@@ -393,33 +385,33 @@ class ChatScreen(Screen[None]):
 
     @guarded
     def action_deadline(self) -> None:
-        from oiadraft.tui.screens.deadline import DeadlineScreen
+        from oiadraft.tui.dialogs.deadline import DeadlineScreen
 
         self.app.push_screen(DeadlineScreen(self.draft, self.app.current_today()),
                              self._draft_changed_elsewhere)
 
     @guarded
     def action_review(self) -> None:
-        from oiadraft.tui.screens.review import ReviewScreen
-
         self.save_now()
-        self.app.push_screen(ReviewScreen(self.draft), self._draft_changed_elsewhere)
+        self.post_message(messages.OpenReviewCommand(self.draft.copy()))
 
     @guarded
     def action_library(self) -> None:
-        from oiadraft.tui.screens.library import ClauseLibraryScreen
-
-        self.app.push_screen(ClauseLibraryScreen(self.draft), self._draft_changed_elsewhere)
+        self.post_message(messages.OpenLibraryCommand(self.draft.copy()))
 
     @guarded
     def action_mark_sent(self) -> None:
-        from oiadraft.tui.screens.deadline import DeadlineScreen
+        from oiadraft.tui.dialogs.deadline import DeadlineScreen
 
         self.app.push_screen(DeadlineScreen(self.draft, self.app.current_today(),
                                             mark_sent=True), self._draft_changed_elsewhere)
 
+    @on(messages.DraftEdited)
+    def _draft_edited(self, event: messages.DraftEdited) -> None:
+        self._draft_changed_elsewhere(event.draft)
+
     def _draft_changed_elsewhere(self, draft: Draft | None) -> None:
-        """Review, library and deadline screens return an edited draft (or None)."""
+        """Review, library and deadline return an edited draft (or None: nothing changed)."""
         if draft is None or draft == self.draft:
             return
         self.draft = draft
@@ -435,7 +427,7 @@ class ChatScreen(Screen[None]):
 
     @guarded
     def action_open_draft(self) -> None:
-        from oiadraft.tui.screens.open_draft import OpenDraftScreen
+        from oiadraft.tui.dialogs.open_draft import OpenDraftScreen
 
         def opened(draft: Draft | None) -> None:
             if draft is not None:

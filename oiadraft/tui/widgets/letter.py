@@ -13,6 +13,8 @@ SHOWN_LIMIT = 60_000
 """The pane shows at most this many characters (a megabyte of text would make every redraw
 slow); copying and saving always use the whole letter."""
 EMPTY = "Your letter will appear here as you answer."
+NARROW = 100
+"""Below this terminal width the letter folds away behind Ctrl+G (chat and review)."""
 
 
 class LetterPane(TextArea):
