@@ -6,6 +6,7 @@ Everything that decides anything lives in the domain modules; screens only show 
 
 from __future__ import annotations
 
+import sys
 import traceback
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
@@ -62,6 +63,9 @@ class OiaDraftApp(App[None]):
         self._interview: Interview | None = None
         self._config: Config | None = None
         self.last_error_log: Path | None = None
+        """Where the last unexpected error was written (None: none, or it could not be)."""
+        self.fatal_error: BaseException | None = None
+        """An error no handler caught; the app stopped because of it."""
 
     # ---- shared domain objects --------------------------------------------------------
 
@@ -247,6 +251,14 @@ class OiaDraftApp(App[None]):
         if chat is not None and draft is not None:
             chat.post_message(messages.DraftEdited(draft))
 
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from oiadraft.tui.dialogs.palette import SafeCommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
+
     def action_help(self) -> None:
         from oiadraft.tui.screens.help import HelpScreen
 
@@ -286,14 +298,20 @@ class OiaDraftApp(App[None]):
                     title="Unexpected error", severity="error", timeout=15)
 
     def _handle_exception(self, error: Exception) -> None:
-        # Last resort (an error outside our guarded handlers): save, log, then let Textual exit.
+        # Last resort (an error outside our guarded handlers): save, log, then let Textual
+        # exit, without its full traceback (with locals: user text) on the terminal; `run`
+        # prints one line saying where the log is.
+        self.fatal_error = error
         try:
             chat = self.chat_screen()
             if chat is not None:
                 chat.save_now()
             self.write_error_log(error)
+        except Exception:
+            pass
         finally:
             super()._handle_exception(error)
+            self._exit_renderables.clear()
 
 
 def make_app(*, today: date | None = None, draft_id: str | None = None,
@@ -309,7 +327,10 @@ def run(draft_id: str | None = None) -> int:
     """Run the app in this terminal; returns the exit status."""
     app = make_app(draft_id=draft_id)
     app.run()
-    if app.last_error_log is not None and app.return_code:
-        print(f"oiadraft stopped after an unexpected error. Your draft is saved; details are in "
-              f"{app.last_error_log}")
+    if app.fatal_error is not None:
+        where = f"; details are in {app.last_error_log}" if app.last_error_log else ""
+        print(f"oiadraft stopped after an unexpected error "
+              f"({type(app.fatal_error).__name__}). Your draft is saved{where}.",
+              file=sys.stderr)
+        return 1
     return app.return_code or 0
