@@ -180,6 +180,9 @@ class Draft:
     """The day the request was sent, once the user marks it sent."""
     extension_days: int | None = None
     """Working days of an extension the agency notified, if any."""
+    pending_input: str = ""
+    """What the user has typed in the chat box but not sent yet: autosaved with the draft so a
+    crash, a kill or a closed terminal loses nothing, and put back in the box on resume."""
     version: int = DRAFT_VERSION
 
     def copy(self, **changes: Any) -> Draft:
@@ -251,6 +254,7 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
         "urgency_reasons": draft.urgency_reasons,
         "sent": draft.sent.isoformat() if draft.sent else None,
         "extension_days": draft.extension_days,
+        "pending_input": draft.pending_input,
         "answers": _plain(draft.answers),
     }
 
@@ -306,6 +310,10 @@ def draft_from_dict(data: Any, source: str = "<draft>") -> Draft:
         field_name = "extension_days"
         extension = data.get("extension_days")
         extension_days = int(extension) if extension is not None else None
+        field_name = "pending_input"
+        pending_input = data.get("pending_input") or ""
+        if not isinstance(pending_input, str):
+            raise ValueError("pending_input must be text")
         field_name = "answers"
         answers = data.get("answers") or {}
         if not isinstance(answers, dict):
@@ -333,4 +341,5 @@ def draft_from_dict(data: Any, source: str = "<draft>") -> Draft:
         answers=dict(answers),
         sent=sent,
         extension_days=extension_days,
+        pending_input=pending_input,
     )

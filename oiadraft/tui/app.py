@@ -6,6 +6,8 @@ Everything that decides anything lives in the domain modules; screens only show 
 
 from __future__ import annotations
 
+import asyncio
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Iterable
@@ -24,11 +26,17 @@ from oiadraft.model import Draft
 from oiadraft.tui import messages
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from oiadraft.clauses import Library
     from oiadraft.config import Config
     from oiadraft.interview import Interview
     from oiadraft.store import Store
     from oiadraft.tui.screens.chat import ChatScreen
+
+
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT")
+                      if hasattr(signal, name))
 
 
 class OiaDraftApp(App[None]):
@@ -66,6 +74,7 @@ class OiaDraftApp(App[None]):
         """Where the last unexpected error was written (None: none, or it could not be)."""
         self.fatal_error: BaseException | None = None
         """An error no handler caught; the app stopped because of it."""
+        self._caught_signals: list[int] = []
 
     # ---- shared domain objects --------------------------------------------------------
 
@@ -152,12 +161,35 @@ class OiaDraftApp(App[None]):
     def on_mount(self) -> None:
         from oiadraft.tui.screens.chat import ChatScreen
 
+        self._catch_signals()
         draft, resumed = self._initial_draft()
         chat = ChatScreen(draft, resumed=resumed)
         self.push_screen(chat)
         if not resumed and self.offer_resume:
             # After the first frame: reading the drafts folder need not delay the greeting.
             self.call_after_refresh(self._offer_resume, chat)
+
+    def _catch_signals(self) -> None:
+        """SIGTERM, SIGHUP (the terminal closed) and SIGINT save the draft before exiting."""
+        loop = asyncio.get_running_loop()
+        for number in _STOP_SIGNALS:
+            try:
+                loop.add_signal_handler(number, self._stop_on_signal, number)
+            except (NotImplementedError, RuntimeError, ValueError):
+                continue  # not on this platform, or not the main thread (no signals here)
+            self._caught_signals.append(number)
+
+    def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for number in self._caught_signals:
+            loop.remove_signal_handler(number)
+        self._caught_signals.clear()
+
+    def _stop_on_signal(self, number: int) -> None:
+        chat = self.chat_screen()
+        if chat is not None:
+            chat.save_now()
+        self.exit(return_code=128 + number)
 
     def _offer_resume(self, chat: ChatScreen) -> None:
         latest = self._latest_draft()
@@ -250,6 +282,11 @@ class OiaDraftApp(App[None]):
         chat = self.chat_screen()
         if chat is not None and draft is not None:
             chat.post_message(messages.DraftEdited(draft))
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Toasts carry user-derived text (clause titles, paths, errors): never markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette

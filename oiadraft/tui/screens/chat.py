@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, TextArea
 
+from oiadraft.errors import OiaDraftError
 from oiadraft.model import Draft, Part
 from oiadraft.tui import messages
 from oiadraft.tui.guard import guarded
@@ -30,8 +31,10 @@ from oiadraft.tui.widgets.transcript import Transcript
 if TYPE_CHECKING:
     from oiadraft.interview import Interview
 
-AUTOSAVE_DELAY = 0.4
-"""Seconds of quiet before a change is written to disk."""
+AUTOSAVE_DELAY = 0.3
+"""A change (an answer, or text typed in the box) is on disk within this many seconds."""
+SAVE_RETRY_DELAY = 5.0
+"""After a failed save, seconds until the next try (the user is told once, not each time)."""
 
 
 class ChatScreen(UsesOiaDraftApp, Screen[None]):
@@ -61,6 +64,8 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         self.resumed = resumed
         self._save_timer: Timer | None = None
         self._dirty = False
+        self._save_failing = False
+        """The last save failed; the user has been told (once) and a retry is due."""
         self._busy = False
         self._focus_part: str | None = None
         self._saved_ids: set[str] = set()
@@ -95,6 +100,7 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         self.set_class(self.size.width < NARROW, "-narrow")
 
     def _start_conversation(self) -> None:
+        self._restore_box()
         transcript = self.query_one(Transcript)
         if self.resumed and (self.draft.parts or self.draft.agency):
             count = len(self.draft.parts)
@@ -111,6 +117,17 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         self._refresh_letter()
         self._refresh_findings()
 
+    def _restore_box(self) -> None:
+        """Put back what was typed but not sent when this draft was last open; keys typed
+        before the greeting appeared win (they are newer)."""
+        chat_input = self.query_one(ChatInput)
+        if chat_input.text:
+            self.draft.pending_input = chat_input.text
+        elif self.draft.pending_input:
+            chat_input.load_text(self.draft.pending_input)
+            chat_input.move_cursor(chat_input.document.end)
+        self._typed = self.draft.pending_input
+
     def load_draft(self, draft: Draft, *, resumed: bool) -> None:
         """Switch to another draft (resume, open, new); the current one is saved first."""
         self.save_now()
@@ -119,7 +136,7 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         self._focus_part = None
         transcript = self.query_one(Transcript)
         transcript.remove_children()
-        self.query_one(ChatInput).clear()
+        self.query_one(ChatInput).load_text(draft.pending_input)
         self._start_conversation()
 
     # ---- the conversation ---------------------------------------------------------------
@@ -139,6 +156,7 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
             self.notify("Still working on your last message…", timeout=3)
             return
         event.chat_input.clear()
+        self.draft.pending_input = ""
         self.send(text)
 
     @on(ChatInput.LargePasted)
@@ -188,6 +206,7 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         chat_input = self.query_one(ChatInput)
         chat_input.disabled = False
         chat_input.focus()
+        reply.draft.pending_input = chat_input.text  # anything typed while it worked
         changed = reply.draft != self.draft
         if reply.draft.requester.name != self.draft.requester.name:
             self.app.remember_name(reply.draft.requester.name)
@@ -227,6 +246,10 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         if text == self._typed:
             return  # already done when the key was typed
         self._typed = text
+        if text != self.draft.pending_input:
+            # The box is part of the draft: a crash or a kill loses nothing typed.
+            self.draft.pending_input = text
+            self.schedule_save()
         self._refresh_findings(typing=text)
         self._refresh_letter(typing=text)
 
@@ -291,31 +314,47 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
 
     def _worth_saving(self) -> bool:
         d = self.draft
-        return bool(d.agency or d.topic or d.parts or d.id in self._saved_ids)
+        return bool(d.agency or d.topic or d.parts or d.pending_input.strip()
+                    or d.id in self._saved_ids)
 
-    def schedule_save(self) -> None:
-        """Debounced autosave: written AUTOSAVE_DELAY seconds after the last change."""
+    def schedule_save(self, delay: float = AUTOSAVE_DELAY) -> None:
+        """Write the draft within `delay` seconds. A write already due takes this change too,
+        so steady typing is saved every `delay` seconds rather than never."""
         self._dirty = True
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.save_now)
+        if self._save_timer is None:
+            self._save_timer = self.set_timer(delay, self._timed_save)
 
-    def save_now(self) -> None:
-        """Write the draft if it changed (atomic; cheap when nothing changed)."""
+    def _timed_save(self) -> None:
+        self._save_timer = None
+        self.save_now()
+
+    def save_now(self) -> bool:
+        """Write the draft if it changed (atomic; cheap when nothing changed). False when the
+        disk refused: the draft stays in memory, the user is told once, and a retry is due."""
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
         if not self._dirty or not self._worth_saving():
-            return
+            return True
         try:
             self.app.store.save(self.draft)
-        except OSError as error:
-            self.notify(f"Could not save your draft: {error}. Your text is still here; "
-                        "try Ctrl+S to save the letter elsewhere.", severity="error",
-                        timeout=15)
-            return
+        except (OiaDraftError, OSError) as error:
+            self._save_failed(error)
+            return False
         self._saved_ids.add(self.draft.id)
         self._dirty = False
+        if self._save_failing:
+            self._save_failing = False
+            self.notify("Your draft is being saved again.", title="Saved", timeout=5)
+        return True
+
+    def _save_failed(self, error: Exception) -> None:
+        if not self._save_failing:
+            self._save_failing = True
+            self.notify(f"Could not save your draft: {error}. Everything you typed is still "
+                        "here and oiadraft keeps trying. Ctrl+S saves the letter to another "
+                        "folder.", title="Not saved", severity="error", timeout=20)
+        self._save_timer = self.set_timer(SAVE_RETRY_DELAY, self._timed_save)
 
     def on_unmount(self) -> None:
         self.save_now()
