@@ -28,6 +28,7 @@ from typing import Any
 
 from oiadraft import acts, fsutil, mdtext, paths, yamlio
 from oiadraft.errors import DataError, UserError
+from oiadraft.text import join_or
 
 CLAUSE_VERSION = 1
 ACT_KEYS = acts.ACT_KEYS
@@ -80,15 +81,15 @@ _FIELD = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)(?:\.([A-Za-z_][A-Za-z
 
 def placeholder_help() -> list[tuple[str, str]]:
     """(placeholder as written, meaning) for help screens and `oiadraft clauses --help`."""
-    oia, lgoima = acts.get_act("oia"), acts.get_act("lgoima")
+    profiles = acts.all_acts()
     rows = []
     for name, meaning in PLACEHOLDERS.items():
         if name in CONCEPT_PLACEHOLDERS:
             example = {"s": "cite", "section": "words", "n": "section"}[name]
             shown = f"{{{name}.<concept>}}"
-            meaning += (f", e.g. {{{name}.preferences}} is "
-                        f"{getattr(oia, example)('preferences')} ({oia.short}) or "
-                        f"{getattr(lgoima, example)('preferences')} ({lgoima.short})")
+            shown_values = [f"{getattr(p, example)('preferences')} ({p.short})"
+                            for p in profiles if p.has("preferences")]
+            meaning += f", e.g. {{{name}.preferences}} is {join_or(shown_values)}"
         else:
             shown = f"{{{name}}}"
         rows.append((shown, meaning))
@@ -445,33 +446,6 @@ def format_part_numbers(numbers: list[int]) -> str:
     return f"parts {', '.join(shown[:-1])} and {shown[-1]}"
 
 
-def priority_numbers(draft: Any) -> list[int]:
-    """The part numbers (1-based) the draft marks as priority.
-
-    The model has no field for this yet, so it is read from `draft.answers["priority"]`: a list
-    of part numbers or part ids (or one of them). Unknown entries are ignored.
-    """
-    answers = getattr(draft, "answers", None) or {}
-    raw = answers.get("priority")
-    if raw is None:
-        return []
-    items = raw if isinstance(raw, list) else [raw]
-    ids = [part.id for part in getattr(draft, "parts", [])]
-    numbers: list[int] = []
-    for item in items:
-        if isinstance(item, int) and not isinstance(item, bool) and 1 <= item <= len(ids):
-            number = item
-        elif isinstance(item, str) and item.isdigit() and 1 <= int(item) <= len(ids):
-            number = int(item)
-        elif isinstance(item, str) and item in ids:
-            number = ids.index(item) + 1
-        else:
-            continue
-        if number not in numbers:
-            numbers.append(number)
-    return sorted(numbers)
-
-
 def placeholder_values(context: Any = None, today: date | None = None) -> dict[str, Any]:
     """Values for every placeholder, from a Draft, an act key, or a mapping.
 
@@ -505,7 +479,7 @@ def placeholder_values(context: Any = None, today: date | None = None) -> dict[s
         from oiadraft.periods import format_period
 
         requester = draft.requester
-        numbers = priority_numbers(draft)
+        numbers = draft.priority_numbers()
         found = {
             "agency": draft.agency.strip(),
             "period": format_period(draft.period) if draft.period else "",
@@ -525,29 +499,11 @@ def placeholder_values(context: Any = None, today: date | None = None) -> dict[s
 
 
 def fill(template: str, values: Mapping[str, Any]) -> str:
-    """Replace placeholders; anything unknown or malformed is left exactly as written.
+    """Replace placeholders (see `oiadraft.letter.template.fill`): anything unknown or
+    malformed is left exactly as written, and nothing is looked up as an attribute."""
+    from oiadraft.letter.template import fill as fill_template
 
-    Used for per-draft edits too, which the user types freely, so it never raises.
-    """
-
-    def replace_field(match: re.Match[str]) -> str:
-        whole = match.group(0)
-        if whole == "{{":
-            return "{"
-        if whole == "}}":
-            return "}"
-        root, attr = match.group(1), match.group(2)
-        if root not in values:
-            return whole
-        value = values[root]
-        if attr is None:
-            return whole if root in CONCEPT_PLACEHOLDERS else str(value)
-        try:
-            return str(getattr(value, attr))
-        except AttributeError:
-            return whole
-
-    return _FIELD.sub(replace_field, template)
+    return fill_template(template, values)
 
 
 def render_body(clause: Clause | str, context: Any = None, today: date | None = None,

@@ -34,9 +34,9 @@ from functools import lru_cache
 from typing import Any
 
 from oiadraft import paths, yamlio
-from oiadraft.acts import ACT_KEYS, get_act
+from oiadraft.acts import WorkingDayRule, act_keys, get_act
 from oiadraft.errors import DataError, UserError
-from oiadraft.periods import WEEKDAY_NAMES, format_date, month_number
+from oiadraft.periods import WEEKDAY_NAMES, format_date
 
 TIME_LIMIT_DAYS = 20
 TRANSFER_DAYS = 10
@@ -95,19 +95,9 @@ class OneOffDay:
 
 
 @dataclass(frozen=True)
-class _Rule:
-    start: date | None
-    block_start: tuple[int, int]  # (month, day)
-    block_end: tuple[int, int]
-    block_text: str
-    anniversary: bool
-
-
-@dataclass(frozen=True)
 class _Rules:
     first_year: int
     mondayise_from: date
-    acts: dict[str, tuple[_Rule, ...]]
     matariki: dict[int, date]
     one_off_days: tuple[OneOffDay, ...]
 
@@ -125,55 +115,11 @@ def _as_date(value: Any, where: str, line: int | None) -> date:
     raise DataError(f"{where}: expected a date like 2019-03-21, got {value!r}", _RULES_FILE, line)
 
 
-def _month_day(text: Any, line: int | None) -> tuple[int, int]:
-    parts = str(text).split()
-    month = month_number(parts[1]) if len(parts) == 2 and parts[0].isdigit() else None
-    if month is None:
-        raise DataError(f"block ends must look like '25 December', got {text!r}", _RULES_FILE,
-                        line)
-    try:
-        date(2000, month, int(parts[0]))  # a leap year: any real day-of-month passes
-    except ValueError:
-        raise DataError(f"no such day: {text!r}", _RULES_FILE, line) from None
-    return month, int(parts[0])
-
-
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     data = yamlio.load_file(paths.data_file("working_days.yaml"), _RULES_FILE)
-    if not isinstance(data, dict) or not isinstance(data.get("acts"), dict):
-        raise DataError("missing 'acts' mapping", _RULES_FILE)
-    acts: dict[str, tuple[_Rule, ...]] = {}
-    for key in ACT_KEYS:
-        entry = data["acts"].get(key)
-        if not isinstance(entry, dict) or not isinstance(entry.get("rules"), list):
-            raise DataError(f"act {key!r} needs a 'rules' list", _RULES_FILE,
-                            data["acts"].line_of(key))
-        rules = []
-        for item in entry["rules"]:
-            line = item.line if isinstance(item, yamlio.Located) else None
-            if not isinstance(item, dict):
-                raise DataError(f"act {key!r}: each rule is a mapping", _RULES_FILE, line)
-            block = item.get("block")
-            if not (isinstance(block, list) and len(block) == 2):
-                raise DataError("'block' must be [first day, last day]", _RULES_FILE, line)
-            start = None if item.get("from") is None else _as_date(item["from"], "from", line)
-            rules.append(_Rule(
-                start=start,
-                block_start=_month_day(block[0], line),
-                block_end=_month_day(block[1], line),
-                block_text=f"{block[0]} to {block[1]}",
-                anniversary=bool(item.get("anniversary", False)),
-            ))
-        if not rules or rules[0].start is not None:
-            raise DataError(f"act {key!r}: the first rule must have 'from: null'", _RULES_FILE,
-                            entry.line_of("rules"))
-        starts = [r.start for r in rules[1:]]
-        if any(s is None for s in starts) or starts != sorted(starts):  # type: ignore[type-var]
-            raise DataError(f"act {key!r}: rules must be in date order", _RULES_FILE,
-                            entry.line_of("rules"))
-        acts[key] = tuple(rules)
-
+    if not isinstance(data, dict):
+        raise DataError("the file must be a YAML mapping", _RULES_FILE)
     matariki: dict[int, date] = {}
     for year, value in (data.get("matariki") or {}).items():
         day = _as_date(value, "matariki", data.line_of("matariki"))
@@ -187,8 +133,9 @@ def _rules() -> _Rules:
         line = item.line if isinstance(item, yamlio.Located) else None
         if not isinstance(item, dict) or not item.get("name") or not item.get("note"):
             raise DataError("each one-off day needs date, name, acts and note", _RULES_FILE, line)
-        item_acts = frozenset(str(a).lower() for a in item.get("acts") or ACT_KEYS)
-        if not item_acts <= set(ACT_KEYS):
+        keys = act_keys()
+        item_acts = frozenset(str(a).lower() for a in item.get("acts") or keys)
+        if not item_acts <= set(keys):
             raise DataError(f"unknown act in {sorted(item_acts)}", _RULES_FILE, line)
         one_off.append(OneOffDay(day=_as_date(item.get("date"), "date", line),
                                  name=str(item["name"]), acts=item_acts,
@@ -197,7 +144,6 @@ def _rules() -> _Rules:
         first_year=int(data.get("first_year", 1983)),
         mondayise_from=_as_date(data.get("mondayise_from"), "mondayise_from",
                                 data.line_of("mondayise_from")),
-        acts=acts,
         matariki=matariki,
         one_off_days=tuple(one_off),
     )
@@ -356,13 +302,13 @@ class WorkingDays:
         self.act = get_act(act).key
         self.region = get_region(region) if region else None
         rules = _rules()
-        self._rules = rules.acts[self.act]
+        self._rules = get_act(self.act).working_day_rules
         self._first_year = rules.first_year
         days = rules.one_off_days if one_off is None else tuple(one_off)
         self.one_off = {d.day: d for d in days if self.act in d.acts}
         self._warned: set[int] = set()
 
-    def rule_for(self, day: date) -> _Rule:
+    def rule_for(self, day: date) -> WorkingDayRule:
         """The working-day definition in force on a day."""
         current = self._rules[0]
         for rule in self._rules[1:]:
@@ -672,6 +618,32 @@ class Status:
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def response_due(sent: date | None, act: str, region: str | None = None,
+                 extension_days: int | None = None) -> date | None:
+    """When the response to a request sent on `sent` is due (the extended date when the agency
+    extended it); None when it was not sent or the date cannot be worked out."""
+    if sent is None:
+        return None
+    from oiadraft.errors import OiaDraftError
+
+    try:
+        return compute(sent, act=act, region=region, extend=extension_days).final_due
+    except (OiaDraftError, ValueError):
+        return None
+
+
+def due_text(due: date | None, today: date) -> str:
+    """ "2024-10-11 (3 days left)", "(due today)", "(2 days overdue)", or "?" when unknown."""
+    if due is None:
+        return "?"
+    days = (due - today).days
+    if days < 0:
+        return f"{due.isoformat()} ({_plural(-days, 'day')} overdue)"
+    if days == 0:
+        return f"{due.isoformat()} (due today)"
+    return f"{due.isoformat()} ({_plural(days, 'day')} left)"
 
 
 def status(deadlines: Deadlines, today: date) -> Status:

@@ -218,20 +218,10 @@ class Reply:
 # Small helpers
 
 
-class _SafeDict(dict):
-    """str.format_map that leaves unknown {names} in place instead of raising."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 def _fmt(template: str, act: str, **values: Any) -> str:
-    mapping = _SafeDict(get_act(act).placeholders())
-    mapping.update(values)
-    try:
-        return template.format_map(mapping)
-    except (AttributeError, IndexError, ValueError, KeyError):
-        return template
+    from oiadraft.letter.template import fill
+
+    return fill(template, {**get_act(act).placeholders(), **values})
 
 
 def quote_user(text: str, limit: int = 160) -> str:

@@ -170,6 +170,8 @@ class Draft:
     """Ids of the clauses chosen for this letter."""
     clause_edits: dict[str, str] = field(default_factory=dict)
     """Per-draft rewording of a clause body, by clause id."""
+    priority: list[str] = field(default_factory=list)
+    """Ids of the parts the agency is asked to deal with first (empty: none chosen yet)."""
     requester: Requester = field(default_factory=Requester)
     urgent: bool = False
     urgency_reasons: str = ""
@@ -181,8 +183,8 @@ class Draft:
     extension_days: int | None = None
     """Working days of an extension the agency notified, if any."""
     pending_input: str = ""
-    """What the user has typed in the chat box but not sent yet: autosaved with the draft so a
-    crash, a kill or a closed terminal loses nothing, and put back in the box on resume."""
+    """Text in the chat's input box, typed but not yet sent; saved with the draft so nothing
+    typed is lost to a crash or a closed terminal."""
     version: int = DRAFT_VERSION
 
     def copy(self, **changes: Any) -> Draft:
@@ -196,11 +198,19 @@ class Draft:
             clone.clauses = list(self.clauses)
         if "clause_edits" not in changes:
             clone.clause_edits = dict(self.clause_edits)
+        if "priority" not in changes:
+            clone.priority = list(self.priority)
         if "answers" not in changes:
             clone.answers = dict(self.answers)
         if "requester" not in changes:
             clone.requester = replace(self.requester)
         return clone
+
+    def priority_numbers(self) -> list[int]:
+        """The 1-based numbers of the priority parts, in part order (ids of parts that no longer
+        exist are ignored)."""
+        wanted = set(self.priority)
+        return [number for number, part in enumerate(self.parts, 1) if part.id in wanted]
 
     @property
     def title(self) -> str:
@@ -249,13 +259,14 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
         "parts": [part.to_dict() for part in draft.parts],
         "clauses": list(draft.clauses),
         "clause_edits": dict(draft.clause_edits),
+        "priority": list(draft.priority),
         "requester": draft.requester.to_dict(),
         "urgent": draft.urgent,
         "urgency_reasons": draft.urgency_reasons,
         "sent": draft.sent.isoformat() if draft.sent else None,
         "extension_days": draft.extension_days,
-        "pending_input": draft.pending_input,
         "answers": _plain(draft.answers),
+        "pending_input": draft.pending_input,
     }
 
 
@@ -270,6 +281,28 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Period):
         return value.to_dict()
     return value
+
+
+def _priority_from_answer(raw: Any, parts: list[Part]) -> list[str]:
+    """Part ids from an old `answers["priority"]`: part numbers (1-based) or part ids, one or a
+    list; anything that names no part is dropped."""
+    if raw is None:
+        return []
+    ids = [part.id for part in parts]
+    found: list[str] = []
+    for item in raw if isinstance(raw, list) else [raw]:
+        text = str(item).strip()
+        if isinstance(item, bool):
+            continue
+        if text.isdigit() and 1 <= int(text) <= len(ids):
+            part_id = ids[int(text) - 1]
+        elif text in ids:
+            part_id = text
+        else:
+            continue
+        if part_id not in found:
+            found.append(part_id)
+    return found
 
 
 def draft_from_dict(data: Any, source: str = "<draft>") -> Draft:
@@ -310,14 +343,22 @@ def draft_from_dict(data: Any, source: str = "<draft>") -> Draft:
         field_name = "extension_days"
         extension = data.get("extension_days")
         extension_days = int(extension) if extension is not None else None
+        field_name = "answers"
+        if not isinstance(data.get("answers") or {}, dict):
+            raise ValueError("answers must be a mapping")
+        answers = dict(data.get("answers") or {})
+        field_name = "priority"
+        old_priority = answers.pop("priority", None)  # drafts saved before `priority:` existed
+        if data.get("priority") is not None:
+            if not isinstance(data["priority"], list):
+                raise ValueError("priority must be a list of part ids")
+            priority = [str(item) for item in data["priority"]]
+        else:
+            priority = _priority_from_answer(old_priority, parts)
         field_name = "pending_input"
         pending_input = data.get("pending_input") or ""
         if not isinstance(pending_input, str):
             raise ValueError("pending_input must be text")
-        field_name = "answers"
-        answers = data.get("answers") or {}
-        if not isinstance(answers, dict):
-            raise ValueError("answers must be a mapping")
     except (TypeError, ValueError) as exc:
         line = data.line_of(field_name) if hasattr(data, "line_of") else None
         raise DataError(f"bad {field_name}: {exc}", source, line) from None
@@ -335,10 +376,11 @@ def draft_from_dict(data: Any, source: str = "<draft>") -> Draft:
         parts=parts,
         clauses=clauses,
         clause_edits={str(k): str(v) for k, v in edits.items()},
+        priority=priority,
         requester=requester,
         urgent=bool(data.get("urgent", False)),
         urgency_reasons=str(data.get("urgency_reasons") or ""),
-        answers=dict(answers),
+        answers=answers,
         sent=sent,
         extension_days=extension_days,
         pending_input=pending_input,

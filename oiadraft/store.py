@@ -34,7 +34,6 @@ MIN_PREFIX = 4
 """A unique id prefix this long is accepted on the command line (like git)."""
 STALE_TEMP_SECONDS = 3600
 """Temp files left by a killed writer are swept after this long (never a live writer's)."""
-EXPORT_FORMATS = ("yaml", "text", "markdown")
 
 
 @dataclass(frozen=True)
@@ -57,19 +56,6 @@ class DraftSummary:
     """LGOIMA only: the council's region (its anniversary day is not a working day)."""
     extension_days: int | None = None
     """Working days of an extension the agency notified, if any."""
-
-    def due(self) -> date | None:
-        """The response due date of a sent request (extended when the agency extended it)."""
-        if self.sent is None:
-            return None
-        from oiadraft.deadline import compute
-        from oiadraft.errors import OiaDraftError
-
-        try:
-            return compute(self.sent, act=self.act, region=self.region,
-                           extend=self.extension_days).final_due
-        except (OiaDraftError, ValueError):
-            return None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -263,25 +249,6 @@ class Store:
         self.save(draft)
         return draft
 
-    def export(self, id_or_path: str | Path, path: Path | str, format: str = "yaml",
-               force: bool = False, library: Any = None, today: date | None = None) -> Path:
-        """Write a draft to a file of the user's choosing: its YAML, or the letter as text or
-        Markdown. Refuses to overwrite an existing file unless `force`."""
-        if format not in EXPORT_FORMATS:
-            raise UserError(f"unknown export format {format!r}; use {', '.join(EXPORT_FORMATS)}")
-        draft = self.load(id_or_path)
-        target = Path(path).expanduser()
-        if target.is_dir():
-            raise UserError(f"{target} is a folder; give a file name")
-        if target.exists() and not force:
-            raise UserError(f"{target} already exists; use --force to overwrite it")
-        text = export_text(draft, format, library=library, today=today)
-        try:
-            fsutil.atomic_write_text(target, text)
-        except OSError as exc:
-            raise UserError(f"cannot write {target}: {exc.strerror or exc}") from None
-        return target
-
     # ---- internals ----
 
     def _draft_files(self) -> list[Path]:
@@ -342,19 +309,6 @@ class Store:
                 continue
 
 
-def export_text(draft: Draft, format: str, library: Any = None, today: date | None = None) -> str:
-    """A draft as YAML (its file form), or its letter as text or Markdown."""
-    if format == "yaml":
-        return yamlio.dump(draft_to_dict(draft))
-    from oiadraft import render
-
-    if format == "text":
-        return render.render_text(draft, library=library, today=today)
-    if format == "markdown":
-        return render.render_markdown(draft, library=library, today=today)
-    raise UserError(f"unknown format {format!r}; use {', '.join(EXPORT_FORMATS)}")
-
-
 def _digest(draft: Draft) -> str:
     """What the draft says, ignoring when it was saved (so autosave can skip no-op writes)."""
     data = draft_to_dict(draft)
@@ -376,15 +330,3 @@ def _when(draft: Draft, path: Path) -> float:
         return path.stat().st_mtime
     except OSError:
         return 0.0
-
-
-def due_text(due: date | None, today: date) -> str:
-    """ "2024-10-11 (3 days left)", "(due today)", "(2 days overdue)", or "?" when unknown."""
-    if due is None:
-        return "?"
-    days = (due - today).days
-    if days < 0:
-        return f"{due.isoformat()} ({-days} day{'s' if days != -1 else ''} overdue)"
-    if days == 0:
-        return f"{due.isoformat()} (due today)"
-    return f"{due.isoformat()} ({days} day{'s' if days != 1 else ''} left)"

@@ -1,4 +1,4 @@
-"""Every section number oiadraft prints comes from acts.yaml; pin each to the reference.
+"""Every section number oiadraft prints comes from oiadraft/data/acts/; pin each to the reference.
 
 Expected values are transcribed from shared/reference/oia.md §0 (section map), §1 (making
 requests, refusal grounds), §1.15 (reasons) and §2 (withholding grounds).
@@ -8,8 +8,17 @@ from __future__ import annotations
 
 import pytest
 
-from oiadraft.acts import concept_meanings, get_act, load_acts
+from oiadraft.acts import (
+    ActProfile,
+    act_keys,
+    all_acts,
+    concept_meanings,
+    default_act,
+    get_act,
+    load_acts,
+)
 from oiadraft.errors import UserError
+from oiadraft.letter.template import fill
 
 # concept: (OIA, LGOIMA) — reference section in the comment
 EXPECTED = {
@@ -67,6 +76,31 @@ def test_every_concept_is_pinned_and_nothing_extra():
         assert set(load_acts()[key].sections) == set(EXPECTED)
 
 
+def test_the_list_of_acts_comes_from_the_data_in_order():
+    assert act_keys()[:2] == ("oia", "lgoima")
+    assert [profile.key for profile in all_acts()] == list(act_keys())
+    assert all(isinstance(profile, ActProfile) for profile in all_acts())
+    assert default_act().key == "oia"
+    assert get_act("LGOIMA") is get_act("lgoima")
+    assert get_act(get_act("oia")) is get_act("oia")
+
+
+def test_profiles_answer_what_callers_used_to_compare_keys_for():
+    oia, lg = get_act("oia"), get_act("lgoima")
+    assert (oia.body_kind, lg.body_kind) == ("agency", "local authority")
+    # LGOIMA s2 (since 2019) excludes the council's anniversary day; the OIA's s2 does not.
+    assert lg.uses_region and not oia.uses_region
+    # s15(1) / s13(1): 20 working days; s14 / s12: transfer within 10; s15(1AB): 7.
+    for profile in (oia, lg):
+        assert (profile.time_limit_days, profile.transfer_days, profile.clarification_days) == (
+            20, 10, 7)
+        assert not profile.covers_own_information
+        assert profile.reviewer == "an Ombudsman"
+    assert oia.holiday_block == "25 December to 15 January"
+    assert lg.holiday_block == "20 December to 10 January"
+    assert [rule.start for rule in lg.working_day_rules][1].isoformat() == "2019-03-21"
+
+
 @pytest.mark.parametrize("concept", sorted(EXPECTED))
 def test_section_numbers_match_reference(concept):
     oia, lgoima = EXPECTED[concept]
@@ -82,10 +116,18 @@ def test_formatting_forms():
     lg = get_act("LGOIMA")
     assert lg.cite("grounds") == "s18(a)(ii)"
     assert lg.words("preferences") == "section 15"
-    assert "{s.preferences} and {section.refusal_collation}".format(**lg.placeholders()) == (
+    assert fill("{s.preferences} and {section.refusal_collation}", lg.placeholders()) == (
         "s15 and section 17(f)"
     )
+    assert fill("{n.grounds}", lg.placeholders()) == "18(a)(ii)"
     assert get_act("oia").placeholders()["act_name"] == "Official Information Act 1982"
+
+
+def test_placeholders_are_mappings_not_objects_to_poke_at():
+    values = get_act("oia").placeholders()
+    assert fill("{s.__dict__} {s.__class__} {section._profile}", values) == (
+        "{s.__dict__} {s.__class__} {section._profile}")
+    assert "grounds" in values["s"] and values["s"]["grounds"] == "s19(a)(ii)"
 
 
 def test_missing_concept_is_an_error_not_a_blank():
@@ -95,8 +137,8 @@ def test_missing_concept_is_an_error_not_a_blank():
         lg.section("special_reasons")
     with pytest.raises(KeyError):
         lg.section("no_such_thing")
-    with pytest.raises(AttributeError):
-        "{s.no_such_thing}".format(**lg.placeholders())
+    assert fill("{s.no_such_thing} {s.special_reasons}", lg.placeholders()) == (
+        "{s.no_such_thing} {s.special_reasons}")
 
 
 def test_unverified_numbers_are_marked():
@@ -105,8 +147,8 @@ def test_unverified_numbers_are_marked():
 
 
 def test_unknown_act_is_a_user_error():
-    with pytest.raises(UserError, match="oia or lgoima"):
-        get_act("privacy")
+    with pytest.raises(UserError, match="oia"):
+        get_act("foia")
 
 
 # §2.2–2.4: withholding grounds
@@ -129,3 +171,49 @@ def test_withholding_grounds_match_reference():
     assert oia["9(2)(a)"] == lg["7(2)(a)"]
     assert "6(e)" not in lg  # no 6(e) in LGOIMA
     assert all(g.gist for g in get_act("oia").withholding)
+
+
+GOOD_PROFILE = """\
+version: 1
+name: Test Act 2099
+short: TA
+body_kind: agency
+reviewer: an Ombudsman
+request_sentence: "I request this under the {act_name}."
+time_limits: {decision: 20}
+working_days:
+  - {from: null, block: [25 December, 15 January], anniversary: false}
+sections:
+  time_limit: "4"
+"""
+
+
+def _parse(text, tmp_path):
+    from oiadraft import acts
+
+    path = tmp_path / "test.yaml"
+    path.write_text(text, encoding="utf-8")
+    return acts._parse_act("test", path, concept_meanings())
+
+
+def test_a_new_act_is_one_file(tmp_path):
+    profile = _parse(GOOD_PROFILE, tmp_path)
+    assert (profile.key, profile.short, profile.time_limit_days) == ("test", "TA", 20)
+    assert profile.transfer_days is None and profile.clarification_days is None
+    assert profile.cite("time_limit") == "s4" and not profile.has("grounds")
+    assert not profile.uses_region
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (('time_limit: "4"', 'time_limmit: "4"'), "unknown concept 'time_limmit'"),
+    (("25 December", "25 Decembr"), "25 Decembr"),
+    (("{decision: 20}", "{decision: 0}"), "time_limits.decision"),
+    (("{decision: 20}", "{decision: 20, appeal: 5}"), "unknown time limit 'appeal'"),
+    (("short: TA\n", ""), "'short' must be text"),
+    (("sections:", 'unconfirmed: {grounds: "not seen"}\nsections:'), "'grounds' is not a concept"),
+])
+def test_a_broken_act_file_is_reported_with_its_line(tmp_path, change, message):
+    from oiadraft.errors import DataError
+
+    with pytest.raises(DataError, match=message):
+        _parse(GOOD_PROFILE.replace(*change), tmp_path)

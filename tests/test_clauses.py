@@ -159,12 +159,17 @@ def test_missing_values_show_as_reminders():
     assert placeholder_values(Draft(act="oia"))["agency"] == "the agency"
 
 
-def test_priority_parts_from_answers_by_number_or_part_id():
+def test_priority_parts_come_from_the_drafts_priority_ids():
     parts = [Part("a", id="p1"), Part("b", id="p2"), Part("c", id="p3")]
-    draft = Draft(parts=parts, answers={"priority": ["p3", 1, "9"]})
+    draft = Draft(parts=parts, priority=["p3", "p1", "gone"])
     assert placeholder_values(draft)["priority_parts"] == "parts 1 and 3"
-    draft.answers["priority"] = "p2"
+    draft.priority = ["p2"]
     assert placeholder_values(draft)["priority_parts"] == "part 2"
+
+
+def test_no_priority_chosen_shows_a_visible_gap_not_part_1():
+    draft = Draft(parts=[Part("a", id="p1"), Part("b", id="p2")])
+    assert placeholder_values(draft)["priority_parts"] == "[which parts first]"
 
 
 def test_fill_leaves_unknown_and_malformed_placeholders_as_typed():

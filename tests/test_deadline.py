@@ -223,8 +223,8 @@ def test_years_beyond_the_matariki_table_are_flagged():
 
 def test_matariki_dates_can_be_added_after_2052(monkeypatch):
     rules = dl._rules()
-    extra = dl._Rules(rules.first_year, rules.mondayise_from, rules.acts,
-                      {2053: D(2053, 7, 11)}, rules.one_off_days)
+    extra = dl._Rules(rules.first_year, rules.mondayise_from, {2053: D(2053, 7, 11)},
+                      rules.one_off_days)
     monkeypatch.setattr(dl, "_rules", lambda: extra)
     dl.act_holidays.cache_clear()
     dl.matariki_date.cache_clear()
@@ -655,12 +655,12 @@ def test_a_broken_regions_file_is_reported_with_its_line(tmp_path, monkeypatch):
 
 def test_a_broken_rules_file_is_reported(tmp_path, monkeypatch):
     bad = tmp_path / "working_days.yaml"
-    bad.write_text("version: 1\nmondayise_from: 2014-01-01\nacts:\n  oia:\n    rules:\n"
-                   "      - {from: null, block: [25 Decembr, 15 January]}\n", encoding="utf-8")
+    bad.write_text("version: 1\nmondayise_from: 2014-01-01\nmatariki: {2053: 2054-07-11}\n",
+                   encoding="utf-8")
     monkeypatch.setattr(dl.paths, "data_file", lambda name: bad)
     dl._rules.cache_clear()
     try:
-        with pytest.raises(DataError, match="25 Decembr"):
+        with pytest.raises(DataError, match="2054-07-11 is in another year"):
             dl._rules()
     finally:
         dl._rules.cache_clear()

@@ -30,7 +30,7 @@ def test_wheel_ships_data_and_finds_it_from_another_folder(tmp_path):
         assert source_files, f"{folder}/ has no YAML files"
         for name in source_files:
             assert f"oiadraft/{folder}/{name}" in names
-    assert "oiadraft/data/acts.yaml" in names
+    assert "oiadraft/data/acts/oia.yaml" in names and "oiadraft/data/concepts.yaml" in names
     assert "oiadraft/tui/app.tcss" in names
 
     elsewhere = tmp_path / "elsewhere"

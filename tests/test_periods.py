@@ -4,7 +4,6 @@ and property tests (round trips; find_periods never raises and always gives soun
 from __future__ import annotations
 
 import re
-import time
 from datetime import date
 from itertools import pairwise
 
@@ -495,25 +494,6 @@ def test_find_periods_prefers_the_longest_reading():
     assert [m.text for m in found] == ["1 October 2020 onwards"]
 
 
-def test_find_periods_is_fast():
-    # a loose guard against a regression to a slow regex (the figures are in bench/periods.py)
-    plain = ("Copies of all briefings, aide-memoires, emails and file notes provided to the "
-             "Minister that relate to the Convention on Cluster Munitions and New Zealand's "
-             "obligations under Article 21(2) of that Convention with regard to the conflict "
-             "in Ukraine, including the 12th Meeting of States Parties, in the last meeting.")
-    dated = (plain[:150] + " since October 2020 " + plain[150:] +
-             " All timeframes are from 1 October 2020 to 13 September 2024.")
-    for text, limit in ((plain, 200e-6), (dated, 1000e-6)):
-        find_periods(text, today=TODAY)
-        best = float("inf")
-        for _ in range(5):
-            started = time.perf_counter()
-            for _ in range(100):
-                find_periods(text, today=TODAY)
-            best = min(best, (time.perf_counter() - started) / 100)
-        assert best < limit, (len(text), best)
-
-
 # --------------------------------------------------------------------------------------------
 # Property tests
 
@@ -648,9 +628,7 @@ def test_find_periods_on_huge_text(pieces, repeat):
 
 def test_find_periods_on_a_huge_text_of_dates_is_linear():
     text = "since October 2020, 31/02/2024 and 2023 " * 5000  # 200 kB
-    started = time.perf_counter()
     found = find_periods(text, today=TODAY)
-    assert time.perf_counter() - started < 2.0
     assert len(found) == 5000 and all(m.period == SINCE_OCTOBER_2020 for m in found)
 
 

@@ -186,7 +186,9 @@ def test_preferences_that_are_not_single_paragraphs_are_not_lettered():
 def test_priority_parts_and_default_clause_ids():
     draft = full_draft()
     draft.clauses.append("priority-order")
-    draft.answers["priority"] = [2]
+    assert "Please treat [which parts first] as the priority." in text(draft)
+    assert "part 1 as the priority" not in text(draft)
+    draft.priority = [draft.parts[1].id]
     assert "Please treat part 2 as the priority." in text(draft)
     oia = default_clause_ids(LIBRARY, "oia")
     assert "grounds-in-support" in oia and "searchable-text" in oia and "urgency" not in oia

@@ -49,7 +49,7 @@ def mfat_draft() -> Draft:
                  period=Period(date(2023, 1, 1), date(2023, 6, 30)), id="p6"),
         ],
         clauses=[*default_clause_ids(library, "oia"), "priority-order"],
-        answers={"priority": ["p3"]},
+        priority=["p3"],
         requester=Requester(name="Alex Smith"),
     )
 

@@ -220,38 +220,19 @@ def test_rename_sets_the_name_and_title():
     assert store.rename(draft.id, "").title == "Ministry of Health: Vaccine contracts"
 
 
-def test_export_formats_and_no_overwrite(tmp_path):
-    store = Store(now=Clock())
-    draft = sample()
-    store.save(draft)
-    target = store.export(draft.id, tmp_path / "letter.txt", format="text")
-    letter = target.read_text(encoding="utf-8")
-    assert letter.startswith("OIA request: Vaccine contracts\n\nTēnā koe Ministry of Health,")
-    assert "2. Board minutes on *pricing*." in letter
-    with pytest.raises(UserError, match="already exists; use --force"):
-        store.export(draft.id, target, format="markdown")
-    assert target.read_text(encoding="utf-8") == letter
-    store.export(draft.id, target, format="markdown", force=True)
-    assert "Board minutes on \\*pricing\\*" in target.read_text(encoding="utf-8")
-    yaml_copy = store.export(draft.id, tmp_path / "d.yaml", format="yaml")
-    assert Store().load(yaml_copy) == draft
-    with pytest.raises(UserError, match="unknown export format"):
-        store.export(draft.id, tmp_path / "x", format="pdf")
-
-
 def test_save_reports_an_unwritable_folder_as_a_user_error(monkeypatch):
     from oiadraft import fsutil
 
     def refuse(path, text, mode=0o600):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(fsutil, "atomic_write_text", refuse)
     store = Store()
     draft = sample()
-    with pytest.raises(UserError, match=r"cannot save the draft to .*: Permission denied"):
-        store.save(draft)
+    with monkeypatch.context() as patched:  # not monkeypatch.undo(): that undoes the home too
+        patched.setattr(fsutil, "atomic_write_text", refuse)
+        with pytest.raises(UserError, match=r"cannot save the draft to .*: Permission denied"):
+            store.save(draft)
     assert draft.created is None and draft.updated is None
-    monkeypatch.undo()
     assert store.save(draft) is True, "a failed save is not remembered as saved"
 
 
@@ -275,3 +256,20 @@ def test_a_custom_root(tmp_path):
     assert (tmp_path / "elsewhere" / f"{draft.id}.yaml").exists()
     assert list(paths.drafts_dir().iterdir()) == []
     assert Path(store.list()[0].path).parent == tmp_path / "elsewhere"
+
+
+def test_text_typed_but_not_sent_is_saved_with_the_draft():
+    store = Store(now=Clock())
+    draft = sample()
+    assert draft.pending_input == ""
+    store.save(draft)
+    draft.pending_input = "4. Any advice on the tender\nsecond line"
+    assert store.save(draft) is True, "a change to the input box alone is worth a save"
+    loaded = Store().load(draft.id)
+    assert loaded.pending_input == "4. Any advice on the tender\nsecond line"
+    assert loaded == draft
+    assert draft.copy().pending_input == draft.pending_input
+    # a draft written before the field existed loads with an empty input box
+    path = paths.drafts_dir() / "older.yaml"
+    path.write_text("version: 1\nid: older\nagency: Treasury\n", encoding="utf-8")
+    assert Store().load("older").pending_input == ""

@@ -78,7 +78,7 @@ def _report(store: Any) -> None:
 
 def _list(store: Any, fmt: str) -> int:
     from oiadraft import clock
-    from oiadraft.store import due_text
+    from oiadraft.deadline import due_text, response_due
 
     summaries = store.list()
     _report(store)
@@ -87,7 +87,7 @@ def _list(store: Any, fmt: str) -> int:
         data = []
         for s in summaries:
             item = s.to_dict()
-            due = s.due()
+            due = response_due(s.sent, s.act, s.region, s.extension_days)
             item["due"] = due.isoformat() if due else None
             item["days_left"] = (due - today).days if due else None
             data.append(item)
@@ -98,7 +98,7 @@ def _list(store: Any, fmt: str) -> int:
         return 0
     rows = [["ID", "EDITED", "ACT", "PARTS", "SENT", "DUE", "TITLE"]]
     for s in summaries:
-        due = s.due()
+        due = response_due(s.sent, s.act, s.region, s.extension_days)
         rows.append([
             s.id,
             s.updated.strftime("%Y-%m-%d %H:%M") if s.updated else "-",
@@ -152,7 +152,7 @@ def _show(store: Any, draft_ref: str, fmt: str) -> int:
 
 def _export(store: Any, args: argparse.Namespace) -> int:
     from oiadraft import clock
-    from oiadraft.store import export_text
+    from oiadraft.letter.export import export_file, export_text
 
     library = None
     if args.format != "yaml":
@@ -162,7 +162,7 @@ def _export(store: Any, args: argparse.Namespace) -> int:
         for problem in library.problems:
             print(f"oiadraft: skipped {problem}", file=sys.stderr)
     if args.output:
-        target = store.export(args.draft, args.output, format=args.format, force=args.force,
+        target = export_file(store, args.draft, args.output, format=args.format, force=args.force,
                               library=library, today=clock.today())
         print(f"wrote {target}", file=sys.stderr)
         return 0

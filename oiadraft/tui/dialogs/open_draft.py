@@ -40,9 +40,10 @@ class OpenDraftScreen(UsesOiaDraftApp, ModalScreen[Draft | None]):
             label.append(f"  ·  {summary.parts} part{'s' if summary.parts != 1 else ''}, "
                          f"edited {describe_when(summary.updated, self.today)}", style="dim")
             if summary.sent:
-                from oiadraft.store import due_text
+                from oiadraft.deadline import due_text, response_due
 
-                due = summary.due()
+                due = response_due(summary.sent, summary.act, summary.region,
+                                   summary.extension_days)
                 overdue = due is not None and due < self.today
                 label.append(f"  ·  sent {summary.sent:%d %b %Y}, due {due_text(due, self.today)}",
                              style="bold red" if overdue else "dim")
