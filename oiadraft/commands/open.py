@@ -18,5 +18,9 @@ def run(args: argparse.Namespace) -> int:
     from oiadraft.cli import launch_tui
     from oiadraft.store import Store
 
-    draft = Store().load(args.draft)  # a missing or broken draft is a clear error, exit 2
-    return launch_tui(draft_id=draft.id)
+    store = Store()
+    path = store.resolve(args.draft)  # a missing draft is a clear error, exit 2
+    store.load(path)  # so is a broken one, before the screen is taken over
+    # The file itself is opened (an exported copy is not swapped for the stored draft with
+    # the same id).
+    return launch_tui(draft_id=str(path.resolve()))

@@ -362,6 +362,9 @@ def make_app(*, today: date | None = None, draft_id: str | None = None,
 
 def run(draft_id: str | None = None) -> int:
     """Run the app in this terminal; returns the exit status."""
+    from oiadraft.tui.terminal import use_paste_safe_parser
+
+    use_paste_safe_parser()
     app = make_app(draft_id=draft_id)
     app.run()
     if app.fatal_error is not None:

@@ -10,6 +10,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import TextArea
 
+from oiadraft.text import strip_controls
+
 LARGE_PASTE = 20_000
 """Pastes longer than this bypass the editor (a TextArea with a megabyte in it is sluggish)
 and go straight to the assistant, which works on them off the UI thread."""
@@ -56,12 +58,15 @@ class ChatInput(TextArea):
             self.live_handler(self.text)
 
     async def _on_paste(self, event: events.Paste) -> None:
+        # Pasted text is data: colour codes, terminal escapes and control characters never
+        # reach the draft (the terminal layer already keeps them from becoming keys).
+        # TextArea's own paste handler runs after this one (Textual calls each class's
+        # handler in turn) and inserts the cleaned text.
+        event.text = strip_controls(event.text)
         if len(event.text) > LARGE_PASTE:
             event.stop()
             event.prevent_default()
             self.post_message(self.LargePasted(self, event.text))
-            return
-        await super()._on_paste(event)
 
     def action_newline(self) -> None:
         self.insert("\n")
