@@ -193,17 +193,8 @@ class OiaDraftApp(App[None]):
 
     def _offer_resume(self, chat: ChatScreen) -> None:
         latest = self._latest_draft()
-        if latest is None:
-            return
-        from oiadraft.tui.dialogs.resume import ResumeScreen
-
-        def resume(choice: str | None) -> None:
-            if choice == "resume":
-                chat.load_draft(latest, resumed=True)
-            elif choice == "open":
-                chat.action_open_draft()
-
-        self.push_screen(ResumeScreen(latest, self.current_today()), resume)
+        if latest is not None and latest.id != chat.draft.id:
+            chat.offer_resume(latest)
 
     def _initial_draft(self) -> tuple[Draft, bool]:
         if self.start_draft_id:

@@ -26,6 +26,7 @@ from oiadraft.tui.typed_app import UsesOiaDraftApp
 from oiadraft.tui.widgets.chat_input import ChatInput
 from oiadraft.tui.widgets.findings import FindingsPanel
 from oiadraft.tui.widgets.letter import NARROW, LetterPane
+from oiadraft.tui.widgets.resume_offer import ResumeOffer
 from oiadraft.tui.widgets.transcript import Transcript
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         Binding("ctrl+t", "deadline", "Deadline", show=False, id="deadline"),
         Binding("ctrl+n", "new_draft", "New draft", show=False, id="new"),
         Binding("ctrl+o", "open_draft", "Open draft", show=False, id="open"),
+        Binding("f8", "resume", "Resume", id="resume"),  # F6 and F7 select text in the box
     ]
 
     def __init__(self, draft: Draft, *, resumed: bool = False) -> None:
@@ -80,6 +82,7 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         with Horizontal(id="main"):
             with Vertical(id="chat"):
                 yield Transcript(id="transcript")
+                yield ResumeOffer(id="resume-offer")
                 yield ChatInput(id="message")
                 yield FindingsPanel(id="findings")
             yield LetterPane(id="letter")
@@ -157,6 +160,8 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
             return
         event.chat_input.clear()
         self.draft.pending_input = ""
+        if text.strip():
+            self._withdraw_resume_offer()  # a new request has begun
         self.send(text)
 
     @on(ChatInput.LargePasted)
@@ -377,6 +382,8 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
                 return part is not None and split_dates_then_copies(part.text) is not None
         if action == "toggle_letter":
             return self.has_class("-narrow")
+        if action == "resume":
+            return self.query_one(ResumeOffer).draft is not None
         return True
 
     @guarded
@@ -458,6 +465,38 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         self._refresh_letter()
         self._refresh_findings()
         self.refresh_bindings()
+
+    # ---- resuming the latest draft ------------------------------------------------------
+
+    def offer_resume(self, draft: Draft) -> None:
+        """Offer (on a line, not a dialog: typing goes on) to carry on with `draft`."""
+        if not (self.draft.agency or self.draft.topic or self.draft.parts):
+            self.query_one(ResumeOffer).offer(draft, self.app.current_today())
+            self.refresh_bindings()
+
+    def _withdraw_resume_offer(self) -> Draft | None:
+        offer = self.query_one(ResumeOffer)
+        if offer.draft is None:
+            return None
+        draft = offer.withdraw()
+        self.refresh_bindings()
+        return draft
+
+    @guarded
+    def action_resume(self) -> None:
+        draft = self._withdraw_resume_offer()
+        if draft is None:
+            return
+        typed = self.query_one(ChatInput).text
+        if typed and not draft.pending_input:
+            draft.pending_input = typed  # the words typed meanwhile go with the user
+        if self.draft.id in self._saved_ids and not (self.draft.agency or self.draft.topic
+                                                     or self.draft.parts):
+            # Only a half-typed line was saved under the new request: not a draft of its own.
+            self._dirty = False
+            self.app.store.delete(self.draft.id)
+        self._dirty = False
+        self.load_draft(draft, resumed=True)
 
     @guarded
     def action_new_draft(self) -> None:

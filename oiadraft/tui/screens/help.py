@@ -17,6 +17,7 @@ KEYS = [
     ("F3", "keep the current part as it is (its warnings stop)"),
     ("F4", "split a part into dates first, copies second"),
     ("F5", "copy the letter to the clipboard"),
+    ("F8", "carry on with your latest draft (offered when oiadraft starts)"),
     ("Ctrl+S", "save the letter as a .txt or .md file"),
     ("Ctrl+R", "review: the whole letter, warnings by part, reorder parts, the due date"),
     ("Ctrl+L", "clause library: search, edit, insert clauses"),
