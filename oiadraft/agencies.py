@@ -54,6 +54,9 @@ NEAR_SCORE = 50.0
 """A not-found result offers the closest names only from this score up."""
 MIN_SCORE = 40.0
 """Matches below this are noise and never listed."""
+WORD_MATCH = 70.0
+"""A word of the query is explained by a name when it is this alike to one of the name's words
+(so "helth" is explained by "Ministry of Health", "trust" is not by "Ōtaki")."""
 
 EXACT_SCORE = 100.0
 PLACE_EXACT_SCORE = 96.0  # a town is a strong hint, but a name that is also a town stays ambiguous
@@ -243,7 +246,7 @@ class Directory:
             (top.exact and not runner_up.exact)
             or top.score - runner_up.score >= CLEAR_MARGIN
         )
-        if top.score >= FOUND_SCORE and clear:
+        if top.score >= FOUND_SCORE and clear and (top.exact or not unexplained(query, top)):
             return Resolution(query, FOUND, tuple(ranked[:5]))
         close = [m for m in ranked if m.score >= max(CLOSE_SCORE, top.score - 2 * CLEAR_MARGIN)]
         return Resolution(query, AMBIGUOUS, tuple(close[:8]))
@@ -320,6 +323,24 @@ class Directory:
         )
         return [Match(self.agencies[choice.agency], score, choice.shown, exact)
                 for score, exact, choice in ranked]
+
+
+def unexplained(query: str, match: Match) -> list[str]:
+    """The words of the query that say which body it is but that the matched name does not
+    have: "community" and "trust" in "Otaki Community Trust" matched on the town "Ōtaki". A
+    match that leaves words unexplained is a guess, to be confirmed, never an answer."""
+    names = {normalize(match.matched_on), normalize(match.agency.name)}
+    if match.agency.te_reo:
+        names.add(normalize(match.agency.te_reo))
+    known = set(" ".join(names).split())
+    missing = []
+    for word in content_words(normalize(query), typos=True).split():
+        if word in known or any(
+                fuzz.ratio(word, name) >= WORD_MATCH or (len(word) >= 3 and name.startswith(word))
+                for name in known):
+            continue
+        missing.append(word)
+    return missing
 
 
 def _word_cutoff(word: str) -> float:

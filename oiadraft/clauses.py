@@ -979,12 +979,11 @@ def load_clause_file(path: Any, builtin: bool = False) -> tuple[Clause | None, l
     """Read and validate one clause file (a Path or an importlib.resources Traversable)."""
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return None, [DataError("not UTF-8 text", name)]
+        raw = path.read_bytes()
     except OSError as exc:
         return None, [DataError(f"cannot read: {exc.strerror or exc}", name)]
     try:
+        text = yamlio.decode(raw, name)
         data = yamlio.load(text, name)
     except DataError as exc:
         return None, [exc]

@@ -9,12 +9,13 @@ kept when saving, so a newer oiadraft's settings survive a round trip through an
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from oiadraft import fsutil, paths, yamlio
-from oiadraft.errors import DataError
+from oiadraft.errors import DataError, SaveError
 from oiadraft.model import Requester
 
 CONFIG_VERSION = 1
@@ -55,7 +56,7 @@ def load_config(path: Path | None = None) -> Config:
     if not path.exists():
         return Config()
     try:
-        data = yamlio.load_file(path)
+        data = yamlio.load_file(path, aliases=False)
     except DataError as exc:
         return Config(problems=(_set_aside(path, str(exc)),))
     if data is None:
@@ -95,7 +96,8 @@ def load_config(path: Path | None = None) -> Config:
 
 
 def save_config(config: Config, path: Path | None = None) -> Path:
-    """Write the settings atomically (0600) and return the file."""
+    """Write the settings atomically (0600) and return the file; SaveError (an OSError) when
+    the disk refuses."""
     path = Path(path) if path is not None else paths.config_file()
     data: dict[str, Any] = {"version": CONFIG_VERSION}
     for key in TEXT_FIELDS:
@@ -104,7 +106,12 @@ def save_config(config: Config, path: Path | None = None) -> Path:
                                if config.default_clauses is not None else None)
     for key, value in config.extra.items():
         data.setdefault(key, value)
-    fsutil.atomic_write_text(path, yamlio.dump(data))
+    try:
+        fsutil.atomic_write_text(path, yamlio.dump(data))
+    except (OSError, UnicodeError) as exc:
+        if isinstance(exc, UnicodeError):
+            exc = OSError(errno.EILSEQ, "the settings hold text that is not valid Unicode")
+        raise SaveError(path, exc, what="your settings") from exc
     return path
 
 

@@ -34,13 +34,10 @@ from functools import lru_cache
 from typing import Any
 
 from oiadraft import paths, yamlio
-from oiadraft.acts import WorkingDayRule, act_keys, get_act
+from oiadraft.acts import WorkingDayRule, act_keys, default_act, get_act
 from oiadraft.errors import DataError, UserError
 from oiadraft.periods import WEEKDAY_NAMES, format_date
 
-TIME_LIMIT_DAYS = 20
-TRANSFER_DAYS = 10
-CLARIFICATION_DAYS = 7
 MAX_WORKING_DAYS = 10_000
 """Largest count accepted (about 40 years), so absurd input fails clearly instead of slowly."""
 
@@ -82,6 +79,8 @@ class Region:
     subdivision: str
     rule: str
     aliases: tuple[str, ...] = ()
+    notes: tuple[tuple[int, str], ...] = ()
+    """(year, note) for a year whose anniversary day is reported to differ from the rule."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +91,9 @@ class OneOffDay:
     name: str
     acts: frozenset[str]
     note: str
+    confirmed: bool = True
+    """False when the law on the day is unsettled: counts crossing it then also say what the
+    date would be if the day were counted."""
 
 
 @dataclass(frozen=True)
@@ -132,14 +134,15 @@ def _rules() -> _Rules:
     for item in data.get("one_off_days") or []:
         line = item.line if isinstance(item, yamlio.Located) else None
         if not isinstance(item, dict) or not item.get("name") or not item.get("note"):
-            raise DataError("each one-off day needs date, name, acts and note", _RULES_FILE, line)
+            raise DataError("each one-off day needs date, name and note", _RULES_FILE, line)
         keys = act_keys()
         item_acts = frozenset(str(a).lower() for a in item.get("acts") or keys)
         if not item_acts <= set(keys):
             raise DataError(f"unknown act in {sorted(item_acts)}", _RULES_FILE, line)
         one_off.append(OneOffDay(day=_as_date(item.get("date"), "date", line),
                                  name=str(item["name"]), acts=item_acts,
-                                 note=" ".join(str(item["note"]).split())))
+                                 note=" ".join(str(item["note"]).split()),
+                                 confirmed=bool(item.get("confirmed", True))))
     return _Rules(
         first_year=int(data.get("first_year", 1983)),
         mondayise_from=_as_date(data.get("mondayise_from"), "mondayise_from",
@@ -170,9 +173,15 @@ def regions() -> dict[str, Region]:
             if name in seen:
                 raise DataError(f"region name {name!r} is used twice", _REGIONS_FILE, line)
             seen[name] = str(key)
+        year_notes = entry.get("notes") or {}
+        if not isinstance(year_notes, dict):
+            raise DataError(f"region {key!r}: notes must map a year to a note", _REGIONS_FILE,
+                            line)
         result[str(key)] = Region(key=str(key), name=str(entry["name"]),
                                   subdivision=str(entry["subdivision"]),
-                                  rule=str(entry["rule"]), aliases=aliases)
+                                  rule=str(entry["rule"]), aliases=aliases,
+                                  notes=tuple((int(year), " ".join(str(note).split()))
+                                              for year, note in year_notes.items()))
     return result
 
 
@@ -297,12 +306,13 @@ class WorkingDays:
 
     `one_off` overrides the configured one-off days (pass () to count them all as working)."""
 
-    def __init__(self, act: str = "oia", region: str | Region | None = None,
+    def __init__(self, act: str | None = None, region: str | Region | None = None,
                  one_off: Iterable[OneOffDay] | None = None) -> None:
-        self.act = get_act(act).key
+        self.profile = _profile(act)
+        self.act = self.profile.key
         self.region = get_region(region) if region else None
         rules = _rules()
-        self._rules = get_act(self.act).working_day_rules
+        self._rules = self.profile.working_day_rules
         self._first_year = rules.first_year
         days = rules.one_off_days if one_off is None else tuple(one_off)
         self.one_off = {d.day: d for d in days if self.act in d.acts}
@@ -385,6 +395,11 @@ class WorkingDays:
         return found
 
 
+def _profile(act: str | None):
+    """The Act's profile; the default Act (the first in order) when none is named."""
+    return default_act() if act is None else get_act(act)
+
+
 def _matariki_message(year: int) -> str:
     return (f"Matariki in {year} is not yet set (known to {matariki_known_until()}; later "
             "dates are set by Order in Council), so no Matariki day was excluded in "
@@ -403,7 +418,7 @@ def _check_count(n: object, what: str, allow_zero: bool = False) -> int:
 
 
 @lru_cache(maxsize=64)
-def calendar(act: str = "oia", region: str | None = None) -> WorkingDays:
+def calendar(act: str | None = None, region: str | None = None) -> WorkingDays:
     """A shared calendar for an Act and region (cached)."""
     return WorkingDays(act, region)
 
@@ -416,24 +431,26 @@ def _plain(value: date) -> date:
     return value
 
 
-def is_working_day(day: date, act: str = "oia", region: str | None = None) -> bool:
+def is_working_day(day: date, act: str | None = None, region: str | None = None) -> bool:
     """True when `day` is a working day under the Act (LGOIMA: in the council region)."""
     return calendar(act, region).is_working_day(_plain(day))
 
 
-def add_working_days(start: date, n: int, act: str = "oia", region: str | None = None) -> date:
+def add_working_days(start: date, n: int, act: str | None = None,
+                     region: str | None = None) -> date:
     """The nth working day after `start`: start is not counted, day 1 is the first working day
     after it, n=0 returns start."""
     return calendar(act, region).add(_plain(start), n)
 
 
-def working_days_between(start: date, end: date, act: str = "oia",
+def working_days_between(start: date, end: date, act: str | None = None,
                          region: str | None = None) -> int:
     """Working days after `start` up to and including `end`."""
     return calendar(act, region).count(_plain(start), _plain(end))
 
 
-def non_working_reason(day: date, act: str = "oia", region: str | None = None) -> str | None:
+def non_working_reason(day: date, act: str | None = None,
+                       region: str | None = None) -> str | None:
     """Why `day` is not a working day, or None when it is one."""
     return calendar(act, region).reason(_plain(day))
 
@@ -449,13 +466,18 @@ class Deadlines:
     received: date
     working_days: int
     due: date
-    transfer_due: date
-    clarification_cutoff: date
+    transfer_due: date | None
+    """None when the Act sets no transfer time limit."""
+    clarification_cutoff: date | None
+    """None when the Act has no clarification cut-off."""
     extended_by: int | None
     extended_due: date | None
     region: str | None
     notes: list[str] = field(default_factory=list, hash=False)
     one_off: tuple[OneOffDay, ...] | None = field(default=None, repr=False, compare=False)
+    extension_notice_due: date | None = None
+    """The last day to give notice of an extension: counted from receipt by the Act's own
+    period (OIA s15A(3): 20 working days), whatever time limit `working_days` was asked for."""
 
     @property
     def final_due(self) -> date:
@@ -473,44 +495,58 @@ class Deadlines:
         if self.extended_by is not None and self.extended_due is not None:
             out["extended_by"] = self.extended_by
             out["extended_due"] = self.extended_due.isoformat()
-        out["transfer_due"] = self.transfer_due.isoformat()
-        out["clarification_cutoff"] = self.clarification_cutoff.isoformat()
+        out["transfer_due"] = _iso(self.transfer_due)
+        out["clarification_cutoff"] = _iso(self.clarification_cutoff)
+        out["extension_notice_due"] = _iso(self.extension_notice_due)
         out["region"] = self.region
         out["notes"] = list(self.notes)
         return out
 
 
-def compute(received: date, act: str = "oia", region: str | None = None,
-            days: int = TIME_LIMIT_DAYS, extend: int | None = None, *,
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def compute(received: date, act: str | None = None, region: str | None = None,
+            days: int | None = None, extend: int | None = None, *,
             one_off: Iterable[OneOffDay] | None = None) -> Deadlines:
-    """The decision deadline (`days` working days after receipt), the transfer deadline (10),
-    the clarification cut-off (7) and, with `extend`, the extended deadline (`extend` working
-    days after the original deadline). Notes say what the user should know about the count."""
+    """The decision deadline (`days` working days after receipt; default the Act's own time
+    limit), the transfer deadline, the clarification cut-off and the last day to notify an
+    extension (each as the Act sets them, None when it sets none) and, with `extend`, the
+    extended deadline (`extend` working days after the original deadline). Notes say what the
+    user should know about the count, including anything the Act's profile marks unconfirmed."""
     received = _plain(received)
-    profile = get_act(act)
+    profile = _profile(act)
     first_year = _rules().first_year
     if received.year < first_year:
         raise UserError(f"{format_date(received)} is too early: oiadraft counts working days "
                         f"from {first_year} on")
+    if days is None:
+        days = profile.time_limit_days
     _check_count(days, "the time limit in working days")
     if extend is not None:
         _check_count(extend, "the extension in working days")
     notes: list[str] = []
     region_obj = get_region(region) if region else None
-    if region_obj is not None and profile.key == "oia":
+    if region_obj is not None and not profile.uses_region:
         notes.append(f"The {profile.short} does not exclude regional anniversary days, so the "
                      f"region ({region_obj.name}) makes no difference.")
         region_obj = None
     one_off = None if one_off is None else tuple(one_off)
     cal = WorkingDays(profile.key, region_obj, one_off)
 
+    def after(count: int | None) -> date | None:
+        return None if count is None else cal.add(received, count)
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MatarikiNotSetWarning)
         due = cal.add(received, days)
-        transfer = cal.add(received, TRANSFER_DAYS)
-        clarification = cal.add(received, CLARIFICATION_DAYS)
+        transfer = after(profile.transfer_days)
+        clarification = after(profile.clarification_days)
+        notice = after(profile.extension_notice_days)
         extended_due = cal.add(due, extend) if extend is not None else None
-        last = max(due, transfer, clarification, extended_due or due)
+        last = max(d for d in (due, transfer, clarification, notice, extended_due) if d)
+        notes.extend(_unconfirmed_notes(profile))
         notes.extend(_notes(cal, received, last, days, due, extended_due, profile.short))
 
     return Deadlines(
@@ -518,7 +554,31 @@ def compute(received: date, act: str = "oia", region: str | None = None,
         transfer_due=transfer, clarification_cutoff=clarification,
         extended_by=extend, extended_due=extended_due,
         region=region_obj.key if region_obj else None, notes=notes, one_off=one_off,
+        extension_notice_due=notice,
     )
+
+
+_UNCONFIRMED_LABELS = {
+    "time_limit_days": "the {days}-working-day time limit",
+    "transfer_days": "the {transfer}-working-day transfer limit",
+    "clarification_days": "the {clarify}-working-day clarification cut-off",
+    "extension_notice_days": "the {notice}-working-day limit for notice of an extension",
+    "working_days": "what counts as a working day",
+}
+
+
+def _unconfirmed_notes(profile: Any) -> list[str]:
+    """One note for each time limit, or the working-day rule, the Act's profile marks as not
+    confirmed against the Act's text."""
+    numbers = {"days": profile.time_limit_days, "transfer": profile.transfer_days,
+               "clarify": profile.clarification_days, "notice": profile.extension_notice_days}
+    notes = []
+    for key, label in _UNCONFIRMED_LABELS.items():
+        if not profile.is_verified(key):
+            what = label.format(**numbers)
+            notes.append(f"Unconfirmed: {what} under the {profile.short} "
+                         f"({profile.unconfirmed[key]}).")
+    return notes
 
 
 def _notes(cal: WorkingDays, received: date, last: date, days: int, due: date,
@@ -555,8 +615,15 @@ def _notes(cal: WorkingDays, received: date, last: date, days: int, due: date,
                 text += " No region's anniversary day falls inside this count."
             notes.append(text)
 
+    if cal.region is not None:
+        for year, note in cal.region.notes:
+            if received.year <= year <= last.year:
+                notes.append(note)
+
     for day, one_off in sorted(cal.one_off.items()):
-        if received < day <= last:
+        if received < day <= last and one_off.confirmed:
+            notes.append(one_off.note)
+        elif received < day <= last:
             text = one_off.note
             without = WorkingDays(cal.act, cal.region,
                                   [d for d in cal.one_off.values() if d.day != day])

@@ -1,29 +1,59 @@
-"""Safe file writes: nothing the user typed is ever lost.
+"""Safe file handling: nothing the user typed is ever lost, nothing they own is readable by others.
 
 `atomic_write_text` writes a temp file in the same folder, fsyncs it, then `os.replace`s it over
 the target, so a crash leaves either the old file or the new one, never half of each. Files are
-created 0600 because drafts and clauses may hold personal details.
+created 0600 and oiadraft's folders 0700 (tightened when found looser), because drafts and
+clauses may hold personal details. A temp file carries its writer's process id, so one left by
+a killed writer is recognised and swept the next time the folder is used
+(`sweep_temp_files`). `read_capped` reads at most a set number of bytes, so `/dev/zero` or a
+runaway file cannot fill memory. `output_target` checks a file name the user gave for writing.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
+import time
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+from oiadraft.errors import UserError
+
 PRIVATE = 0o600
+PRIVATE_FOLDER = 0o700
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+"""The most oiadraft reads from one file or from standard input (20 MB): far more than any
+request or draft, small enough that a wrong file cannot exhaust memory."""
+STALE_TEMP_SECONDS = 3600
+"""A temp file whose writer cannot be identified is swept after this long."""
 
 
-def atomic_write_text(path: Path, text: str, mode: int = PRIVATE) -> None:
-    """Replace `path` with `text` atomically; the file ends up with `mode`."""
+class TooLargeError(ValueError):
+    """A file or stream longer than the cap `read_capped` was given."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"is larger than {limit // (1024 * 1024)} MB, far more than a request "
+                         "or draft; it was not read")
+        self.limit = limit
+
+
+def atomic_write_text(path: Path, text: str, mode: int = PRIVATE, *,
+                      create_folder: bool = True) -> None:
+    """Replace `path` with `text` atomically; the file ends up with `mode`. The folder is
+    created (0700) when missing, unless `create_folder` is False."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if create_folder:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    data = text.encode("utf-8")  # before the temp file exists: an encoding error leaves nothing
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp",
+                                    dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp_name, mode)
@@ -49,11 +79,143 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def private_folder(path: Path) -> Path:
+    """Create `path` (and missing parents) 0700 whatever the umask, and tighten it to 0700 if
+    it exists with access for others. Use it for oiadraft's own folders only."""
+    path = Path(path)
+    missing = []
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir(mode=PRIVATE_FOLDER)
+        _tighten(folder)
+    if not missing:
+        if not path.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(path))
+        _tighten(path)
+    return path
+
+
+def _tighten(folder: Path) -> None:
+    try:
+        info = folder.stat()
+        if stat.S_ISDIR(info.st_mode) and info.st_mode & 0o077 and info.st_uid == os.getuid():
+            os.chmod(folder, stat.S_IMODE(info.st_mode) & ~0o077 | PRIVATE_FOLDER)
+    except (OSError, AttributeError):  # not ours, or no getuid (Windows): leave it
+        pass
+
+
+def sweep_temp_files(folder: Path) -> list[Path]:
+    """Remove temp files left by writers that were killed: those whose process is gone, and
+    any older than STALE_TEMP_SECONDS. A live writer's temp file is never touched."""
+    removed = []
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    try:
+        candidates = list(Path(folder).glob(".*.tmp"))
+    except OSError:
+        return removed
+    for path in candidates:
+        pieces = path.name.rsplit(".", 3)
+        pid = int(pieces[1]) if len(pieces) == 4 and pieces[1].isdigit() else None
+        try:
+            if (pid is not None and not _alive(pid)) or path.lstat().st_mtime < cutoff:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError, OverflowError):
+        return True
+    return True
+
+
+def read_capped(path: Path | str | int, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """All of a file (a path, or an open file descriptor such as stdin's), at most `limit`
+    bytes; TooLargeError beyond it (read in pieces: `/dev/zero` never fills memory)."""
+    with contextlib.ExitStack() as stack:
+        if isinstance(path, int):
+            fd = path
+        else:
+            fd = os.open(path, os.O_RDONLY)
+            stack.callback(os.close, fd)
+        pieces = []
+        size = 0
+        while True:
+            piece = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not piece:
+                return b"".join(pieces)
+            pieces.append(piece)
+            size += len(piece)
+            if size > limit:
+                raise TooLargeError(limit)
+
+
+def output_target(path: Path | str, force: bool = False) -> Path:
+    """Check a file name the user gave to write to: its folder must exist (it is not created),
+    it must not be a folder, and an existing file is replaced only with `force` and only if it
+    is a regular file (never a FIFO, a device or a socket)."""
+    target = Path(path).expanduser()
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise UserError(f"cannot write {target}: {exc.strerror or exc}") from None
+    if info is None:
+        folder = target.parent
+        if not folder.is_dir():
+            raise UserError(f"cannot write {target}: the folder {folder} does not exist "
+                            "(it is not created for you)")
+        return target
+    if stat.S_ISDIR(info.st_mode):
+        raise UserError(f"{target} is a folder; give a file name")
+    if not stat.S_ISREG(info.st_mode):
+        raise UserError(f"{target} is not a regular file (a pipe, device or socket); it is "
+                        "never replaced")
+    if not force:
+        raise UserError(f"{target} already exists; use --force to overwrite it")
+    return target
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on a folder while checking and replacing a file in it, so two
+    oiadraft processes saving the same draft take turns (POSIX; a no-op elsewhere)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        yield
+        return
+    try:
+        with contextlib.suppress(OSError):  # a filesystem without locks: carry on unlocked
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
 def move_aside(path: Path, reason: str = "corrupt") -> Path:
     """Rename a bad file to `<name>.<reason>-<timestamp>` next to it and return the new path.
 
-    Used for corrupt or unreadable files: they are kept for the user to inspect, never
-    overwritten and never silently deleted.
+    Used for corrupt files: they are kept for the user to inspect, never overwritten and never
+    silently deleted.
     """
     path = Path(path)
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
@@ -65,7 +227,7 @@ def move_aside(path: Path, reason: str = "corrupt") -> Path:
 def move_to_folder(path: Path, folder: Path) -> Path:
     """Move a file into `folder` (e.g. trash) without clobbering an earlier file of that name."""
     path = Path(path)
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_folder(folder)
     target = folder / path.name
     if target.exists():
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")

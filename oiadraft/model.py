@@ -8,15 +8,20 @@ used by the store; loading validates and raises DataError with a clear message.
 
 from __future__ import annotations
 
+import copy
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
+from oiadraft import fields
 from oiadraft.errors import DataError
+from oiadraft.fields import FieldError
 
 DRAFT_VERSION = 1
 ACTS = ("oia", "lgoima")
+MAX_EXTENSION_DAYS = 10_000
+"""The longest extension (working days) a draft may record; the deadline counter's limit."""
 
 
 def new_id() -> str:
@@ -73,13 +78,18 @@ class Period:
 
     @classmethod
     def from_dict(cls, data: Any) -> Period:
+        """ValueError (a FieldError naming the bad key) when malformed."""
         if not isinstance(data, dict):
-            raise ValueError("a period must be a mapping with start and end")
-        return cls(
-            start=_date_or_none(data.get("start")),
-            end=_date_or_none(data.get("end")),
-            until_request=bool(data.get("until_request", False)),
-        )
+            raise FieldError(f"a period must be a mapping with start and end, not "
+                             f"{fields.shown(data)}")
+        values = {}
+        for key, read in (("start", fields.day), ("end", fields.day),
+                          ("until_request", fields.flag)):
+            try:
+                values[key] = read(data.get(key))
+            except FieldError as exc:
+                raise FieldError(f"{key} {exc}") from None
+        return cls(**values)
 
 
 @dataclass
@@ -106,17 +116,21 @@ class Part:
 
     @classmethod
     def from_dict(cls, data: Any) -> Part:
+        """ValueError (a FieldError naming the bad key) when malformed."""
         if isinstance(data, str):
             return cls(text=data)
         if not isinstance(data, dict) or not isinstance(data.get("text"), str):
-            raise ValueError("each part needs a text")
-        period = data.get("period")
-        return cls(
-            text=data["text"],
-            period=Period.from_dict(period) if period else None,
-            id=str(data.get("id") or new_id()),
-            acknowledged=[str(rule) for rule in data.get("acknowledged") or []],
-        )
+            raise FieldError(f"needs a text, not {fields.shown(data)}")
+        key = "id"
+        try:
+            part_id = fields.text(data.get("id")) or new_id()
+            key = "period"
+            period = Period.from_dict(data["period"]) if data.get("period") else None
+            key = "acknowledged"
+            acknowledged = fields.text_list(data.get("acknowledged"))
+        except ValueError as exc:
+            raise FieldError(f"{key}: {exc}") from None
+        return cls(text=data["text"], period=period, id=part_id, acknowledged=acknowledged)
 
 
 @dataclass
@@ -134,15 +148,14 @@ class Requester:
 
     @classmethod
     def from_dict(cls, data: Any) -> Requester:
-        data = data or {}
-        if not isinstance(data, dict):
-            raise ValueError("requester must be a mapping")
-        return cls(
-            name=str(data.get("name") or ""),
-            email=str(data.get("email") or ""),
-            phone=str(data.get("phone") or ""),
-            sign_off=str(data.get("sign_off") or "Ngā mihi"),
-        )
+        data = fields.mapping(data, "a mapping of name, email, phone and sign_off")
+        values = {}
+        for key in ("name", "email", "phone", "sign_off"):
+            try:
+                values[key] = fields.text(data.get(key), getattr(cls, key))
+            except FieldError as exc:
+                raise FieldError(f"{key} {exc}") from None
+        return cls(**values)
 
 
 @dataclass
@@ -177,7 +190,13 @@ class Draft:
     urgency_reasons: str = ""
     """Required when `urgent` (OIA s12(3) / LGOIMA s10(3)): an urgent request must say why."""
     answers: dict[str, Any] = field(default_factory=dict)
-    """The interview's raw answers by step id, so earlier answers can be changed later."""
+    """The answers of drafts saved before `conversation` existed (read once, then unused)."""
+    conversation: dict[str, Any] = field(default_factory=dict)
+    """Where the chat stands (answered steps, a follow-up question in progress), in the form
+    the interview package writes and reads; malformed content reads as "nothing pending"."""
+    agency_kind: str = ""
+    """What kind of recipient `agency` is: the directory's kind ("minister", "department",
+    "council_city", ...), "organisation" for a body typed freely, "" when not known."""
     sent: date | None = None
     """The day the request was sent, once the user marks it sent."""
     extension_days: int | None = None
@@ -202,6 +221,8 @@ class Draft:
             clone.priority = list(self.priority)
         if "answers" not in changes:
             clone.answers = dict(self.answers)
+        if "conversation" not in changes:
+            clone.conversation = copy.deepcopy(self.conversation)
         if "requester" not in changes:
             clone.requester = replace(self.requester)
         return clone
@@ -222,26 +243,6 @@ class Draft:
         return f"{who}: {what}"
 
 
-def _date_or_none(value: Any) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))
-
-
-def _datetime_or_none(value: Any) -> datetime | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day)
-    return datetime.fromisoformat(str(value))
-
-
 def draft_to_dict(draft: Draft) -> dict[str, Any]:
     """The on-disk form of a draft (plain types only; keys in a readable order)."""
     return {
@@ -253,6 +254,7 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
         "act": draft.act,
         "agency": draft.agency,
         "agency_id": draft.agency_id,
+        "agency_kind": draft.agency_kind,
         "region": draft.region,
         "topic": draft.topic,
         "period": draft.period.to_dict() if draft.period else None,
@@ -266,8 +268,15 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
         "sent": draft.sent.isoformat() if draft.sent else None,
         "extension_days": draft.extension_days,
         "answers": _plain(draft.answers),
+        "conversation": _plain(draft.conversation),
         "pending_input": draft.pending_input,
     }
+
+
+def _mapping_or_empty(value: Any) -> dict[str, Any]:
+    """The conversation state as stored; anything but a mapping is no state (never an error:
+    the draft's content must load even when the chat's bookkeeping is damaged)."""
+    return dict(value) if isinstance(value, dict) else {}
 
 
 def _plain(value: Any) -> Any:
@@ -306,82 +315,163 @@ def _priority_from_answer(raw: Any, parts: list[Part]) -> list[str]:
 
 
 def draft_from_dict(data: Any, source: str = "<draft>") -> Draft:
-    """Build a Draft from its on-disk form; DataError (with the field) when it is malformed."""
+    """Build a Draft from its on-disk form, checking every field (types, ranges, finite
+    numbers); DataError naming the field, with its line, when one is malformed."""
     if not isinstance(data, dict):
-        raise DataError("a draft file must be a YAML mapping", source)
+        raise DataError(f"a draft file must be a YAML mapping of fields, not "
+                        f"{fields.shown(data)}", source, getattr(data, "line", None))
     version = data.get("version", DRAFT_VERSION)
     if version != DRAFT_VERSION:
-        raise DataError(f"unsupported draft version {version!r} (this oiadraft reads version "
-                        f"{DRAFT_VERSION})", source)
+        raise DataError(f"unsupported draft version {fields.shown(version)} (this oiadraft "
+                        f"reads version {DRAFT_VERSION})", source, _line(data, "version"))
     field_name = "?"
     try:
+        field_name = "id"
+        draft_id = fields.text(data.get("id")) or new_id()
         field_name = "act"
-        act = str(data.get("act") or "oia").lower()
+        act = fields.text(data.get("act"), "oia").lower()
         if act not in ACTS:
             raise ValueError(f"unknown act {act!r} (expected oia or lgoima)")
         field_name = "parts"
-        parts_data = data.get("parts") or []
-        if not isinstance(parts_data, list):
-            raise ValueError("parts must be a list")
-        parts = [Part.from_dict(item) for item in parts_data]
+        parts = _parts(data.get("parts"))
         field_name = "period"
         period = Period.from_dict(data["period"]) if data.get("period") else None
         field_name = "created"
-        created = _datetime_or_none(data.get("created"))
+        created = fields.moment(data.get("created"))
         field_name = "updated"
-        updated = _datetime_or_none(data.get("updated"))
+        updated = fields.moment(data.get("updated"))
         field_name = "sent"
-        sent = _date_or_none(data.get("sent"))
+        sent = fields.day(data.get("sent"))
         field_name = "requester"
         requester = Requester.from_dict(data.get("requester"))
         field_name = "clauses"
-        clauses = [str(item) for item in data.get("clauses") or []]
+        clauses = fields.text_list(data.get("clauses"))
         field_name = "clause_edits"
-        edits = data.get("clause_edits") or {}
-        if not isinstance(edits, dict):
-            raise ValueError("clause_edits must be a mapping")
+        edits = fields.text_map(data.get("clause_edits"))
         field_name = "extension_days"
-        extension = data.get("extension_days")
-        extension_days = int(extension) if extension is not None else None
+        extension_days = fields.whole_number(data.get("extension_days"), 0, MAX_EXTENSION_DAYS)
         field_name = "answers"
-        if not isinstance(data.get("answers") or {}, dict):
-            raise ValueError("answers must be a mapping")
-        answers = dict(data.get("answers") or {})
+        answers = _answers(data.get("answers"))
         field_name = "priority"
         old_priority = answers.pop("priority", None)  # drafts saved before `priority:` existed
         if data.get("priority") is not None:
-            if not isinstance(data["priority"], list):
-                raise ValueError("priority must be a list of part ids")
-            priority = [str(item) for item in data["priority"]]
+            priority = fields.text_list(data["priority"])
         else:
             priority = _priority_from_answer(old_priority, parts)
         field_name = "pending_input"
-        pending_input = data.get("pending_input") or ""
-        if not isinstance(pending_input, str):
-            raise ValueError("pending_input must be text")
+        pending_input = fields.text(data.get("pending_input"))
+        values = {}
+        for field_name in ("name", "agency", "topic", "urgency_reasons"):
+            values[field_name] = fields.text(data.get(field_name))
+        for field_name in ("agency_id", "region"):
+            values[field_name] = fields.optional_text(data.get(field_name))
+        field_name = "urgent"
+        urgent = fields.flag(data.get("urgent"))
     except (TypeError, ValueError) as exc:
-        line = data.line_of(field_name) if hasattr(data, "line_of") else None
+        line = getattr(exc, "line", None) or _line(data, field_name)
         raise DataError(f"bad {field_name}: {exc}", source, line) from None
     return Draft(
-        id=str(data.get("id") or new_id()),
+        id=draft_id,
         created=created,
         updated=updated,
-        name=str(data.get("name") or ""),
         act=act,
-        agency=str(data.get("agency") or ""),
-        agency_id=data.get("agency_id") or None,
-        region=data.get("region") or None,
-        topic=str(data.get("topic") or ""),
         period=period,
         parts=parts,
         clauses=clauses,
-        clause_edits={str(k): str(v) for k, v in edits.items()},
+        clause_edits=edits,
         priority=priority,
         requester=requester,
-        urgent=bool(data.get("urgent", False)),
-        urgency_reasons=str(data.get("urgency_reasons") or ""),
+        urgent=urgent,
         answers=answers,
+        conversation=_mapping_or_empty(data.get("conversation")),
+        agency_kind=str(data.get("agency_kind") or ""),
         sent=sent,
         extension_days=extension_days,
         pending_input=pending_input,
+        **values,
     )
+
+
+def _line(data: Any, key: str) -> int | None:
+    return data.line_of(key) if hasattr(data, "line_of") else None
+
+
+def _parts(raw: Any) -> list[Part]:
+    """The parts, each checked (the error names the part and points at its line); a part id
+    used twice gets a new one, so every part can be told apart."""
+    parts: list[Part] = []
+    seen: set[str] = set()
+    for number, item in enumerate(fields.items(raw, "a list of parts"), 1):
+        try:
+            part = Part.from_dict(item)
+        except ValueError as exc:
+            raise FieldError(f"part {number} {exc}", getattr(item, "line", None)) from None
+        if part.id in seen:
+            part.id = new_id()
+        seen.add(part.id)
+        parts.append(part)
+    return parts
+
+
+# The chat's bookkeeping kept in `answers` (keys starting "_"): the shape each follow-up
+# question needs. Bookkeeping that does not fit is dropped (the chat asks again), never an
+# error: the user's content must load even when the chat's own notes are damaged.
+PENDING_SHAPES: dict[str, dict[str, type]] = {
+    "agency_pick": {"candidates": list},
+    "period_confirm": {"period": dict, "text": str},
+    "part_period": {"part": str},
+    "fill": {"part": str, "rule": str, "span": list, "fills": dict, "remaining": list},
+    "edit_part": {"part": str},
+    "multi": {"step": str, "selected": list},
+}
+
+
+def _answers(raw: Any) -> dict[str, Any]:
+    """The interview's answers: plain data (finite numbers, text keys), bookkeeping checked."""
+    answers = fields.plain(fields.mapping(raw))
+    pending = answers.get("_pending")
+    if pending is not None and not _pending_fits(pending):
+        del answers["_pending"]
+    for key in ("_editing", "_current"):
+        if key in answers and not isinstance(answers[key], str):
+            del answers[key]
+    deleted = answers.get("_deleted")
+    if deleted is not None and not _deleted_fits(deleted):
+        del answers["_deleted"]
+    return answers
+
+
+def _pending_fits(pending: Any) -> bool:
+    if not isinstance(pending, dict) or pending.get("kind") not in PENDING_SHAPES:
+        return False
+    shape = PENDING_SHAPES[pending["kind"]]
+    if not all(isinstance(pending.get(key), kind) for key, kind in shape.items()):
+        return False
+    try:
+        if "period" in shape:
+            Period.from_dict(pending["period"])
+        if "candidates" in shape and not all(
+                isinstance(candidate, dict) and isinstance(candidate.get("id"), str)
+                and isinstance(candidate.get("name"), str) for candidate in pending["candidates"]):
+            return False
+        for key in ("remaining", "selected"):
+            if key in shape:
+                fields.text_list(pending[key])
+        if "span" in shape:
+            span = pending["span"]
+            if len(span) != 2 or not all(isinstance(n, int) and not isinstance(n, bool)
+                                         for n in span):
+                return False
+    except ValueError:
+        return False
+    return True
+
+
+def _deleted_fits(deleted: Any) -> bool:
+    if not isinstance(deleted, dict) or not isinstance(deleted.get("index"), int):
+        return False
+    try:
+        Part.from_dict(deleted.get("part"))
+    except ValueError:
+        return False
+    return True

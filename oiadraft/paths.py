@@ -1,7 +1,9 @@
 """Every path oiadraft reads or writes, in one place.
 
 User files live under the platformdirs user data dir for "oiadraft"; `OIADRAFT_HOME` overrides
-the root (tests always set it). Folders are created on demand, private to the user (0700).
+the root (tests always set it). Folders are created on demand, private to the user (0700 whatever
+the umask, tightened when found looser), and temp files a killed writer left are swept the
+first time a process uses a folder.
 Built-in data (prompts, clauses, data/*.yaml) is found through importlib.resources so that a
 plain wheel install works; in a source checkout the top-level `prompts/` and `clauses/` folders
 are used directly.
@@ -13,6 +15,9 @@ import os
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
+
+from oiadraft import fsutil
+from oiadraft.errors import UserError
 
 APP_NAME = "oiadraft"
 
@@ -27,8 +32,30 @@ def home() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
+_prepared: set[Path] = set()
+
+
 def _ensure(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """One of oiadraft's folders, ready to use: created 0700 whatever the umask (the folders
+    above oiadraft's home are created as usual), tightened to 0700 if found looser, and, the
+    first time this process uses it, cleared of temp files left by killed writers. UserError
+    when it cannot be (a plain file in the way, no permission)."""
+    if path in _prepared and path.is_dir():
+        return path
+    root = home()
+    try:
+        root.parent.mkdir(parents=True, exist_ok=True)
+        fsutil.private_folder(root)
+        if path != root:
+            fsutil.private_folder(path)
+    except OSError as exc:
+        where = exc.filename or path
+        problem = ("a file is in the way of the folder"
+                   if isinstance(exc, (FileExistsError, NotADirectoryError)) else
+                   exc.strerror or str(exc))
+        raise UserError(f"cannot use {where} for oiadraft's files: {problem}") from None
+    fsutil.sweep_temp_files(path)
+    _prepared.add(path)
     return path
 
 

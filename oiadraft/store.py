@@ -5,35 +5,41 @@
 fsync, `os.replace`) and private (0600): a crash or a kill mid-save leaves the previous version
 or the new one, never half of each.
 
-`save` is cheap to call on every change: it keeps a hash of what it last wrote or read for each
-draft and does nothing (returns False) when the draft has not changed. A draft file that cannot
-be read is moved aside (`<id>.yaml.corrupt-<time>`, kept for the user, never overwritten) and
-reported in `store.problems`; the listing carries on with the rest. Deleted drafts go to the
-trash and can be restored.
+`save` is cheap to call on every change: it does nothing when neither the draft nor its file
+changed since this store last read or wrote it. When the file changed on disk meanwhile (another
+window, a `drafts rename` from the command line) the two versions are merged (`oiadraft.merge`)
+or, where both changed the same thing, both are kept: the other version is saved as a new draft
+beside it. `SaveResult` says which, in a sentence the caller can show. A draft from a file
+outside the folder never replaces a different saved draft of the same id: it is saved as a new
+draft. A disk failure is a `SaveError` (an OSError); the draft in memory is untouched.
+
+Loading checks every field (`model.draft_from_dict`) and refuses YAML aliases. A draft file that
+is malformed is moved aside (`<id>.yaml.corrupt-<time>`, kept, never overwritten) and reported in
+`store.problems` with a one-line reason; the listing carries on with the rest. A file that
+cannot be read (permissions) or was written by a newer oiadraft is reported but left where it
+is. Deleted drafts go to the trash and can be restored.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
+import dataclasses
+import errno
 import re
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from oiadraft import clock, fsutil, paths, yamlio
-from oiadraft.errors import DataError, UserError
-from oiadraft.model import DRAFT_VERSION, Draft, draft_from_dict, draft_to_dict
+from oiadraft import clock, draftfile, fsutil, merge, paths, yamlio
+from oiadraft.draftfile import FileState, SaveResult, clip
+from oiadraft.errors import DataError, SaveError, UserError
+from oiadraft.model import DRAFT_VERSION, Draft, draft_from_dict, draft_to_dict, new_id
 
 DRAFT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 """Draft ids double as file names, so they are kept to safe characters."""
 MIN_PREFIX = 4
 """A unique id prefix this long is accepted on the command line (like git)."""
-STALE_TEMP_SECONDS = 3600
-"""Temp files left by a killed writer are swept after this long (never a live writer's)."""
 
 
 @dataclass(frozen=True)
@@ -76,10 +82,10 @@ class Store:
                  now: Callable[[], datetime] | None = None) -> None:
         self._root = Path(root) if root is not None else None
         self._now = now or clock.now
-        self._hashes: dict[str, str] = {}
+        self._seen: dict[str, FileState] = {}
         self.problems: list[str] = []
         """Draft files that could not be read during the last `list()` (or `load()`), each a
-        complete message saying where the file went."""
+        complete one-line message saying what was wrong and where the file is now."""
 
     # ---- where ----
 
@@ -88,8 +94,11 @@ class Store:
         """The drafts folder (created on demand, 0700)."""
         if self._root is None:
             return paths.drafts_dir()
-        self._root.mkdir(parents=True, exist_ok=True, mode=0o700)
-        return self._root
+        try:
+            return fsutil.private_folder(self._root)
+        except OSError as exc:
+            raise UserError(f"cannot use {self._root} as the drafts folder: "
+                            f"{exc.strerror or exc}") from None
 
     @property
     def trash_dir(self) -> Path:
@@ -98,7 +107,8 @@ class Store:
     def path_for(self, draft_id: str) -> Path:
         """The file of a draft id (UserError for an id that is not a safe file name)."""
         if not DRAFT_ID.match(draft_id or ""):
-            raise UserError(f"{draft_id!r} is not a draft id (letters, digits, - and _ only)")
+            raise UserError(f"{clip(draft_id)!r} is not a draft id (letters, digits, - and _ "
+                            "only)")
         return self.root / f"{draft_id}.yaml"
 
     def resolve(self, id_or_path: str | Path) -> Path:
@@ -112,10 +122,13 @@ class Store:
             if exact.is_file():
                 return exact
         candidate = Path(text).expanduser()
-        if candidate.is_file():
-            return candidate
-        if candidate.is_dir():
-            raise UserError(f"{candidate} is a folder, not a draft file")
+        try:
+            if candidate.is_file():
+                return candidate
+            if candidate.is_dir():
+                raise UserError(f"{clip(candidate)} is a folder, not a draft file")
+        except OSError as exc:  # a name too long for the system, a loop of links, ...
+            raise UserError(f"no draft {clip(text)!r}: {exc.strerror or exc}") from None
         if DRAFT_ID.match(text) and len(text) >= MIN_PREFIX:
             matches = sorted(p for p in self._draft_files() if p.stem.startswith(text))
             if len(matches) == 1:
@@ -123,51 +136,153 @@ class Store:
             if matches:
                 shown = ", ".join(p.stem for p in matches[:5])
                 raise UserError(f"{text!r} matches several drafts ({shown}); give more of the id")
-        raise UserError(f"no draft {text!r}: not a draft id (see `oiadraft drafts list`) or an "
-                        "existing file")
+        raise UserError(f"no draft {clip(text)!r}: not a draft id (see `oiadraft drafts list`) "
+                        "or an existing file")
 
     # ---- saving ----
 
-    def save(self, draft: Draft) -> bool:
-        """Write the draft if it changed since it was last saved or loaded here.
+    def save(self, draft: Draft) -> SaveResult:
+        """Write the draft if it (or its file) changed since it was last saved or loaded here.
 
-        Sets `draft.created` (first save) and `draft.updated`. Returns True when it wrote.
+        Sets `draft.created` (first save) and `draft.updated`. When the file changed elsewhere
+        meanwhile, the other version's changes are merged into `draft` (in place) or, where
+        both changed the same thing, the other version is kept as a new draft; a draft that was
+        never read here and whose id holds a different saved draft gets a new id. The result
+        says what happened. Raises `SaveError` (an OSError) when the file cannot be written
+        (disk full, folder read-only ...): the draft is left as it was, not remembered as
+        saved, so the next call tries again.
         """
-        path = self.path_for(draft.id)
-        digest = _digest(draft)
-        if self._hashes.get(draft.id) == digest and path.exists():
-            return False
+        try:
+            path = self.path_for(draft.id)
+            folder = path.parent
+        except UserError as exc:
+            if not DRAFT_ID.match(draft.id or ""):
+                raise
+            raise SaveError(self._root or paths.home(), OSError(errno.ENOTDIR, str(exc))) from None
+        try:
+            with fsutil.folder_lock(folder):
+                return self._save_locked(draft, path)
+        except OSError as exc:
+            if isinstance(exc, SaveError):
+                raise
+            raise SaveError(path, exc) from exc
+
+    def _save_locked(self, draft: Draft, path: Path) -> SaveResult:
+        seen = self._seen.get(draft.id)
+        ours = draftfile.content(draft)
+        digest = draftfile.digest(ours)
+        disk = draftfile.stat_key(path)
+        notes: dict[str, Any] = {}
+        if disk is None:
+            notes["recreated"] = seen is not None
+        elif seen is None or disk != seen.stat:
+            raw = draftfile.read_bytes(path)[0]
+            sha = draftfile.sha(raw)
+            if seen is not None and sha == seen.sha:
+                seen.stat = disk  # touched, not changed
+            else:
+                theirs = self._parse_raw(raw, path)
+                if seen is None:
+                    if theirs is not None and draftfile.digest(draftfile.content(theirs)) == digest:
+                        self._remember(draft.id, disk, sha, ours)  # the same draft: adopt it
+                        return SaveResult(False, draft.id)
+                    return self._save_as_new(draft)
+                if theirs is None:
+                    notes["other_set_aside"] = self._set_aside_quietly(path)
+                else:
+                    notes.update(self._merge_into(draft, seen, ours, theirs))
+                    ours = draftfile.content(draft)
+                    digest = draftfile.digest(ours)
+        seen = self._seen.get(draft.id)
+        if seen is not None and disk is not None and seen.digest == digest and not notes:
+            return SaveResult(False, draft.id)
+        self._write(draft, path, ours)
+        return SaveResult(True, draft.id, **notes)
+
+    def _write(self, draft: Draft, path: Path, content: dict[str, Any]) -> None:
         previous = (draft.created, draft.updated)
         now = self._now()
         if draft.created is None:
             draft.created = now
         draft.updated = now
+        text = yamlio.dump(draft_to_dict(draft))
         try:
-            fsutil.atomic_write_text(path, yamlio.dump(draft_to_dict(draft)))
-        except OSError as exc:
+            fsutil.atomic_write_text(path, text)
+            disk = draftfile.stat_key(path)
+        except (OSError, UnicodeError) as exc:
             draft.created, draft.updated = previous
-            raise UserError(f"cannot save the draft to {path}: {exc.strerror or exc}") from None
-        self._hashes[draft.id] = digest
-        return True
+            if isinstance(exc, UnicodeError):
+                exc = OSError(errno.EILSEQ, "the draft holds text that is not valid Unicode")
+            raise SaveError(path, exc) from exc
+        if disk is not None:
+            self._remember(draft.id, disk, draftfile.sha(text.encode("utf-8")), content)
+
+    def _merge_into(self, draft: Draft, seen: FileState, ours: dict[str, Any],
+                    theirs: Draft) -> dict[str, Any]:
+        """Merge the version on disk into `draft`; keep it as a new draft where they clash."""
+        result = merge.merge(seen.base, ours, draftfile.content(theirs))
+        merged = None
+        if not result.conflicts:
+            try:
+                merged = draft_from_dict({**result.data, "id": draft.id}, "<merged>")
+            except DataError:  # e.g. a period whose start came from one side, end from the other
+                merged = None
+        if merged is not None:
+            for item in dataclasses.fields(Draft):
+                if item.name not in ("created", "updated", "id"):
+                    setattr(draft, item.name, getattr(merged, item.name))
+            return {"merged": tuple(result.theirs_taken)}
+        copy = theirs.copy(id=new_id(), name=f"{theirs.title} (changed elsewhere)")
+        self._write(copy, self.path_for(copy.id), draftfile.content(copy))
+        return {"other_copy": copy.id}
+
+    def _save_as_new(self, draft: Draft) -> SaveResult:
+        old_id = draft.id
+        draft.id = new_id()
+        try:
+            self._write(draft, self.path_for(draft.id), draftfile.content(draft))
+        except SaveError:
+            draft.id = old_id
+            raise
+        return SaveResult(True, draft.id, saved_as_new=True)
+
+    def _remember(self, draft_id: str, disk: tuple[int, int, int], sha: str,
+                  content: dict[str, Any]) -> None:
+        self._seen[draft_id] = FileState(disk, sha, content, draftfile.digest(content))
+
+    def _parse_raw(self, raw: bytes, path: Path) -> Draft | None:
+        try:
+            draft = draft_from_dict(yamlio.load(yamlio.decode(raw, path), path, aliases=False),
+                                    str(path))
+        except DataError:
+            return None
+        draft.id = path.stem
+        return draft
+
+    def _set_aside_quietly(self, path: Path) -> str | None:
+        try:
+            return fsutil.move_aside(path).name
+        except OSError:
+            return None
 
     # ---- loading ----
 
     def load(self, id_or_path: str | Path) -> Draft:
         """A draft by id (or unique prefix) or from a file.
 
-        A corrupt file in the drafts folder is moved aside and DataError says where it went; a
-        file elsewhere is never moved.
+        A malformed file in the drafts folder is moved aside and DataError says where it went;
+        a file elsewhere is never moved, and one that cannot be read is never moved.
         """
         path = self.resolve(id_or_path)
         inside = self._is_inside(path)
         try:
-            draft = self._read(path, inside)
+            draft, disk, raw = self._read(path, inside)
         except DataError as exc:
             if inside:
                 self.problems.append(str(exc))
             raise
-        if inside:
-            self._hashes[draft.id] = _digest(draft)
+        if inside and disk is not None:
+            self._remember(draft.id, disk, draftfile.sha(raw), draftfile.content(draft))
         return draft
 
     def exists(self, draft_id: str) -> bool:
@@ -176,11 +291,11 @@ class Store:
     def list(self) -> list[DraftSummary]:
         """Every readable draft, most recently updated first; unreadable ones go to `problems`."""
         self.problems = []
-        self._sweep_temp_files()
+        fsutil.sweep_temp_files(self.root)
         summaries: list[tuple[float, DraftSummary]] = []
         for path in self._draft_files():
             try:
-                draft = self._read(path, inside=True)
+                draft = self._read(path, inside=True)[0]
             except DataError as exc:
                 self.problems.append(str(exc))
                 continue
@@ -199,19 +314,33 @@ class Store:
         for summary in self.list():
             try:
                 return self.load(summary.path)
-            except DataError:  # changed under us since the listing; try the next one
+            except (DataError, UserError):  # changed under us since the listing: the next one
                 continue
         return None
 
     # ---- changing ----
 
+    def import_file(self, path: str | Path) -> SaveResult:
+        """Bring a draft file from elsewhere into the drafts folder: saved under its own id,
+        or as a new draft when a different draft already has that id (never over it). A file
+        already in the folder is just that draft."""
+        draft = self.load(path)
+        if self._is_inside(self.resolve(path)):
+            return SaveResult(False, draft.id)
+        return self.save(draft)
+
     def delete(self, id_or_path: str | Path) -> Path:
         """Move a draft to the trash (recoverable with `restore`); returns where it went."""
         path = self.resolve(id_or_path)
         if not self._is_inside(path):
-            raise UserError(f"{path} is not in the drafts folder; only saved drafts are deleted")
-        moved = fsutil.move_to_folder(path, self.trash_dir)
-        self._hashes.pop(path.stem, None)
+            raise UserError(f"{clip(path)} is not in the drafts folder; only saved drafts are "
+                            "deleted")
+        try:
+            with fsutil.folder_lock(path.parent):
+                moved = fsutil.move_to_folder(path, self.trash_dir)
+        except OSError as exc:
+            raise SaveError(path, exc, doing=f"cannot move {path} to the trash") from exc
+        self._seen.pop(path.stem, None)
         return moved
 
     def trashed(self) -> list[Path]:
@@ -232,19 +361,41 @@ class Store:
             wanted = str(id_or_path)
             matches = [p for p in self.trashed() if p.name.split(".")[0] == wanted]
             if not matches:
-                raise UserError(f"no deleted draft {wanted!r} in {self.trash_dir}")
+                raise UserError(f"no deleted draft {clip(wanted)!r} in {self.trash_dir}")
             path = matches[0]
-        draft = self._read(path, inside=False)
+        draft, _, raw = self._read(path, inside=False)
         target = self.path_for(draft.id)
-        if target.exists():
-            raise UserError(f"a draft {draft.id!r} already exists; delete or rename it first")
-        path.replace(target)
-        self._hashes[draft.id] = _digest(draft)
+        with fsutil.folder_lock(target.parent):
+            if target.exists():
+                raise UserError(f"a draft {draft.id!r} already exists; delete or rename it first")
+            try:
+                path.replace(target)
+            except OSError as exc:
+                raise SaveError(target, exc, doing=f"cannot restore {path}") from exc
+            disk = draftfile.stat_key(target)
+        if disk is not None:
+            self._remember(draft.id, disk, draftfile.sha(raw), draftfile.content(draft))
         return draft
 
     def rename(self, id_or_path: str | Path, name: str) -> Draft:
-        """Give a saved draft a name of the user's choosing (empty name: back to the title)."""
-        draft = self.load(id_or_path)
+        """Give a saved draft a name of the user's choosing (empty name: back to the title).
+
+        Only drafts in the drafts folder are renamed: a copy elsewhere (an export) is refused,
+        so it can never replace the saved draft it was copied from.
+        """
+        path = self.resolve(id_or_path)
+        if not self._is_inside(path):
+            hint = ""
+            try:
+                copy_of = self._read(path, inside=False)[0].id
+                if self.exists(copy_of):
+                    hint = (f"; it is a copy of the saved draft {copy_of}: to rename that, run "
+                            f"`oiadraft drafts rename {copy_of} NAME`")
+            except DataError:
+                pass
+            raise UserError(f"{clip(path)} is not in the drafts folder; only saved drafts are "
+                            f"renamed{hint}")
+        draft = self.load(path)
         draft.name = " ".join(name.split())
         self.save(draft)
         return draft
@@ -252,7 +403,13 @@ class Store:
     # ---- internals ----
 
     def _draft_files(self) -> list[Path]:
-        return sorted(p for p in self.root.iterdir()
+        folder = self.root
+        try:
+            entries = list(folder.iterdir())
+        except OSError as exc:
+            raise UserError(f"cannot list the drafts folder {folder}: "
+                            f"{exc.strerror or exc}") from None
+        return sorted(p for p in entries
                       if p.suffix == ".yaml" and not p.name.startswith(".") and p.is_file())
 
     def _is_inside(self, path: Path) -> bool:
@@ -261,16 +418,18 @@ class Store:
         except OSError:
             return False
 
-    def _read(self, path: Path, inside: bool) -> Draft:
-        """Parse one draft file. Inside the drafts folder a broken file is moved aside."""
+    def _read(self, path: Path, inside: bool) -> tuple[Draft, tuple[int, int, int] | None, bytes]:
+        """Parse one draft file: the draft, its file's identity and its bytes. Inside the drafts
+        folder a malformed file is moved aside; an unreadable one is only reported."""
         try:
-            text = path.read_text(encoding="utf-8")
-            data = yamlio.load(text, str(path))
-        except UnicodeDecodeError:
-            return self._broken(path, inside, DataError("not UTF-8 text", path))
+            raw, disk = draftfile.read_bytes(path)
+        except fsutil.TooLargeError as exc:
+            return self._broken(path, inside, DataError(str(exc), path))
         except OSError as exc:
-            return self._broken(path, inside, DataError(f"cannot read: {exc.strerror or exc}",
-                                                        path))
+            raise DataError(f"cannot read: {exc.strerror or exc}; it is left as it is (check "
+                            "its permissions)", path) from None
+        try:
+            data = yamlio.load(yamlio.decode(raw, path), path, aliases=False)
         except DataError as exc:
             return self._broken(path, inside, exc)
         version = data.get("version") if isinstance(data, dict) else None
@@ -284,9 +443,9 @@ class Store:
             return self._broken(path, inside, exc)
         if inside and DRAFT_ID.match(path.stem) and draft.id != path.stem:
             draft.id = path.stem  # the file name is the id the store uses
-        return draft
+        return draft, disk, raw
 
-    def _broken(self, path: Path, inside: bool, error: DataError) -> Draft:
+    def _broken(self, path: Path, inside: bool, error: DataError) -> Any:
         if not inside:
             raise error
         try:
@@ -297,25 +456,6 @@ class Store:
                             error.path, error.line) from None
         raise DataError(f"{error.message}; the file was moved aside to {moved.name} (nothing was "
                         "overwritten; your other drafts are fine)", error.path, error.line)
-
-    def _sweep_temp_files(self) -> None:
-        """Remove temp files a killed writer left behind, once they are clearly stale."""
-        cutoff = time.time() - STALE_TEMP_SECONDS
-        for path in self.root.glob(".*.yaml.*.tmp"):
-            try:
-                if path.stat().st_mtime < cutoff:
-                    path.unlink()
-            except OSError:
-                continue
-
-
-def _digest(draft: Draft) -> str:
-    """What the draft says, ignoring when it was saved (so autosave can skip no-op writes)."""
-    data = draft_to_dict(draft)
-    data.pop("updated", None)
-    data.pop("created", None)
-    payload = json.dumps(data, ensure_ascii=False, default=str, separators=(",", ":"))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def _when(draft: Draft, path: Path) -> float:

@@ -39,15 +39,34 @@ EXPECTED = {
     "transfer": ("14", "12"),  # §1.5
     "time_limit": ("15(1)", "13(1)"),  # §1.6
     "charging": ("15(1A)", "13(1A)"),  # §1.9
-    "clarification": ("15(1AA)", "13(7)"),  # §1.7 (LGOIMA marked [verify])
-    "clarification_cutoff": ("15(1AB)", "13(8)"),  # §1.7 (LGOIMA marked [verify])
+    # LGOIMA Amendment Act 2015 s8: "After section 13(6), insert" the amended-request rule
+    "clarification": ("15(1AA)", "13(7)"),  # §1.7
+    "clarification_cutoff": ("15(1AB)", "13(8)"),  # §1.7
     "extension": ("15A", "14"),  # §1.8
-    "extension_notice": ("15A(3)", None),  # §1.8
+    # s15A(3) / s14(3): "The extension shall be effected by giving or posting notice of the
+    # extension to the person who made the request within 20 working days after the day on
+    # which the request is received." (LGOIMA s14(3) has the duty too.)
+    "extension_notice": ("15A(3)", "14(3)"),
+    # s15A(4) / s14(4): "The notice effecting the extension shall— (a) specify the period of
+    # the extension; and (b) give the reasons for the extension; ..."
+    "extension_period": ("15A(4)(a)", "14(4)(a)"),
+    "extension_reasons": ("15A(4)(b)", "14(4)(b)"),
     "preferences": ("16", "15"),  # §1.12
     "electronic_form": ("16(1A)", "15(1A)"),  # §1.12
     "preferred_form_duty": ("16(2)", "15(2)"),  # §1.12
     "preference_refused_admin": ("16(2)(a)", "15(2)(a)"),  # §1.12
+    # s16(3) / s15(3): "Where the information is not provided in the way preferred by the person
+    # requesting it, the [agency] shall ... give to that person— (a) the reason for not
+    # providing the information in that way; and (b) if that person so requests, the grounds in
+    # support of that reason" (the old letter cited s16(2) for the reason: wrong).
+    "preference_refused_reason": ("16(3)(a)", "15(3)(a)"),
+    "preference_refused_grounds": ("16(3)(b)", "15(3)(b)"),
     "deletions": ("17", "16"),  # §1.13
+    # s17(2) / s16(2): "Where a copy of a document is made available under subsection (1), the
+    # [agency] shall ... give to the applicant— (a) the reason for withholding the information;
+    # and (b) if the applicant so requests, the grounds in support of that reason"
+    "deletion_reason": ("17(2)(a)", "16(2)(a)"),
+    "deletion_grounds": ("17(2)(b)", "16(2)(b)"),
     "refusal": ("18", "17"),  # §1.14
     "refusal_withholding": ("18(a)", "17(a)"),
     "refusal_ncnd": ("18(b)", "17(b)"),
@@ -141,9 +160,22 @@ def test_missing_concept_is_an_error_not_a_blank():
         "{s.no_such_thing} {s.special_reasons}")
 
 
-def test_unverified_numbers_are_marked():
-    assert not get_act("lgoima").is_verified("clarification")
-    assert get_act("oia").is_verified("clarification")
+def test_lgoima_clarification_numbers_are_settled_not_to_be_confirmed():
+    # "8 Section 13 amended (Decisions on requests): After section 13(6), insert" (LGOIMA
+    # Amendment Act 2015, 2015 No 23): the inserted rule is s13(7)-(8); say it plainly.
+    lg = get_act("lgoima")
+    assert lg.is_verified("clarification") and lg.is_verified("clarification_cutoff")
+    assert lg.cite_marked("clarification") == "LGOIMA s13(7)"
+    assert lg.unconfirmed == {}
+
+
+def test_overclaiming_glosses_are_gone():
+    meanings = concept_meanings()
+    # s15(1A) lets an agency charge; reasonableness is another subsection (s15(2)).
+    assert meanings["charging"] == "the agency may charge for supplying the information"
+    # s15(1AA): the agency "may" treat an amended or clarified request as a new request.
+    assert "may treat" in meanings["clarification"]
+    assert "restarts" not in meanings["clarification_cutoff"]
 
 
 def test_unknown_act_is_a_user_error():
@@ -156,7 +188,12 @@ OIA_GROUNDS = ["6(a)", "6(b)(i)", "6(b)(ii)", "6(c)", "6(d)", "6(e)", "7", "9(2)
                "9(2)(b)(i)", "9(2)(b)(ii)", "9(2)(ba)(i)", "9(2)(ba)(ii)", "9(2)(c)", "9(2)(d)",
                "9(2)(e)", "9(2)(f)(i)", "9(2)(f)(ii)", "9(2)(f)(iii)", "9(2)(f)(iv)",
                "9(2)(g)(i)", "9(2)(g)(ii)", "9(2)(h)", "9(2)(i)", "9(2)(j)", "9(2)(k)"]
-LGOIMA_GROUNDS = ["6(a)", "6(b)", "6(c)", "6(d)", "7(2)(a)", "7(2)(b)(i)", "7(2)(b)(ii)",
+# LGOIMA s6 since the LGOIMA Amendment Act 2023 s11: "(a) to prejudice the security or defence
+# of New Zealand or the international relations of the Government of New Zealand; or (b) to
+# prejudice the entrusting of information ... by— (i) the Government of another country or an
+# agency of that Government; or (ii) any international organisation ...; or (c) to prejudice
+# the maintenance of the law ...; or (d) to endanger the safety of any person."
+LGOIMA_GROUNDS = ["6(a)", "6(b)(i)", "6(b)(ii)", "6(c)", "6(d)", "7(2)(a)", "7(2)(b)(i)", "7(2)(b)(ii)",
                   "7(2)(ba)", "7(2)(c)(i)", "7(2)(c)(ii)", "7(2)(d)", "7(2)(e)", "7(2)(f)(i)",
                   "7(2)(f)(ii)", "7(2)(g)", "7(2)(h)", "7(2)(i)", "7(2)(j)"]
 
@@ -170,6 +207,7 @@ def test_withholding_grounds_match_reference():
     assert oia["9(2)(h)"] == lg["7(2)(g)"] == "maintain legal professional privilege"
     assert oia["9(2)(a)"] == lg["7(2)(a)"]
     assert "6(e)" not in lg  # no 6(e) in LGOIMA
+    assert oia["6(b)(ii)"] == lg["6(b)(ii)"]
     assert all(g.gist for g in get_act("oia").withholding)
 
 

@@ -465,3 +465,33 @@ def test_cli_bad_limit_is_usage_error(capsys):
     with pytest.raises(SystemExit) as caught:
         main(["agencies", "search", "mfat", "--limit", "0"])
     assert caught.value.code == 2
+
+
+@pytest.mark.parametrize(("query", "guess"), [
+    ("Otaki Community Trust", "Kāpiti Coast District Council"),
+    ("Otaki College", "Kāpiti Coast District Council"),
+    ("Napier Community Trust", "Napier City Council"),
+    ("Wellington Zoo Trust", "Wellington City Council"),
+])
+def test_a_name_with_words_the_match_lacks_is_a_guess_not_an_answer(query, guess):
+    # "Ōtaki" is a town of the Kāpiti Coast: the trust is another body that happens to share
+    # the town's name, so the council is only offered, never taken.
+    resolution = agencies.resolve(query)
+    assert resolution.status == agencies.AMBIGUOUS and resolution.agency is None
+    assert resolution.candidates[0].agency.name == guess
+    assert agencies.unexplained(query, resolution.candidates[0])
+
+
+@pytest.mark.parametrize("query", ["Otaki", "Ministry of Helth", "Kapiti Coast Council",
+                                   "Minister of Health office",
+                                   "foreign affairs ministry", "Wellington Cty Council"])
+def test_typos_and_generic_words_are_explained_and_still_found(query):
+    resolution = agencies.resolve(query)
+    assert resolution.status == agencies.FOUND, resolution.candidates[:2]
+    assert not agencies.unexplained(query, resolution.candidates[0])
+
+
+def test_the_cli_asks_about_a_guess_instead_of_answering(capsys):
+    assert main(["agencies", "search", "Otaki", "Community", "Trust"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Did you mean Kāpiti Coast District Council")

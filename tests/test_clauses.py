@@ -115,11 +115,34 @@ def test_the_issue_list_of_builtins_is_covered():
 
 
 def test_a_clause_for_one_act_lists_only_that_act_and_is_hidden_under_the_other():
-    library = Library.load()
-    only_oia = library.get("extension-notice")
-    assert only_oia.acts == ("oia",)
+    only_oia = Clause(id="oia-only", title="OIA only", kind="custom", body="x", acts=("oia",))
+    library = Library.from_clauses([*Library.load().clauses(), only_oia])
+    assert library.get("oia-only").acts == ("oia",)
     assert only_oia in library.clauses("oia")
     assert only_oia not in library.clauses("lgoima")
+
+
+def test_the_extension_notice_clause_is_for_both_acts_with_each_acts_numbers():
+    # OIA s15A(3) / LGOIMA s14(3): notice "within 20 working days after the day on which the
+    # request is received"; s15A(4) / s14(4): the notice must "(a) specify the period of the
+    # extension; and (b) give the reasons for the extension".
+    clause = Library.load().get("extension-notice")
+    assert clause.acts == ("oia", "lgoima")
+    oia = render_body(clause, "oia", format="text")
+    lgoima = render_body(clause, "lgoima", format="text")
+    assert "as section 15A(3) requires" in oia and "(s15A(4)(a))" in oia and "(s15A(4)(b))" in oia
+    assert "as section 14(3) requires" in lgoima and "(s14(4)(a))" in lgoima
+    assert "(s14(4)(b))" in lgoima and "15A" not in lgoima
+
+
+def test_partial_release_asks_for_the_grounds_of_each_deletion():
+    # OIA s17(2) / LGOIMA s16(2): the agency must give "(a) the reason for withholding the
+    # information; and (b) if the applicant so requests, the grounds in support of that reason".
+    clause = Library.load().get("partial-release")
+    oia = render_body(clause, "oia", format="text")
+    lgoima = render_body(clause, "lgoima", format="text")
+    assert "as section 17(2)(a) requires" in oia and "under section 17(2)(b)" in oia
+    assert "as section 16(2)(a) requires" in lgoima and "under section 16(2)(b)" in lgoima
 
 
 def test_every_builtin_renders_under_each_of_its_acts_with_no_braces_left():
@@ -222,8 +245,8 @@ body: |
 
 
 def test_a_section_an_act_lacks_is_an_error_unless_the_clause_is_for_the_other_act_only():
-    text = GOOD.replace("section: preferences", "section: extension_notice").replace(
-        "{section.preferences}", "{section.extension_notice}")
+    text = GOOD.replace("section: preferences", "section: special_reasons").replace(
+        "{section.preferences}", "{section.special_reasons}")
     clause, errors = validate_text(text, "x.yaml")
     assert clause is None
     assert {e.line for e in errors} == {6, 12}

@@ -41,9 +41,19 @@ def test_list_under_lgoima_shows_s15_and_s18aii_and_hides_oia_only(capsys):
     rows = {line.split()[0]: line.split() for line in out.splitlines()[1:]}
     assert rows["searchable-text"][2] == "s15"
     assert rows["grounds-in-support"][2] == "s18(a)(ii),"
-    assert rows["partial-release"][2] == "s16"  # deletions under LGOIMA
+    assert rows["partial-release"][2:5] == ["s16,", "s16(2)(a),", "s16(2)(b)"]  # deletions
     assert "s19(a)(ii)" not in out
-    assert "extension-notice" not in out
+    # LGOIMA s14(3): the extension notice duty exists under the LGOIMA too
+    assert rows["extension-notice"][2] == "s14(3),"
+
+
+def test_show_extension_notice_cites_each_acts_section(capsys):
+    status, out, _ = run(capsys, "show", "extension-notice", "--act", "lgoima")
+    assert status == 0
+    assert "LGOIMA s14(3), s14(4)(a), s14(4)(b), s14" in out
+    assert "as section 14(3) requires" in out and "15A" not in out
+    status, out, _ = run(capsys, "show", "extension-notice", "--act", "oia")
+    assert status == 0 and "as section 15A(3) requires" in out and "(s15A(4)(b))" in out
 
 
 def test_list_json(capsys):
@@ -80,7 +90,11 @@ def test_show_unknown_or_wrong_act_is_one_line_exit_2(capsys):
     status, out, err = run(capsys, "show", "thank")
     assert status == 2 and out == ""
     assert err == "oiadraft: no clause 'thank'; did you mean 'thanks'?\n"
-    status, _, err = run(capsys, "show", "extension-notice", "--act", "lgoima")
+    folder = paths.user_clauses_dir()
+    (folder / "oia-only.yaml").write_text(
+        GOOD.replace("my-own", "oia-only").replace("kind: custom", "kind: custom\nacts: [oia]"),
+        encoding="utf-8")
+    status, _, err = run(capsys, "show", "oia-only", "--act", "lgoima")
     assert status == 2 and "OIA only" in err and err.count("\n") == 1
 
 

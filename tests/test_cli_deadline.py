@@ -63,8 +63,12 @@ def test_text_output_reads_like_the_contract():
                         "11 October 2024 (20 working days, OIA s15(1))")
     text = result.stdout
     assert "Transfer to another agency by Friday 27 September 2024" in text
-    assert "clarification" in text and "Tuesday 24 September 2024" in text
-    assert "Any extension must be notified by Friday 11 October 2024" in text
+    # s15(1AA): the agency *may* treat a clarified request as new; never "restart the clock"
+    assert ("Last day to ask you to clarify and still treat your reply as a new request: "
+            "Tuesday 24 September 2024 (7 working days, OIA s15(1AB))") in text
+    assert "restart the clock" not in text
+    assert ("Any extension must be notified by Friday 11 October 2024 (20 working days after "
+            "receipt, OIA s15A(3))") in text
     assert lines[-1] == ("Today, Monday 16 September 2024: 19 working days left "
                          "(25 calendar days) until the deadline, Friday 11 October 2024")
 
@@ -118,6 +122,29 @@ def test_the_ombudsman_2022_notice_through_the_cli():
     assert run_json("2022-11-22", "--act", "lgoima")["due"] == "2023-01-11"
     assert run_json("2022-11-21", "--act", "lgoima", "--region", "westland")["due"] == \
         "2023-01-11"
+
+
+def test_a_shorter_time_limit_does_not_move_the_extension_notice_date():
+    # s15A(3): notice "within 20 working days after the day on which the request is received"
+    result = run("2024-09-13", "--days", "10", "--today", "2024-09-16")
+    assert "response due by Friday 27 September 2024 (10 working days)" in result.stdout
+    assert "Any extension must be notified by Friday 11 October 2024" in result.stdout
+    assert "notified by Friday 27 September" not in result.stdout
+    assert run_json("2024-09-13", "--days", "10")["extension_notice_due"] == "2024-10-11"
+
+
+def test_lgoima_extension_notice_cites_s14_3():
+    # LGOIMA s14(3): the same duty as OIA s15A(3) ("within 20 working days after the day on
+    # which the request is received")
+    result = run("2024-09-13", "--act", "lgoima", "--region", "wellington",
+                 "--today", "2024-09-16")
+    assert ("Any extension must be notified by Friday 11 October 2024 (20 working days after "
+            "receipt, LGOIMA s14(3))") in result.stdout
+    assert "LGOIMA s13(8))" in result.stdout and "unconfirmed" not in result.stdout
+    extended = run("2024-09-13", "--act", "lgoima", "--region", "wellington", "--extend", "5",
+                   "--today", "2024-09-16")
+    assert ("notice of the extension was due by Friday 11 October 2024 (20 working days after "
+            "receipt, LGOIMA s14(3))") in extended.stdout
 
 
 def test_days_option_and_qeii_note():
@@ -180,6 +207,7 @@ def test_help_is_useful():
     assert result.returncode == 0
     text = result.stdout
     for word in ("--act", "--extend", "--region", "--today", "--format", "wellington",
+                 "oia", "lgoima", "20 December to 10 January",
                  "chatham-islands", "Monday nearest 22 January", "examples:",
                  "day of receipt is not counted"):
         assert word in text, word

@@ -108,6 +108,22 @@ def test_v17_v18_v19_match_the_ombudsman_2022_holiday_notice():
     assert compute(D(2022, 11, 21), act="lgoima", region="wellington").due == D(2022, 12, 19)
 
 
+def test_extension_notice_counts_20_working_days_from_receipt_whatever_the_days_asked():
+    # OIA s15A(3): "The extension shall be effected by giving or posting notice of the
+    # extension ... within 20 working days after the day on which the request is received";
+    # LGOIMA s14(3) has the same words. --days changes the decision limit, not this one.
+    short = compute(D(2024, 9, 13), days=10)
+    assert short.due == D(2024, 9, 27)
+    assert short.extension_notice_due == D(2024, 10, 11)
+    assert compute(D(2024, 9, 13), act="lgoima", days=30).extension_notice_due == D(2024, 10, 11)
+    assert short.to_dict()["extension_notice_due"] == "2024-10-11"
+
+
+def test_the_acts_own_time_limit_is_the_default():
+    assert compute(D(2024, 9, 13)).working_days == 20
+    assert compute(D(2024, 9, 13), act="lgoima").working_days == 20
+
+
 def test_v27_v28_transfer_and_clarification_from_compute():
     assert compute(D(2025, 5, 25)).transfer_due == D(2025, 6, 9)
     assert compute(D(2025, 3, 3)).clarification_cutoff == D(2025, 3, 12)
@@ -117,12 +133,16 @@ def test_v27_v28_transfer_and_clarification_from_compute():
 
 
 def test_v30_qeii_memorial_day_is_excluded_with_a_note():
+    # Queen Elizabeth II Memorial Day Act 2022 s8(2): "despite any other legislation" the day
+    # is not a working day for calculating the time within which anything must be done; so it
+    # is settled under every Act and the note says so plainly, with no "if counted" date.
     result = compute(D(2022, 9, 5))
     assert not is_working_day(D(2022, 9, 26))
     assert result.due == D(2022, 10, 4)
     (note,) = result.notes
-    assert "Queen Elizabeth II Memorial Day" in note
-    assert "Monday 3 October 2022" in note  # the date if the day were counted
+    assert "Queen Elizabeth II Memorial Day (Monday 26 September 2022) is not a working day" in note
+    assert "section 8(2)" in note and "despite any other legislation" in note
+    assert "confirmed" not in note and "Counting it as a working day" not in note
     # The list is configurable: without the one-off day it is an ordinary Monday.
     counted = compute(D(2022, 9, 5), one_off=())
     assert counted.due == D(2022, 10, 3)
@@ -139,9 +159,19 @@ def test_qeii_note_covers_the_extended_date_and_lgoima():
     assert result.due == D(2022, 9, 23)
     assert result.extended_due == D(2022, 10, 10)
     (note,) = result.notes
-    assert "extended due Friday 7 October 2022" in note
+    assert "Queen Elizabeth II Memorial Day" in note
     assert "Queen Elizabeth II" in " ".join(compute(D(2022, 9, 5), act="lgoima",
                                                     region="otago").notes)
+
+
+def test_an_unsettled_one_off_day_also_gives_the_date_if_counted():
+    unsettled = dl.OneOffDay(D(2022, 9, 26), "A one-off day", frozenset({"oia"}), "Unsettled.",
+                             confirmed=False)
+    result = compute(D(2022, 8, 26), extend=10, one_off=[unsettled])
+    (note,) = result.notes
+    assert "extended due Friday 7 October 2022" in note
+    assert compute(D(2022, 9, 5), one_off=[unsettled]).notes == [
+        "Unsettled. Counting it as a working day gives due Monday 3 October 2022."]
 
 
 def test_qeii_in_south_canterbury_is_also_the_anniversary_day():
@@ -153,6 +183,17 @@ def test_qeii_in_south_canterbury_is_also_the_anniversary_day():
     assert compute(D(2022, 9, 5), act="lgoima", region="south-canterbury",
                    one_off=()).due == D(2022, 10, 4)
     assert "Counting it as a working day" not in " ".join(result.notes)
+
+
+def test_south_canterbury_2022_anniversary_move_is_noted_not_assumed():
+    # Reported moved to Fri 11 Nov 2022 (reference §9 item 4); no council notice seen, so the
+    # count keeps 11 Nov as a working day and says so.
+    result = compute(D(2022, 10, 20), act="lgoima", region="south-canterbury")
+    assert is_working_day(D(2022, 11, 11), act="lgoima", region="south-canterbury")
+    assert any("reported to have been moved to Friday 11 November 2022" in n
+               for n in result.notes)
+    assert not any("11 November" in n for n in compute(D(2023, 10, 20), act="lgoima",
+                                                       region="south-canterbury").notes)
 
 
 # -------------------------------------------------------------- edge cases under §5

@@ -164,10 +164,24 @@ def test_a_per_draft_edit_replaces_the_body_and_unknown_ids_are_reported():
 
 
 def test_a_clause_for_the_other_act_is_left_out_and_reported():
+    only_oia = Clause(id="oia-only", title="OIA only", kind="process", acts=("oia",),
+                      body="Only under the OIA.")
+    library = Library.from_clauses([*LIBRARY.clauses(), only_oia])
     draft = full_draft("lgoima")
-    draft.clauses.append("extension-notice")
-    assert "extend the time limit" not in text(draft)
-    assert build_letter(draft, LIBRARY, TODAY).skipped_clauses == ["extension-notice"]
+    draft.clauses.append("oia-only")
+    assert "Only under the OIA." not in text(draft, library)
+    assert build_letter(draft, library, TODAY).skipped_clauses == ["oia-only"]
+    assert "Only under the OIA." in text(full_draft("oia").copy(clauses=["oia-only"]), library)
+
+
+def test_the_preferences_outro_asks_for_the_reason_and_the_grounds():
+    # OIA s16(3) / LGOIMA s15(3): where the preferred way is not used the agency must give
+    # "(a) the reason for not providing the information in that way; and (b) if that person so
+    # requests, the grounds in support of that reason" -- so the letter asks for (b).
+    oia, lgoima = text(full_draft("oia")), text(full_draft("lgoima"))
+    assert "as section 16(3)(a) requires, and I ask now, under section 16(3)(b)" in oia
+    assert "as section 15(3)(a) requires, and I ask now, under section 15(3)(b)" in lgoima
+    assert "section 16(2)" not in oia and "section 15(2)" not in lgoima
 
 
 def test_preferences_that_are_not_single_paragraphs_are_not_lettered():
@@ -179,7 +193,7 @@ def test_preferences_that_are_not_single_paragraphs_are_not_lettered():
     draft = full_draft()
     draft.clauses = ["searchable-text", "long-pref"]
     letter = text(draft, library)
-    assert "(a)" not in letter
+    assert "\n(a) " not in letter
     assert "Two paragraphs.\n\n- with\n- a list" in letter
 
 
@@ -194,7 +208,8 @@ def test_priority_parts_and_default_clause_ids():
     assert "grounds-in-support" in oia and "searchable-text" in oia and "urgency" not in oia
     assert oia == [c.id for c in LIBRARY.clauses("oia") if c.default]
     assert default_clause_ids(LIBRARY, "lgoima", chosen=["thanks", "extension-notice",
-                                                         "urgency"]) == ["thanks"]
+                                                         "urgency"]) == ["extension-notice",
+                                                                         "thanks"]
 
 
 # ---- user text is data -----------------------------------------------------------------------

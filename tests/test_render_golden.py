@@ -56,7 +56,8 @@ def mfat_draft() -> Draft:
 
 def council_draft() -> Draft:
     """A council request: urgent, with a part that states its own period, user text full of
-    Markdown characters, a per-draft clause edit and an OIA-only clause that must drop out."""
+    Markdown characters, a per-draft clause edit, and the extension-notice clause, which cites
+    LGOIMA s14(3) and s14(4) (the LGOIMA has the OIA's duty to notify an extension)."""
     library = Library.load()
     return Draft(
         id="council-golden",

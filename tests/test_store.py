@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from datetime import date, datetime, timedelta, timezone
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from oiadraft import paths
-from oiadraft.errors import DataError, UserError
+from oiadraft.errors import DataError, SaveError, UserError
 from oiadraft.model import Draft, Part, Period, Requester
 from oiadraft.store import Store
 
@@ -40,7 +41,7 @@ def sample(**changes) -> Draft:
 def test_save_and_load_round_trip_in_a_private_file():
     store = Store(now=Clock())
     draft = sample()
-    assert store.save(draft) is True
+    assert store.save(draft).written is True
     path = paths.drafts_dir() / f"{draft.id}.yaml"
     assert path.is_file()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -58,18 +59,18 @@ def test_save_is_a_no_op_when_nothing_changed():
     assert store.save(draft)
     path = store.path_for(draft.id)
     before = path.stat().st_mtime_ns, draft.updated
-    assert store.save(draft) is False
+    assert store.save(draft).written is False
     assert (path.stat().st_mtime_ns, draft.updated) == before
     draft.parts[0].text = "Contracts with all suppliers."
-    assert store.save(draft) is True
+    assert store.save(draft).written is True
     assert draft.updated > before[1] and draft.created < draft.updated
     # a fresh store that loaded the draft also knows it is unchanged
     other = Store(now=clock)
     loaded = other.load(draft.id)
-    assert other.save(loaded) is False
+    assert other.save(loaded).written is False
     # but a file deleted behind its back is written again
     path.unlink()
-    assert other.save(loaded) is True and path.exists()
+    assert other.save(loaded).written is True and path.exists()
 
 
 def test_list_is_newest_first_with_summaries():
@@ -125,8 +126,8 @@ def test_loading_a_corrupt_draft_by_id_moves_it_aside_with_a_clear_error():
     store = Store()
     path = paths.drafts_dir() / "abcd1234.yaml"
     path.write_text("version: 1\nparts: 7\n", encoding="utf-8")
-    with pytest.raises(DataError, match=r"abcd1234\.yaml:2: bad parts: parts must be a list; "
-                                        r"the file was moved aside"):
+    with pytest.raises(DataError, match=r"abcd1234\.yaml:2: bad parts: must be a list of parts, "
+                                        r"not .7.; the file was moved aside"):
         store.load("abcd1234")
     assert not path.exists()
     with pytest.raises(UserError, match="no draft 'abcd1234'"):
@@ -150,23 +151,33 @@ def test_a_draft_from_a_newer_version_is_reported_but_left_alone():
     assert path.exists()
 
 
-def test_an_unreadable_file_is_moved_aside(monkeypatch):
+def test_an_unreadable_file_is_reported_but_never_moved(monkeypatch):
+    """Unreadable (chmod 000, another owner) is not corrupt: it stays where it is."""
+    from oiadraft import draftfile
+
+    store = Store(now=Clock())
+    good = sample()
+    store.save(good)
     path = paths.drafts_dir() / "locked.yaml"
     path.write_text("version: 1\n", encoding="utf-8")
-    real_read = Path.read_text
+    real_open = os.open
 
-    def read_text(self, *args, **kwargs):
-        if self.name == "locked.yaml":
-            raise PermissionError(13, "Permission denied")
-        return real_read(self, *args, **kwargs)
+    def refuse(name, flags, *args, **kwargs):
+        if str(name).endswith("locked.yaml"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(name))
+        return real_open(name, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_text", read_text)
-    store = Store()
-    assert store.list() == []
-    assert store.problems == [f"{path}: cannot read: Permission denied; the file was moved aside "
-                              f"to {next(paths.drafts_dir().iterdir()).name} (nothing was "
-                              "overwritten; your other drafts are fine)"]
-    assert not path.exists()
+    monkeypatch.setattr(draftfile.os, "open", refuse)
+    assert [s.id for s in store.list()] == [good.id]
+    assert store.problems == [f"{path}: cannot read: Permission denied; it is left as it is "
+                              "(check its permissions)"]
+    assert sorted(p.name for p in paths.drafts_dir().iterdir()) == sorted(
+        [f"{good.id}.yaml", "locked.yaml"])
+    with pytest.raises(DataError, match="cannot read: Permission denied; it is left as it is"):
+        store.load("locked")
+    assert path.exists()
+    monkeypatch.setattr(draftfile.os, "open", real_open)
+    assert len(store.list()) == 2, "readable again: listed again"
 
 
 def test_load_by_path_prefix_and_errors(tmp_path):
@@ -220,20 +231,28 @@ def test_rename_sets_the_name_and_title():
     assert store.rename(draft.id, "").title == "Ministry of Health: Vaccine contracts"
 
 
-def test_save_reports_an_unwritable_folder_as_a_user_error(monkeypatch):
+@pytest.mark.parametrize("error", [PermissionError(errno.EACCES, "Permission denied"),
+                                   OSError(errno.ENOSPC, "No space left on device"),
+                                   OSError(errno.EROFS, "Read-only file system")])
+def test_a_failed_save_is_a_save_error_and_the_draft_is_kept(monkeypatch, error):
     from oiadraft import fsutil
 
     def refuse(path, text, mode=0o600):
-        raise PermissionError(13, "Permission denied")
+        raise error
 
     store = Store()
     draft = sample()
     with monkeypatch.context() as patched:  # not monkeypatch.undo(): that undoes the home too
         patched.setattr(fsutil, "atomic_write_text", refuse)
-        with pytest.raises(UserError, match=r"cannot save the draft to .*: Permission denied"):
+        with pytest.raises(SaveError) as caught:
             store.save(draft)
+    assert not isinstance(caught.value, UserError), "a disk error is not the user's mistake"
+    assert isinstance(caught.value, OSError) and caught.value.errno == error.errno
+    assert str(caught.value) == (f"cannot save the draft to {store.path_for(draft.id)}: "
+                                 f"{error.strerror}")
+    assert caught.value.path == store.path_for(draft.id)
     assert draft.created is None and draft.updated is None
-    assert store.save(draft) is True, "a failed save is not remembered as saved"
+    assert store.save(draft).written is True, "a failed save is not remembered as saved"
 
 
 def test_stale_temp_files_are_swept_but_fresh_ones_kept():
@@ -264,7 +283,7 @@ def test_text_typed_but_not_sent_is_saved_with_the_draft():
     assert draft.pending_input == ""
     store.save(draft)
     draft.pending_input = "4. Any advice on the tender\nsecond line"
-    assert store.save(draft) is True, "a change to the input box alone is worth a save"
+    assert store.save(draft).written is True, "a change to the input box alone is worth a save"
     loaded = Store().load(draft.id)
     assert loaded.pending_input == "4. Any advice on the tender\nsecond line"
     assert loaded == draft
@@ -273,3 +292,17 @@ def test_text_typed_but_not_sent_is_saved_with_the_draft():
     path = paths.drafts_dir() / "older.yaml"
     path.write_text("version: 1\nid: older\nagency: Treasury\n", encoding="utf-8")
     assert Store().load("older").pending_input == ""
+
+
+def test_a_real_write_failure_is_a_save_error_and_a_retry_succeeds():
+    store = Store(now=Clock())
+    draft = sample(id="blocked")
+    in_the_way = store.path_for("blocked")
+    in_the_way.mkdir()  # a folder where the draft file should go: the replace fails for real
+    with pytest.raises(SaveError) as caught:
+        store.save(draft)
+    assert str(caught.value).startswith(f"cannot save the draft to {in_the_way}: ")
+    assert [p.name for p in paths.drafts_dir().iterdir()] == ["blocked.yaml"], "no temp left"
+    in_the_way.rmdir()
+    assert store.save(draft).written is True
+    assert Store().load("blocked") == draft

@@ -67,3 +67,27 @@ def test_a_newer_version_is_left_alone():
     config = load_config()
     assert config.name == "" and "version 3" in config.problems[0]
     assert path.exists()
+
+
+def test_aliases_in_the_settings_are_refused_and_the_file_set_aside():
+    path = paths.config_file()
+    path.write_text("version: 1\nname: &n Jo\nemail: *n\n", encoding="utf-8")
+    config = load_config()
+    assert config == Config() and "uses a YAML alias" in config.problems[0]
+    assert not path.exists()
+
+
+def test_a_settings_file_that_cannot_be_written_is_a_save_error(monkeypatch):
+    import errno
+
+    import pytest
+
+    from oiadraft import fsutil
+    from oiadraft.errors import SaveError
+
+    def full(path, text, mode=0o600):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(fsutil, "atomic_write_text", full)
+    with pytest.raises(SaveError, match=r"cannot save your settings to .*config.yaml: No space"):
+        save_config(Config().with_changes(name="Jo"))

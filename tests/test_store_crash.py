@@ -29,7 +29,10 @@ from oiadraft.store import Store
 
 root, mode = Path(sys.argv[1]), sys.argv[2]
 store = Store(root=root)
-draft = Draft(id="crash", parts=[Part("") for _ in range(PARTS)])
+try:  # the draft a previous writer left, as the app would open it
+    draft = store.load("crash")
+except Exception:
+    draft = Draft(id="crash", parts=[Part("") for _ in range(PARTS)])
 
 def stamp(rev):
     draft.topic = f"rev {rev}"

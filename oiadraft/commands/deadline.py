@@ -1,5 +1,5 @@
 """`oiadraft deadline DATE`: when the response to a request is due, counted in working days as
-the OIA or LGOIMA defines them (see oiadraft/deadline.py).
+the Act defines them (see oiadraft/deadline.py and the Act profiles in oiadraft/data/acts/).
 
 Every bad input (impossible date, unknown act or region, a number that is not a whole number
 of 1 or more) ends with one line on stderr and exit status 2: options are validated here, not
@@ -19,7 +19,7 @@ exclude weekends, Waitangi Day, Good Friday, Easter Monday, Anzac Day, the Sover
 birthday, Matariki and Labour Day (Waitangi and Anzac Days falling on a weekend also move to
 the Monday), and the summer holiday period: 25 December to 15 January under the OIA,
 20 December to 10 January under the LGOIMA, which also excludes the council's regional
-anniversary day (give it with --region)."""
+anniversary day (give it with --region). Each Act's rule is listed below."""
 
 EXAMPLES = """\
 output:
@@ -46,10 +46,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("date", nargs="*", metavar="DATE",
                         help="the day the request was received: 2024-09-13, 13/09/2024 or "
                              "13 September 2024")
-    parser.add_argument("--act", default="oia", metavar="oia|lgoima",
-                        help="the Act the request is made under (default: oia)")
+    parser.add_argument("--act", default=None, metavar="ACT",
+                        help="the Act the request is made under (keys listed below; default: "
+                             "the first)")
     parser.add_argument("--days", metavar="N",
-                        help="working days allowed (default: 20, the statutory time limit)")
+                        help="working days allowed (default: the Act's time limit, 20 for "
+                             "the OIA)")
     parser.add_argument("--extend", metavar="N",
                         help="an extension of N working days, counted on from the original "
                              "due date")
@@ -69,10 +71,32 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     base_format_help = parser.format_help
 
     def format_help() -> str:
-        return base_format_help() + "\n" + _regions_help() + "\n" + EXAMPLES + "\n"
+        return (base_format_help() + "\n" + _acts_help() + "\n" + _regions_help() + "\n"
+                + EXAMPLES + "\n")
 
     parser.error = one_line_error  # type: ignore[method-assign]
     parser.format_help = format_help  # type: ignore[method-assign]
+
+
+def _acts_help() -> str:
+    """The --act keys with each Act's time limit and working-day rule (read from the data only
+    when help is shown)."""
+    try:
+        from oiadraft.acts import all_acts
+
+        profiles = all_acts()
+    except Exception as exc:  # help must still print
+        return f"acts: unavailable ({exc})\n"
+    width = max(len(profile.key) for profile in profiles)
+    lines = ["acts (--act KEY):"]
+    for profile in profiles:
+        rule = f"holiday period {profile.holiday_block}"
+        if profile.uses_region:
+            rule += ", and the council region's anniversary day"
+        mark = "" if profile.is_verified("working_days") else " [working days unconfirmed]"
+        lines.append(f"  {profile.key:<{width}}  {profile.name}: {profile.time_limit_days} "
+                     f"working days; {rule}{mark}")
+    return "\n".join(lines) + "\n"
 
 
 def _regions_help() -> str:
@@ -108,8 +132,8 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from oiadraft import clock
-    from oiadraft.acts import get_act
-    from oiadraft.deadline import MAX_WORKING_DAYS, TIME_LIMIT_DAYS, compute, get_region, status
+    from oiadraft.acts import default_act, get_act
+    from oiadraft.deadline import MAX_WORKING_DAYS, compute, get_region, status
     from oiadraft.errors import UserError
     from oiadraft.periods import parse_date
 
@@ -120,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("give the date the request was received, e.g. "
                         "oiadraft deadline 2024-09-13")
     received = parse_date(" ".join(args.date))
-    profile = get_act(args.act)
+    profile = get_act(args.act) if args.act is not None else default_act()
     days = _whole_number(args.days, "--days")
     extend = _whole_number(args.extend, "--extend")
     for option, number in (("--days", days), ("--extend", extend)):
@@ -131,7 +155,7 @@ def run(args: argparse.Namespace) -> int:
     today = parse_date(args.today) if args.today is not None else clock.today()
 
     result = compute(received, act=profile.key, region=region.key if region else None,
-                     days=days if days is not None else TIME_LIMIT_DAYS, extend=extend)
+                     days=days, extend=extend)
     where = status(result, today)
 
     if fmt == "json":
@@ -147,43 +171,61 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _cite(profile, concept: str) -> str:
-    text = f"{profile.short} {profile.cite(concept)}"
-    if not profile.is_verified(concept):
-        text += " [section number unconfirmed]"
+    """"OIA s15A(3)", marked when the number is unconfirmed; "" when the Act has none."""
+    return profile.cite_marked(concept) if profile.has(concept) else ""
+
+
+def _days(count: int, profile, key: str) -> str:
+    """"20 working days", marked when the Act's profile says the figure is unconfirmed."""
+    text = f"{count} working day{'s' if count != 1 else ''}"
+    if not profile.is_verified(key):
+        from oiadraft.acts import UNCONFIRMED_MARK
+
+        text += f" {UNCONFIRMED_MARK}"
     return text
 
 
+def _why(*pieces: str) -> str:
+    return f" ({', '.join(piece for piece in pieces if piece)})"
+
+
 def _text_lines(result, where, profile, region) -> list[str]:
-    from oiadraft.deadline import TIME_LIMIT_DAYS
     from oiadraft.periods import format_date
 
     def day(value) -> str:
         return format_date(value, weekday=True)
 
-    limit = f"{result.working_days} working days"
-    if result.working_days == TIME_LIMIT_DAYS:
-        limit += f", {_cite(profile, 'time_limit')}"
-    lines = [f"Received {day(result.received)} -> response due by {day(result.due)} ({limit})"]
+    limit = [f"{result.working_days} working days"]
+    if result.working_days == profile.time_limit_days:
+        limit = [_days(result.working_days, profile, "time_limit_days"),
+                 _cite(profile, "time_limit")]
+    lines = [f"Received {day(result.received)} -> response due by {day(result.due)}"
+             + _why(*limit)]
     if result.region is not None and region is not None:
         lines.append(f"Council region: {region.name} (anniversary day: {region.rule})")
-    lines.append(f"Transfer to another agency by {day(result.transfer_due)} "
-                 f"(10 working days, {_cite(profile, 'transfer')})")
-    lines.append(f"Last day to seek clarification and restart the clock: "
-                 f"{day(result.clarification_cutoff)} "
-                 f"(7 working days, {_cite(profile, 'clarification_cutoff')})")
+    if result.transfer_due is not None:
+        lines.append(f"Transfer to another agency by {day(result.transfer_due)}" + _why(
+            _days(profile.transfer_days, profile, "transfer_days"), _cite(profile, "transfer")))
+    if result.clarification_cutoff is not None:
+        lines.append("Last day to ask you to clarify and still treat your reply as a new request: "
+                     f"{day(result.clarification_cutoff)}" + _why(
+                         _days(profile.clarification_days, profile, "clarification_days"),
+                         _cite(profile, "clarification_cutoff")))
+    notice = result.extension_notice_due
+    notice_why = "" if notice is None else _why(
+        _days(profile.extension_notice_days, profile, "extension_notice_days") + " after receipt",
+        _cite(profile, "extension_notice"))
     if result.extended_due is not None:
-        notice = (f", {_cite(profile, 'extension_notice')}"
-                  if profile.has("extension_notice") else "")
-        lines.append(f"Extended by {result.extended_by} working days -> response due by "
-                     f"{day(result.extended_due)} ({_cite(profile, 'extension')}; notice of "
-                     f"the extension was due by {day(result.due)}{notice})")
-    else:
-        concept = "extension_notice" if profile.has("extension_notice") else "extension"
-        lines.append(f"Any extension must be notified by {day(result.due)} "
-                     f"({_cite(profile, concept)})")
+        line = (f"Extended by {result.extended_by} working days -> response due by "
+                f"{day(result.extended_due)}" + _why(_cite(profile, "extension")))
+        if notice is not None:
+            line += f"; notice of the extension was due by {day(notice)}{notice_why}"
+        lines.append(line)
+    elif notice is not None:
+        lines.append(f"Any extension must be notified by {day(notice)}{notice_why}")
     line = f"Today, {day(where.today)}: {where.describe()}"
-    if where.overdue:
-        line += (f". A missed deadline counts as a refusal you can complain to the Ombudsman "
-                 f"about ({_cite(profile, 'deemed_refusal')})")
+    if where.overdue and profile.has("deemed_refusal"):
+        line += (f". A missed deadline counts as a refusal you can complain to "
+                 f"{profile.reviewer} about" + _why(_cite(profile, "deemed_refusal")))
     lines.append(line)
     return lines

@@ -7,12 +7,13 @@ lives here and asks the store for the draft.
 
 from __future__ import annotations
 
+import errno
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from oiadraft import fsutil, yamlio
-from oiadraft.errors import UserError
+from oiadraft.errors import SaveError, UserError
 from oiadraft.model import Draft, draft_to_dict
 
 EXPORT_FORMATS = ("yaml", "text", "markdown")
@@ -34,18 +35,17 @@ def export_text(draft: Draft, format: str, library: Any = None, today: date | No
 def export_file(store: Any, id_or_path: str | Path, path: Path | str, format: str = "yaml",
                 force: bool = False, library: Any = None, today: date | None = None) -> Path:
     """Write a saved draft to a file of the user's choosing: its YAML, or the letter as text or
-    Markdown (atomically). Refuses to overwrite an existing file unless `force`."""
+    Markdown (atomically). Refuses to overwrite an existing file unless `force`, and never
+    replaces a FIFO or device or creates a missing folder (`fsutil.output_target`)."""
     if format not in EXPORT_FORMATS:
         raise UserError(f"unknown export format {format!r}; use {', '.join(EXPORT_FORMATS)}")
     draft = store.load(id_or_path)
-    target = Path(path).expanduser()
-    if target.is_dir():
-        raise UserError(f"{target} is a folder; give a file name")
-    if target.exists() and not force:
-        raise UserError(f"{target} already exists; use --force to overwrite it")
+    target = fsutil.output_target(path, force)  # no folder created, never a FIFO or device
     text = export_text(draft, format, library=library, today=today)
     try:
-        fsutil.atomic_write_text(target, text)
-    except OSError as exc:
-        raise UserError(f"cannot write {target}: {exc.strerror or exc}") from None
+        fsutil.atomic_write_text(target, text, create_folder=False)
+    except (OSError, UnicodeError) as exc:
+        if isinstance(exc, UnicodeError):
+            exc = OSError(errno.EILSEQ, "the text is not valid Unicode")
+        raise SaveError(target, exc, what="the export") from exc
     return target

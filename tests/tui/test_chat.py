@@ -89,10 +89,10 @@ async def test_back_and_changing_an_earlier_answer(app_factory):
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
         await conversation(pilot, "mfat", "cluster munitions", "2023", "", "back")
-        assert app.interview.question(app.screen.draft).step_id == "period"
+        assert app.interview.view(app.screen.draft).step_id == "period"
         await conversation(pilot, "2022", "yes")
         assert "1 January 2022 to 31 December 2022" in letter_on_screen(app)
-        assert app.interview.question(app.screen.draft).step_id == "parts"
+        assert app.interview.view(app.screen.draft).step_id == "parts"
         assert app.screen.draft.topic == "cluster munitions"
 
 

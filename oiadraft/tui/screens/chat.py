@@ -26,6 +26,7 @@ from oiadraft.tui.typed_app import UsesOiaDraftApp
 from oiadraft.tui.widgets.chat_input import ChatInput
 from oiadraft.tui.widgets.findings import FindingsPanel
 from oiadraft.tui.widgets.letter import NARROW, LetterPane
+from oiadraft.tui.widgets.mdtext import markdown_to_text
 from oiadraft.tui.widgets.resume_offer import ResumeOffer
 from oiadraft.tui.widgets.transcript import Transcript
 
@@ -56,24 +57,29 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         Binding("ctrl+t", "deadline", "Deadline", show=False, id="deadline"),
         Binding("ctrl+n", "new_draft", "New draft", show=False, id="new"),
         Binding("ctrl+o", "open_draft", "Open draft", show=False, id="open"),
+        Binding("escape", "cancel", "Cancel", tooltip="Leave the part as it was", id="cancel"),
         Binding("f8", "resume", "Resume", id="resume"),  # F6 and F7 select text in the box
     ]
 
     def __init__(self, draft: Draft, *, resumed: bool = False) -> None:
         super().__init__()
         self.draft = draft
-        """The request being written. Replaced (never mutated) by each interview reply."""
+        """The request being written (the interview changes it in place)."""
         self.resumed = resumed
         self._save_timer: Timer | None = None
         self._dirty = False
         self._save_failing = False
         """The last save failed; the user has been told (once) and a retry is due."""
         self._busy = False
-        self._focus_part: str | None = None
+        self._signed = draft.requester.name
         self._saved_ids: set[str] = set()
         """Drafts written this session: once saved, a draft is kept saved even if emptied."""
         self._typed: str | None = None
         """The input text the letter and findings were last refreshed for."""
+        self._view: Any = None
+        """The interview's view of the draft after the last turn."""
+        self._deferred: str | None = None
+        """A paste not shown yet: the reply's summary stands in for it."""
 
     # ---- layout -----------------------------------------------------------------------
 
@@ -104,19 +110,11 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
 
     def _start_conversation(self) -> None:
         self._restore_box()
+        reply = self.interview.start(self.draft)
         transcript = self.query_one(Transcript)
-        if self.resumed and (self.draft.parts or self.draft.agency):
-            count = len(self.draft.parts)
-            transcript.add_assistant(
-                f"**Welcome back.** This is your request to "
-                f"{_md(self.draft.agency or 'an agency not chosen yet')}"
-                + (f" about {_md(self.draft.topic)}" if self.draft.topic else "")
-                + f", with {count} part{'s' if count != 1 else ''} so far. "
-                "Carry on where you left off."
-            )
-        else:
-            transcript.add_assistant(self.interview.greeting())
-        self._ask()
+        for message in reply.messages:
+            transcript.add_assistant(message.text)
+        self._show_view(reply.view)
         self._refresh_letter()
         self._refresh_findings()
 
@@ -136,7 +134,7 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         self.save_now()
         self.draft = draft
         self.resumed = resumed
-        self._focus_part = None
+        self._view = None
         transcript = self.query_one(Transcript)
         transcript.remove_children()
         self.query_one(ChatInput).load_text(draft.pending_input)
@@ -144,11 +142,19 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
 
     # ---- the conversation ---------------------------------------------------------------
 
-    def _ask(self) -> None:
-        question = self.interview.question(self.draft)
-        self.query_one(Transcript).add_assistant(question.message)
+    @property
+    def view(self) -> Any:
+        if self._view is None:
+            self._view = self.interview.view(self.draft)
+        return self._view
+
+    def _show_view(self, view: Any) -> None:
+        self._view = view
         chat_input = self.query_one(ChatInput)
-        chat_input.placeholder = Content(question.placeholder or _default_placeholder(question))
+        chat_input.placeholder = Content(view.placeholder)
+        if view.prefill is not None:
+            chat_input.text = view.prefill
+            chat_input.move_cursor(chat_input.document.end)
         self.refresh_bindings()
 
     @on(ChatInput.Submitted)
@@ -176,17 +182,19 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
 
     def send(self, text: str, shown: str | None = None) -> None:
         """Show the user's turn and hand the text to the interview."""
-        if not text.strip():
-            # Enter on an empty box means "keep the defaults" for choices and confirmations,
-            # and "skip" for optional questions; elsewhere it does nothing.
-            question = self.interview.question(self.draft)
-            if question.kind in {"parts", "text"} and not question.optional:
-                return
-        self.query_one(Transcript).add_user(shown if shown is not None else text or "⏎")
+        # Enter on an empty box means "keep the defaults" for choices and confirmations, and
+        # "skip" for optional questions; elsewhere it does nothing.
+        if not text.strip() and self.view.kind in {"parts", "text", "edit", "fill"} \
+                and not self.view.optional:
+            return
+        if "\n" in text.strip() and len(text) <= 20_000 and shown is None:
+            self._deferred = text  # a paste: the reply's summary is shown for it
+        else:
+            self.query_one(Transcript).add_user(shown if shown is not None else text or "⏎")
         if len(text) > 20_000:
             self._busy = True
             self.query_one(ChatInput).disabled = True
-            self._respond_in_thread(self.draft, text)
+            self._respond_in_thread(self.draft.copy(), text)
         else:
             self.apply_reply(self.interview.respond(self.draft, text))
 
@@ -197,7 +205,7 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         except Exception as error:
             self.app.call_from_thread(self._respond_failed, error)
             return
-        self.app.call_from_thread(self.apply_reply, reply)
+        self.app.call_from_thread(self.apply_reply, reply, draft)
 
     def _respond_failed(self, error: Exception) -> None:
         self._busy = False
@@ -205,40 +213,44 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         self.app.report_error(error)
 
     @guarded
-    def apply_reply(self, reply: Any) -> None:
-        """Show an interview reply: messages, any action, then the next question."""
+    def apply_reply(self, reply: Any, draft: Draft | None = None) -> None:
+        """Show an interview reply: the messages (ending with the next question), the view,
+        and anything the reply asks the screen to open."""
         self._busy = False
         chat_input = self.query_one(ChatInput)
         chat_input.disabled = False
         chat_input.focus()
-        reply.draft.pending_input = chat_input.text  # anything typed while it worked
-        changed = reply.draft != self.draft
-        if reply.draft.requester.name != self.draft.requester.name:
-            self.app.remember_name(reply.draft.requester.name)
-        self.draft = reply.draft
+        if draft is not None:
+            self.draft = draft  # worked on a copy off the UI thread
+        self.draft.pending_input = chat_input.text  # anything typed while it worked
+        if self.draft.requester.name and self.draft.requester.name != self._signed:
+            self._signed = self.draft.requester.name
+            self.app.remember_name(self.draft.requester.name)
         transcript = self.query_one(Transcript)
+        summaries = [m for m in reply.messages if m.kind == "summary"]
+        if self._deferred is not None:
+            transcript.add_user(markdown_to_text(summaries[0].text).plain if summaries
+                                else self._deferred)
+            self._deferred = None
         for message in reply.messages:
-            transcript.add_assistant(message)
-        if reply.focus_part:
-            self._focus_part = reply.focus_part
-        if reply.action:
-            self._run_action(reply.action)
-        if (reply.status != "problem" and not reply.prompted
-                and reply.action not in {"help", "show_letter", "copy", "review"}):
-            self._ask()
-        if changed:
+            if message.kind != "summary":
+                transcript.add_assistant(message.text)
+        self._show_view(reply.view)
+        if reply.screen:
+            self._open(reply.screen)
+        if reply.changed:
             self.schedule_save()
         self._refresh_letter()
         self._refresh_findings()
         self.refresh_bindings()
 
-    def _run_action(self, action: str) -> None:
-        if action == "show_letter":
-            self.action_show_letter()
-        elif action == "copy":
-            self.action_copy_letter()
-        elif action == "review":
-            self.action_review()
+    def _open(self, screen: str) -> None:
+        opener = {"letter": self.action_show_letter, "copy": self.action_copy_letter,
+                  "review": self.action_review, "save": self.action_save_letter,
+                  "library": self.action_library, "deadline": self.action_deadline,
+                  "new": self.action_new_draft, "open": self.action_open_draft}.get(screen)
+        if opener is not None:
+            opener()
 
     # ---- live analysis while typing -----------------------------------------------------
 
@@ -259,39 +271,29 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         self._refresh_letter(typing=text)
 
     def _typing_target(self, typing: str | None) -> tuple[str, Part | None] | None:
-        """While typing in the parts loop: ("new", None) or ("edit", part)."""
+        """While typing a part's words: ("new", None) or ("edit", part)."""
         if typing is None or not typing.strip() or len(typing) > 20_000:
             return None
-        pending = self.draft.answers.get("_pending") or {}
-        if pending.get("kind") == "edit_part":
-            part = next((p for p in self.draft.parts if p.id == pending.get("part")), None)
-            return ("edit", part) if part is not None else None
-        if pending:
-            return None
-        if self.interview.current_step(self.draft).kind != "parts":
-            return None
-        if self.interview.is_command(typing):
-            return None
-        return ("new", None)
+        view = self.view
+        if view.kind == "edit" and view.current_part is not None:
+            return ("edit", view.current_part)
+        if view.kind == "parts" and view.pending is None and \
+                self.interview.preview(self.draft, typing) is not None:
+            return ("new", None)
+        return None
 
     def _refresh_findings(self, typing: str | None = None) -> None:
         panel = self.query_one(FindingsPanel)
-        target = self._typing_target(typing)
-        if target is not None:
-            part = Part(text=typing.strip())
-            if target[1] is not None:
-                part = Part(text=typing.strip(), period=target[1].period,
-                            acknowledged=list(target[1].acknowledged))
-            assessment = self.interview.assess(self.draft, part)
-            panel.show_assessment(assessment, "checking as you type")
-            return
-        part = next((p for p in self.draft.parts if p.id == self._focus_part), None)
-        if part is None or self.interview.current_step(self.draft).kind not in {"parts",
-                                                                                "review"}:
+        if typing is not None and typing.strip():
+            assessment = self.interview.preview(self.draft, typing)
+            if assessment is not None:
+                panel.show_assessment(assessment, "checking as you type")
+                return
+        view = self.view
+        if view.assessment is None or view.kind not in {"parts", "review", "edit", "fill"}:
             panel.show_assessment(None)
             return
-        number = self.draft.parts.index(part) + 1
-        panel.show_assessment(self.interview.assess(self.draft, part), f"part {number}")
+        panel.show_assessment(view.assessment, f"part {view.current_number:,}")
 
     def letter_text(self) -> str:
         """The plain-text letter for the current draft."""
@@ -367,36 +369,36 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
     # ---- actions ------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"accept", "keep", "split"}:
-            if not self.draft.parts:  # cheap answer first: no need to load the interview
-                return False
-            step = self.interview.current_step(self.draft)
-            if step.kind not in {"parts", "review"} or not self.draft.parts:
-                return False
-            if self.draft.answers.get("_pending"):
-                return False
-            if action == "split":
-                from oiadraft.scope import split_dates_then_copies
-
-                part = self.interview.current_part(self.draft)
-                return part is not None and split_dates_then_copies(part.text) is not None
+        if action in {"accept", "keep", "split", "cancel"}:
+            if self._view is None and not self.draft.parts:
+                return False  # cheap answer first: no need to load the interview
+            return action in self.view.actions
         if action == "toggle_letter":
             return self.has_class("-narrow")
         if action == "resume":
             return self.query_one(ResumeOffer).draft is not None
         return True
 
+    def _act(self, action: str, shown: str) -> None:
+        self.query_one(Transcript).add_user(shown)
+        self.apply_reply(self.interview.act(self.draft, action))
+
     @guarded
     def action_accept(self) -> None:
-        self.send("accept", shown="accept suggestion 1")
+        self._act("accept", "accept suggestion 1")
 
     @guarded
     def action_keep(self) -> None:
-        self.send("keep", shown="keep this part as it is")
+        self._act("keep", "keep this part as it is")
 
     @guarded
     def action_split(self) -> None:
-        self.send("split", shown="split into dates first, copies second")
+        self._act("split", "split into dates first, copies second")
+
+    @guarded
+    def action_cancel(self) -> None:
+        self.query_one(ChatInput).clear()
+        self.apply_reply(self.interview.act(self.draft, "cancel"))
 
     def action_toggle_letter(self) -> None:
         self.toggle_class("-show-letter")
@@ -461,6 +463,7 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         if draft is None or draft == self.draft:
             return
         self.draft = draft
+        self._view = None
         self.schedule_save()
         self._refresh_letter()
         self._refresh_findings()
@@ -515,25 +518,9 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         self.app.push_screen(OpenDraftScreen(self.app.current_today()), opened)
 
 
-def _md(text: str) -> str:
-    from oiadraft.interview import quote_user
-
-    return quote_user(text, 120)
-
-
 def _slug(draft: Draft) -> str:
     import re
 
     words = re.findall(r"[a-z0-9]+", (draft.topic or draft.agency or "letter").lower())
     return "-".join(words[:6]) or "letter"
 
-
-def _default_placeholder(question: Any) -> str:
-    return {
-        "choice": "type a number",
-        "multi": "numbers to tick or untick, or Enter to keep",
-        "yesno": "yes or no",
-        "confirm": "Enter if right, or type it again",
-        "review": "edit part 2, add part, back …",
-        "period": "e.g. since 1 October 2020",
-    }.get(question.kind, "type here; Enter sends")

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from oiadraft.acts import get_act
+from oiadraft.interview.xrefs import follow as follow_references
 from oiadraft.model import Draft, Part
 from oiadraft.tui.dialogs.change_agency import ChangeAgencyScreen
 from oiadraft.tui.dialogs.edit_part import EditPartScreen
@@ -103,7 +104,7 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
         parts = self.query_one("#parts", OptionList)
         if parts.option_count:
             parts.highlighted = 0
-        parts.focus()
+        parts.focus(scroll_visible=False)  # the side panel starts at its top, every time
 
     # ---- drawing ------------------------------------------------------------------------
 
@@ -254,7 +255,9 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
             return
         self._remember(f"move of part {index + 1}")
         parts = self.draft.parts
+        before = [part.id for part in parts]
         parts[index], parts[target] = parts[target], parts[index]
+        follow_references(before, parts)
         self._refresh_parts(keep=target)
         self._refresh_letter()
         self.refresh_bindings()
@@ -265,7 +268,9 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
         if index is None:
             return
         self._remember(f"deletion of part {index + 1}")
+        before = [part.id for part in self.draft.parts]
         self.draft.parts.pop(index)
+        follow_references(before, self.draft.parts)
         self._refresh_parts(keep=index)
         self._refresh_letter()
         self.notify(f"Deleted part {index + 1}. Press u to undo.", timeout=4)
@@ -307,8 +312,7 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
             self.draft.agency_id = result["agency_id"]
             self.draft.act = result["act"]
             self.draft.region = result["region"] if result["act"] == "lgoima" else None
-            self.draft.answers["agency"] = result["agency_id"] or "use " + result["agency"]
-            self.draft.answers["act"] = result["act"]
+            self.interview.record_answers(self.draft, "agency", "act")
             self.refresh_all()
 
         self.app.push_screen(ChangeAgencyScreen(self.draft), changed)

@@ -1,0 +1,27 @@
+"""The interview: a rule-driven chat over prompts/interview.yaml that builds a request.
+
+    iv = Interview()
+    reply = iv.start(draft)            # greeting, or "welcome back"
+    reply = iv.respond(draft, "mfat")  # a typed line or a paste: a command or an answer
+    reply = iv.act(draft, "accept")    # a key (F2), or any action of prompts/actions.yaml
+    view = iv.view(draft)              # everything the chat screen shows now
+    iv.preview(draft, "Briefings ...") # the live check of the words being typed
+
+`respond` and `act` change the draft in place and never raise on what the requester typed;
+every change they make can be undone. The conversation's own state is typed (`state`) and
+saved in `Draft.conversation`; the screen never reads it. Modules: `script` (the YAML),
+`actions` (the action table and command grammar), `state`, `history` (undo/redo), `engine`
+(the API), `show` (view and preview), `turns`, `steps` and `parts` (what each turn does),
+`xrefs` (references between parts), `words` (wording), `fields` (Draft fields by name).
+"""
+
+from oiadraft.interview.actions import ActionSpec, Command, load_actions, parse_command
+from oiadraft.interview.engine import Interview, Message, Reply, View
+from oiadraft.interview.script import Choice, Script, Step, builtin_script, load_script
+from oiadraft.interview.words import describe_extraction, quote_user
+
+__all__ = [
+    "ActionSpec", "Choice", "Command", "Interview", "Message", "Reply", "Script", "Step", "View",
+    "builtin_script", "describe_extraction", "load_actions", "load_script", "parse_command",
+    "quote_user",
+]

@@ -1,0 +1,441 @@
+"""The interview: what the chat screen shows (`view`) and what a turn does (`respond`, `act`).
+
+`Interview` is stateless towards drafts apart from each draft's undo history: everything the
+conversation needs is in the draft (its fields, and its typed conversation state). A turn loads
+the state, runs one command or answer (the `turns` module), records the change for undo, saves
+the state back into the draft, and returns a `Reply` with the messages, the new `View` and
+whether the draft changed. `respond` and `act` change the draft in place and never raise on
+what the requester typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from oiadraft import clock
+from oiadraft.interview import history as hist
+from oiadraft.interview import state as st
+from oiadraft.interview.actions import Command, load_actions, parse_command
+from oiadraft.interview.script import Choice, Script, Step, builtin_script
+from oiadraft.interview.words import say
+from oiadraft.model import Draft, Part
+from oiadraft.text import strip_controls
+
+MESSAGE_KINDS = ("assistant", "summary", "problem")
+
+
+@dataclass(frozen=True)
+class Message:
+    """One thing the assistant says. `text` is Markdown; the requester's words in it are
+    already escaped. "summary" stands for what the requester sent (a long paste), shown in
+    place of it; "problem" says why an answer was not taken."""
+
+    text: str
+    kind: str = "assistant"
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything the chat screen shows now."""
+
+    step_id: str
+    kind: str
+    """agency | choice | text | period | parts | multi | yesno | review, or for a follow-up
+    question: confirm (a period read back), edit (a part's words in the box), fill (a blank
+    of a suggestion), numbers (which parts come first)."""
+    question: str
+    """What the assistant is asking now (Markdown, like Message.text)."""
+    placeholder: str = ""
+    prefill: str | None = None
+    """Text to put in the input, cursor at the end (`edit part 3`); None: leave the input."""
+    current_part: Part | None = None
+    current_number: int | None = None
+    assessment: Any = None
+    """The scope assessment of the current part, or None."""
+    status: str | None = None
+    """The current part's label: "low", "medium", "high" (risk) or "kept" (kept as written)."""
+    actions: tuple[str, ...] = ()
+    """Ids of the actions that apply now (prompts/actions.yaml): show only these keys."""
+    choices: tuple[Choice, ...] = ()
+    selected: tuple[str, ...] = ()
+    pending: str | None = None
+    """The kind of follow-up question in progress (agency_pick, period_confirm, part_period,
+    fill, edit_part, multi, priority), or None."""
+    help: str = ""
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The result of one turn."""
+
+    messages: tuple[Message, ...]
+    view: View
+    changed: bool
+    """The draft changed (autosave it, refresh the letter)."""
+    screen: str | None = None
+    """Something for the screen to open: letter, review, help, copy, save, library, ..."""
+
+
+@dataclass
+class Turn:
+    """One turn in progress: the draft, its state, and what the assistant will say."""
+
+    iv: Interview
+    draft: Draft
+    state: st.Conversation
+    messages: list[Message] = field(default_factory=list)
+    screen: str | None = None
+    label: str | None = None
+    """What the change is called, for undo ("the edit to part 3")."""
+    prompted: bool = False
+    """The messages already end by asking for the next answer."""
+    reask: bool = False
+    """Ask the current question again even if it has not changed."""
+    recorded: bool = False
+    """Undo and redo move through the history themselves: record nothing new."""
+
+    def text(self, key: str, **values: Any) -> str:
+        return self.iv.message(key, self.draft, **values)
+
+    def say(self, key: str, **values: Any) -> None:
+        self.messages.append(Message(self.text(key, **values)))
+
+    def problem(self, key: str, **values: Any) -> None:
+        self.messages.append(Message(self.text(key, **values), "problem"))
+
+    def part(self, part_id: str | None) -> Part | None:
+        return self.iv.part_by_id(self.draft, part_id)
+
+    def number(self, part: Part) -> int:
+        return self.draft.parts.index(part) + 1
+
+
+RECIPIENT_PRAISE = "named-party"
+"""The analyser's "Good: ... names the other party" tip: wrong when the party is the recipient."""
+_PARTY_LEAD = re.compile(r"^(?:between|with|from|to|by|sent\s+(?:by|to)|received\s+(?:by|from)|"
+                         r"addressed\s+to|written\s+by)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
+def _assess(text: str, context: Any, acknowledged: tuple[str, ...],
+            recipient: tuple[str, ...]) -> Any:
+    from oiadraft.scope import assess
+
+    assessment = assess(text, context, acknowledged)
+    if not recipient:
+        return assessment
+    kept = tuple(f for f in assessment.findings
+                 if not (f.rule == RECIPIENT_PRAISE and _names_recipient(f.quote, recipient)))
+    if len(kept) == len(assessment.findings):
+        return assessment
+    return replace(assessment, findings=kept)
+
+
+def _names_recipient(quote: str, recipient: tuple[str, ...]) -> bool:
+    """True when the party a finding quotes ("between the Ministry of Foreign Affairs and
+    Trade", "with MFAT") is the body the request goes to: that is no other party at all."""
+    from oiadraft.agencies import normalize
+
+    return normalize(_PARTY_LEAD.sub("", quote.strip())) in recipient
+
+
+class Interview:
+    """Walks the script for any draft; keeps each draft's undo history."""
+
+    def __init__(self, script: Script | None = None, *, library: Any = None,
+                 directory: Any = None, today: date | None = None,
+                 default_name: str | Callable[[], str] | None = None) -> None:
+        """`library` is a clause Library, a zero-argument callable returning one, or None for
+        the user's library; `directory` an agency Directory (None: the built-in one);
+        `default_name` the name Enter signs with at the name question."""
+        self._script = script
+        self._library = library
+        self._directory = directory
+        self._today = today
+        self._default_name = default_name
+        self.histories = hist.Histories()
+        self._names: dict[tuple[str, str | None], tuple[str, ...]] = {}
+
+    # ---- collaborators, loaded on first use ------------------------------------------------
+
+    @property
+    def script(self) -> Script:
+        if self._script is None:
+            self._script = builtin_script()
+        return self._script
+
+    @property
+    def today(self) -> date:
+        return self._today or clock.today()
+
+    @property
+    def library(self) -> Any:
+        if callable(self._library):
+            return self._library()
+        if self._library is None:
+            from oiadraft.clauses import Library
+
+            self._library = Library.load()
+        return self._library
+
+    @property
+    def directory(self) -> Any:
+        if self._directory is None:
+            from oiadraft import agencies
+
+            self._directory = agencies.directory()
+        return self._directory
+
+    def default_name(self, draft: Draft) -> str:
+        if draft.requester.name:
+            return draft.requester.name
+        value = self._default_name() if callable(self._default_name) else self._default_name
+        return str(value or "")
+
+    def message(self, key: str, draft: Draft, **values: Any) -> str:
+        """A message of the script, filled for this draft."""
+        return self.message_text(self.script.messages[key], draft, **values)
+
+    def message_text(self, template: str, draft: Draft, **values: Any) -> str:
+        """Any template filled for this draft: its Act's sections, {agency}, and `values`."""
+        from oiadraft.interview.words import quote_user
+
+        agency = quote_user(draft.agency, 200) if draft.agency else "the agency"
+        return say(template, draft.act, **{"agency": agency, **values})
+
+    def greeting(self) -> str:
+        return self.script.greeting
+
+    # ---- where the conversation stands -----------------------------------------------------
+
+    def facts(self, draft: Draft) -> dict[str, Any]:
+        from oiadraft.interview.fields import act_uses_region
+
+        return {
+            "act": draft.act,
+            "urgent": draft.urgent,
+            "agency_known": draft.agency_id is not None,
+            "needs_region": act_uses_region(draft.act) and not (
+                draft.agency_id is not None and draft.region),
+        }
+
+    def applies(self, step: Step, draft: Draft) -> bool:
+        facts = self.facts(draft)
+        return all(facts.get(key) == value for key, value in step.when)
+
+    def current_step(self, draft: Draft, state: st.Conversation | None = None) -> Step:
+        """The step being answered now (the review step once everything is answered)."""
+        state = state or st.load(draft)
+        if state.editing:
+            try:
+                step = self.script.step(state.editing)
+            except KeyError:
+                step = None
+            if step is not None and self.applies(step, draft):
+                return step
+        for step in self.script.steps:
+            if self.applies(step, draft) and (step.kind == "review"
+                                              or step.id not in state.answered):
+                return step
+        return self.script.steps[-1]
+
+    def is_complete(self, draft: Draft) -> bool:
+        return self.current_step(draft).kind == "review"
+
+    @staticmethod
+    def part_by_id(draft: Draft, part_id: Any) -> Part | None:
+        if part_id is None:
+            return None
+        return next((part for part in draft.parts if part.id == part_id), None)
+
+    def current_part(self, draft: Draft, state: st.Conversation | None = None) -> Part | None:
+        """The part accept/keep/split apply to: the one last worked on, else the last."""
+        state = state or st.load(draft)
+        part = self.part_by_id(draft, state.current)
+        if part is None and draft.parts:
+            part = draft.parts[-1]
+        return part
+
+    # ---- the analyser -------------------------------------------------------------------
+
+    def context(self, draft: Draft, period: Any = None) -> Any:
+        from oiadraft.scope import Context
+
+        return Context(act=draft.act, today=self.today,
+                       request_period=period or draft.period, agency=draft.agency or None)
+
+    def assess(self, draft: Draft, part: Part) -> Any:
+        """The scope assessment of one part (cached on its words, period and kept rules). A
+        period given for this part alone stands in for the request's."""
+        return _assess(part.text, self.context(draft, part.period), tuple(part.acknowledged),
+                       self.recipient_names(draft))
+
+    def recipient_names(self, draft: Draft) -> tuple[str, ...]:
+        """Every name of the recipient (normalised): its name, te reo name, acronyms and
+        aliases from the directory, or the name as typed."""
+        if not draft.agency:
+            return ()
+        key = (draft.agency, draft.agency_id)
+        names = self._names.get(key)
+        if names is None:
+            from oiadraft.agencies import normalize
+
+            found = {draft.agency}
+            agency = self.directory.get(draft.agency_id) if draft.agency_id else None
+            if agency is not None:
+                found.update((agency.name, agency.te_reo or "", *agency.acronyms,
+                              *agency.aliases))
+            names = self._names[key] = tuple(sorted({normalize(n) for n in found if n}))
+        return names
+
+    def status(self, draft: Draft, part: Part) -> str:
+        """"low", "medium", "high", or "kept" for a part kept as written with nothing left to
+        warn about (its risk is what the requester chose to accept, not an open question)."""
+        assessment = self.assess(draft, part)
+        if part.acknowledged and assessment.risk != "low" and not any(
+                f.severity in ("warning", "danger") for f in assessment.findings):
+            return "kept"
+        return str(assessment.risk)
+
+    def record_answers(self, draft: Draft, *step_ids: str) -> None:
+        """Mark questions answered by a change made outside the chat (the review screen's
+        agency dialog), so the chat does not ask them again."""
+        state = st.load(draft)
+        for step_id in step_ids:
+            state = state.answer(step_id)
+        st.save(draft, state)
+
+    def tickable_clauses(self, draft: Draft, kinds: Any = None) -> list[Any]:
+        """Clauses the requester may tick for this draft's Act (optionally of some kinds).
+        Urgency has its own question (it needs reasons), so it is never a tick box."""
+        wanted = set(kinds) if kinds is not None else None
+        return [clause for clause in self.library.clauses()
+                if (wanted is None or clause.kind in wanted) and draft.act in clause.acts
+                and "urgency" not in clause.section]
+
+    # ---- the API the screen uses --------------------------------------------------------
+
+    def start(self, draft: Draft) -> Reply:
+        """The greeting for a new draft, or "where we left off" for a resumed one."""
+        turn = self._turn(draft)
+        if draft.agency or draft.parts or turn.state.answered:
+            from oiadraft.interview.words import number, quote_user
+
+            count = len(draft.parts)
+            turn.say("resume", recipient=quote_user(draft.agency or "an agency not chosen yet"),
+                     about=(" about " + quote_user(draft.topic)) if draft.topic else "",
+                     parts=f"{number(count)} part{'s' if count != 1 else ''}")
+        else:
+            turn.messages.append(Message(self.greeting()))
+        turn.reask = True
+        return self._finish(turn, hist.take(draft, turn.state), None)
+
+    def view(self, draft: Draft) -> View:
+        """Everything the chat screen shows now (cheap: assesses the current part at most)."""
+        from oiadraft.interview.show import build_view
+
+        return build_view(self, draft, st.load(draft))
+
+    def respond(self, draft: Draft, text: str) -> Reply:
+        """One submitted line or paste: a command or an answer. Changes `draft` in place."""
+        from oiadraft.interview import turns
+
+        text = strip_controls(str(text))
+        turn = self._turn(draft)
+        before = hist.take(draft, turn.state)
+        asked = self._asked(turn)
+        command = parse_command(text)
+        if command is not None and command.action == "change" and \
+                self.script.step_named(command.what or "") is None:
+            command = None  # "change in policy about ..." is words, not a command
+        if command is not None:
+            turns.command(turn, command)
+        else:
+            turns.answer(turn, text)
+        return self._finish(turn, before, asked)
+
+    def act(self, draft: Draft, action_id: str, arg: str | None = None) -> Reply:
+        """A keyed action (F2 "accept", "undo", "edit_part" with arg "3", ...)."""
+        from oiadraft.interview import turns
+
+        turn = self._turn(draft)
+        before = hist.take(draft, turn.state)
+        asked = self._asked(turn)
+        turns.command(turn, _command(action_id, arg))
+        return self._finish(turn, before, asked)
+
+    def preview(self, draft: Draft, text: str) -> Any:
+        """The assessment of the words being typed for the current question (a new part, a
+        part being edited, a blank being filled), or None when they are not a part's words.
+        Assesses only `text`."""
+        from oiadraft.interview.show import preview
+
+        return preview(self, draft, st.load(draft), text)
+
+    # ---- turns ---------------------------------------------------------------------------
+
+    def _turn(self, draft: Draft) -> Turn:
+        state = st.load(draft)
+        self.histories.of(draft).sync(hist.take(draft, state),
+                                      self.script.messages["changed_elsewhere"])
+        return Turn(self, draft, state)
+
+    def _asked(self, turn: Turn) -> tuple[Any, ...]:
+        """What is being asked, to tell whether a turn moved the conversation on."""
+        pending = turn.state.pending
+        return (self.current_step(turn.draft, turn.state).id, pending,
+                bool(turn.draft.parts))
+
+    def _finish(self, turn: Turn, before: hist.Snapshot, asked: Any) -> Reply:
+        from oiadraft.interview.show import build_view, question
+
+        draft = turn.draft
+        stored = draft.conversation
+        st.save(draft, turn.state)
+        after = hist.take(draft, turn.state)
+        history = self.histories.of(draft)
+        if not turn.recorded:
+            history.record(before, after, turn.label or self._label(turn, before, after))
+        history.last = after
+        if (turn.reask or self._asked(turn) != asked) and not turn.prompted:
+            turn.messages.append(Message(question(self, draft, turn.state)))
+        changed = before != after or st.Conversation.from_dict(stored) != turn.state
+        return Reply(tuple(turn.messages), build_view(self, draft, turn.state), changed,
+                     turn.screen)
+
+    def _label(self, turn: Turn, before: hist.Snapshot, after: hist.Snapshot) -> str:
+        """What to call a change no handler named: the answer to a question."""
+        for step_id in after.answered:
+            if step_id not in before.answered:
+                try:
+                    return self.script.step(step_id).label
+                except KeyError:
+                    break
+        return self.current_step(turn.draft, turn.state).label
+
+
+def _command(action_id: str, arg: str | None) -> Command:
+    """A keyed action as the command the same words would have been."""
+    n = m = None
+    what = None
+    if arg is not None:
+        words = str(arg).replace(",", "").split()
+        numbers = [int(w) for w in words if w.isdigit()]
+        if numbers:
+            n = numbers[0]
+            m = numbers[1] if len(numbers) > 1 else None
+        else:
+            what = str(arg)
+        if "up" in words or "down" in words:
+            what = "up" if "up" in words else "down"
+    return Command(action=action_id, n=n, m=m, what=what)
+
+
+def known_action(action_id: str) -> bool:
+    return any(spec.id == action_id for spec in load_actions())

@@ -1,0 +1,468 @@
+"""The parts of the request: adding them (typed or pasted), each one's period, and what can be
+done to a part (accept a suggestion, keep it as written, split it, edit, delete, move), then
+`done`. Every change names itself for undo; moves and splits keep references between parts
+right (`xrefs`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from oiadraft.interview import state as st
+from oiadraft.interview import xrefs
+from oiadraft.interview.actions import Command
+from oiadraft.interview.show import DETAILED_PARTS, LARGE_PASTE, find_finding, split_of
+from oiadraft.interview.show import visible_findings
+from oiadraft.interview.words import number, number_list, parts_phrase, period_phrase
+from oiadraft.interview.words import quote_user, reading
+from oiadraft.model import Part
+
+if TYPE_CHECKING:
+    from oiadraft.interview.engine import Turn
+
+_NUMBER_PREFIX = re.compile(r"^\s*(?:\(?\d{1,4}[.)]|\d{1,4}\s*[-–]|\(?[a-z][.)]|[-*•])\s+",
+                            re.IGNORECASE)
+
+
+def strip_number(text: str) -> str:
+    """Drop a leading "3." / "(a)" / "- " the requester typed: the letter numbers parts."""
+    return _NUMBER_PREFIX.sub("", text, count=1).strip()
+
+
+# ---- reports -------------------------------------------------------------------------------
+
+
+def report(turn: Turn, part: Part, *, actions: bool, words: bool = False) -> str:
+    """The assistant's reading of one part: what it asks for, its risk, the findings and their
+    suggestions, and (with `actions`) what can be done next."""
+    iv, draft = turn.iv, turn.draft
+    at = number(turn.number(part))
+    assessment = iv.assess(draft, part)
+    lines = []
+    if words:
+        lines.append(turn.text("part_added", number=at, text=quote_user(part.text, 400)))
+    extract = reading(assessment, iv.script.messages, draft.act)
+    if extract:
+        lines.append(turn.text("part_extract", number=at, extract=extract))
+    status = iv.status(draft, part)
+    lines.append(turn.text(f"risk_{status}"))
+    found = visible_findings(assessment)
+    for index, finding in enumerate(found, 1):
+        item = turn.text("finding", index=index, message=quote_user(finding.message, 1000))
+        if finding.suggestion:
+            # a Markdown hard break: the suggestion starts its own line under the warning
+            item += "\\\n   " + turn.text("finding_suggestion",
+                                          suggestion=quote_user(finding.suggestion, 600))
+        lines.append(item)
+    if actions and any(f.replacement is not None for f in found):
+        hint = turn.text("split_hint") if split_of(part.text) else ""
+        lines.append(turn.text("finding_actions", split_hint=hint))
+        turn.prompted = True
+    return "\n\n".join(lines)
+
+
+def _said(turn: Turn, text: str) -> None:
+    from oiadraft.interview.engine import Message
+
+    turn.messages.append(Message(text))
+
+
+def _report_and_ask(turn: Turn, part: Part) -> None:
+    """A part's report, then the next question unless the report already asked it."""
+    _said(turn, report(turn, part, actions=True))
+    if not turn.prompted:
+        turn.reask = True
+
+
+# ---- adding ----------------------------------------------------------------------------------
+
+
+def answer(turn: Turn, step: Any, text: str) -> None:
+    """Words for a new part, or a pasted request to split into parts."""
+    draft = turn.draft
+    stripped = text.strip()
+    if not stripped:
+        turn.problem("parts_next" if draft.parts else "parts_need_one")
+        return
+    split = None
+    if "\n" in stripped or len(stripped) > 400:
+        from oiadraft.splitter import split_request
+
+        split = split_request(text)
+    if split is not None and len(split.parts) >= 2:
+        _add_many(turn, split, text)
+        return
+    words = split.parts[0].text if split is not None and split.parts else stripped
+    part = Part(text=strip_number(words))
+    draft.parts.append(part)
+    turn.state = replace(turn.state, current=part.id)
+    turn.label = turn.text("undo_added", number=number(len(draft.parts)))
+    if not _has_period(turn, part):
+        _said(turn, report(turn, part, actions=False))
+        turn.state = replace(turn.state, pending=st.PartPeriod(part=part.id))
+        return
+    _report_and_ask(turn, part)
+
+
+def _add_many(turn: Turn, split: Any, text: str) -> None:
+    from oiadraft.interview.engine import Message
+
+    draft = turn.draft
+    first = len(draft.parts) + 1
+    count = len(split.parts)
+    turn.messages.append(Message(turn.text("paste_summary", count=number(count),
+                                           chars=number(len(text))), "summary"))
+    if len(text) > LARGE_PASTE:
+        turn.say("large_paste")
+    if split.request_period is not None and draft.period is None:
+        draft.period = split.request_period.period
+        turn.say("request_period_found", period=period_phrase(draft.period))
+    added = [Part(text=found.text) for found in split.parts]
+    draft.parts.extend(added)
+    if count <= DETAILED_PARTS:
+        # one message for all of them: a widget per part would crowd the transcript
+        _said(turn, "\n\n---\n\n".join(report(turn, part, actions=False, words=True)
+                                       for part in added))
+    else:
+        _said(turn, _overview(turn, added))
+    turn.state = replace(turn.state, current=added[-1].id)
+    turn.label = turn.text("undo_pasted", first=number(first), last=number(len(draft.parts)))
+    turn.reask = True
+
+
+def _overview(turn: Turn, added: list[Part]) -> str:
+    """Many parts at once: how many at each risk, and which are high."""
+    by_status: dict[str, list[int]] = {"high": [], "medium": [], "low": [], "kept": []}
+    start = len(turn.draft.parts) - len(added) + 1
+    for at, part in enumerate(added, start):
+        by_status[turn.iv.status(turn.draft, part)].append(at)
+    return turn.text("parts_overview", high=number(len(by_status["high"])),
+                     medium=number(len(by_status["medium"])),
+                     low=number(len(by_status["low"])),
+                     high_list=number_list(by_status["high"]) or "none")
+
+
+def _has_period(turn: Turn, part: Part) -> bool:
+    if part.period is not None or turn.draft.period is not None:
+        return True
+    from oiadraft.periods import find_periods
+
+    return bool(find_periods(part.text, today=turn.iv.today))
+
+
+def answer_part_period(turn: Turn, pending: st.PartPeriod, text: str) -> None:
+    from oiadraft.periods import PeriodError, parse_period
+
+    part = turn.part(pending.part)
+    if part is None:
+        turn.state = replace(turn.state, pending=None)
+        answer(turn, None, text)
+        return
+    if not text.strip():
+        skip_part_period(turn, pending)
+        return
+    try:
+        period = parse_period(text, today=turn.iv.today)
+    except PeriodError as error:
+        turn.problem("period_problem", problem=quote_user(str(error), 400))
+        return
+    part.period = period
+    turn.state = replace(turn.state, pending=None)
+    turn.label = turn.text("undo_part_period", number=number(turn.number(part)))
+    turn.say("part_period_set", number=number(turn.number(part)), period=period_phrase(period))
+    _report_and_ask(turn, part)
+
+
+def skip_part_period(turn: Turn, pending: st.PartPeriod, finishing: bool = False) -> None:
+    part = turn.part(pending.part)
+    turn.state = replace(turn.state, pending=None)
+    if part is not None:
+        turn.say("part_period_skipped", number=number(turn.number(part)))
+    if not finishing:
+        turn.reask = True
+
+
+# ---- acting on a part ------------------------------------------------------------------------
+
+
+def _target(turn: Turn, n: int | None) -> Part | None:
+    """Part `n`, or the current part when no number is given; says why when there is none."""
+    draft = turn.draft
+    if n is not None:
+        if not 1 <= n <= len(draft.parts):
+            if draft.parts:
+                turn.problem("no_such_part", number=number(n), count=number(len(draft.parts)))
+            else:
+                turn.problem("no_parts_yet")
+            return None
+        part = draft.parts[n - 1]
+        turn.state = replace(turn.state, current=part.id)
+        return part
+    part = turn.iv.current_part(draft, turn.state)
+    if part is None:
+        turn.problem("no_parts_yet")
+    return part
+
+
+def _leave_follow_up(turn: Turn, part: Part) -> None:
+    """A command on a part ends any follow-up question about it (its words were the box's)."""
+    if turn.state.pending is not None:
+        turn.state = replace(turn.state, pending=None)
+
+
+def accept(turn: Turn, cmd: Command) -> None:
+    _accept(turn, None, cmd.n or 1)
+
+
+def accept_part(turn: Turn, cmd: Command) -> None:
+    _accept(turn, cmd.n, 1)
+
+
+def _accept(turn: Turn, n: int | None, index: int) -> None:
+    part = _target(turn, n)
+    if part is None:
+        return
+    found = visible_findings(turn.iv.assess(turn.draft, part))
+    usable = [f for f in found if f.replacement is not None]
+    if not usable:
+        turn.problem("nothing_to_accept", number=number(turn.number(part)))
+        return
+    if not 1 <= index <= len(found):
+        turn.problem("no_such_suggestion", index=index, count=len(found))
+        return
+    finding = found[index - 1]
+    if finding.replacement is None:
+        if index != 1:
+            turn.problem("advice_only", index=index)
+            return
+        finding = usable[0]
+    _leave_follow_up(turn, part)
+    if finding.placeholders:
+        turn.state = replace(turn.state, pending=st.Fill(
+            part=part.id, rule=finding.rule, span=tuple(finding.span),
+            remaining=tuple(finding.placeholders)))
+        return
+    _apply(turn, part, finding, {})
+
+
+def answer_fill(turn: Turn, pending: st.Fill, text: str) -> None:
+    value = " ".join(text.split())
+    if not value:
+        turn.problem("fill_empty")
+        return
+    part = turn.part(pending.part)
+    fills = (*pending.fills, (pending.remaining[0], value))
+    if part is None:
+        turn.state = replace(turn.state, pending=None)
+        turn.problem("nothing_to_accept", number="?")
+        return
+    if len(pending.remaining) > 1:
+        turn.state = replace(turn.state, pending=replace(
+            pending, remaining=pending.remaining[1:], fills=fills))
+        return
+    turn.state = replace(turn.state, pending=None)
+    finding = find_finding(turn.iv, turn.draft, part, pending.rule, pending.span)
+    if finding is None:
+        turn.problem("part_changed", number=number(turn.number(part)))
+        return
+    _apply(turn, part, finding, dict(fills))
+
+
+def _apply(turn: Turn, part: Part, finding: Any, fills: dict[str, str]) -> None:
+    from oiadraft.scope import apply_suggestion
+
+    try:
+        part.text = apply_suggestion(part.text, finding, fills)
+    except (ValueError, KeyError) as error:
+        turn.problem("problem", problem=quote_user(str(error), 400))
+        return
+    at = number(turn.number(part))
+    turn.label = turn.text("undo_accepted", number=at)
+    turn.say("part_rewritten", number=at, text=quote_user(part.text, 2000))
+    _report_and_ask(turn, part)
+
+
+def keep(turn: Turn, cmd: Command) -> None:
+    _keep(turn, None)
+
+
+def keep_part(turn: Turn, cmd: Command) -> None:
+    _keep(turn, cmd.n)
+
+
+def _keep(turn: Turn, n: int | None) -> None:
+    part = _target(turn, n)
+    if part is None:
+        return
+    rules = list(dict.fromkeys(
+        f.rule for f in turn.iv.assess(turn.draft, part).findings
+        if f.severity in ("warning", "danger") and f.rule not in part.acknowledged))
+    at = number(turn.number(part))
+    if not rules:
+        turn.problem("nothing_to_keep", number=at)
+        return
+    _leave_follow_up(turn, part)
+    part.acknowledged = [*part.acknowledged, *rules]
+    turn.label = turn.text("undo_kept", number=at)
+    turn.say("part_kept", number=at)
+    turn.reask = True
+
+
+def split(turn: Turn, cmd: Command) -> None:
+    _split(turn, None)
+
+
+def split_part(turn: Turn, cmd: Command) -> None:
+    _split(turn, cmd.n)
+
+
+def _split(turn: Turn, n: int | None) -> None:
+    """Dates first, copies second. The first keeps the part's id (references to the part
+    follow it); the second names the first by number and covers the same period."""
+    part = _target(turn, n)
+    if part is None:
+        return
+    pair = split_of(part.text)
+    at = turn.number(part)
+    if pair is None:
+        turn.problem("nothing_to_split", number=number(at))
+        return
+    _leave_follow_up(turn, part)
+    draft = turn.draft
+    before = [p.id for p in draft.parts]
+    period = part.period or _own_period(turn, part)
+    dates = Part(text=pair[0], period=part.period, id=part.id)
+    copies = Part(text=xrefs.name_previous(pair[1], at), period=period)
+    draft.parts[at - 1:at] = [dates, copies]
+    xrefs.follow(before, draft.parts)
+    turn.state = replace(turn.state, current=copies.id)
+    turn.label = turn.text("undo_split", number=number(at))
+    turn.say("part_split", first=number(at), second=number(at + 1))
+    _said(turn, report(turn, dates, actions=False, words=True) + "\n\n---\n\n"
+          + report(turn, copies, actions=False, words=True))
+    turn.reask = True
+
+
+def _own_period(turn: Turn, part: Part) -> Any:
+    """The period a part states in its own words (the copies part covers the same)."""
+    assessment = turn.iv.assess(turn.draft, part)
+    return assessment.period if assessment.period_source == "part" else None
+
+
+def edit(turn: Turn, cmd: Command) -> None:
+    part = _target(turn, cmd.n)
+    if part is None:
+        return
+    turn.state = replace(turn.state, pending=st.EditPart(part=part.id), current=part.id)
+
+
+def answer_edit(turn: Turn, pending: st.EditPart, text: str) -> None:
+    part = turn.part(pending.part)
+    if part is None:
+        turn.state = replace(turn.state, pending=None)
+        answer(turn, None, text)
+        return
+    value = strip_number(text.strip())
+    at = number(turn.number(part))
+    if not value:
+        turn.problem("edit_empty", number=at)
+        return
+    turn.state = replace(turn.state, pending=None)
+    if value == part.text:
+        turn.say("edit_unchanged", number=at)
+        turn.reask = True
+        return
+    part.text = value
+    part.acknowledged = []
+    turn.label = turn.text("undo_edited", number=at)
+    turn.say("part_rewritten", number=at, text=quote_user(value, 2000))
+    _report_and_ask(turn, part)
+
+
+def delete(turn: Turn, cmd: Command) -> None:
+    part = _target(turn, cmd.n)
+    if part is None:
+        return
+    draft = turn.draft
+    before = [p.id for p in draft.parts]
+    at = turn.number(part)
+    draft.parts.remove(part)
+    draft.priority = [p for p in draft.priority if p != part.id]
+    pending = turn.state.pending
+    if pending is not None and getattr(pending, "part", None) == part.id:
+        turn.state = replace(turn.state, pending=None)
+    if turn.state.current == part.id:
+        turn.state = replace(turn.state, current=None)
+    broken = xrefs.follow(before, draft.parts)
+    turn.label = turn.text("undo_deleted", number=number(at))
+    turn.say("part_deleted", number=number(at))
+    _report_broken(turn, broken)
+
+
+def move(turn: Turn, cmd: Command) -> None:
+    draft = turn.draft
+    part = _target(turn, cmd.n)
+    if part is None:
+        return
+    at = turn.number(part)
+    direction = cmd.what or ("up" if cmd.verb.endswith("up") else
+                             "down" if cmd.verb.endswith("down") else None)
+    to = cmd.m if cmd.m is not None else at - 1 if direction == "up" else \
+        at + 1 if direction == "down" else None
+    if to is None or not 1 <= to <= len(draft.parts):
+        turn.problem("no_such_place", count=number(len(draft.parts)))
+        return
+    if to == at:
+        turn.problem("already_there", number=number(at))
+        return
+    before = [p.id for p in draft.parts]
+    draft.parts.remove(part)
+    draft.parts.insert(to - 1, part)
+    broken = xrefs.follow(before, draft.parts)
+    turn.label = turn.text("undo_moved", number=number(at), to=number(to))
+    turn.say("part_moved", number=number(at), to=number(to))
+    _report_broken(turn, broken)
+
+
+def _report_broken(turn: Turn, broken: list[xrefs.Broken]) -> None:
+    for item in broken:
+        part = turn.part(item.part)
+        if part is not None:
+            turn.say("reference_gone", number=number(turn.number(part)),
+                     gone=parts_phrase(list(item.numbers)))
+
+
+# ---- done ------------------------------------------------------------------------------------
+
+
+def finish(turn: Turn) -> None:
+    """No more parts: say how many, which are still high risk, which are kept as written."""
+    iv, draft = turn.iv, turn.draft
+    if not draft.parts:
+        turn.problem("parts_need_one")
+        return
+    turn.state = turn.state.answer("parts")
+    statuses = [iv.status(draft, part) for part in draft.parts]
+    high = [at for at, status in enumerate(statuses, 1) if status == "high"]
+    kept = [at for at, status in enumerate(statuses, 1) if status == "kept"]
+    count = len(draft.parts)
+    lines = [turn.text("parts_done", count=f"{number(count)} part{'s' if count != 1 else ''}")]
+    if high:
+        lines.append(turn.text("parts_done_high", parts=_capital(parts_phrase(high)),
+                               is_are="is" if len(high) == 1 else "are",
+                               first=number(high[0]),
+                               it="it" if len(high) == 1 else "the first of them"))
+    if kept:
+        one = len(kept) == 1
+        lines.append(turn.text("parts_done_kept", parts=_capital(parts_phrase(kept)),
+                               is_are="is" if one else "are", them="it" if one else "them",
+                               they="it" if one else "they"))
+    if not high and not kept:
+        lines.append(turn.text("parts_done_clear"))
+    _said(turn, " ".join(lines))
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,198 @@
+"""The interview script (prompts/interview.yaml): the questions in order, and the messages.
+
+Each step says what kind of answer it takes, which Draft field the answer sets (`sets`), when it
+applies (`when`), and the messages that belong to it. Loading validates everything and names the
+file and line of the first problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from oiadraft import paths, yamlio
+from oiadraft.errors import DataError
+
+STEP_KINDS = frozenset({"agency", "choice", "text", "period", "parts", "multi", "yesno",
+                        "review"})
+WHEN_FACTS = frozenset({"act", "urgent", "agency_known", "needs_region"})
+FIELDS = frozenset({"agency", "act", "region", "topic", "period", "parts", "clauses", "urgent",
+                    "urgency_reasons", "requester.name"})
+"""The Draft fields a step may set (`sets:`); the review step sets none."""
+SOURCE = "prompts/interview.yaml"
+
+REQUIRED_MESSAGES = (
+    "resume", "agency_found", "agency_region", "agency_minister", "agency_free",
+    "agency_not_subject", "agency_confirm", "agency_ambiguous", "agency_as_typed",
+    "agency_not_found_none", "agency_empty", "choice_set", "choose_number", "needs_answer",
+    "yes_or_no", "name_default", "step_skipped", "skip_not_allowed", "back_at_start",
+    "period_echo", "period_open", "period_problem", "part_period_question", "part_period_set",
+    "part_period_skipped", "paste_summary", "parts_overview", "request_period_found",
+    "part_added", "part_edit_question", "part_deleted", "part_moved", "reference_gone",
+    "part_rewritten", "edit_unchanged", "edit_empty", "edit_first", "cancelled",
+    "nothing_to_cancel", "part_kept", "part_split", "fill_question", "fill_empty",
+    "part_changed", "parts_next", "parts_need_one", "parts_done", "parts_done_high",
+    "parts_done_kept", "parts_done_clear", "part_extract", "extract_records",
+    "extract_parties", "extract_topic", "extract_topic_lead", "extract_period",
+    "extract_period_request", "extract_no_period", "extract_no_period_lead", "risk_low",
+    "risk_medium", "risk_high", "risk_kept", "label_low", "label_medium", "label_high",
+    "label_kept", "summary_part", "summary_overview", "finding", "finding_suggestion",
+    "finding_actions", "split_hint", "nothing_to_accept", "nothing_to_keep",
+    "nothing_to_split", "no_such_suggestion", "advice_only", "no_such_part", "no_parts_yet",
+    "no_such_place", "already_there", "multi_done", "multi_none", "ticks_help",
+    "no_such_option", "priority_question", "priority_set", "priority_help", "priority_dropped",
+    "review_commands", "problem", "not_now", "not_understood", "undone", "redone",
+    "nothing_to_undo", "nothing_to_redo", "changed_elsewhere", "undo_added", "undo_pasted",
+    "undo_part_period", "undo_accepted", "undo_kept", "undo_split", "undo_edited",
+    "undo_deleted", "undo_moved", "deadline_line", "large_paste", "too_long",
+)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a choice or tick-list question."""
+
+    value: str
+    label: str
+    hint: str = ""
+    default: bool = False
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question of the script."""
+
+    id: str
+    kind: str
+    ask: str
+    sets: str | None = None
+    """The Draft field the answer sets (see FIELDS)."""
+    label: str = ""
+    """A noun phrase for the change an answer makes ("the period"), for undo messages."""
+    help: str = ""
+    when: tuple[tuple[str, Any], ...] = ()
+    optional: bool = False
+    placeholder: str = ""
+    choices: tuple[Choice, ...] = ()
+    choices_from: str | None = None
+    clause_kinds: tuple[str, ...] = ()
+    default: str | None = None
+    default_from: str | None = None
+    """Where Enter's answer comes from when nothing is typed ("saved_name")."""
+    min_words: int = 0
+    min_words_message: str = ""
+    said: dict[str, str] | None = None
+    """Messages said after an answer: keys "set", "blank", "yes", "no" (message keys)."""
+    aliases: tuple[str, ...] = ()
+    """Words that name this step in `change <what>` ("period", "time frame")."""
+
+
+@dataclass(frozen=True)
+class Script:
+    """The whole conversation: greeting, steps in order, and the assistant's messages."""
+
+    greeting: str
+    steps: tuple[Step, ...]
+    messages: dict[str, str]
+
+    def step(self, step_id: str) -> Step:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)
+
+    def step_named(self, words: str) -> Step | None:
+        """The step `change <words>` means ("period", "the agency", "time frame")."""
+        key = " ".join(words.lower().split()).removeprefix("the ").strip()
+        for step in self.steps:
+            if key == step.id or key in step.aliases:
+                return step
+        return None
+
+
+def _text(raw: Any, key: str) -> str:
+    value = raw.get(key)
+    return str(value).strip() if value is not None else ""
+
+
+def _step(raw: Any, seen: set[str], source: str) -> Step:
+    line = raw.line if isinstance(raw, yamlio.Located) else None
+    if not isinstance(raw, dict):
+        raise DataError("each step must be a mapping", source, line)
+    step_id = raw.get("id")
+    if not isinstance(step_id, str) or not step_id:
+        raise DataError("step without an id", source, line)
+    if step_id in seen:
+        raise DataError(f"duplicate step id {step_id!r}", source, raw.line_of("id"))
+    seen.add(step_id)
+    kind = raw.get("kind")
+    if kind not in STEP_KINDS:
+        raise DataError(f"step {step_id!r}: unknown kind {kind!r} (expected one of "
+                        f"{', '.join(sorted(STEP_KINDS))})", source, raw.line_of("kind"))
+    if not isinstance(raw.get("ask"), str):
+        raise DataError(f"step {step_id!r} has no 'ask' text", source, line)
+    when = raw.get("when") or {}
+    if not isinstance(when, dict) or not set(when) <= WHEN_FACTS:
+        raise DataError(f"step {step_id!r}: 'when' may test only {sorted(WHEN_FACTS)}",
+                        source, raw.line_of("when"))
+    sets = raw.get("sets")
+    if kind != "review" and sets not in FIELDS:
+        raise DataError(f"step {step_id!r}: 'sets' must name the Draft field it sets (one of "
+                        f"{', '.join(sorted(FIELDS))})", source, raw.line_of("sets") or line)
+    said = raw.get("said") or {}
+    if not isinstance(said, dict) or not set(said) <= {"set", "blank", "yes", "no"}:
+        raise DataError(f"step {step_id!r}: 'said' maps set/blank/yes/no to message keys",
+                        source, raw.line_of("said"))
+    choices = tuple(
+        Choice(value=str(c["value"]), label=str(c["label"]), hint=str(c.get("hint", "")),
+               default=bool(c.get("default", False)))
+        for c in raw.get("choices") or []
+    )
+    return Step(
+        id=step_id, kind=kind, ask=raw["ask"].strip(), sets=sets,
+        label=_text(raw, "label") or f"your answer about {step_id.replace('_', ' ')}",
+        help=_text(raw, "help"), when=tuple(sorted(when.items())),
+        optional=bool(raw.get("optional", False)), placeholder=_text(raw, "placeholder"),
+        choices=choices, choices_from=raw.get("choices_from"),
+        clause_kinds=tuple(raw.get("clause_kinds") or ()),
+        default=None if raw.get("default") is None else str(raw.get("default")),
+        default_from=raw.get("default_from"), min_words=int(raw.get("min_words") or 0),
+        min_words_message=_text(raw, "min_words_message"),
+        said={str(k): str(v) for k, v in said.items()} or None,
+        aliases=tuple(str(a).lower() for a in raw.get("aliases") or ()),
+    )
+
+
+def load_script(text: str | None = None, source: str = SOURCE) -> Script:
+    """Load and validate the interview script (the built-in one unless `text` is given)."""
+    if text is None:
+        text = (paths.builtin("prompts") / "interview.yaml").read_text(encoding="utf-8")
+    data = yamlio.load(text, source)
+    if not isinstance(data, dict):
+        raise DataError("the interview script must be a mapping", source)
+    steps_data = data.get("steps")
+    if not isinstance(steps_data, list) or not steps_data:
+        raise DataError("'steps' must be a non-empty list", source, data.line_of("steps"))
+    seen: set[str] = set()
+    steps = tuple(_step(raw, seen, source) for raw in steps_data)
+    messages = data.get("messages") or {}
+    if not isinstance(messages, dict):
+        raise DataError("'messages' must be a mapping", source, data.line_of("messages"))
+    missing = [key for key in REQUIRED_MESSAGES if key not in messages]
+    for step in steps:
+        missing.extend(key for key in (step.said or {}).values() if key not in messages)
+    if missing:
+        raise DataError(f"missing messages: {', '.join(missing)}", source,
+                        data.line_of("messages"))
+    return Script(
+        greeting=str(data.get("greeting") or "").strip(),
+        steps=steps,
+        messages={str(k): str(v).strip() for k, v in messages.items()},
+    )
+
+
+@lru_cache(maxsize=1)
+def builtin_script() -> Script:
+    """The shipped script, loaded once."""
+    return load_script()

@@ -1,0 +1,368 @@
+"""Answers to the script's questions (everything but the parts): who the request goes to,
+choices, text, the period, yes/no, tick lists and which parts come first.
+
+Each answer sets the Draft field its step declares (`fields.set_field`) and marks the step
+answered; a bad answer says what to type instead and changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from oiadraft.interview import state as st
+from oiadraft.interview.fields import set_field
+from oiadraft.interview.script import Choice, Step
+from oiadraft.interview.show import choices, selection
+from oiadraft.interview.words import parts_phrase, quote_user
+
+if TYPE_CHECKING:
+    from oiadraft.interview.engine import Turn
+
+YES = frozenset({"y", "yes", "yeah", "yep", "ae", "āe", "true", "ok", "okay", "right", "correct",
+                 "sure", "that's right", "thats right"})
+NO = frozenset({"n", "no", "nope", "nah", "false", "kao"})
+KEEP_TICKS = frozenset({"", "ok", "okay", "yes", "y", "fine", "keep"})
+_MINISTER = re.compile(r"\bminister\b|\bhon\.?\s", re.IGNORECASE)
+
+
+def _word(text: str) -> str:
+    return " ".join(text.lower().split()).rstrip(".!")
+
+
+def answered(turn: Turn, step_id: str) -> None:
+    turn.state = turn.state.answer(step_id)
+
+
+# ---- the recipient ---------------------------------------------------------------------------
+
+
+def answer_agency(turn: Turn, step: Step, text: str) -> None:
+    query = " ".join(text.split())
+    if not query:
+        turn.problem("agency_empty")
+        return
+    use = re.match(r"^use\s+(.+)$", query, re.IGNORECASE)
+    if use:
+        set_as_typed(turn, use.group(1).strip())
+        return
+    resolution = turn.iv.directory.resolve(query)
+    if resolution.status == "found":
+        set_agency(turn, resolution.agency)
+        return
+    candidates = tuple(match.agency.id for match in resolution.candidates[:5])
+    turn.state = replace(turn.state, pending=st.AgencyPick(query=query, candidates=candidates))
+
+
+def answer_agency_pick(turn: Turn, pending: st.AgencyPick, text: str) -> None:
+    word = _word(text)
+    count = len(pending.candidates)
+    if word.isdigit() and 1 <= int(word) <= count + 1:
+        index = int(word) - 1
+    elif word in YES and count == 1:
+        index = 0
+    elif word in NO or word in {"as typed", "write to it", "as i typed it"}:
+        index = count
+    elif not word:
+        turn.problem("choose_number", count=count + 1)
+        return
+    else:  # another name
+        turn.state = replace(turn.state, pending=None)
+        answer_agency(turn, turn.iv.script.step("agency"), text)
+        return
+    turn.state = replace(turn.state, pending=None)
+    if index == count:
+        set_as_typed(turn, pending.query)
+        return
+    agency = turn.iv.directory.get(pending.candidates[index])
+    if agency is None:
+        turn.problem("agency_empty")
+        return
+    set_agency(turn, agency)
+
+
+def set_agency(turn: Turn, agency: Any) -> None:
+    draft = turn.draft
+    if not agency.is_subject:
+        turn.problem("agency_not_subject", name=quote_user(agency.name),
+                     note=quote_user(agency.note or "", 600))
+        return
+    draft.agency = agency.name
+    draft.agency_id = agency.id
+    draft.agency_kind = agency.kind
+    draft.act = agency.act
+    draft.region = agency.region or None
+    answered(turn, "agency")
+    region_note = ""
+    if agency.region:
+        from oiadraft.deadline import regions
+
+        region = regions().get(agency.region)
+        if region is not None:
+            region_note = turn.text("agency_region", region=region.name, rule=region.rule)
+        if agency.region_note:
+            region_note += f" ({quote_user(agency.region_note, 300)})"
+    turn.say("agency_found", name=quote_user(agency.display_name, 200),
+             region_note=region_note)
+    if agency.kind == "minister":
+        turn.say("agency_minister")
+
+
+def set_as_typed(turn: Turn, name: str) -> None:
+    """Write to a body by the name typed; its Act (and region) are asked next."""
+    draft = turn.draft
+    draft.agency = name
+    draft.agency_id = None
+    draft.region = None
+    draft.agency_kind = "minister" if _MINISTER.search(name) else "organisation"
+    turn.state = turn.state.unanswer("act").unanswer("region")
+    answered(turn, "agency")
+    turn.say("agency_free", name=quote_user(name, 200))
+
+
+# ---- choices, text, yes/no -------------------------------------------------------------------
+
+
+def pick(options: Sequence[Choice], text: str) -> str | None:
+    """A choice by number, by value or by a unique label prefix."""
+    word = _word(text)
+    if not word:
+        return None
+    if word.isdigit() and 1 <= int(word) <= len(options):
+        return options[int(word) - 1].value
+    for choice in options:
+        if word == choice.value.lower():
+            return choice.value
+    starts = [c.value for c in options if c.label.lower().startswith(word)]
+    return starts[0] if len(starts) == 1 else None
+
+
+def answer_choice(turn: Turn, step: Step, text: str) -> None:
+    options = choices(turn.iv, step, turn.draft)
+    value = pick(options, text)
+    if value is None and not text.strip():
+        value = next((c.value for c in options if c.default), None)
+    if value is None:
+        turn.problem("choose_number", count=len(options))
+        return
+    set_field(turn.draft, step.sets, value)
+    answered(turn, step.id)
+    label = next(c.label for c in options if c.value == value)
+    turn.say("choice_set", choice=quote_user(label, 200))
+
+
+def answer_text(turn: Turn, step: Step, text: str) -> None:
+    value = " ".join(text.split())
+    if not value and step.default_from == "saved_name":
+        value = turn.iv.default_name(turn.draft)
+    if not value:
+        if step.optional:
+            skip_step(turn, step)
+        else:
+            turn.problem("needs_answer")
+        return
+    if step.min_words and len(re.findall(r"[\w'’-]+", value)) < step.min_words:
+        turn.messages.append(_problem(turn, step.min_words_message))
+        return
+    set_field(turn.draft, step.sets, value)
+    answered(turn, step.id)
+    said = (step.said or {}).get("set")
+    if said:
+        turn.say(said, value=quote_user(value, 200))
+
+
+def _problem(turn: Turn, template: str) -> Any:
+    from oiadraft.interview.engine import Message
+
+    return Message(turn.iv.message_text(template or "", turn.draft), "problem")
+
+
+def answer_yesno(turn: Turn, step: Step, text: str) -> None:
+    word = _word(text) or (step.default or "")
+    if word not in YES and word not in NO:
+        turn.problem("yes_or_no")
+        return
+    value = word in YES
+    set_field(turn.draft, step.sets, value)
+    answered(turn, step.id)
+    said = (step.said or {}).get("yes" if value else "no")
+    if said:
+        turn.say(said)
+
+
+def skip_step(turn: Turn, step: Step) -> None:
+    if not step.optional:
+        turn.problem("skip_not_allowed")
+        return
+    set_field(turn.draft, step.sets, "" if step.sets == "requester.name" else None)
+    answered(turn, step.id)
+    turn.say((step.said or {}).get("blank") or "step_skipped")
+
+
+def answer_review(turn: Turn, step: Step, text: str) -> None:
+    if not text.strip():
+        turn.screen = "letter"
+        return
+    turn.problem("review_commands")
+
+
+# ---- the request-wide period -----------------------------------------------------------------
+
+
+def answer_period(turn: Turn, step: Step, text: str) -> None:
+    from oiadraft.periods import PeriodError, parse_period
+
+    if not text.strip():
+        skip_step(turn, step)
+        return
+    try:
+        period = parse_period(text, today=turn.iv.today)
+    except PeriodError as error:
+        turn.problem("period_problem", problem=quote_user(str(error), 400))
+        return
+    turn.state = replace(turn.state, pending=st.PeriodConfirm(period=period, text=text.strip()))
+
+
+def answer_period_confirm(turn: Turn, pending: st.PeriodConfirm, text: str) -> None:
+    word = _word(text)
+    turn.state = replace(turn.state, pending=None)
+    if word in NO:
+        turn.reask = True
+        return
+    if word and word not in YES:
+        answer_period(turn, turn.iv.script.step("period"), text)
+        return
+    set_field(turn.draft, "period", pending.period)
+    answered(turn, "period")
+
+
+# ---- tick lists ------------------------------------------------------------------------------
+
+
+def answer_multi(turn: Turn, step: Step, text: str) -> None:
+    _ticks(turn, step, selection(turn.iv, step, turn.draft, turn.state), text)
+
+
+def answer_ticks(turn: Turn, pending: st.Ticks, text: str) -> None:
+    _ticks(turn, turn.iv.script.step(pending.step), list(pending.selected), text)
+
+
+def _ticks(turn: Turn, step: Step, selected: list[str], text: str) -> None:
+    options = choices(turn.iv, step, turn.draft)
+    values = [c.value for c in options]
+    word = _word(text)
+    if word in KEEP_TICKS:
+        commit_ticks(turn, step, selected)
+        return
+    if word in {"none", "no", "n", "nothing"}:
+        commit_ticks(turn, step, [])
+        return
+    if word == "all":
+        commit_ticks(turn, step, values)
+        return
+    numbers = re.findall(r"\d+", word)
+    if not numbers or re.sub(r"\d+|[\s,;]|\band\b", "", word):
+        turn.problem("ticks_help")
+        return
+    for raw in numbers:
+        index = int(raw) - 1
+        if not 0 <= index < len(values):
+            turn.problem("no_such_option", number=raw, count=len(values))
+            return
+        value = values[index]
+        if value in selected:
+            selected.remove(value)
+        else:
+            selected.append(value)
+    ordered = tuple(v for v in values if v in selected)
+    turn.state = replace(turn.state, pending=st.Ticks(step=step.id, selected=ordered))
+    turn.reask = True
+
+
+def commit_ticks(turn: Turn, step: Step, selected: list[str]) -> None:
+    draft = turn.draft
+    options = choices(turn.iv, step, draft)
+    offered = [c.value for c in options]
+    chosen = [v for v in offered if v in selected]
+    newly = [v for v in chosen if v not in draft.clauses]
+    draft.clauses = [c for c in draft.clauses if c not in offered or c in chosen]
+    draft.clauses.extend(newly)
+    _add_closing_defaults(turn)
+    answered(turn, step.id)
+    titles = [quote_user(c.label, 200) for c in options if c.value in chosen]
+    if titles:
+        from oiadraft.text import join_and
+
+        turn.say("multi_done", chosen=join_and(titles))
+    else:
+        turn.say("multi_none")
+    if any(_is_priority_clause(turn, clause_id) for clause_id in chosen):
+        _ask_priority(turn, step)
+
+
+def _add_closing_defaults(turn: Turn) -> None:
+    """Closing clauses (thanks, contact) are on by default and not asked about."""
+    if turn.state.closing_added:
+        return
+    draft = turn.draft
+    for clause in turn.iv.library.clauses():
+        if (clause.kind == "closing" and clause.default and draft.act in clause.acts
+                and clause.id not in draft.clauses):
+            draft.clauses.append(clause.id)
+    turn.state = replace(turn.state, closing_added=True)
+
+
+# ---- which parts come first ------------------------------------------------------------------
+
+PRIORITY_PLACEHOLDER = "{priority_parts}"
+
+
+def _is_priority_clause(turn: Turn, clause_id: str) -> bool:
+    """A clause that names the parts to deal with first (its body uses {priority_parts})."""
+    clause = turn.iv.library.find(clause_id)
+    body = turn.draft.clause_edits.get(clause_id) or (clause.body if clause else "")
+    return PRIORITY_PLACEHOLDER in body
+
+
+def _ask_priority(turn: Turn, step: Step) -> None:
+    draft = turn.draft
+    known = {part.id for part in draft.parts}
+    draft.priority = [part_id for part_id in draft.priority if part_id in known]
+    if draft.priority or not draft.parts:
+        return
+    if len(draft.parts) == 1:
+        draft.priority = [draft.parts[0].id]
+        turn.say("priority_set", parts=parts_phrase([1]))
+        return
+    turn.state = replace(turn.state, pending=st.PriorityParts(step=step.id))
+
+
+def answer_priority(turn: Turn, pending: st.PriorityParts, text: str) -> None:
+    draft = turn.draft
+    word = _word(text)
+    if word in NO or word in {"none", "skip"}:
+        drop_priority(turn)
+        return
+    numbers = [int(n) for n in re.findall(r"\d[\d,]*", word.replace(",", " "))]
+    if not numbers or re.sub(r"\d+|[\s,;]|\band\b|\bparts?\b", "", word):
+        turn.problem("priority_help")
+        return
+    bad = [n for n in numbers if not 1 <= n <= len(draft.parts)]
+    if bad:
+        turn.problem("no_such_part", number=bad[0], count=len(draft.parts))
+        return
+    chosen = sorted(set(numbers))
+    draft.priority = [draft.parts[n - 1].id for n in chosen]
+    turn.state = replace(turn.state, pending=None)
+    turn.say("priority_set", parts=parts_phrase(chosen))
+
+
+def drop_priority(turn: Turn) -> None:
+    """No parts first after all: the priority clause comes out of the letter."""
+    draft = turn.draft
+    draft.clauses = [c for c in draft.clauses if not _is_priority_clause(turn, c)]
+    draft.priority = []
+    turn.state = replace(turn.state, pending=None)
+    turn.say("priority_dropped")

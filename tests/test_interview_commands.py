@@ -1,0 +1,325 @@
+"""The command grammar: a bare command word is never content; a command that does not apply
+says so once and changes nothing; undo and redo cover every change; editing a part."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from oiadraft.interview import Interview, load_actions, parse_command
+from oiadraft.interview.history import take
+from oiadraft.interview.state import load
+from oiadraft.model import Draft, Period, draft_from_dict, draft_to_dict
+
+TODAY = date(2024, 9, 13)
+BROAD = ("any correspondence any MFAT official has had with any UK representative that "
+         "mentions the Convention")
+COPIES = ("Copies of all correspondence with the Ministry of Defence about the Convention on "
+          "Cluster Munitions")
+
+
+@pytest.fixture
+def interview() -> Interview:
+    return Interview(today=TODAY)
+
+
+def say(interview: Interview, draft: Draft, *answers: str):
+    reply = None
+    for answer in answers:
+        reply = interview.respond(draft, answer)
+    return reply
+
+
+def at_parts(interview: Interview, *parts: str) -> Draft:
+    draft = Draft()
+    say(interview, draft, "mfat", "cluster munitions", "1 October 2020 to 13 September 2024",
+        "", *parts)
+    return draft
+
+
+def content(draft: Draft) -> dict:
+    data = draft_to_dict(draft)
+    data.pop("conversation")
+    data.pop("updated")
+    return data
+
+
+def texts(reply) -> str:
+    return "\n\n".join(m.text for m in reply.messages)
+
+
+# ---- the grammar ---------------------------------------------------------------------------
+
+BARE_VERBS = sorted({verb for spec in load_actions() for verb in spec.verbs if "{" not in verb})
+
+
+def test_the_action_table_has_the_keys_the_screen_uses():
+    keys = {spec.key: spec.id for spec in load_actions() if spec.key}
+    assert keys == {"f1": "help", "f2": "accept", "f3": "keep", "f4": "split", "f5": "copy",
+                    "ctrl+s": "save", "ctrl+r": "review", "ctrl+l": "library",
+                    "ctrl+t": "deadline", "ctrl+g": "show_letter", "ctrl+n": "new",
+                    "ctrl+o": "open", "ctrl+p": "palette", "ctrl+q": "quit",
+                    "escape": "cancel"}
+    assert all(spec.label and spec.help for spec in load_actions())
+
+
+@pytest.mark.parametrize(("text", "action", "n", "m"), [
+    ("undo", "undo", None, None),
+    ("  Undo. ", "undo", None, None),
+    ("accept 5", "accept", 5, None),
+    ("edit part 3", "edit_part", 3, None),
+    ("edit", "edit_part", None, None),
+    ("delete part 1,000", "delete_part", 1000, None),
+    ("move part 4 to 1", "move_part", 4, 1),
+    ("move part 2 up", "move_part", 2, None),
+    ("keep part 13", "keep_part", 13, None),
+    ("that’s all", "done", None, None),
+    ("show the letter", "show_letter", None, None),
+])
+def test_commands_are_read_once_from_the_table(text, action, n, m):
+    command = parse_command(text)
+    assert command is not None
+    assert (command.action, command.n, command.m) == (action, n, m)
+
+
+@pytest.mark.parametrize("text", ["undo the 2023 decision", "Briefings about accept rates",
+                                  "done\nand dusted", "accept 5 of the reports", ""])
+def test_words_that_merely_contain_a_verb_are_content(text):
+    assert parse_command(text) is None
+
+
+@pytest.mark.parametrize("verb", BARE_VERBS)
+def test_a_bare_command_word_never_becomes_a_part(interview, verb):
+    draft = at_parts(interview, "Briefings to the Minister of Foreign Affairs about the "
+                                "Convention on Cluster Munitions")
+    texts_before = [p.text for p in draft.parts]
+    interview.respond(draft, verb)
+    assert verb not in [p.text for p in draft.parts]
+    assert all(p.text in texts_before or verb not in p.text.lower() for p in draft.parts)
+
+
+def test_undo_with_nothing_to_undo_says_so_and_adds_no_part(interview):
+    draft = Draft()
+    reply = interview.respond(draft, "undo")
+    assert [m.kind for m in reply.messages] == ["problem"]
+    assert "nothing to undo" in reply.messages[0].text
+    assert not draft.parts and not reply.changed
+
+
+def test_a_change_in_words_is_a_part_not_a_command(interview):
+    draft = at_parts(interview)
+    interview.respond(draft, "change in policy on cluster munitions briefings since 2021")
+    assert draft.parts and draft.parts[0].text.startswith("change in policy")
+
+
+@pytest.mark.parametrize(("where", "command"), [
+    ("topic", "done"), ("topic", "split"), ("topic", "accept"), ("topic", "keep"),
+    ("topic", "redo"), ("topic", "cancel"), ("parts", "accept 9"), ("parts", "edit part 4"),
+    ("parts", "move part 1 to 7"), ("parts", "skip"), ("topic", "skip"),
+])
+def test_a_command_that_does_not_apply_says_so_once_and_changes_nothing(interview, where,
+                                                                        command):
+    draft = Draft()
+    say(interview, draft, "mfat")
+    if where == "parts":
+        say(interview, draft, "cluster munitions", "2023", "", "Cabinet papers about the "
+                              "Convention on Cluster Munitions")
+    before = content(draft)
+    state = load(draft)
+    reply = interview.respond(draft, command)
+    assert len(reply.messages) == 1 and reply.messages[0].kind == "problem"
+    assert content(draft) == before and load(draft) == state
+    assert not reply.changed
+
+
+def test_done_while_a_parts_period_is_asked_finishes_the_parts(interview):
+    draft = Draft()
+    say(interview, draft, "mfat", "cluster munitions", "skip",
+        "Briefings to the Minister about cluster munitions")
+    assert interview.view(draft).pending == "part_period"
+    reply = interview.respond(draft, "done")
+    assert not any(m.kind == "problem" for m in reply.messages)
+    assert "cannot read" not in texts(reply)
+    assert reply.view.step_id == "preferences"
+    assert draft.parts[0].period is None
+
+
+def test_done_at_the_period_question_skips_it(interview):
+    draft = Draft()
+    reply = say(interview, draft, "mfat", "cluster munitions", "done")
+    assert draft.period is None and reply.view.step_id == "parts"
+    assert "cannot read" not in texts(reply)
+
+
+def test_skip_after_a_part_asks_for_the_next_part_once(interview):
+    draft = Draft()
+    say(interview, draft, "mfat", "cluster munitions", "skip",
+        "Briefings to the Minister about cluster munitions")
+    reply = interview.respond(draft, "skip")
+    assert texts(reply).count("Describe your next part") == 1
+
+
+# ---- undo and redo over every change ---------------------------------------------------------
+
+def _two_parts(interview):
+    return at_parts(interview, BROAD, COPIES)
+
+
+CHANGES = {
+    # name: (answers that set the scene, answers that make the one change)
+    "edit": ((), ("edit part 1", "Cabinet papers about the Convention")),
+    "delete": ((), ("delete part 1",)),
+    "accept": ((), ("edit part 1", "All documents about the Convention in 2023",
+                    "accept part 1")),
+    "keep": ((), ("keep part 1",)),
+    "move": ((), ("move part 2 to 1",)),
+    "split": ((), ("split part 2",)),
+    "add": ((), ("Aide-memoires to the Minister about the Convention",)),
+    "clause toggle": (("done",), ("1", "")),
+    "agency": ((), ("change agency", "Ministry of Defence")),
+    "period": ((), ("change period", "2023", "yes")),
+    "priority": (("done", "", "", ""), ("change process", "all", "1")),
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_undo_and_redo_every_change(interview, change):
+    draft = _two_parts(interview)
+    scene, answers = CHANGES[change]
+    say(interview, draft, *scene) if scene else None
+    *leading, last = answers
+    say(interview, draft, *leading) if leading else None
+    before = content(draft)
+    say(interview, draft, last)
+    after = content(draft)
+    assert after != before, f"{change} changed nothing"
+    reply = interview.respond(draft, "undo")
+    assert content(draft) == before, f"undo did not undo the {change}"
+    assert reply.messages[0].text.startswith("Undone:")
+    reply = interview.respond(draft, "redo")
+    assert content(draft) == after, f"redo did not redo the {change}"
+    assert reply.messages[0].text.startswith("Redone:")
+
+
+def test_undo_walks_back_through_answers_and_redo_forward(interview):
+    draft = Draft()
+    say(interview, draft, "mfat", "cluster munitions")
+    assert draft.topic == "cluster munitions"
+    say(interview, draft, "undo")
+    assert draft.topic == "" and interview.view(draft).step_id == "topic"
+    say(interview, draft, "undo")
+    assert draft.agency == "" and interview.view(draft).step_id == "agency"
+    say(interview, draft, "redo", "redo")
+    assert draft.topic == "cluster munitions" and interview.view(draft).step_id == "period"
+    reply = interview.respond(draft, "redo")
+    assert "nothing to redo" in texts(reply)
+
+
+def test_a_new_change_after_undo_clears_redo(interview):
+    draft = _two_parts(interview)
+    say(interview, draft, "delete part 2", "undo")
+    assert "redo" in interview.view(draft).actions
+    say(interview, draft, "delete part 1")
+    assert "redo" not in interview.view(draft).actions
+
+
+def test_changes_made_on_another_screen_are_undone_separately(interview):
+    draft = _two_parts(interview)
+    draft.parts.reverse()  # as the review screen would
+    moved = content(draft)
+    say(interview, draft, "delete part 1")
+    say(interview, draft, "undo")
+    assert content(draft) == moved, "undoing the deletion kept the other screen's work"
+    reply = interview.respond(draft, "undo")
+    assert "outside the chat" in texts(reply)
+    assert draft.parts[0].text == BROAD
+
+
+# ---- editing -------------------------------------------------------------------------------
+
+def test_edit_puts_the_old_words_in_the_box_and_cancel_leaves_them(interview):
+    draft = _two_parts(interview)
+    reply = interview.respond(draft, "edit part 2")
+    assert reply.view.kind == "edit" and reply.view.prefill == COPIES
+    assert reply.view.current_number == 2
+    assert "cancel" in reply.view.actions
+    assert not {"accept", "keep", "split"} & set(reply.view.actions), \
+        "F2/F3/F4 are not offered while the box holds the part's words"
+    reply = interview.act(draft, "cancel")
+    assert draft.parts[1].text == COPIES and reply.view.pending is None
+    assert reply.view.prefill is None
+    assert "left as it was" in texts(reply)
+
+
+def test_accept_typed_while_editing_is_a_command(interview):
+    draft = _two_parts(interview)
+    interview.respond(draft, "edit part 1")
+    reply = interview.respond(draft, "accept 2")
+    assert draft.parts[0].text == BROAD
+    assert reply.view.pending == "fill", "suggestion 2 has a blank to fill"
+    reply = interview.respond(draft, "accept 5")
+    assert "accept 5" not in [p.text for p in draft.parts]
+    assert [m.kind for m in reply.messages] == ["problem"]
+
+
+def test_an_edit_keeps_the_part_id_period_and_resets_kept_warnings(interview):
+    draft = _two_parts(interview)
+    say(interview, draft, "keep part 1")
+    part = draft.parts[0]
+    part.period = Period(date(2021, 1, 1), date(2021, 12, 31))
+    say(interview, draft, "edit part 1", "Emails from the Minister about the Convention")
+    assert draft.parts[0] is part and part.acknowledged == []
+    assert part.period == Period(date(2021, 1, 1), date(2021, 12, 31))
+
+
+def test_preview_assesses_only_the_words_typed(interview):
+    draft = _two_parts(interview)
+    assert interview.preview(draft, "undo") is None
+    preview = interview.preview(draft, "Cabinet papers about the Convention in 2023")
+    assert preview is not None and preview.text == "Cabinet papers about the Convention in 2023"
+    interview.respond(draft, "edit part 1")
+    preview = interview.preview(draft, "Aide-memoires to the Minister in 2022")
+    assert preview.text == "Aide-memoires to the Minister in 2022"
+    say(interview, draft, "cancel", "done")
+    assert interview.preview(draft, "anything at all") is None, "not a part's words"
+
+
+# ---- every answer settles the draft ----------------------------------------------------------
+
+SESSION = ["mfat", "cluster munitions", "since October 2020", "", BROAD, "accept 2",
+           "the Disarmament team", "keep", COPIES, "split", "move part 3 to 1", "done", "2 3",
+           "", "", "1 3", "", "2 3", "no", "Aroha Smith"]
+
+
+def test_answers_back_to_back_give_the_draft_a_paused_session_gives(interview):
+    quick = Draft(id="same")
+    for answer in SESSION:
+        interview.respond(quick, answer)
+    slow = Draft(id="same")
+    for answer in SESSION:
+        # a fresh interview each time, the draft through its saved form: nothing is left
+        # half done in memory between answers
+        slow = draft_from_dict(draft_to_dict(slow))
+        fresh = Interview(today=TODAY)
+        fresh.view(slow)
+        fresh.respond(slow, answer)
+    def without_ids(draft):
+        data = content(draft)
+        data["parts"] = [{k: v for k, v in p.items() if k != "id"} for p in data["parts"]]
+        data["priority"] = [[p.id for p in draft.parts].index(i) for i in draft.priority]
+        return data
+
+    assert without_ids(quick) == without_ids(slow)
+    assert quick.parts[0].text == "Copies of the communications listed in response to part 3."
+    assert quick.priority == [quick.parts[1].id, quick.parts[2].id]
+    from oiadraft.render import render_text
+
+    letter = render_text(quick, library=interview.library, today=TODAY)
+    assert "Please treat parts 2 and 3 as the priority." in letter
+    assert interview.view(quick).kind == "review"
+
+
+def test_snapshots_compare_by_value(interview):
+    draft = _two_parts(interview)
+    assert take(draft, load(draft)) == take(draft.copy(), load(draft))
