@@ -6,6 +6,7 @@ shows the reply, re-renders the letter, and autosaves the draft (debounced, atom
 
 from __future__ import annotations
 
+from collections import deque
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -78,6 +79,8 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         """The input text the letter and findings were last refreshed for."""
         self._view: Any = None
         """The interview's view of the draft after the last turn."""
+        self._queue: deque[tuple[str, ...]] = deque()
+        """Answers and keyed actions waiting their turn (see `_enqueue`)."""
         self._deferred: str | None = None
         """A paste not shown yet: the reply's summary stands in for it."""
 
@@ -153,32 +156,40 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         chat_input = self.query_one(ChatInput)
         chat_input.placeholder = Content(view.placeholder)
         if view.prefill is not None:
-            chat_input.text = view.prefill
+            # The part's words to edit; anything already typed after the command follows them.
+            chat_input.text = view.prefill + chat_input.text
             chat_input.move_cursor(chat_input.document.end)
         self.refresh_bindings()
 
+    # Input is a queue: answers and keyed actions are taken one at a time, in the order they
+    # were given, however fast they come; while a long paste is worked on off the UI thread,
+    # the box stays open and what is sent meanwhile waits its turn.
+
     @on(ChatInput.Submitted)
-    @guarded
     def on_submitted(self, event: ChatInput.Submitted) -> None:
-        text = event.text
-        if self._busy:
-            self.notify("Still working on your last message…", timeout=3)
-            return
-        event.chat_input.clear()
-        self.draft.pending_input = ""
-        if text.strip():
+        if event.text.strip():
             self._withdraw_resume_offer()  # a new request has begun
-        self.send(text)
+        self.draft.pending_input = event.chat_input.text  # typed after Enter: the next one
+        self._enqueue(("send", event.text))
 
     @on(ChatInput.LargePasted)
-    @guarded
     def on_large_paste(self, event: ChatInput.LargePasted) -> None:
-        if self._busy:
-            self.notify("Still working on your last message…", timeout=3)
-            return
         self.notify(f"Checking {len(event.text):,} characters — the screen stays usable.",
                     title="Long paste", timeout=5)
-        self.send(event.text)
+        self._enqueue(("send", event.text))
+
+    def _enqueue(self, item: tuple[str, str] | tuple[str, str, str]) -> None:
+        self._queue.append(item)
+        self._drain()
+
+    @guarded
+    def _drain(self) -> None:
+        while self._queue and not self._busy:
+            item = self._queue.popleft()
+            if item[0] == "send":
+                self.send(item[1])
+            else:
+                self._act_now(item[1], item[2])
 
     def send(self, text: str, shown: str | None = None) -> None:
         """Show the user's turn and hand the text to the interview."""
@@ -193,7 +204,6 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
             self.query_one(Transcript).add_user(shown if shown is not None else text or "⏎")
         if len(text) > 20_000:
             self._busy = True
-            self.query_one(ChatInput).disabled = True
             self._respond_in_thread(self.draft.copy(), text)
         else:
             self.apply_reply(self.interview.respond(self.draft, text))
@@ -209,17 +219,14 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
 
     def _respond_failed(self, error: Exception) -> None:
         self._busy = False
-        self.query_one(ChatInput).disabled = False
         self.app.report_error(error)
+        self._drain()
 
     @guarded
     def apply_reply(self, reply: Any, draft: Draft | None = None) -> None:
         """Show an interview reply: the messages (ending with the next question), the view,
         and anything the reply asks the screen to open."""
-        self._busy = False
         chat_input = self.query_one(ChatInput)
-        chat_input.disabled = False
-        chat_input.focus()
         if draft is not None:
             self.draft = draft  # worked on a copy off the UI thread
         self.draft.pending_input = chat_input.text  # anything typed while it worked
@@ -243,6 +250,9 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         self._refresh_letter()
         self._refresh_findings()
         self.refresh_bindings()
+        if self._busy:  # a reply from the thread: go on with anything sent meanwhile
+            self._busy = False
+            self._drain()
 
     def _open(self, screen: str) -> None:
         opener = {"letter": self.action_show_letter, "copy": self.action_copy_letter,
@@ -380,7 +390,12 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         return True
 
     def _act(self, action: str, shown: str) -> None:
-        self.query_one(Transcript).add_user(shown)
+        """A keyed action takes its turn in the queue like a typed answer."""
+        self._enqueue(("act", action, shown))
+
+    def _act_now(self, action: str, shown: str) -> None:
+        if shown:
+            self.query_one(Transcript).add_user(shown)
         self.apply_reply(self.interview.act(self.draft, action))
 
     @guarded
@@ -398,7 +413,7 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
     @guarded
     def action_cancel(self) -> None:
         self.query_one(ChatInput).clear()
-        self.apply_reply(self.interview.act(self.draft, "cancel"))
+        self._act("cancel", "")
 
     def action_toggle_letter(self) -> None:
         self.toggle_class("-show-letter")

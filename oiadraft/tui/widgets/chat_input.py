@@ -18,7 +18,8 @@ and go straight to the assistant, which works on them off the UI thread."""
 
 
 class ChatInput(TextArea):
-    """A multi-line input: Enter sends, Alt+Enter or Ctrl+J starts a new line."""
+    """A multi-line input: Enter sends (and empties the box at once, so typing can go straight
+    on), Alt+Enter or Ctrl+J starts a new line."""
 
     BINDINGS = [
         Binding("alt+enter,ctrl+j", "newline", "New line", show=False),
@@ -50,7 +51,11 @@ class ChatInput(TextArea):
         if event.key == "enter":
             event.stop()
             event.prevent_default()
-            self.post_message(self.Submitted(self, self.text))
+            # Empty the box now, not when the screen gets round to the message: keys typed
+            # straight after Enter belong to the next answer and must not be wiped.
+            text = self.text
+            self.clear()
+            self.post_message(self.Submitted(self, text))
             return
         before = self.text
         await super()._on_key(event)
