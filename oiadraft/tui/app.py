@@ -12,6 +12,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,10 +47,9 @@ class OiaDraftApp(App[None]):
     TITLE = "oiadraft"
     SUB_TITLE = "official information requests that get answered"
     ENABLE_COMMAND_PALETTE = True
-    BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
-        Binding("f1", "help", "Help", id="help"),
-    ]
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, id="quit")]
+    """Quit works from the first frame; help and every other key come from the action table
+    (`tui.actions`), bound once it is loaded."""
 
     def __init__(
         self,
@@ -219,31 +219,27 @@ class OiaDraftApp(App[None]):
     # ---- commands -----------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from oiadraft.tui.actions import APP_ACTIONS, key_name, specs, typed_start
         from oiadraft.tui.screens.chat import ChatScreen
 
         chat = self.chat_screen()
-        if chat is not None and isinstance(screen, ChatScreen):
-            yield SystemCommand("New draft", "Start a new request (this one stays saved)",
-                                chat.action_new_draft)
-            yield SystemCommand("Open draft", "Open one of your saved drafts",
-                                chat.action_open_draft)
-            yield SystemCommand("Copy letter", "Copy the finished letter to the clipboard (F5)",
-                                chat.action_copy_letter)
-            yield SystemCommand("Save letter as file",
-                                "Write the letter to a .txt or .md file (Ctrl+S)",
-                                chat.action_save_letter)
-            yield SystemCommand("Deadline for this request",
-                                "When the response is due, if sent today or on a date you give",
-                                chat.action_deadline)
-            yield SystemCommand("Review", "The whole letter, warnings by part, due date (Ctrl+R)",
-                                chat.action_review)
-            yield SystemCommand("Clause library", "Search, edit and insert clauses (Ctrl+L)",
-                                chat.action_library)
+        on_chat = chat is not None and isinstance(screen, ChatScreen)
+        applies = set(chat.view.actions) if on_chat and chat is not None else set()
+        for spec in specs().values():
+            if not spec.palette:
+                continue
+            title = spec.label + (f" ({key_name(spec.key)})" if spec.key else "")
+            if spec.id in APP_ACTIONS:
+                yield SystemCommand(title, spec.help, getattr(self, f"action_{spec.id}"))
+            elif on_chat and chat is not None and spec.id in applies:
+                start = typed_start(spec)
+                if start is not None:
+                    yield SystemCommand(title, spec.help, partial(chat.command_type, start))
+                else:
+                    yield SystemCommand(title, spec.help, partial(chat.action_run, spec.id))
+        if on_chat and chat is not None:
             yield SystemCommand("Mark as sent", "Record the day you sent this request",
                                 chat.action_mark_sent)
-        yield SystemCommand("Help", "Keys, warnings, sections and where files live (F1)",
-                            self.action_help)
-        yield SystemCommand("Quit", "Quit oiadraft (your draft is saved)", self.action_quit)
         yield from (command for command in super().get_system_commands(screen)
                     if command.title in {"Theme", "Keys"})
 

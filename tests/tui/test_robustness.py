@@ -91,8 +91,8 @@ async def test_an_uncaught_error_saves_logs_and_prints_no_traceback(app_factory,
         async with app.run_test(size=(80, 24)) as pilot:
             await conversation(pilot, "mfat", "cluster munitions")
             draft_id = app.screen.draft.id
-            monkeypatch.setattr(ChatScreen, "action_toggle_letter", boom)
-            await pilot.press("ctrl+g")
+            monkeypatch.setattr(ChatScreen, "on_resize", boom)
+            await pilot.resize_terminal(100, 30)
             await pilot.pause()
     assert isinstance(app.fatal_error, RuntimeError)
     assert app._exit_renderables == [], "Textual's traceback (with locals) would be printed"

@@ -34,6 +34,8 @@ from oiadraft.tui.widgets.transcript import Transcript
 if TYPE_CHECKING:
     from oiadraft.interview import Interview
 
+TURN_KEYS = {"accept", "keep", "split", "cancel"}
+"""Keyed actions that are turns of the conversation (the rest open something)."""
 AUTOSAVE_DELAY = 0.3
 """A change (an answer, or text typed in the box) is on disk within this many seconds."""
 SAVE_RETRY_DELAY = 5.0
@@ -44,23 +46,11 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
     """Talk to the assistant; watch the letter take shape."""
 
     BINDINGS = [
-        Binding("f2", "accept", "Accept", tooltip="Use the first suggested rewording",
-                id="accept"),
-        Binding("f3", "keep", "Keep", tooltip="Keep the part as it is", id="keep"),
-        Binding("f4", "split", "Split", tooltip="Dates first, copies second", id="split"),
-        Binding("f5", "copy_letter", "Copy", tooltip="Copy the letter", id="copy"),
-        # Save and Clauses stay off the footer so it fits 80 columns; they are in the palette
-        # (Ctrl+P) and the help screen (F1).
-        Binding("ctrl+s", "save_letter", "Save", show=False, id="save"),
-        Binding("ctrl+r", "review", "Review", id="review"),
-        Binding("ctrl+l", "library", "Clauses", show=False, id="library"),
-        Binding("ctrl+g", "toggle_letter", "Letter", id="toggle-letter"),
-        Binding("ctrl+t", "deadline", "Deadline", show=False, id="deadline"),
-        Binding("ctrl+n", "new_draft", "New draft", show=False, id="new"),
-        Binding("ctrl+o", "open_draft", "Open draft", show=False, id="open"),
-        Binding("escape", "cancel", "Cancel", tooltip="Leave the part as it was", id="cancel"),
+        # Not a turn of the conversation, so not in the action table: only while offered.
         Binding("f8", "resume", "Resume", id="resume"),  # F6 and F7 select text in the box
     ]
+    """The rest come from the action table (`tui.actions.chat_bindings`), bound once the
+    table is loaded with the interview, just after the first frame."""
 
     def __init__(self, draft: Draft, *, resumed: bool = False) -> None:
         super().__init__()
@@ -79,6 +69,8 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         """The input text the letter and findings were last refreshed for."""
         self._view: Any = None
         """The interview's view of the draft after the last turn."""
+        self._bound = False
+        """The action table's keys are bound (after the first frame)."""
         self._queue: deque[tuple[str, ...]] = deque()
         """Answers and keyed actions waiting their turn (see `_enqueue`)."""
         self._deferred: str | None = None
@@ -114,6 +106,12 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
     def _start_conversation(self) -> None:
         self._restore_box()
         reply = self.interview.start(self.draft)
+        if not self._bound:
+            from oiadraft.tui.actions import app_bindings, bind_table, chat_bindings
+
+            bind_table(self, chat_bindings())
+            bind_table(self.app, app_bindings())
+            self._bound = True
         transcript = self.query_one(Transcript)
         for message in reply.messages:
             transcript.add_assistant(message.text)
@@ -258,9 +256,13 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         opener = {"letter": self.action_show_letter, "copy": self.action_copy_letter,
                   "review": self.action_review, "save": self.action_save_letter,
                   "library": self.action_library, "deadline": self.action_deadline,
-                  "new": self.action_new_draft, "open": self.action_open_draft}.get(screen)
+                  "new": self.action_new_draft, "open": self.action_open_draft,
+                  "help": self.app.action_help,
+                  "palette": self.app.action_command_palette}.get(screen)
         if opener is not None:
             opener()
+        elif screen == "quit":
+            self.app.call_later(self.app.action_quit)
 
     # ---- live analysis while typing -----------------------------------------------------
 
@@ -379,15 +381,43 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
     # ---- actions ------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"accept", "keep", "split", "cancel"}:
-            if self._view is None and not self.draft.parts:
-                return False  # cheap answer first: no need to load the interview
-            return action in self.view.actions
+        if action == "run":
+            action_id = str(parameters[0])
+            if action_id == "show_letter":
+                return self.has_class("-narrow")
+            if self._view is None and not self.draft.parts and action_id in TURN_KEYS:
+                return False  # cheap answer first: no need to ask the interview
+            return action_id in self.view.actions
         if action == "toggle_letter":
             return self.has_class("-narrow")
         if action == "resume":
             return self.query_one(ResumeOffer).draft is not None
         return True
+
+    @guarded
+    def action_run(self, action_id: str) -> None:
+        """A key from the action table: open something, or take a turn."""
+        from oiadraft.tui.actions import specs
+
+        spec = specs().get(action_id)
+        if spec is None:
+            return
+        if action_id == "show_letter":
+            self.action_toggle_letter()
+        elif spec.screen:
+            self._open(spec.screen)
+        elif action_id == "cancel":
+            self.query_one(ChatInput).clear()
+            self._act("cancel", "")
+        else:
+            self._act(action_id, spec.verbs[0] if spec.verbs else spec.label.lower())
+
+    def command_type(self, start: str) -> None:
+        """A palette entry for a command that needs a number: start it in the box."""
+        chat_input = self.query_one(ChatInput)
+        chat_input.text = start
+        chat_input.move_cursor(chat_input.document.end)
+        chat_input.focus()
 
     def _act(self, action: str, shown: str) -> None:
         """A keyed action takes its turn in the queue like a typed answer."""
@@ -397,23 +427,6 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         if shown:
             self.query_one(Transcript).add_user(shown)
         self.apply_reply(self.interview.act(self.draft, action))
-
-    @guarded
-    def action_accept(self) -> None:
-        self._act("accept", "accept suggestion 1")
-
-    @guarded
-    def action_keep(self) -> None:
-        self._act("keep", "keep this part as it is")
-
-    @guarded
-    def action_split(self) -> None:
-        self._act("split", "split into dates first, copies second")
-
-    @guarded
-    def action_cancel(self) -> None:
-        self.query_one(ChatInput).clear()
-        self._act("cancel", "")
 
     def action_toggle_letter(self) -> None:
         self.toggle_class("-show-letter")

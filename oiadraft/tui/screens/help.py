@@ -11,23 +11,11 @@ from textual.widgets import Footer, Header, Markdown
 from oiadraft import paths
 from oiadraft.acts import concept_meanings, get_act
 
-KEYS = [
+EXTRA_KEYS = [
     ("Enter", "send your message (Alt+Enter or Ctrl+J for a new line; pasting keeps lines)"),
-    ("F2", "accept the first suggested rewording for the current part"),
-    ("F3", "keep the current part as it is (its warnings stop)"),
-    ("F4", "split a part into dates first, copies second"),
-    ("F5", "copy the letter to the clipboard"),
     ("F8", "carry on with your latest draft (offered when oiadraft starts)"),
-    ("Ctrl+S", "save the letter as a .txt or .md file"),
-    ("Ctrl+R", "review: the whole letter, warnings by part, reorder parts, the due date"),
-    ("Ctrl+L", "clause library: search, edit, insert clauses"),
-    ("Ctrl+T", "deadline: when the response is due"),
-    ("Ctrl+G", "show or hide the letter on a narrow terminal"),
-    ("Ctrl+N / Ctrl+O", "new draft / open a saved draft"),
-    ("Ctrl+P", "command palette: every action by name"),
-    ("F1", "this help"),
-    ("Ctrl+Q", "quit (your draft is saved)"),
 ]
+"""Keys of the chat box and the start-up offer; every other key is in the action table."""
 
 CONCEPTS = ["request", "particularity", "urgency", "duty_to_assist", "transfer", "time_limit",
             "clarification", "extension", "preferences", "deletions", "refusal_not_exist",
@@ -38,7 +26,10 @@ CONCEPTS = ["request", "particularity", "urgency", "duty_to_assist", "transfer",
 def help_markdown() -> str:
     oia, lg = get_act("oia"), get_act("lgoima")
     meanings = concept_meanings()
-    keys = "\n".join(f"| `{key}` | {what} |" for key, what in KEYS)
+    from oiadraft.tui.actions import commands_help, keys_help
+
+    keys = "\n".join(f"| `{key}` | {what} |" for key, what in EXTRA_KEYS + keys_help())
+    commands = "\n".join(f"| `{typed}` | {what} |" for typed, what in commands_help())
     rows = []
     for concept in CONCEPTS:
         oia_s = oia.cite(concept) if oia.has(concept) else "—"
@@ -55,8 +46,12 @@ def help_markdown() -> str:
 |---|---|
 {keys}
 
-You can also type commands in the chat: `back`, `skip`, `help`, `edit part 3`, `delete part 3`,
-`add part`, `change period`, `change agency`, `show letter`, `accept 2`, `keep`, `split`, `done`.
+You can also type commands in the chat (a line that is only a command is never taken as the
+words of a part):
+
+| Type | What it does |
+|---|---|
+{commands}
 
 ## How the warnings work
 Each part is checked as you type. The checker looks for the wording that agencies refuse as
