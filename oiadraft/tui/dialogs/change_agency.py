@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
+from oiadraft.acts import all_acts
 from oiadraft.model import Draft
 
 
@@ -32,8 +33,8 @@ class ChangeAgencyScreen(ModalScreen[dict[str, Any] | None]):
             yield OptionList(id="matches")
             yield Label("Or use the name as typed, under:")
             with Horizontal(classes="buttons"):
-                yield Button("OIA", id="use-oia")
-                yield Button("LGOIMA", id="use-lgoima")
+                for profile in all_acts():
+                    yield Button(profile.short, id=f"use-{profile.key}")
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
@@ -89,7 +90,7 @@ class ChangeAgencyScreen(ModalScreen[dict[str, Any] | None]):
         if not name:
             self.notify("Type the agency's name first.", severity="warning")
             return
-        act = "oia" if event.button.id == "use-oia" else "lgoima"
+        act = (event.button.id or "").removeprefix("use-")
         self.dismiss({"agency": name, "agency_id": None, "act": act, "region": None})
 
     def action_cancel(self) -> None:

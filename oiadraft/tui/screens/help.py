@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
 from oiadraft import paths
-from oiadraft.acts import concept_meanings, get_act
+from oiadraft.acts import ActProfile, all_acts, concept_meanings, get_act
 
 EXTRA_KEYS = [
     ("Enter", "send your message (Alt+Enter or Ctrl+J for a new line; pasting keeps lines)"),
@@ -24,7 +24,7 @@ CONCEPTS = ["request", "particularity", "urgency", "duty_to_assist", "transfer",
 
 
 def help_markdown() -> str:
-    oia, lg = get_act("oia"), get_act("lgoima")
+    profiles = all_acts()
     meanings = concept_meanings()
     from oiadraft.tui.actions import commands_help, keys_help
 
@@ -32,12 +32,17 @@ def help_markdown() -> str:
     commands = "\n".join(f"| `{typed}` | {what} |" for typed, what in commands_help())
     rows = []
     for concept in CONCEPTS:
-        oia_s = oia.cite(concept) if oia.has(concept) else "—"
-        lg_s = lg.cite(concept) if lg.has(concept) else "—"
-        if lg.has(concept) and not lg.is_verified(concept):
-            lg_s += " (to be confirmed)"
-        rows.append(f"| {oia_s} | {lg_s} | {meanings.get(concept, '')} |")
+        cells = []
+        for profile in profiles:
+            cell = profile.cite(concept) if profile.has(concept) else "—"
+            if profile.has(concept) and not profile.is_verified(concept):
+                cell += " (to be confirmed)"
+            cells.append(cell)
+        rows.append(f"| {' | '.join(cells)} | {meanings.get(concept, '')} |")
     sections = "\n".join(rows)
+    header = " | ".join(_act_title(profile) for profile in profiles)
+    rule = "|".join("---" for _ in profiles)
+    oia, lg = get_act("oia"), get_act("lgoima")  # the warnings text below names both
     return f"""\
 # oiadraft help
 
@@ -72,8 +77,8 @@ contents.
   first ({oia.cite("consult_before_refusing")}).
 
 ## Sections this tool uses
-| OIA 1982 | LGOIMA 1987 | Meaning |
-|---|---|---|
+| {header} | Meaning |
+|{rule}|---|
 {sections}
 
 ## Where your things are
@@ -85,6 +90,12 @@ contents.
 Files are private to you (mode 600). Nothing leaves this computer: oiadraft makes no network
 connections.
 """
+
+
+def _act_title(profile: ActProfile) -> str:
+    """ "OIA 1982": the short name and the year the Act's full name ends with."""
+    year = profile.name.split()[-1]
+    return f"{profile.short} {year}" if year.isdigit() else profile.short
 
 
 class HelpScreen(Screen[None]):

@@ -128,7 +128,7 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
         from oiadraft.periods import format_date
 
         region_select = self.query_one("#region", Select)
-        region_select.display = self.draft.act == "lgoima"
+        region_select.display = get_act(self.draft.act).uses_region
         wanted = self.draft.region or Select.BLANK
         if region_select.display and region_select.value != wanted:
             region_select.value = wanted
@@ -147,7 +147,7 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
             text.append(format_date(result.transfer_due))
             text.append(" · clarification cut-off ", style="dim")
             text.append(format_date(result.clarification_cutoff))
-            if self.draft.act == "lgoima" and not self.draft.region:
+            if get_act(self.draft.act).uses_region and not self.draft.region:
                 text.append("\nChoose the council's region below: its anniversary day is not "
                             "a working day.", style="italic yellow")
         self.query_one("#due", Static).update(text)
@@ -219,7 +219,7 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
     @on(Select.Changed, "#region")
     def _region_changed(self, event: Select.Changed) -> None:
         value = None if event.value is Select.BLANK else str(event.value)
-        if value != self.draft.region and self.draft.act == "lgoima":
+        if value != self.draft.region and get_act(self.draft.act).uses_region:
             self._remember("region change")
             self.draft.region = value
             self._refresh_due()
@@ -311,7 +311,7 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
             self.draft.agency = result["agency"]
             self.draft.agency_id = result["agency_id"]
             self.draft.act = result["act"]
-            self.draft.region = result["region"] if result["act"] == "lgoima" else None
+            self.draft.region = result["region"] if get_act(result["act"]).uses_region else None
             self.interview.record_answers(self.draft, "agency", "act")
             self.refresh_all()
 
