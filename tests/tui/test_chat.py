@@ -265,3 +265,23 @@ async def test_words_typed_before_resuming_go_with_the_user(app_factory):
         assert chat.draft.id == old.id
         assert chat.query_one(ChatInput).text == "Cabinet"
         assert [s.id for s in Store().list()] == [old.id], "no stray draft for the line"
+
+
+async def test_the_letter_follows_each_keystroke_exactly(app_factory):
+    """Keystrokes splice the words into a letter rendered once and edit only the changed
+    lines of the pane; what is shown is still exactly the full render."""
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await conversation(pilot, *START, "Cabinet papers about the Convention in 2023")
+        chat = app.screen
+        typed = "Briefings to the Minister, about the Convention"
+        for prefix in (typed[:9], typed[:25], typed):
+            box = chat.query_one(ChatInput)
+            box.text = prefix
+            await pilot.pause()
+            expected = app.letter_text(chat._draft_with(("new", None), prefix))
+            assert letter_on_screen(app) == expected
+        box.text = typed[:12]  # deleting: a shorter part
+        await pilot.pause()
+        assert letter_on_screen(app) == app.letter_text(chat._draft_with(("new", None),
+                                                                          typed[:12]))

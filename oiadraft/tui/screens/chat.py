@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 
 TURN_KEYS = {"accept", "keep", "split", "cancel"}
 """Keyed actions that are turns of the conversation (the rest open something)."""
+GAP = "Zqxjwordsbeingtypedzqxj"
+"""Stands for the words being typed in a letter rendered once (see `_letter_with_gap`)."""
+EXACT_LETTER_DELAY = 0.3
+"""Seconds after the last key before the letter is rendered in full again."""
 AUTOSAVE_DELAY = 0.3
 """A change (an answer, or text typed in the box) is on disk within this many seconds."""
 SAVE_RETRY_DELAY = 5.0
@@ -69,6 +73,12 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         """The input text the letter and findings were last refreshed for."""
         self._view: Any = None
         """The interview's view of the draft after the last turn."""
+        self._revision = 0
+        """Counts changes to the draft; the cached letter (`_gapped`) is for one revision."""
+        self._gapped: tuple[tuple[object, ...], str | None] | None = None
+        self._exact_timer: Timer | None = None
+        self._preview: tuple[tuple[int, str], Any] | None = None
+        """The live check of the last words typed (asked once per keystroke)."""
         self._bound = False
         """The action table's keys are bound (after the first frame)."""
         self._queue: deque[tuple[str, ...]] = deque()
@@ -136,6 +146,7 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         self.draft = draft
         self.resumed = resumed
         self._view = None
+        self._revision += 1
         transcript = self.query_one(Transcript)
         transcript.remove_children()
         self.query_one(ChatInput).load_text(draft.pending_input)
@@ -225,6 +236,7 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         """Show an interview reply: the messages (ending with the next question), the view,
         and anything the reply asks the screen to open."""
         chat_input = self.query_one(ChatInput)
+        self._revision += 1
         if draft is not None:
             self.draft = draft  # worked on a copy off the UI thread
         self.draft.pending_input = chat_input.text  # anything typed while it worked
@@ -290,14 +302,21 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         if view.kind == "edit" and view.current_part is not None:
             return ("edit", view.current_part)
         if view.kind == "parts" and view.pending is None and \
-                self.interview.preview(self.draft, typing) is not None:
+                self._preview_of(typing) is not None:
             return ("new", None)
         return None
+
+    def _preview_of(self, typing: str) -> Any:
+        """The interview's live check of `typing`, asked once per keystroke and draft state."""
+        key = (self._revision, typing)
+        if self._preview is None or self._preview[0] != key:
+            self._preview = (key, self.interview.preview(self.draft, typing))
+        return self._preview[1]
 
     def _refresh_findings(self, typing: str | None = None) -> None:
         panel = self.query_one(FindingsPanel)
         if typing is not None and typing.strip():
-            assessment = self.interview.preview(self.draft, typing)
+            assessment = self._preview_of(typing)
             if assessment is not None:
                 panel.show_assessment(assessment, "checking as you type")
                 return
@@ -319,15 +338,52 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
             # the first frame fast.
             self.query_one(LetterPane).show("")
             return
-        if target is not None:
-            draft = self.draft.copy()
-            if target[0] == "edit":
-                index = self.draft.parts.index(target[1])
-                draft.parts[index] = Part(text=typing.strip(), period=target[1].period,
-                                          id=target[1].id)
-            else:
-                draft.parts.append(Part(text=typing.strip()))
-        self.query_one(LetterPane).show(self.app.letter_text(draft))
+        if target is not None and typing is not None:
+            # Each keystroke splices the words into a letter rendered once for this state of
+            # the draft (a big draft is not re-rendered per key); a full render follows
+            # when typing pauses, so the pane always ends up exactly what will be sent.
+            gapped = self._letter_with_gap(target)
+            if gapped is not None:
+                self.query_one(LetterPane).show(gapped.replace(GAP, typing.strip()))
+                self._exact_letter_soon()
+                return
+        self.query_one(LetterPane).show(self.app.letter_text(self._draft_with(target,
+                                                                              typing)))
+
+    def _draft_with(self, target: tuple[str, Part | None] | None, typing: str | None) -> Draft:
+        """The draft as it would be with the words being typed in place."""
+        if target is None or typing is None:
+            return self.draft
+        draft = self.draft.copy()
+        if target[0] == "edit" and target[1] is not None:
+            index = self.draft.parts.index(target[1])
+            draft.parts[index] = Part(text=typing.strip(), period=target[1].period,
+                                      id=target[1].id)
+        else:
+            draft.parts.append(Part(text=typing.strip()))
+        return draft
+
+    def _letter_with_gap(self, target: tuple[str, Part | None]) -> str | None:
+        """The letter with GAP where the typed words go, cached until the draft changes;
+        None when the words would not appear once, as typed (then render in full)."""
+        key = (self._revision, target[0], target[1].id if target[1] is not None else None)
+        if self._gapped is not None and self._gapped[0] == key:
+            return self._gapped[1]
+        letter = self.app.letter_text(self._draft_with(target, GAP))
+        gapped = letter if letter.count(GAP) == 1 else None
+        self._gapped = (key, gapped)
+        return gapped
+
+    def _exact_letter_soon(self) -> None:
+        if self._exact_timer is not None:
+            self._exact_timer.stop()
+        self._exact_timer = self.set_timer(EXACT_LETTER_DELAY, self._exact_letter)
+
+    def _exact_letter(self) -> None:
+        self._exact_timer = None
+        typing = self.query_one(ChatInput).text
+        target = self._typing_target(typing)
+        self.query_one(LetterPane).show(self.app.letter_text(self._draft_with(target, typing)))
 
     # ---- saving -------------------------------------------------------------------------
 
@@ -492,6 +548,7 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
             return
         self.draft = draft
         self._view = None
+        self._revision += 1
         self.schedule_save()
         self._refresh_letter()
         self._refresh_findings()
