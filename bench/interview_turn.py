@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 TODAY = date(2024, 9, 13)
 
 
-def draft_of(count: int):  # noqa: ANN201 - a Draft
+def draft_of(count: int):
     from oiadraft.model import Draft, Part, Period
 
     return Draft(agency="Ministry of Foreign Affairs and Trade", agency_id="mfat",
@@ -56,21 +56,21 @@ def main() -> None:
                                              context), rounds)
     print(f"floor: assess one new part        {floor:8.2f} ms")
     for count in (50, 1000):
-        draft = draft_of(count)
-        interview.view(draft)  # warm the cache for the parts already there
-        view = median_ms(lambda n: interview.view(draft), rounds)
-        preview = median_ms(lambda n: interview.preview(
-            draft, f"Emails from the Minister about item {count}-{n} in 2023"), rounds)
+        measure(interview, draft_of(count), count, floor, rounds)
 
-        def turn(n: int) -> None:
-            interview.respond(draft, f"Aide-memoires about item {count}-{n} in 2023")
 
-        respond = median_ms(turn, rounds)
-        undo = median_ms(lambda n: interview.respond(draft, "undo"), rounds)
-        for name, value in (("view", view), ("preview", preview), ("respond (new part)", respond),
-                            ("respond (undo)", undo)):
-            print(f"{count:5d} parts  {name:20s} {value:8.2f} ms  {value / floor:6.2f}x floor")
-
+def measure(interview, draft, count: int, floor: float, rounds: int) -> None:
+    """Print the medians for one draft."""
+    interview.view(draft)  # warm the cache for the parts already there
+    view = median_ms(lambda n: interview.view(draft), rounds)
+    preview = median_ms(lambda n: interview.preview(
+        draft, f"Emails from the Minister about item {count}-{n} in 2023"), rounds)
+    respond = median_ms(lambda n: interview.respond(
+        draft, f"Aide-memoires about item {count}-{n} in 2023"), rounds)
+    undo = median_ms(lambda n: interview.respond(draft, "undo"), rounds)
+    for name, value in (("view", view), ("preview", preview), ("respond (new part)", respond),
+                        ("respond (undo)", undo)):
+        print(f"{count:5d} parts  {name:20s} {value:8.2f} ms  {value / floor:6.2f}x floor")
 
 if __name__ == "__main__":
     main()

@@ -20,7 +20,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from oiadraft import periods, scope, splitter  # noqa: E402
+from oiadraft import periods, scope  # noqa: E402
+from oiadraft.letter import splitter  # noqa: E402
 
 TODAY = date(2024, 9, 13)
 CONTEXT = scope.Context(today=TODAY)

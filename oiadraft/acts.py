@@ -222,10 +222,17 @@ def get_act(key: str | ActProfile) -> ActProfile:
     raise UserError(f"unknown act {key!r}: use {join_or(profiles)}")
 
 
+def official_information_acts() -> tuple[ActProfile, ...]:
+    """The Acts a request for official information goes under (not an Act, like the Privacy
+    Act, for requests for the requester's own information)."""
+    return tuple(profile for profile in all_acts() if not profile.covers_own_information)
+
+
 def __getattr__(name: str) -> Any:
-    """`ACT_KEYS` for callers written before `act_keys()` (read from the data, not typed)."""
+    """`ACT_KEYS`, the official-information Acts' keys, for callers written before
+    `act_keys()` and `official_information_acts()` (read from the data, not typed)."""
     if name == "ACT_KEYS":
-        return act_keys()
+        return tuple(profile.key for profile in official_information_acts())
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -39,8 +39,15 @@ FOUND = "found"
 AMBIGUOUS = "ambiguous"
 NOT_FOUND = "not_found"
 
-ACTS = ("oia", "lgoima", "none")
-"""`act` values: the OIA, LGOIMA, or neither."""
+NOT_SUBJECT = "none"
+"""The `act` of a body not subject to any of the Acts (its `note` says what applies)."""
+
+
+def act_values() -> tuple[str, ...]:
+    """What an entry's `act` may be: an Act key from oiadraft/data/acts/, or "none"."""
+    from oiadraft.acts import act_keys
+
+    return (*act_keys(), NOT_SUBJECT)
 
 COUNCIL_KINDS = frozenset({"council_regional", "council_city", "council_district", "council_unitary"})
 
@@ -112,7 +119,7 @@ class Agency:
     @property
     def is_subject(self) -> bool:
         """True when the OIA or LGOIMA applies."""
-        return self.act != "none"
+        return self.act != NOT_SUBJECT
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON output (empty optional fields left out)."""
@@ -497,7 +504,7 @@ def normalize(text: str) -> str:
 # ── messages ───────────────────────────────────────────────────────────────────────────────
 def act_label(act: str) -> str:
     """"OIA (Official Information Act 1982)", or a plain statement for bodies outside both."""
-    if act == "none":
+    if act == NOT_SUBJECT:
         return "not subject to the OIA or LGOIMA"
     from oiadraft.acts import get_act
 
@@ -646,8 +653,8 @@ def _agency(entry: Any, sources: Mapping[str, Any], regions: Mapping[str, str],
     if kind not in kinds:
         raise fail(f"{label}: unknown kind {kind!r} (known: {', '.join(kinds)})",
                    _line(entry, "kind"))
-    if act not in ACTS:
-        raise fail(f"{label}: act must be one of {', '.join(ACTS)}, not {act!r}",
+    if act not in act_values():
+        raise fail(f"{label}: act must be one of {', '.join(act_values())}, not {act!r}",
                    _line(entry, "act"))
     if entry["source"] not in sources:
         raise fail(f"{label}: source {entry['source']!r} is not listed under `sources`",
@@ -664,10 +671,10 @@ def _agency(entry: Any, sources: Mapping[str, Any], regions: Mapping[str, str],
         raise fail(f"{label}: only LGOIMA bodies carry a region", _line(entry, "region"))
     if "region_note" in entry and region is None:
         raise fail(f"{label}: region_note without a region", _line(entry, "region_note"))
-    if (kind == "not_subject") != (act == "none"):
+    if (kind == "not_subject") != (act == NOT_SUBJECT):
         raise fail(f"{label}: kind not_subject goes with act: none, and only with it",
                    _line(entry, "act"))
-    if act == "none" and "note" not in entry:
+    if act == NOT_SUBJECT and "note" not in entry:
         raise fail(f"{label}: a body outside both Acts needs a `note` saying what applies instead",
                    line)
     if (kind == "minister") != ("portfolio" in entry):

@@ -105,16 +105,16 @@ class _Rules:
 
 
 def _as_date(value: Any, where: str, line: int | None) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise DataError(f"{where}: expected a date like 2019-03-21, got {value!r}", _RULES_FILE, line)
+    from oiadraft.fields import day
+
+    try:
+        found = day(value)
+    except ValueError:
+        found = None
+    if found is None:
+        raise DataError(f"{where}: expected a date like 2019-03-21, got {value!r}", _RULES_FILE,
+                        line)
+    return found
 
 
 @lru_cache(maxsize=1)

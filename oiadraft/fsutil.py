@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from oiadraft.errors import UserError
 
@@ -141,19 +142,26 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def read_capped(path: Path | str | int, limit: int = MAX_INPUT_BYTES) -> bytes:
-    """All of a file (a path, or an open file descriptor such as stdin's), at most `limit`
-    bytes; TooLargeError beyond it (read in pieces: `/dev/zero` never fills memory)."""
+def read_capped(source: Path | str | int | BinaryIO, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """All of a file (a path, an open file descriptor, or a binary stream such as
+    `sys.stdin.buffer`), at most `limit` bytes; TooLargeError beyond it (read in pieces:
+    `/dev/zero` never fills memory)."""
     with contextlib.ExitStack() as stack:
-        if isinstance(path, int):
-            fd = path
-        else:
-            fd = os.open(path, os.O_RDONLY)
+        if isinstance(source, (str, os.PathLike)):
+            fd = os.open(source, os.O_RDONLY)
             stack.callback(os.close, fd)
+            source = fd
+        if isinstance(source, int):
+            descriptor = source
+
+            def read(size: int) -> bytes:
+                return os.read(descriptor, size)
+        else:
+            read = source.read
         pieces = []
         size = 0
         while True:
-            piece = os.read(fd, min(1 << 20, limit + 1 - size))
+            piece = read(min(1 << 20, limit + 1 - size))
             if not piece:
                 return b"".join(pieces)
             pieces.append(piece)

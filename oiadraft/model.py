@@ -19,7 +19,6 @@ from oiadraft.errors import DataError
 from oiadraft.fields import FieldError
 
 DRAFT_VERSION = 1
-ACTS = ("oia", "lgoima")
 MAX_EXTENSION_DAYS = 10_000
 """The longest extension (working days) a draft may record; the deadline counter's limit."""
 
@@ -167,7 +166,8 @@ class Draft:
     updated: datetime | None = None
     name: str = ""
     """A name the user gave the draft; empty means "use the title"."""
-    act: str = "oia"
+    act: str = field(default_factory=lambda: _default_act_key())
+    """The key of the Act the request goes under (an Act profile in oiadraft/data/acts/)."""
     agency: str = ""
     """Display name of the recipient, e.g. "Ministry of Foreign Affairs and Trade"."""
     agency_id: str | None = None
@@ -243,6 +243,12 @@ class Draft:
         return f"{who}: {what}"
 
 
+def _default_act_key() -> str:
+    from oiadraft.acts import default_act
+
+    return default_act().key
+
+
 def draft_to_dict(draft: Draft) -> dict[str, Any]:
     """The on-disk form of a draft (plain types only; keys in a readable order)."""
     return {
@@ -274,9 +280,21 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
 
 
 def _mapping_or_empty(value: Any) -> dict[str, Any]:
-    """The conversation state as stored; anything but a mapping is no state (never an error:
-    the draft's content must load even when the chat's bookkeeping is damaged)."""
-    return dict(value) if isinstance(value, dict) else {}
+    """The conversation state as stored; anything but a mapping of plain data (finite numbers,
+    text keys) is no state (never an error: the draft's content must load even when the chat's
+    bookkeeping is damaged)."""
+    try:
+        return dict(fields.plain(value)) if isinstance(value, dict) else {}
+    except FieldError:
+        return {}
+
+
+def _text_or_empty(value: Any) -> str:
+    """A derived label (the directory's kind of agency): anything but text reads as unknown."""
+    try:
+        return fields.text(value)
+    except FieldError:
+        return ""
 
 
 def _plain(value: Any) -> Any:
@@ -329,9 +347,12 @@ def draft_from_dict(data: Any, source: str = "<draft>") -> Draft:
         field_name = "id"
         draft_id = fields.text(data.get("id")) or new_id()
         field_name = "act"
-        act = fields.text(data.get("act"), "oia").lower()
-        if act not in ACTS:
-            raise ValueError(f"unknown act {act!r} (expected oia or lgoima)")
+        from oiadraft.acts import act_keys
+        from oiadraft.text import join_or
+
+        act = fields.text(data.get("act"), _default_act_key()).lower()
+        if act not in act_keys():
+            raise ValueError(f"unknown act {act!r} (expected {join_or(act_keys())})")
         field_name = "parts"
         parts = _parts(data.get("parts"))
         field_name = "period"
@@ -384,7 +405,7 @@ def draft_from_dict(data: Any, source: str = "<draft>") -> Draft:
         urgent=urgent,
         answers=answers,
         conversation=_mapping_or_empty(data.get("conversation")),
-        agency_kind=str(data.get("agency_kind") or ""),
+        agency_kind=_text_or_empty(data.get("agency_kind")),
         sent=sent,
         extension_days=extension_days,
         pending_input=pending_input,

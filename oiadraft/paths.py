@@ -84,13 +84,19 @@ def config_file() -> Path:
     return _ensure(home()) / "config.yaml"
 
 
+_PACKAGED = {"clauses": "data/clauses"}
+"""Where a built-in folder sits inside an installed package, when not under its own name
+(`oiadraft/clauses/` is the clause library's code, so the clause files go in data/)."""
+
+
 def builtin(name: str) -> Traversable:
     """A built-in data folder: "prompts", "clauses" or "data".
 
-    Inside an installed wheel the folders sit in the package (force-included by hatchling).
+    Inside an installed wheel the folders sit in the package (force-included by hatchling;
+    the clause files in oiadraft/data/clauses).
     In a source checkout (editable install) `prompts/` and `clauses/` are top-level.
     """
-    packaged = resources.files("oiadraft") / name
+    packaged = resources.files("oiadraft") / _PACKAGED.get(name, name)
     if packaged.is_dir():
         return packaged
     source = Path(__file__).resolve().parent.parent / name

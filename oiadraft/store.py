@@ -189,8 +189,13 @@ class Store:
                     return self._save_as_new(draft)
                 if theirs is None:
                     notes["other_set_aside"] = self._set_aside_quietly(path)
+                    self._seen.pop(draft.id, None)
                 else:
-                    notes.update(self._merge_into(draft, seen, ours, theirs))
+                    base = seen.base
+                    # Theirs is dealt with from here on (merged in, or kept as a copy): if the
+                    # write below fails, a retry must not deal with it again.
+                    self._remember(draft.id, disk, sha, draftfile.content(theirs))
+                    notes.update(self._merge_into(draft, base, ours, theirs))
                     ours = draftfile.content(draft)
                     digest = draftfile.digest(ours)
         seen = self._seen.get(draft.id)
@@ -217,10 +222,10 @@ class Store:
         if disk is not None:
             self._remember(draft.id, disk, draftfile.sha(text.encode("utf-8")), content)
 
-    def _merge_into(self, draft: Draft, seen: FileState, ours: dict[str, Any],
+    def _merge_into(self, draft: Draft, base: dict[str, Any], ours: dict[str, Any],
                     theirs: Draft) -> dict[str, Any]:
         """Merge the version on disk into `draft`; keep it as a new draft where they clash."""
-        result = merge.merge(seen.base, ours, draftfile.content(theirs))
+        result = merge.merge(base, ours, draftfile.content(theirs))
         merged = None
         if not result.conflicts:
             try:
@@ -327,6 +332,8 @@ class Store:
         draft = self.load(path)
         if self._is_inside(self.resolve(path)):
             return SaveResult(False, draft.id)
+        if not DRAFT_ID.match(draft.id):  # an id that cannot be a file name: a fresh one
+            draft.id = new_id()
         return self.save(draft)
 
     def delete(self, id_or_path: str | Path) -> Path:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["join_and", "join_or", "plural", "printable", "strip_controls"]
+__all__ = ["closest", "fold_case", "join_and", "join_or", "plural", "printable", "strip_controls"]
 
 
 def _join(items: Iterable[object], word: str) -> str:
@@ -59,3 +59,26 @@ def printable(text: str) -> str:
     """One line safe to print to a terminal: `strip_controls`, with newlines and tabs shown as
     spaces (for names, titles and other single-line fields)."""
     return " ".join(strip_controls(text).split()) if text else ""
+
+
+# Characters whose lower case is not what a case-blind ASCII pattern expects (Turkish dotted and
+# dotless i, long s, Kelvin sign); folded to their ASCII letter first.
+_FOLDS_ODDLY = re.compile("[\u0130\u0131\u017f\u212a]")
+_SIMPLE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold_case(text: str) -> str:
+    """`text` lower-cased so that an ASCII word a case-blind pattern matches is a substring of
+    it (a cheap pre-filter before running the pattern)."""
+    if text.isascii() or _FOLDS_ODDLY.search(text) is None:
+        return text.lower()
+    return text.translate(_SIMPLE_FOLD).lower()
+
+
+def closest(word: str, choices: Iterable[str], cutoff: float = 75) -> str | None:
+    """The choice most like `word` (a likely typo), or None when nothing is close: for "did you
+    mean ...?" in messages."""
+    from rapidfuzz import fuzz, process
+
+    match = process.extractOne(word, list(choices), scorer=fuzz.ratio, score_cutoff=cutoff)
+    return match[0] if match else None

@@ -462,9 +462,9 @@ def test_cli_list_filters(capsys):
 
 
 def test_cli_bad_limit_is_usage_error(capsys):
-    with pytest.raises(SystemExit) as caught:
-        main(["agencies", "search", "mfat", "--limit", "0"])
-    assert caught.value.code == 2
+    assert main(["agencies", "search", "mfat", "--limit", "0"]) == 2
+    assert capsys.readouterr().err == ("oiadraft: argument --limit: must be 1 or more (see "
+                                       "`oiadraft agencies search --help`)\n")
 
 
 @pytest.mark.parametrize(("query", "guess"), [

@@ -9,19 +9,18 @@ import pytest
 
 from oiadraft import paths
 from oiadraft.clauses import (
-    CONCEPT_PLACEHOLDERS,
     KINDS,
-    PLACEHOLDERS,
     Clause,
     Library,
+    check_edit,
     clause_to_yaml,
-    fill,
-    letter_frame,
-    placeholder_values,
     render_body,
     validate_text,
 )
 from oiadraft.errors import DataError, UserError
+from oiadraft.letter.placeholders import CONCEPT_PLACEHOLDERS, PLACEHOLDERS
+from oiadraft.letter.template import fill
+from oiadraft.letter.values import letter_frame, placeholder_values
 from oiadraft.model import Draft, Part, Requester
 
 REPO = Path(__file__).resolve().parent.parent
@@ -127,7 +126,7 @@ def test_the_extension_notice_clause_is_for_both_acts_with_each_acts_numbers():
     # request is received"; s15A(4) / s14(4): the notice must "(a) specify the period of the
     # extension; and (b) give the reasons for the extension".
     clause = Library.load().get("extension-notice")
-    assert clause.acts == ("oia", "lgoima")
+    assert clause.acts == ("oia", "lgoima", "privacy")
     oia = render_body(clause, "oia", format="text")
     lgoima = render_body(clause, "lgoima", format="text")
     assert "as section 15A(3) requires" in oia and "(s15A(4)(a))" in oia and "(s15A(4)(b))" in oia
@@ -209,7 +208,8 @@ def test_validate_text_accepts_a_good_clause():
     assert errors == []
     assert clause == Clause(id="my-clause", title="My clause", kind="custom",
                             body="Under {section.preferences} I ask {agency} nicely.",
-                            section=("preferences",), tags=("mine",), notes="Mine.")
+                            section=("preferences",), tags=("mine",), notes="Mine.",
+                            acts=("oia", "lgoima"))
 
 
 def test_validate_text_reports_every_problem_with_its_line():
@@ -391,3 +391,40 @@ def test_clause_yaml_round_trips():
 def _fields(clause: Clause) -> dict:
     return {name: getattr(clause, name) for name in
             ("id", "title", "kind", "body", "acts", "section", "tags", "default", "notes", "order")}
+
+
+def test_check_edit_is_the_clause_file_check_for_a_per_draft_edit():
+    # the same placeholder check as clause files, under the draft's Act
+    assert check_edit("Please reply under {section.grounds}.", "oia") == []
+    assert check_edit("{s.__dict__} {agnecy} {s.grounds}", "privacy") == [
+        "placeholder {s.__dict__} needs a concept, e.g. {s.grounds}",
+        "unknown placeholder {agnecy} (did you mean {agency}?)",
+        "{s.grounds} has no Privacy Act section; list only the Acts that have it in `acts`",
+    ]
+    (problem,) = check_edit("a } b", "oia")
+    assert "Single '}'" in problem and "write {{ and }} for a literal brace" in problem
+
+
+@pytest.mark.parametrize("text", ["{s.__dict__}", "{agency.__class__}", "{section._profile}",
+                                  "{n.__len__}", "{act_name.upper}", "{s}", "{__class__}"])
+def test_rendering_an_edit_never_prints_internals(text):
+    assert render_body(text, "oia", format="markdown") == text
+    assert fill(text, placeholder_values("lgoima")) == text
+
+
+def test_a_clause_file_without_acts_applies_to_every_act_that_has_its_sections():
+    no_acts = GOOD.replace("acts: [oia, lgoima]\n", "")
+    clause, errors = validate_text(no_acts, "x.yaml")
+    assert errors == [] and clause.acts == ("oia", "lgoima")  # the Privacy Act lacks s16
+    plain = no_acts.replace("section: preferences", "section: []").replace(
+        "Under {section.preferences} I", "I")
+    clause, errors = validate_text(plain, "x.yaml")
+    assert errors == [] and clause.acts == ("oia", "lgoima", "privacy")
+
+
+def test_a_clause_can_be_for_the_privacy_act():
+    library = Library.load()
+    assert [c.id for c in library.clauses("privacy")] == ["extension-notice", "thanks"]
+    body = render_body(library.get("extension-notice"), "privacy", format="text")
+    # Privacy Act 2020 s48(3)-(4): notice within 20 working days; period (a) and reasons (b)
+    assert "as section 48(3) requires" in body and "(s48(4)(a))" in body and "(s48(4)(b))" in body

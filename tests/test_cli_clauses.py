@@ -147,3 +147,18 @@ def test_path_and_placeholders(capsys):
 def test_no_action_lists(capsys):
     status, out, _ = run(capsys)
     assert status == 0 and out.startswith("ID ")
+
+
+def test_the_privacy_act_in_the_clause_commands(capsys):
+    status, out, _ = run(capsys, "list", "--act", "privacy")
+    assert status == 0
+    rows = {line.split()[0]: line.split() for line in out.splitlines()[1:]}
+    assert set(rows) == {"extension-notice", "thanks"}
+    assert rows["extension-notice"][2:6] == ["s48(3),", "s48(4)(a),", "s48(4)(b),", "s48"]
+    status, out, _ = run(capsys, "show", "extension-notice", "--act", "privacy")
+    assert status == 0 and "Privacy Act s48(3)" in out and "as section 48(3) requires" in out
+    status, _, err = run(capsys, "show", "grounds-in-support", "--act", "privacy")
+    assert status == 2
+    assert "is for the OIA and LGOIMA only, not the Privacy Act" in err
+    status, _, err = run(capsys, "list", "--act", "foia")
+    assert status == 2 and "unknown act 'foia': use oia, lgoima or privacy" in err

@@ -1,4 +1,5 @@
-"""`oiadraft deadline` as a user or script runs it (subprocess), per DESIGN.md "Contracts"."""
+"""`oiadraft deadline` as a user or script runs it (subprocess), per the contract in
+docs/ARCHITECTURE.md."""
 
 from __future__ import annotations
 
@@ -221,3 +222,23 @@ def test_deadline_does_not_import_textual():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60)
     assert result.stderr.strip().splitlines()[-1] == "0 False"
+
+
+def test_the_privacy_act_end_to_end_with_its_unconfirmed_figures_marked():
+    # Privacy Act 2020 s48(3): extension notice "within 20 working days after the day on which
+    # the request is received" (confirmed); the 20-day decision and 10-day transfer limits and
+    # the working-day rule are the Privacy Commissioner's and are shown as unconfirmed.
+    result = run("2024-09-13", "--act", "privacy", "--today", "2024-09-16")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert ("response due by Friday 11 October 2024 (20 working days [unconfirmed], "
+            "Privacy Act s44)") in out
+    assert "(10 working days [unconfirmed], Privacy Act s43 [unconfirmed])" in out
+    assert ("Any extension must be notified by Friday 11 October 2024 (20 working days after "
+            "receipt, Privacy Act s48(3))") in out
+    assert "clarify" not in out  # no OIA s15(1AB)-style cut-off was found for the Privacy Act
+    assert result.stderr.count("note: Unconfirmed:") == 3
+    data = run_json("2024-09-13", "--act", "privacy")
+    assert data["act"] == "privacy" and data["clarification_cutoff"] is None
+    assert data["extension_notice_due"] == "2024-10-11"
+    assert sum("Unconfirmed" in note for note in data["notes"]) == 3

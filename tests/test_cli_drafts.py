@@ -36,7 +36,7 @@ def test_render_text_and_markdown_by_id_prefix_or_path(capsys):
     draft = saved()
     status, out, err = run(capsys, "render", "d1e2")
     assert status == 0 and err == ""
-    assert out.startswith("LGOIMA request: Library hours\n\nTēnā koe Auckland Council,\n")
+    assert out.startswith("LGOIMA request: Library hours\n\nTēnā koutou,\n")
     assert "1. Staff rosters for *central* library.\n" in out
     assert "Under section 15 of the Local Government" in out and "section 18(a)(ii)" in out
     assert out.endswith("Ngā mihi\nTama\n")
@@ -157,3 +157,18 @@ def test_render_from_another_folder_in_a_subprocess(tmp_path):
                              "lgoima"], capture_output=True, text=True, cwd=tmp_path, env=env,
                             timeout=60)
     assert result.returncode == 0 and "s18(a)(ii)" in result.stdout
+
+
+def test_a_privacy_act_draft_renders_with_its_own_words(capsys):
+    saved(id="privacy00001", act="privacy", agency="Ministry of Social Development",
+          agency_id="msd", topic="My case file", period=None,
+          parts=[Part("My case file.")], clauses=["extension-notice", "grounds-in-support"])
+    status, out, err = run(capsys, "render", "privacy00001")
+    assert status == 0
+    assert out.startswith("Privacy Act request: My case file\n\nTēnā koutou,\n\n"
+                          "I ask for access to my personal information under information privacy "
+                          "principle 6 of the Privacy Act 2020.\n")
+    assert "as section 48(3) requires" in out  # s48(3)
+    assert "grounds-in-support' does not apply to this draft's Act" in err
+    status, out, _ = run(capsys, "drafts", "show", "privacy00001")
+    assert status == 0 and "act:      Privacy Act 2020 (Privacy Act)" in out

@@ -10,8 +10,8 @@ import pytest
 
 from oiadraft.errors import DataError
 from oiadraft.interview import Interview, load_script, quote_user
+from oiadraft.letter.render import render_text
 from oiadraft.model import Draft, Period
-from oiadraft.render import render_text
 
 TODAY = date(2024, 9, 13)
 SEED = (Path(__file__).parent / "data" / "seed_request.txt").read_text(encoding="utf-8")
@@ -416,3 +416,8 @@ def test_one_part_needs_no_question_about_priority(interview):
     reply = chat.say("done", "", "", "1", "")
     assert reply.view.pending is None
     assert chat.draft.priority == [chat.draft.parts[0].id]
+
+
+def test_the_view_carries_the_step_help_filled_for_the_act(interview):
+    chat = parts_chat(interview)
+    assert "(s18(f))" in chat.view.help and "{" not in chat.view.help

@@ -7,8 +7,7 @@ from datetime import date
 import pytest
 
 from oiadraft import scope
-from oiadraft.interview import Interview
-from oiadraft.interview import engine
+from oiadraft.interview import Interview, engine
 from oiadraft.model import Draft, Part, Period
 
 TODAY = date(2024, 9, 13)

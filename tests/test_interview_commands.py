@@ -116,7 +116,7 @@ def test_a_change_in_words_is_a_part_not_a_command(interview):
 @pytest.mark.parametrize(("where", "command"), [
     ("topic", "done"), ("topic", "split"), ("topic", "accept"), ("topic", "keep"),
     ("topic", "redo"), ("topic", "cancel"), ("parts", "accept 9"), ("parts", "edit part 4"),
-    ("parts", "move part 1 to 7"), ("parts", "skip"), ("topic", "skip"),
+    ("parts", "move part 1 to 7"), ("topic", "skip"),
 ])
 def test_a_command_that_does_not_apply_says_so_once_and_changes_nothing(interview, where,
                                                                         command):
@@ -150,6 +150,15 @@ def test_done_at_the_period_question_skips_it(interview):
     reply = say(interview, draft, "mfat", "cluster munitions", "done")
     assert draft.period is None and reply.view.step_id == "parts"
     assert "cannot read" not in texts(reply)
+
+
+def test_skip_at_the_parts_question_is_done_once_there_are_parts(interview):
+    draft = at_parts(interview)
+    reply = interview.respond(draft, "skip")
+    assert [m.kind for m in reply.messages] == ["problem"] and not draft.parts
+    interview.respond(draft, "Cabinet papers about the Convention")
+    reply = interview.respond(draft, "skip")
+    assert reply.view.step_id == "preferences"
 
 
 def test_skip_after_a_part_asks_for_the_next_part_once(interview):
@@ -202,16 +211,25 @@ def test_undo_and_redo_every_change(interview, change):
     assert reply.messages[0].text.startswith("Redone:")
 
 
-def test_undo_walks_back_through_answers_and_redo_forward(interview):
+def test_first_answers_are_the_conversation_not_changes_to_undo(interview):
     draft = Draft()
-    say(interview, draft, "mfat", "cluster munitions")
+    reply = say(interview, draft, "mfat", "cluster munitions", "since October 2020", "", "undo")
+    assert "nothing to undo" in texts(reply) and draft.period is not None
+    assert reply.view.step_id == "parts"
+    say(interview, draft, "Cabinet papers on cluster munitions")
+    assert [p.text for p in draft.parts] == ["Cabinet papers on cluster munitions"]
+
+
+def test_changing_an_answer_is_undone_and_redone(interview):
+    draft = Draft()
+    say(interview, draft, "mfat", "cluster munitions", "change topic", "cluster bombs")
+    assert draft.topic == "cluster bombs"
+    reply = interview.respond(draft, "undo")
     assert draft.topic == "cluster munitions"
-    say(interview, draft, "undo")
-    assert draft.topic == "" and interview.view(draft).step_id == "topic"
-    say(interview, draft, "undo")
-    assert draft.agency == "" and interview.view(draft).step_id == "agency"
-    say(interview, draft, "redo", "redo")
-    assert draft.topic == "cluster munitions" and interview.view(draft).step_id == "period"
+    assert reply.view.step_id == "topic", "back where the change was being made"
+    assert "Now: **cluster munitions**" in reply.view.question
+    say(interview, draft, "redo")
+    assert draft.topic == "cluster bombs"
     reply = interview.respond(draft, "redo")
     assert "nothing to redo" in texts(reply)
 
@@ -313,7 +331,7 @@ def test_answers_back_to_back_give_the_draft_a_paused_session_gives(interview):
     assert without_ids(quick) == without_ids(slow)
     assert quick.parts[0].text == "Copies of the communications listed in response to part 3."
     assert quick.priority == [quick.parts[1].id, quick.parts[2].id]
-    from oiadraft.render import render_text
+    from oiadraft.letter.render import render_text
 
     letter = render_text(quick, library=interview.library, today=TODAY)
     assert "Please treat parts 2 and 3 as the priority." in letter
@@ -323,3 +341,41 @@ def test_answers_back_to_back_give_the_draft_a_paused_session_gives(interview):
 def test_snapshots_compare_by_value(interview):
     draft = _two_parts(interview)
     assert take(draft, load(draft)) == take(draft.copy(), load(draft))
+
+
+def test_no_at_the_period_question_means_no_overall_period(interview):
+    draft = Draft()
+    reply = say(interview, draft, "mfat", "cluster munitions", "no")
+    assert draft.period is None and reply.view.step_id == "parts"
+    assert "cannot read" not in texts(reply)
+
+
+@pytest.mark.parametrize("word", ["yes", "no", "ok"])
+def test_a_yes_or_no_is_never_a_part(interview, word):
+    draft = at_parts(interview, "Briefings to the Minister about the Convention")
+    reply = interview.respond(draft, word)
+    assert len(draft.parts) == 1 and [m.kind for m in reply.messages] == ["problem"]
+
+
+def test_done_while_a_blank_is_asked_says_what_is_asked(interview):
+    draft = at_parts(interview, BROAD)
+    interview.respond(draft, "accept 2")
+    reply = interview.respond(draft, "done")
+    assert [m.kind for m in reply.messages] == ["problem"]
+    assert "in place of **<unit or role>** in part 1" in reply.messages[0].text
+    assert reply.view.pending == "fill"
+
+
+def test_going_back_shows_the_answer_and_enter_keeps_it(interview):
+    draft = Draft()
+    reply = say(interview, draft, "mfat", "cluster munitions advice", "2023", "", "back")
+    assert reply.view.step_id == "period"
+    assert "Now: **the period from 1 January 2023 to 31 December 2023**. Press Enter to keep" \
+        in reply.view.question
+    reply = interview.respond(draft, "")
+    assert reply.view.step_id == "parts"
+    assert draft.period == Period(date(2023, 1, 1), date(2023, 12, 31))
+    reply = say(interview, draft, "change topic")
+    assert "Now: **cluster munitions advice**" in reply.view.question
+    say(interview, draft, "")
+    assert draft.topic == "cluster munitions advice" and interview.view(draft).step_id == "parts"

@@ -89,3 +89,10 @@ def test_the_screen_never_needs_the_state(isolated_home):
     reply = Interview(today=TODAY).respond(draft, "mfat")
     assert set(draft.conversation) >= {"version", "answered"}
     assert reply.view.step_id == "topic" and reply.changed
+
+
+def test_a_follow_up_saved_by_another_version_is_not_guessed_at():
+    stored = st.Conversation(answered=("agency",), pending=st.EditPart(part="p1")).to_dict()
+    stored["version"] = st.STATE_VERSION + 1
+    state = st.Conversation.from_dict(stored)
+    assert state.pending is None and state.answered == ("agency",)

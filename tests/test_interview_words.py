@@ -180,3 +180,39 @@ def test_no_markdown_escape_ever_shows(interview):
     joined = "\n".join(shown)
     assert "Zzyzx Holdings Ltd. (NZ)" in joined
     assert "I'll sign it Zzyzx Holdings Ltd. (NZ)." in joined
+
+
+def test_a_council_reads_as_two_sentences(interview):
+    reply = interview.respond(Draft(), "wellington city council")
+    said = to_text(reply.messages[0].text)
+    assert "Meetings Act 1987. Its deadlines also skip the Wellington anniversary day" in said
+
+
+def test_a_period_problem_is_one_sentence_with_a_capital(interview):
+    draft = Draft()
+    for answer in ("mfat", "cluster munitions"):
+        interview.respond(draft, answer)
+    reply = interview.respond(draft, "whenever")
+    said = to_text(reply.messages[0].text)
+    assert said.startswith("Cannot read 'whenever' as a period") and said.count("like") == 1
+
+
+def test_a_period_given_for_one_part_is_not_called_the_whole_requests(interview):
+    draft = Draft()
+    for answer in ("mfat", "cluster munitions", "skip",
+                   "Briefings to the Minister about the Convention"):
+        interview.respond(draft, answer)
+    reply = interview.respond(draft, "2023")
+    said = to_text("\n".join(m.text for m in reply.messages))
+    assert "covering the period from 1 January 2023 to 31 December 2023." in said
+    assert "for the whole request" not in said.split("I read part 1")[1].split("\n")[0]
+
+
+def test_ticks_are_reported_as_ticked(interview):
+    draft = Draft()
+    for answer in ("mfat", "cluster munitions", "2023", "", "Cabinet papers about it", "done"):
+        interview.respond(draft, answer)
+    reply = interview.respond(draft, "none")
+    assert "None of these" in reply.messages[0].text
+    reply = interview.respond(draft, "")
+    assert reply.messages[0].text.startswith("Ticked: ")

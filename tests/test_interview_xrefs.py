@@ -112,8 +112,8 @@ def test_split_names_the_dates_part_and_inherits_its_period():
 
 
 def test_split_of_a_part_with_its_own_period_keeps_it_on_both():
-    interview, draft = chat("Copies of all correspondence with the Ministry of Defence about "
-                            "the Convention", "2023", "split")
+    _, draft = chat("Copies of all correspondence with the Ministry of Defence about "
+                    "the Convention", "2023", "split")
     dates, copies = draft.parts
     assert dates.period == copies.period == Period(date(2023, 1, 1), date(2023, 12, 31))
 
@@ -125,7 +125,7 @@ def test_moves_and_deletions_in_the_chat_keep_references_right():
     reply = interview.respond(draft, "delete part 3")
     assert draft.parts[0].text == "Copies of the communications listed in response to part 3."
     said = " ".join(m.text for m in reply.messages)
-    assert "Part 1 refers to part 3, which is no longer in the request" in said
+    assert "Part 1 referred to the part you deleted, so check its words." in said
     interview.respond(draft, "undo")
     assert draft.parts[0].text == "Copies of the communications listed in response to part 3."
     assert draft.parts[2].text.startswith("The dates")

@@ -28,7 +28,7 @@ def test_export_formats_and_no_overwrite(tmp_path):
     store.save(draft)
     target = export_file(store, draft.id, tmp_path / "letter.txt", format="text")
     letter = target.read_text(encoding="utf-8")
-    assert letter.startswith("OIA request: Vaccine contracts\n\nTēnā koe Ministry of Health,")
+    assert letter.startswith("OIA request: Vaccine contracts\n\nTēnā koutou,")
     assert "2. Board minutes on *pricing*." in letter
     with pytest.raises(UserError, match="already exists; use --force"):
         export_file(store, draft.id, target, format="markdown")

@@ -25,11 +25,12 @@ def test_wheel_ships_data_and_finds_it_from_another_folder(tmp_path):
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         archive.extractall(tmp_path / "site")
-    for folder in ("prompts", "clauses"):
+    for folder, packaged in (("prompts", "prompts"), ("clauses", "data/clauses")):
         source_files = sorted(p.name for p in (REPO / folder).glob("*.yaml"))
         assert source_files, f"{folder}/ has no YAML files"
         for name in source_files:
-            assert f"oiadraft/{folder}/{name}" in names
+            assert f"oiadraft/{packaged}/{name}" in names
+    assert "oiadraft/clauses/__init__.py" in names  # the clause library's code beside them
     assert "oiadraft/data/acts/oia.yaml" in names and "oiadraft/data/concepts.yaml" in names
     assert "oiadraft/tui/app.tcss" in names
 

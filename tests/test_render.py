@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from oiadraft import mdtext
 from oiadraft.clauses import Clause, Library
+from oiadraft.letter.render import build_letter, default_clause_ids, render_markdown, render_text
 from oiadraft.model import Draft, Part, Period, Requester
-from oiadraft.render import build_letter, default_clause_ids, render_markdown, render_text
 
 TODAY = date(2024, 9, 13)
 LIBRARY = Library.load()
@@ -54,9 +55,10 @@ def test_text_is_ready_to_paste_no_markdown_no_hard_wrapping():
 def test_the_letter_opens_and_closes_properly():
     letter = text(full_draft()).split("\n\n")
     assert letter[0] == "OIA request: Passport wait times"
-    assert letter[1] == "Tēnā koe Department of Internal Affairs,"
+    assert letter[1] == "Tēnā koutou,"  # an organisation is greeted as a group
     assert letter[2] == "I request the following information under the Official Information Act 1982."
-    assert letter[3] == "This request covers 1 October 2020 to 13 September 2024."
+    assert letter[3] == ("This request covers the period from 1 October 2020 to 13 September "
+                         "2024.")
     assert letter[4] == "1. Weekly passport processing times."
     assert letter[5] == "2. Briefings to the Minister on passport demand."
     assert letter[-1] == "Ngā mihi\nKiri Ngata\n"
@@ -73,7 +75,7 @@ def test_lgoima_letter_names_the_act_and_its_sections():
 
 def test_an_empty_draft_still_renders():
     letter = text(Draft())
-    assert letter.startswith("Tēnā koe,\n\nI request the following information under the "
+    assert letter.startswith("Tēnā koutou,\n\nI request the following information under the "
                              "Official Information Act 1982.\n\n")
     assert letter.endswith("Ngā mihi\n")
 
@@ -81,7 +83,7 @@ def test_an_empty_draft_still_renders():
 def test_markdown_output_is_markdown_of_the_same_letter():
     draft = full_draft()
     md = markdown(draft)
-    assert md.startswith("# OIA request: Passport wait times\n\nTēnā koe")
+    assert md.startswith("# OIA request: Passport wait times\n\nTēnā koutou,")
     assert "1. Weekly passport processing times.\n\n2. Briefings" in md
     assert "(a) Electronic copies" in md
     assert md.endswith("Ngā mihi\\\nKiri Ngata\n")
@@ -101,10 +103,10 @@ def test_request_period_is_said_once_unless_a_part_has_its_own():
     draft.parts.append(Part("Staffing reports.", period=Period(date(2022, 7, 1), date(2023, 6, 30))))
     draft.parts.append(Part("Ministerial letters", period=SPAN))  # same as the request's
     letter = text(draft)
-    assert "Unless a part says otherwise, this request covers 1 October 2020 to 13 September " \
-           "2024." in letter
+    assert "Unless a part says otherwise, this request covers the period from 1 October 2020 " \
+           "to 13 September 2024." in letter
     assert "3. Cabinet papers since March 2023.\n" in letter
-    assert "4. Staffing reports (1 July 2022 to 30 June 2023).\n" in letter
+    assert "4. Staffing reports (from 1 July 2022 to 30 June 2023).\n" in letter
     assert "5. Ministerial letters\n" in letter
 
 
@@ -116,7 +118,8 @@ def test_no_request_period_sentence_when_every_part_states_its_own_or_none_is_se
     draft.parts = [Part("Reports."), Part("Minutes", period=Period(date(2023, 1, 1), None))]
     letter = text(draft)
     assert "covers" not in letter
-    assert "1. Reports.\n" in letter and "2. Minutes (since 1 January 2023)\n" in letter
+    assert "1. Reports.\n" in letter
+    assert "2. Minutes (from 1 January 2023 to the date of this request)\n" in letter
 
 
 # ---- clauses ---------------------------------------------------------------------------------
@@ -219,10 +222,11 @@ def test_user_markdown_is_literal_in_text_and_escaped_in_markdown():
     draft = Draft(agency="Te *Whatu* Ora", topic="# headline [x](http://y)",
                   parts=[Part("Emails with **bold** and <b>tags</b> and `code` & &amp; more\n"
                               "1986. was a year\n- a bullet")],
+                  clauses=["note"], clause_edits={"note": "Kia ora {agency}."},
                   requester=Requester(name="Jo_Bloggs", sign_off="Ka kite *ano*"))
     letter = text(draft)
     assert "OIA request: # headline [x](http://y)" in letter
-    assert "Tēnā koe Te *Whatu* Ora," in letter
+    assert "Kia ora Te *Whatu* Ora." in letter
     assert ("1. Emails with **bold** and <b>tags</b> and `code` & &amp; more 1986. was a year\n"
             "   - a bullet") in letter
     assert letter.endswith("Ka kite *ano*\nJo_Bloggs\n")
@@ -264,3 +268,47 @@ def test_any_user_text_stays_data(part, topic, name):
                                 "paragraph_close", "ordered_list_open", "ordered_list_close",
                                 "list_item_open", "list_item_close", "inline"}
     assert _inline_types(md) <= {"text", "softbreak", "hardbreak"}
+
+
+# ---- salutation and period sentence (the letter reads as English in every state) ------------
+
+
+@pytest.mark.parametrize(("agency_id", "agency", "expected"), [
+    ("minister-health", "Minister of Health", "Tēnā koe, Minister of Health,"),
+    ("prime-minister", "Prime Minister", "Tēnā koe, Prime Minister,"),
+    ("dia", "Department of Internal Affairs", "Tēnā koutou,"),
+    (None, "Friends of the Earth office", "Tēnā koutou,"),  # typed freely: an organisation
+    ("minister-health", "", "Tēnā koutou,"),  # no name to greet
+])
+def test_salutation_follows_the_recipient(agency_id, agency, expected):
+    draft = full_draft().copy(agency_id=agency_id, agency=agency)
+    assert text(draft).split("\n\n")[1] == expected
+
+
+def test_a_named_person_is_greeted_by_name(monkeypatch):
+    from oiadraft import agencies
+    from oiadraft.letter import values
+
+    person = agencies.Agency(id="aroha", name="Aroha Te Pou", kind="person", act="oia",
+                             source="x")
+    monkeypatch.setattr(agencies, "get", lambda agency_id: person)
+    draft = full_draft().copy(agency_id="aroha", agency="Aroha *Te* Pou")
+    assert values.salutation(draft, values.placeholder_values(draft)) == "Tēnā koe Aroha \\*Te\\* Pou,"
+    assert text(draft).split("\n\n")[1] == "Tēnā koe Aroha *Te* Pou,"
+
+
+@pytest.mark.parametrize(("period", "sentence"), [
+    (Period(date(2020, 10, 1), None, until_request=True),
+     "This request covers the period from 1 October 2020 to the date of this request."),
+    (Period(date(2020, 10, 1), None),
+     "This request covers the period from 1 October 2020 to the date of this request."),
+    (Period(None, date(2024, 9, 13)), "This request covers the period up to 13 September 2024."),
+    (Period(None, None, until_request=True),
+     "This request covers the period up to the date of this request."),
+    (Period(date(2024, 9, 13), date(2024, 9, 13)), "This request covers 13 September 2024."),
+    (Period(), "This request covers any date."),
+])
+def test_the_period_sentence_reads_as_english_in_every_state(period, sentence):
+    letter = text(full_draft().copy(period=period))
+    assert sentence in letter.split("\n\n")
+    assert "covers since" not in letter and "covers up to" not in letter

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from oiadraft.clauses import Library
+from oiadraft.letter.render import default_clause_ids, render_markdown, render_text
 from oiadraft.model import Draft, Part, Period, Requester
-from oiadraft.render import default_clause_ids, render_markdown, render_text
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 TODAY = date(2024, 9, 13)

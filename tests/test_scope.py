@@ -10,8 +10,8 @@ import pytest
 
 from oiadraft import scope, yamlio
 from oiadraft.errors import DataError
+from oiadraft.letter.splitter import split_request
 from oiadraft.model import Period
-from oiadraft.splitter import split_request
 
 DATA = Path(__file__).parent / "data"
 TODAY = date(2024, 9, 13)

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from oiadraft import scope
-from oiadraft.splitter import split_request
+from oiadraft.letter.splitter import split_request
 
 DATA = Path(__file__).parent / "data"
 TODAY = date(2024, 9, 13)

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from oiadraft import scope
-from oiadraft.splitter import split_request
+from oiadraft.letter.splitter import split_request
 
 TODAY = date(2024, 9, 13)
 CONTEXT = scope.Context(today=TODAY)

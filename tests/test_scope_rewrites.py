@@ -11,7 +11,7 @@ import pytest
 
 from oiadraft import periods, scope, yamlio
 from oiadraft.errors import DataError
-from oiadraft.splitter import split_request
+from oiadraft.letter.splitter import split_request
 
 DATA = Path(__file__).parent / "data"
 TODAY = date(2024, 9, 13)

@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
-from oiadraft import periods, scope, splitter, yamlio
+from oiadraft import periods, scope, yamlio
+from oiadraft.letter import splitter
 from oiadraft.periods import PeriodMatch
 
 REPO = Path(__file__).resolve().parent.parent

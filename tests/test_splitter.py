@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from oiadraft.splitter import split_request
+from oiadraft.letter.splitter import split_request
 
 DATA = Path(__file__).parent / "data"
 TODAY = date(2024, 9, 13)
@@ -117,3 +117,35 @@ def test_page_furniture_and_crlf_do_not_break_parts():
     split = split_request(text, today=TODAY)
     assert [p.number for p in split.parts] == ["1", "2"]
     assert "continued here" in split.parts[0].text
+
+
+def test_the_splitter_reads_its_own_cue_file_not_the_scope_analyser():
+    import ast
+
+    from oiadraft.letter import splitter
+
+    tree = ast.parse(Path(splitter.__file__).read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                 for alias in node.names}
+    assert "scope" not in imported and "oiadraft.scope" not in imported
+    rules = splitter._letter_rules()
+    assert rules["greeting"].match("Tēnā koutou,") and rules["sign_off"].match("Ngā mihi")
+    # a paragraph citing a preference or reasons section of any Act is a clause paragraph
+    assert rules["clause"].search("Under section 15 I prefer") is not None  # LGOIMA s15
+    assert rules["clause"].search("under section 19(a)(ii) please") is not None  # OIA
+
+
+@pytest.mark.parametrize("sentence", [
+    "All timeframes are from 1 October 2020 to 13 September 2024.",
+    "Time frame for all parts: 2023.", "For each part, from March 2023.",
+    "Unless otherwise stated, since 2021.", "Timeframe: 2022", "Period: 2022",
+    "This request covers the period 2021 to 2022.", "The period of this request is 2022.",
+])
+def test_every_request_period_pattern_sentence_has_a_required_word(sentence):
+    from oiadraft.letter import splitter
+    from oiadraft.text import fold_case
+
+    rules = splitter._letter_rules()
+    assert rules["request_period"].search(sentence)
+    assert rules["request_period_words"].search(fold_case(sentence))

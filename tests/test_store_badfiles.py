@@ -143,3 +143,12 @@ def test_a_part_id_used_twice_is_made_unique():
     draft = Store().load("twice")
     assert [p.text for p in draft.parts] == ["one", "two"]
     assert draft.parts[0].id == "p1" and draft.parts[1].id != "p1"
+
+
+def test_damaged_conversation_state_reads_as_none_and_the_content_loads():
+    write_bad("convo", "topic: Kept\nconversation: {turns: [.inf], x: &a [1], y: *a}")
+    write_bad("convo2", "topic: Kept\nconversation: {pending: .nan}\nagency_kind: [a]")
+    draft = Store().load("convo2")
+    assert draft.topic == "Kept" and draft.conversation == {} and draft.agency_kind == ""
+    with pytest.raises(DataError, match="uses a YAML alias"):  # aliases are refused everywhere
+        Store().load("convo")

@@ -185,6 +185,10 @@ def test_importing_a_copy_never_replaces_a_different_saved_draft(tmp_path):
     imported = Store().import_file(fresh)
     assert imported.written and imported.draft_id == "freshdraft01"
     assert (paths.drafts_dir() / "freshdraft01.yaml").exists()
+    odd = tmp_path / "odd.yaml"
+    odd.write_text("version: 1\nid: ../../etc/passwd\ntopic: Odd\n", encoding="utf-8")
+    result = Store().import_file(odd)
+    assert result.written and Store().load(result.draft_id).topic == "Odd"
 
 
 def test_merge_orders_additions_and_respects_deletions():
@@ -208,3 +212,31 @@ def test_merge_of_periods_that_cannot_be_combined_keeps_both():
     two.period = Period(date(2020, 6, 1), date(2020, 12, 31))
     result = second.save(two)
     assert result.other_copy, "start from one side and end from the other would be invalid"
+
+
+def test_a_failed_write_after_keeping_the_other_version_does_not_keep_it_twice(monkeypatch):
+    from oiadraft import fsutil
+    from oiadraft.errors import SaveError
+
+    saved()
+    first, second = Store(), Store()
+    one, two = first.load("shared000001"), second.load("shared000001")
+    one.topic = "Budget 2024"
+    first.save(one)
+    two.topic = "Budget 2025"
+    real_write = fsutil.atomic_write_text
+    main_file = str(second.path_for("shared000001"))
+
+    def full_for_the_draft(path, text, *args, **kwargs):
+        if str(path) == main_file:
+            raise OSError(28, "No space left on device")
+        return real_write(path, text, *args, **kwargs)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(fsutil, "atomic_write_text", full_for_the_draft)
+        with pytest.raises(SaveError):
+            second.save(two)
+    result = second.save(two)
+    assert result.written and result.other_copy is None, "the other version is kept once"
+    topics = sorted(s.topic for s in Store().list())
+    assert topics == ["Budget 2024", "Budget 2025"]

@@ -7,7 +7,7 @@ import stat
 from oiadraft import paths
 from oiadraft.clauses import Library
 from oiadraft.config import Config, load_config, save_config
-from oiadraft.render import default_clause_ids
+from oiadraft.letter.render import default_clause_ids
 
 
 def test_no_file_gives_defaults():

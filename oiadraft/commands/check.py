@@ -90,21 +90,24 @@ def run(args: argparse.Namespace) -> int:
 def read_input(file: str | None) -> tuple[str, str]:
     """The request text and a name for it; UserError for anything unreadable."""
     from oiadraft.errors import UserError
+    from oiadraft.fsutil import TooLargeError, read_capped
 
-    if file in (None, "-"):
-        name = "standard input"
-        data = sys.stdin.buffer.read()
-    else:
-        name = str(file)
-        path = Path(name)
-        if path.is_dir():
-            raise UserError(f"{name} is a folder, not a file")
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise UserError(f"{name}: no such file") from None
-        except OSError as exc:
-            raise UserError(f"cannot read {name}: {exc.strerror or exc}") from None
+    try:
+        if file in (None, "-"):
+            name = "standard input"
+            data = read_capped(sys.stdin.buffer)
+        else:
+            name = str(file)
+            path = Path(name)
+            if path.is_dir():
+                raise UserError(f"{name} is a folder, not a file")
+            data = read_capped(path)
+    except TooLargeError as exc:
+        raise UserError(f"{name} {exc}") from None
+    except FileNotFoundError:
+        raise UserError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise UserError(f"cannot read {name}: {exc.strerror or exc}") from None
     if b"\x00" in data[:65536]:
         raise UserError(f"{name} looks like a binary file, not text; save the request as "
                         "plain text first")
@@ -119,7 +122,8 @@ def read_input(file: str | None) -> tuple[str, str]:
 
 def check_text(text: str, act: str = "oia", today: date | None = None) -> dict[str, Any]:
     """Split and assess a request (the work behind the command, for tests and scripts)."""
-    from oiadraft import acts, clock, scope, splitter
+    from oiadraft import acts, clock, scope
+    from oiadraft.letter import splitter
 
     today = today or clock.today()
     split = splitter.split_request(text, today=today)

@@ -13,8 +13,6 @@ from typing import Any
 
 from oiadraft.commands import positive_int
 
-ACT_CHOICES = ("oia", "lgoima")
-
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -31,15 +29,16 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run, clauses_action=None, act=None, format="text")
 
     listing = actions.add_parser("list", help="list the clauses (with their sections per Act)")
-    listing.add_argument("--act", choices=ACT_CHOICES,
-                         help="only clauses for this Act, with its section numbers "
-                              "(default: both Acts side by side)")
+    listing.add_argument("--act", metavar="ACT",
+                         help="only clauses for this Act (an Act key such as oia, lgoima or "
+                              "privacy), with its section numbers (default: every Act side by "
+                              "side)")
     listing.add_argument("--format", choices=("text", "json"), default="text")
     listing.set_defaults(func=run)
 
     show = actions.add_parser("show", help="show one clause, its body rendered for an Act")
     show.add_argument("id", help="the clause id, as `oiadraft clauses list` prints it")
-    show.add_argument("--act", choices=ACT_CHOICES, default=None,
+    show.add_argument("--act", metavar="ACT", default=None,
                       help="render the section numbers of this Act (default: the first Act the "
                            "clause applies to)")
     show.add_argument("--format", choices=("text", "markdown", "yaml"), default="text",
@@ -48,7 +47,7 @@ def register(subparsers: Any) -> None:
 
     search = actions.add_parser("search", help="find clauses by title, tags and body (typos ok)")
     search.add_argument("query", nargs="+", help="words to look for, e.g. searchable, watermark, or a section")
-    search.add_argument("--act", choices=ACT_CHOICES, help="only clauses for this Act")
+    search.add_argument("--act", metavar="ACT", help="only clauses for this Act")
     search.add_argument("--limit", type=positive_int, default=10, metavar="N",
                         help="at most N results (default 10)")
     search.add_argument("--format", choices=("text", "json"), default="text")
@@ -90,15 +89,17 @@ def run(args: argparse.Namespace) -> int:
     if action == "validate":
         return _validate(args.files)
 
+    from oiadraft.acts import get_act
     from oiadraft.clauses import Library
 
+    act = get_act(args.act).key if args.act is not None else None
     library = Library.load()
     _report_problems(library.problems)
     if action == "list":
-        return _list(library, args.act, args.format)
+        return _list(library, act, args.format)
     if action == "show":
-        return _show(library, args.id, args.act, args.format)
-    return _search(library, " ".join(args.query), args.act, args.limit, args.format)
+        return _show(library, args.id, act, args.format)
+    return _search(library, " ".join(args.query), act, args.limit, args.format)
 
 
 def _report_problems(problems: list[Any]) -> None:
@@ -127,11 +128,10 @@ def _list(library: Any, act: str | None, fmt: str) -> int:
             })
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
-    from oiadraft.acts import get_act
+    from oiadraft.acts import act_keys
 
-    acts_shown = [act] if act else list(ACT_CHOICES)
-    headers = ["ID", "KIND"] + [get_act(key).short for key in acts_shown] + ["DEFAULT", "ORIGIN",
-                                                                             "TITLE"]
+    acts_shown = [act] if act else list(act_keys())
+    headers = ["ID", "KIND"] + [key.upper() for key in acts_shown] + ["DEFAULT", "ORIGIN", "TITLE"]
     rows = []
     for clause in clauses:
         cites = [", ".join(clause.cites(key)) if clause.applies_to(key) else "-"
@@ -161,15 +161,19 @@ def _show(library: Any, clause_id: str, act: str | None, fmt: str) -> int:
     if act is None:
         act = clause.acts[0]
     elif not clause.applies_to(act):
-        raise UserError(f"clause {clause.id!r} is for the {', '.join(get_act(a).short for a in clause.acts)} "
-                        f"only, not the {get_act(act).short}")
+        from oiadraft.text import join_and
+
+        shorts = join_and(get_act(key).short for key in clause.acts)
+        raise UserError(f"clause {clause.id!r} is for the {shorts} only, not the "
+                        f"{get_act(act).short}")
     body = render_body(clause, act, format="text" if fmt == "text" else "markdown")
     if fmt == "markdown":
         sys.stdout.write(body.rstrip("\n") + "\n")
         return 0
     profile = get_act(act)
     print(f"{clause.title}  [{clause.id}]")
-    cites = ", ".join(clause.cites(act))
+    cites = ", ".join(profile.cite_marked(key).removeprefix(profile.short + " ")
+                      for key in clause.section if profile.has(key))
     print(f"{clause.kind} · {profile.short}{' ' + cites if cites else ''} · "
           f"{'on' if clause.default else 'off'} by default · {_origin(library, clause)}")
     if clause.source:

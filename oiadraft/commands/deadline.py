@@ -121,7 +121,10 @@ def _whole_number(text: str | None, option: str) -> int | None:
         return None
     value = text.strip()
     if not value.lstrip("+-").isdigit() or not value.isascii():
-        raise UserError(f"{option} needs a whole number of working days, got {text!r}")
+        raise UserError(f"{option} needs a whole number of working days, got {text[:40]!r}")
+    if len(value) > 9:
+        raise UserError(f"{option} is far more working days than any request could take "
+                        f"({len(value)} digits)")
     number = int(value)
     if number < 1:
         raise UserError(f"{option} must be 1 or more working days, got {number}")

@@ -13,6 +13,8 @@ import json
 import sys
 from typing import Any
 
+from oiadraft.text import printable, strip_controls
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -63,8 +65,10 @@ def run(args: argparse.Namespace) -> int:
     if action == "export":
         return _export(store, args)
     if action == "rename":
-        draft = store.rename(args.draft, args.name)
-        print(f"{draft.id}: {draft.title}")
+        from oiadraft.commands import text_argument
+
+        draft = store.rename(args.draft, text_argument(args.name, "the name"))
+        print(f"{draft.id}: {printable(draft.title)}")
         return 0
     moved = store.delete(args.draft)
     print(f"moved to {moved}", file=sys.stderr)
@@ -73,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _report(store: Any) -> None:
     for problem in store.problems:
-        print(f"oiadraft: {problem}", file=sys.stderr)
+        print(f"oiadraft: {printable(problem)}", file=sys.stderr)
 
 
 def _list(store: Any, fmt: str) -> int:
@@ -100,13 +104,13 @@ def _list(store: Any, fmt: str) -> int:
     for s in summaries:
         due = response_due(s.sent, s.act, s.region, s.extension_days)
         rows.append([
-            s.id,
+            printable(s.id),
             s.updated.strftime("%Y-%m-%d %H:%M") if s.updated else "-",
             s.act.upper(),
             str(s.parts),
             s.sent.isoformat() if s.sent else "-",
             due_text(due, today) if s.sent else "-",
-            s.title,
+            printable(s.title),
         ])
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
@@ -129,21 +133,21 @@ def _show(store: Any, draft_ref: str, fmt: str) -> int:
         return 0
     profile = get_act(draft.act)
     lines = [
-        draft.title,
-        f"id:       {draft.id}",
+        printable(draft.title),
+        f"id:       {printable(draft.id)}",
         f"act:      {profile.name} ({profile.short})",
-        f"agency:   {draft.agency or '-'}",
-        f"topic:    {draft.topic or '-'}",
+        f"agency:   {printable(draft.agency) or '-'}",
+        f"topic:    {printable(draft.topic) or '-'}",
         f"period:   {format_period(draft.period) if draft.period else '-'}",
         f"created:  {draft.created.isoformat() if draft.created else '-'}",
         f"updated:  {draft.updated.isoformat() if draft.updated else '-'}",
         f"sent:     {draft.sent.isoformat() if draft.sent else '-'}",
-        f"urgent:   {'yes: ' + draft.urgency_reasons if draft.urgent else 'no'}",
-        f"clauses:  {', '.join(draft.clauses) or '-'}",
+        f"urgent:   {'yes: ' + printable(draft.urgency_reasons) if draft.urgent else 'no'}",
+        f"clauses:  {printable(', '.join(draft.clauses)) or '-'}",
         f"parts:    {len(draft.parts)}",
     ]
     for number, part in enumerate(draft.parts, 1):
-        text = " ".join(part.text.split())
+        text = printable(part.text)
         period = f" [{format_period(part.period)}]" if part.period else ""
         lines.append(f"  {number}. {text}{period}")
     print("\n".join(lines))
@@ -160,12 +164,14 @@ def _export(store: Any, args: argparse.Namespace) -> int:
 
         library = Library.load()
         for problem in library.problems:
-            print(f"oiadraft: skipped {problem}", file=sys.stderr)
+            print(f"oiadraft: skipped {printable(str(problem))}", file=sys.stderr)
     if args.output:
         target = export_file(store, args.draft, args.output, format=args.format, force=args.force,
                               library=library, today=clock.today())
         print(f"wrote {target}", file=sys.stderr)
         return 0
     draft = store.load(args.draft)
-    sys.stdout.write(export_text(draft, args.format, library=library, today=clock.today()))
+    text = export_text(draft, args.format, library=library, today=clock.today())
+    # The YAML form escapes control characters itself; the letter is shown as plain text.
+    sys.stdout.write(text if args.format == "yaml" else strip_controls(text))
     return 0

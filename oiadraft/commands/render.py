@@ -30,8 +30,9 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from oiadraft import clock
     from oiadraft.clauses import Library
-    from oiadraft.render import build_letter, render_markdown, render_text
+    from oiadraft.letter.render import build_letter, render_markdown, render_text
     from oiadraft.store import Store
+    from oiadraft.text import strip_controls
 
     draft = Store().load(args.draft)
     library = Library.load()
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     letter = build_letter(draft, library, today)
     warn_about_clauses(letter)
     render = render_markdown if args.format == "markdown" else render_text
-    sys.stdout.write(render(draft, library=library, today=today))
+    sys.stdout.write(strip_controls(render(draft, library=library, today=today)))
     return 0
 
 

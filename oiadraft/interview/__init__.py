@@ -13,6 +13,14 @@ saved in `Draft.conversation`; the screen never reads it. Modules: `script` (the
 `actions` (the action table and command grammar), `state`, `history` (undo/redo), `engine`
 (the API), `show` (view and preview), `turns`, `steps` and `parts` (what each turn does),
 `xrefs` (references between parts), `words` (wording), `fields` (Draft fields by name).
+
+Recipes:
+- A new question: a step in prompts/interview.yaml with `id`, `kind`, `sets` (the Draft field
+  its answer sets), `label` and `ask`; a field not in `fields.SETTERS` needs one small setter
+  there. Messages go under `messages:` (they are filled by `oiadraft.letter.template.fill`).
+- A new command or key: an entry in prompts/actions.yaml (its verbs are the chat grammar, its
+  key the screen's binding); an action that changes the draft needs a handler in
+  `turns.HANDLERS`, one that opens something on the screen only a `screen:` name.
 """
 
 from oiadraft.interview.actions import ActionSpec, Command, load_actions, parse_command

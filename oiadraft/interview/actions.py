@@ -171,4 +171,4 @@ def _number(raw: str | None) -> int | None:
     if raw is None:
         return None
     digits = raw.replace(",", "")
-    return int(digits) if digits.isdigit() else None
+    return int(digits) if digits.isdecimal() else None

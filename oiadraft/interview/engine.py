@@ -98,7 +98,8 @@ class Turn:
     reask: bool = False
     """Ask the current question again even if it has not changed."""
     recorded: bool = False
-    """Undo and redo move through the history themselves: record nothing new."""
+    """Record nothing for undo: undo and redo move through the history themselves, and a
+    first answer to a plain question is the conversation going on, not a change."""
 
     def text(self, key: str, **values: Any) -> str:
         return self.iv.message(key, self.draft, **values)
@@ -113,7 +114,7 @@ class Turn:
         return self.iv.part_by_id(self.draft, part_id)
 
     def number(self, part: Part) -> int:
-        return self.draft.parts.index(part) + 1
+        return position(self.draft, part) + 1
 
 
 RECIPIENT_PRAISE = "named-party"
@@ -143,6 +144,15 @@ def _names_recipient(quote: str, recipient: tuple[str, ...]) -> bool:
     from oiadraft.agencies import normalize
 
     return normalize(_PARTY_LEAD.sub("", quote.strip())) in recipient
+
+
+def position(draft: Draft, part: Part) -> int:
+    """Where `part` (this very object) is in the draft. Not `list.index`, which compares parts
+    field by field: slow on a long draft, and wrong when two parts have the same words."""
+    for index, candidate in enumerate(draft.parts):
+        if candidate is part:
+            return index
+    raise ValueError("the part is not in the draft")
 
 
 class Interview:
@@ -323,7 +333,7 @@ class Interview:
 
     def start(self, draft: Draft) -> Reply:
         """The greeting for a new draft, or "where we left off" for a resumed one."""
-        turn = self._turn(draft)
+        turn, before = self._turn(draft)
         if draft.agency or draft.parts or turn.state.answered:
             from oiadraft.interview.words import number, quote_user
 
@@ -334,7 +344,7 @@ class Interview:
         else:
             turn.messages.append(Message(self.greeting()))
         turn.reask = True
-        return self._finish(turn, hist.take(draft, turn.state), None)
+        return self._finish(turn, before, None)
 
     def view(self, draft: Draft) -> View:
         """Everything the chat screen shows now (cheap: assesses the current part at most)."""
@@ -347,8 +357,7 @@ class Interview:
         from oiadraft.interview import turns
 
         text = strip_controls(str(text))
-        turn = self._turn(draft)
-        before = hist.take(draft, turn.state)
+        turn, before = self._turn(draft)
         asked = self._asked(turn)
         command = parse_command(text)
         if command is not None and command.action == "change" and \
@@ -364,8 +373,7 @@ class Interview:
         """A keyed action (F2 "accept", "undo", "edit_part" with arg "3", ...)."""
         from oiadraft.interview import turns
 
-        turn = self._turn(draft)
-        before = hist.take(draft, turn.state)
+        turn, before = self._turn(draft)
         asked = self._asked(turn)
         turns.command(turn, _command(action_id, arg))
         return self._finish(turn, before, asked)
@@ -380,11 +388,13 @@ class Interview:
 
     # ---- turns ---------------------------------------------------------------------------
 
-    def _turn(self, draft: Draft) -> Turn:
+    def _turn(self, draft: Draft) -> tuple[Turn, hist.Snapshot]:
+        """A new turn, and the draft as it is before it (any change made elsewhere since the
+        last turn is recorded first, so that it can be undone on its own)."""
         state = st.load(draft)
-        self.histories.of(draft).sync(hist.take(draft, state),
-                                      self.script.messages["changed_elsewhere"])
-        return Turn(self, draft, state)
+        now = hist.take(draft, state)
+        self.histories.of(draft).sync(now, self.script.messages["changed_elsewhere"])
+        return Turn(self, draft, state), now
 
     def _asked(self, turn: Turn) -> tuple[Any, ...]:
         """What is being asked, to tell whether a turn moved the conversation on."""
@@ -426,7 +436,7 @@ def _command(action_id: str, arg: str | None) -> Command:
     what = None
     if arg is not None:
         words = str(arg).replace(",", "").split()
-        numbers = [int(w) for w in words if w.isdigit()]
+        numbers = [int(w) for w in words if w.isdecimal()]
         if numbers:
             n = numbers[0]
             m = numbers[1] if len(numbers) > 1 else None

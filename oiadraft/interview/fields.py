@@ -68,6 +68,28 @@ SETTERS: dict[str, Callable[[Draft, Any], None]] = {
 """Fields set by a plain value. `agency`, `parts` and `clauses` have their own flows."""
 
 
+def current_value(draft: Draft, name: str | None) -> str:
+    """The answer a field holds now, in words ("" when it holds none)."""
+    from oiadraft.interview.words import period_phrase
+
+    if name == "agency":
+        return draft.agency
+    if name == "act":
+        return get_act(draft.act).name
+    if name == "period":
+        return period_phrase(draft.period) if draft.period else ""
+    if name == "urgent":
+        return "yes" if draft.urgent else "no"
+    if name == "region":
+        from oiadraft.deadline import regions
+
+        region = regions().get(draft.region or "")
+        return region.name if region is not None else ""
+    values = {"topic": draft.topic, "urgency_reasons": draft.urgency_reasons,
+              "requester.name": draft.requester.name}
+    return values.get(name or "", "")
+
+
 def set_field(draft: Draft, name: str | None, value: Any) -> None:
     setter = SETTERS.get(name or "")
     if setter is not None:

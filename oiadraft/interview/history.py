@@ -14,6 +14,7 @@ work away silently.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from typing import Any
 
 from oiadraft.interview.state import Conversation
@@ -23,6 +24,7 @@ LIMIT = 100
 """Changes kept per draft; older ones can no longer be undone."""
 
 PartTuple = tuple[str, str, Period | None, tuple[str, ...]]
+_PART_FIELDS = attrgetter("id", "text", "period", "acknowledged")
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,8 @@ def take(draft: Draft, state: Conversation) -> Snapshot:
         act=draft.act, agency=draft.agency, agency_id=draft.agency_id,
         agency_kind=draft.agency_kind, region=draft.region, topic=draft.topic,
         period=draft.period,
-        parts=tuple((p.id, p.text, p.period, tuple(p.acknowledged)) for p in draft.parts),
+        parts=tuple((i, text, period, tuple(ack) if ack else ())
+                    for i, text, period, ack in map(_PART_FIELDS, draft.parts)),
         clauses=tuple(draft.clauses), clause_edits=tuple(draft.clause_edits.items()),
         priority=tuple(draft.priority), urgent=draft.urgent,
         urgency_reasons=draft.urgency_reasons,

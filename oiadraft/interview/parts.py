@@ -13,10 +13,21 @@ from typing import TYPE_CHECKING, Any
 from oiadraft.interview import state as st
 from oiadraft.interview import xrefs
 from oiadraft.interview.actions import Command
-from oiadraft.interview.show import DETAILED_PARTS, LARGE_PASTE, find_finding, split_of
-from oiadraft.interview.show import visible_findings
-from oiadraft.interview.words import number, number_list, parts_phrase, period_phrase
-from oiadraft.interview.words import quote_user, reading
+from oiadraft.interview.show import (
+    DETAILED_PARTS,
+    LARGE_PASTE,
+    find_finding,
+    split_of,
+    visible_findings,
+)
+from oiadraft.interview.words import (
+    number,
+    number_list,
+    parts_phrase,
+    period_phrase,
+    quote_user,
+    reading,
+)
 from oiadraft.model import Part
 
 if TYPE_CHECKING:
@@ -43,7 +54,8 @@ def report(turn: Turn, part: Part, *, actions: bool, words: bool = False) -> str
     lines = []
     if words:
         lines.append(turn.text("part_added", number=at, text=quote_user(part.text, 400)))
-    extract = reading(assessment, iv.script.messages, draft.act)
+    extract = reading(assessment, iv.script.messages, draft.act,
+                      own_period=part.period is not None)
     if extract:
         lines.append(turn.text("part_extract", number=at, extract=extract))
     status = iv.status(draft, part)
@@ -86,9 +98,14 @@ def answer(turn: Turn, step: Any, text: str) -> None:
     if not stripped:
         turn.problem("parts_next" if draft.parts else "parts_need_one")
         return
+    from oiadraft.interview.steps import NO, YES
+
+    if " ".join(stripped.lower().split()).rstrip(".!") in YES | NO:
+        turn.problem("parts_not_yes_no")  # an answer to a question not being asked
+        return
     split = None
     if "\n" in stripped or len(stripped) > 400:
-        from oiadraft.splitter import split_request
+        from oiadraft.letter.splitter import split_request
 
         split = split_request(text)
     if split is not None and len(split.parts) >= 2:
@@ -152,21 +169,27 @@ def _has_period(turn: Turn, part: Part) -> bool:
     return bool(find_periods(part.text, today=turn.iv.today))
 
 
-def answer_part_period(turn: Turn, pending: st.PartPeriod, text: str) -> None:
-    from oiadraft.periods import PeriodError, parse_period
-
+def _part_or_new(turn: Turn, pending: st.PartPeriod | st.EditPart, text: str) -> Part | None:
+    """The part a follow-up question is about; when it has gone (undone, deleted elsewhere),
+    the words are taken as a new part instead, so nothing typed is lost."""
     part = turn.part(pending.part)
     if part is None:
         turn.state = replace(turn.state, pending=None)
         answer(turn, None, text)
+    return part
+
+
+def answer_part_period(turn: Turn, pending: st.PartPeriod, text: str) -> None:
+    from oiadraft.interview.steps import read_period
+
+    part = _part_or_new(turn, pending, text)
+    if part is None:
         return
     if not text.strip():
         skip_part_period(turn, pending)
         return
-    try:
-        period = parse_period(text, today=turn.iv.today)
-    except PeriodError as error:
-        turn.problem("period_problem", problem=quote_user(str(error), 400))
+    period = read_period(turn, text)
+    if period is None:
         return
     part.period = period
     turn.state = replace(turn.state, pending=None)
@@ -359,10 +382,8 @@ def edit(turn: Turn, cmd: Command) -> None:
 
 
 def answer_edit(turn: Turn, pending: st.EditPart, text: str) -> None:
-    part = turn.part(pending.part)
+    part = _part_or_new(turn, pending, text)
     if part is None:
-        turn.state = replace(turn.state, pending=None)
-        answer(turn, None, text)
         return
     value = strip_number(text.strip())
     at = number(turn.number(part))
@@ -388,7 +409,7 @@ def delete(turn: Turn, cmd: Command) -> None:
     draft = turn.draft
     before = [p.id for p in draft.parts]
     at = turn.number(part)
-    draft.parts.remove(part)
+    del draft.parts[at - 1]
     draft.priority = [p for p in draft.priority if p != part.id]
     pending = turn.state.pending
     if pending is not None and getattr(pending, "part", None) == part.id:
@@ -418,7 +439,7 @@ def move(turn: Turn, cmd: Command) -> None:
         turn.problem("already_there", number=number(at))
         return
     before = [p.id for p in draft.parts]
-    draft.parts.remove(part)
+    del draft.parts[at - 1]
     draft.parts.insert(to - 1, part)
     broken = xrefs.follow(before, draft.parts)
     turn.label = turn.text("undo_moved", number=number(at), to=number(to))
@@ -430,8 +451,7 @@ def _report_broken(turn: Turn, broken: list[xrefs.Broken]) -> None:
     for item in broken:
         part = turn.part(item.part)
         if part is not None:
-            turn.say("reference_gone", number=number(turn.number(part)),
-                     gone=parts_phrase(list(item.numbers)))
+            turn.say("reference_gone", number=number(turn.number(part)))
 
 
 # ---- done ------------------------------------------------------------------------------------

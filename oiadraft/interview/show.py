@@ -115,9 +115,18 @@ def question(iv: Interview, draft: Draft, state: st.Conversation) -> str:
         text += "\n\n" + checklist(choices(iv, step, draft), selection(iv, step, draft, state))
     elif step.kind == "parts" and draft.parts:
         return iv.message("parts_next", draft)
-    elif step.default_from == "saved_name" and iv.default_name(draft):
+    elif step.default_from == "saved_name" and iv.default_name(draft) and \
+            step.id not in state.answered:
         text += "\n\n" + iv.script.messages["name_default"]
         values["name"] = quote_user(iv.default_name(draft))
+    if step.id == state.editing and step.id in state.answered and step.kind not in (
+            "multi", "parts", "review"):
+        from oiadraft.interview.fields import current_value
+
+        now = current_value(draft, step.sets)
+        if now:
+            text += "\n\n" + iv.script.messages["keep_current"]
+            values["current"] = quote_user(now, 300)
     return iv.message_text(text, draft, **values)
 
 
@@ -140,10 +149,12 @@ def _pending_question(iv: Interview, draft: Draft, state: st.Conversation,
         return iv.message("period_echo", draft, period=period_phrase(pending.period),
                           length=period_length(pending.period, iv.today))
     if isinstance(pending, st.PartPeriod | st.EditPart | st.Fill):
+        from oiadraft.interview.engine import position
+
         part = iv.part_by_id(draft, pending.part)
         if part is None:
             return None
-        at = number(draft.parts.index(part) + 1)
+        at = number(position(draft, part) + 1)
         if isinstance(pending, st.PartPeriod):
             return iv.message("part_period_question", draft, number=at)
         if isinstance(pending, st.EditPart):
@@ -195,7 +206,7 @@ def deadline_line(iv: Interview, draft: Draft) -> str:
 
 
 def build_view(iv: Interview, draft: Draft, state: st.Conversation) -> View:
-    from oiadraft.interview.engine import View
+    from oiadraft.interview.engine import View, position
 
     step = iv.current_step(draft, state)
     pending = state.pending
@@ -226,14 +237,14 @@ def build_view(iv: Interview, draft: Draft, state: st.Conversation) -> View:
         placeholder=_placeholder(step, kind),
         prefill=part.text if isinstance(pending, st.EditPart) and part is not None else None,
         current_part=part,
-        current_number=draft.parts.index(part) + 1 if part is not None else None,
+        current_number=position(draft, part) + 1 if part is not None else None,
         assessment=assessment,
         status=iv.status(draft, part) if part is not None else None,
         actions=actions(iv, draft, state, step, part, assessment),
         choices=offered,
         selected=selected,
         pending=pending.kind if pending is not None else None,
-        help=step.help,
+        help=iv.message_text(step.help, draft) if step.help else "",
         optional=step.optional,
     )
 

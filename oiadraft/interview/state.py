@@ -133,11 +133,12 @@ class Conversation:
         answered = data.get("answered")
         answered = tuple(str(s) for s in answered if isinstance(s, str)) \
             if isinstance(answered, list) else ()
+        same_version = data.get("version") == STATE_VERSION
         return cls(
             answered=answered,
             editing=_str_or_none(data.get("editing")),
             current=_str_or_none(data.get("current")),
-            pending=_pending_from_dict(data.get("pending")),
+            pending=_pending_from_dict(data.get("pending")) if same_version else None,
             closing_added=data.get("closing_added") is True,
         )
 
@@ -232,5 +233,17 @@ def save(draft: Draft, state: Conversation) -> None:
     draft.conversation = state.to_dict()
 
 
-__all__ = ["AgencyPick", "Conversation", "EditPart", "Fill", "PartPeriod", "Pending",
-           "PeriodConfirm", "PriorityParts", "STATE_VERSION", "Ticks", "load", "save"]
+__all__ = [
+    "STATE_VERSION",
+    "AgencyPick",
+    "Conversation",
+    "EditPart",
+    "Fill",
+    "PartPeriod",
+    "Pending",
+    "PeriodConfirm",
+    "PriorityParts",
+    "Ticks",
+    "load",
+    "save",
+]

@@ -32,8 +32,19 @@ def _word(text: str) -> str:
     return " ".join(text.lower().split()).rstrip(".!")
 
 
+FIRST_ANSWERS_KEPT = frozenset({"agency", "choice", "text", "period", "yesno"})
+"""Kinds of question whose first answer is not a change to undo: going on to the next
+question is the conversation, and `back` or `change <what>` revisits it. Changing an answer
+later, tick lists and everything done to parts are changes `undo` takes back."""
+
+
 def answered(turn: Turn, step_id: str) -> None:
-    turn.state = turn.state.answer(step_id)
+    state = turn.state
+    step = turn.iv.script.step(step_id)
+    if step_id not in state.answered and state.editing != step_id and \
+            step.kind in FIRST_ANSWERS_KEPT:
+        turn.recorded = True
+    turn.state = state.answer(step_id)
 
 
 # ---- the recipient ---------------------------------------------------------------------------
@@ -59,7 +70,7 @@ def answer_agency(turn: Turn, step: Step, text: str) -> None:
 def answer_agency_pick(turn: Turn, pending: st.AgencyPick, text: str) -> None:
     word = _word(text)
     count = len(pending.candidates)
-    if word.isdigit() and 1 <= int(word) <= count + 1:
+    if word.isdecimal() and 1 <= int(word) <= count + 1:
         index = int(word) - 1
     elif word in YES and count == 1:
         index = 0
@@ -101,7 +112,8 @@ def set_agency(turn: Turn, agency: Any) -> None:
 
         region = regions().get(agency.region)
         if region is not None:
-            region_note = turn.text("agency_region", region=region.name, rule=region.rule)
+            region_note = " " + turn.text("agency_region", region=region.name,
+                                          rule=region.rule)
         if agency.region_note:
             region_note += f" ({quote_user(agency.region_note, 300)})"
     turn.say("agency_found", name=quote_user(agency.display_name, 200),
@@ -130,7 +142,7 @@ def pick(options: Sequence[Choice], text: str) -> str | None:
     word = _word(text)
     if not word:
         return None
-    if word.isdigit() and 1 <= int(word) <= len(options):
+    if word.isdecimal() and 1 <= int(word) <= len(options):
         return options[int(word) - 1].value
     for choice in options:
         if word == choice.value.lower():
@@ -211,16 +223,24 @@ def answer_review(turn: Turn, step: Step, text: str) -> None:
 # ---- the request-wide period -----------------------------------------------------------------
 
 
-def answer_period(turn: Turn, step: Step, text: str) -> None:
+def read_period(turn: Turn, text: str) -> Any:
+    """The period the words give, or None after saying why they give none."""
     from oiadraft.periods import PeriodError, parse_period
 
-    if not text.strip():
+    try:
+        return parse_period(text, today=turn.iv.today)
+    except PeriodError as error:
+        problem = str(error)
+        turn.problem("period_problem", problem=quote_user(problem[:1].upper() + problem[1:], 600))
+        return None
+
+
+def answer_period(turn: Turn, step: Step, text: str) -> None:
+    if not text.strip() or _word(text) in NO | {"none", "no period"}:
         skip_step(turn, step)
         return
-    try:
-        period = parse_period(text, today=turn.iv.today)
-    except PeriodError as error:
-        turn.problem("period_problem", problem=quote_user(str(error), 400))
+    period = read_period(turn, text)
+    if period is None:
         return
     turn.state = replace(turn.state, pending=st.PeriodConfirm(period=period, text=text.strip()))
 

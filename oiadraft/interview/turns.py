@@ -16,6 +16,7 @@ from oiadraft.interview import parts, steps
 from oiadraft.interview import state as st
 from oiadraft.interview.actions import Command, action
 from oiadraft.interview.show import LARGE_PASTE
+from oiadraft.interview.words import quote_user
 
 if TYPE_CHECKING:
     from oiadraft.interview.engine import Turn
@@ -31,19 +32,15 @@ def command(turn: Turn, cmd: Command) -> None:
         turn.screen = spec.screen
         if spec.id == "help":
             step = turn.iv.current_step(turn.draft, turn.state)
-            turn.messages.append(_message(turn, turn.iv.message_text(step.help, turn.draft)))
+            from oiadraft.interview.engine import Message
+
+            turn.messages.append(Message(turn.iv.message_text(step.help, turn.draft)))
         return
     handler = HANDLERS.get(cmd.action)
     if handler is None:
         turn.problem("not_understood", command=cmd.action)
         return
     handler(turn, cmd)
-
-
-def _message(turn: Turn, text: str):  # noqa: ANN202 - a Message
-    from oiadraft.interview.engine import Message
-
-    return Message(text)
 
 
 def answer(turn: Turn, text: str) -> None:
@@ -56,6 +53,10 @@ def answer(turn: Turn, text: str) -> None:
     if pending is not None:
         PENDING[pending.kind](turn, pending, text)
         return
+    if not text.strip() and step.id == turn.state.editing and step.id in turn.state.answered \
+            and step.kind not in ("multi", "parts"):
+        turn.state = turn.state.answer(step.id)  # Enter keeps the answer given before
+        return
     STEPS[step.kind](turn, step, text)
 
 
@@ -63,25 +64,24 @@ def answer(turn: Turn, text: str) -> None:
 
 
 def undo(turn: Turn, cmd: Command) -> None:
-    history = turn.iv.histories.of(turn.draft)
-    entry = history.undo()
-    turn.recorded = True
-    if entry is None:
-        turn.problem("nothing_to_undo")
-        return
-    turn.state = hist.restore(turn.draft, entry.before, turn.state)
-    turn.say("undone", change=entry.label)
+    _travel(turn, back=True)
 
 
 def redo(turn: Turn, cmd: Command) -> None:
+    _travel(turn, back=False)
+
+
+def _travel(turn: Turn, back: bool) -> None:
+    """Put the draft as it was before the last change (undo) or after the last undone one."""
     history = turn.iv.histories.of(turn.draft)
-    entry = history.redo()
+    entry = history.undo() if back else history.redo()
     turn.recorded = True
     if entry is None:
-        turn.problem("nothing_to_redo")
+        turn.problem("nothing_to_undo" if back else "nothing_to_redo")
         return
-    turn.state = hist.restore(turn.draft, entry.after, turn.state)
-    turn.say("redone", change=entry.label)
+    snapshot = entry.before if back else entry.after
+    turn.state = hist.restore(turn.draft, snapshot, turn.state)
+    turn.say("undone" if back else "redone", change=entry.label)
 
 
 def back(turn: Turn, cmd: Command) -> None:
@@ -129,7 +129,11 @@ def skip(turn: Turn, cmd: Command) -> None:
         return
     if pending is not None:
         turn.state = replace(turn.state, pending=None)
-    steps.skip_step(turn, turn.iv.current_step(turn.draft, turn.state))
+    step = turn.iv.current_step(turn.draft, turn.state)
+    if step.kind == "parts" and turn.draft.parts:
+        parts.finish(turn)  # no more parts to describe: the same as done
+        return
+    steps.skip_step(turn, step)
 
 
 def done(turn: Turn, cmd: Command) -> None:
@@ -138,9 +142,13 @@ def done(turn: Turn, cmd: Command) -> None:
     if isinstance(pending, st.PartPeriod):
         parts.skip_part_period(turn, pending, finishing=True)
         parts.finish(turn)
-    elif isinstance(pending, st.EditPart | st.Fill):
+    elif isinstance(pending, st.EditPart):
         part = turn.part(pending.part)
         turn.problem("edit_first", number=turn.number(part) if part is not None else 1)
+    elif isinstance(pending, st.Fill):
+        part = turn.part(pending.part)
+        turn.problem("fill_first", name=quote_user(pending.remaining[0]),
+                     number=turn.number(part) if part is not None else 1)
     elif isinstance(pending, st.Ticks):
         steps.commit_ticks(turn, turn.iv.script.step(pending.step), list(pending.selected))
     elif pending is None and step.kind == "parts":

@@ -49,22 +49,15 @@ def say(template: str, act: str, **values: Any) -> str:
 def period_phrase(period: Period) -> str:
     """A period as the object of "covers": "the period from 1 October 2020 to the date of this
     request", "13 September 2024", "the period from 1 October 2020, with no end date"."""
-    from oiadraft.periods import format_date
+    from oiadraft.periods import format_date, format_period
 
-    start, end = period.start, period.end
-    if start is not None and end is not None:
-        if start == end:
-            return format_date(start)
-        return f"the period from {format_date(start)} to {format_date(end)}"
-    if start is not None and period.until_request:
-        return f"the period from {format_date(start)} to the date of this request"
-    if start is not None:
-        return f"the period from {format_date(start)}, with no end date"
-    if end is not None:
-        return f"the period up to {format_date(end)}"
-    if period.until_request:
-        return "the period up to the date of this request"
-    return "any time"
+    if period.start is not None and period.is_open:
+        return f"the period from {format_date(period.start)}, with no end date"
+    if period.start is None and not period.is_open:
+        return f"the period {format_period(period)}"  # "the period up to ..."
+    if period.start is not None and period.start != period.end:
+        return f"the period from {format_period(period)}"  # "from X to Y"
+    return format_period(period)  # one day, or "any time"
 
 
 def period_length(period: Period, today: date) -> str:
@@ -73,10 +66,12 @@ def period_length(period: Period, today: date) -> str:
     return describe_length(period, today)
 
 
-def reading(assessment: Any, messages: Mapping[str, str], act: str) -> str:
+def reading(assessment: Any, messages: Mapping[str, str], act: str,
+            own_period: bool = False) -> str:
     """What the analyser found in a part, as the rest of "I read part 3 as ...": "asking for
     **briefings**, involving **MFAT**, about **the Convention**, covering **the period ...**",
-    or "having no time frame" when that is all. Empty when nothing was found."""
+    or "having no time frame" when that is all. Empty when nothing was found. `own_period`:
+    the period was given for this part alone (the analyser sees it as the request's)."""
     features = getattr(assessment, "features", None) or {}
     records = [f"**{quote_user(r)}**" for r in features.get("record_types") or []]
     parties = [f"**{quote_user(p)}**" for p in features.get("parties") or []]
@@ -92,7 +87,8 @@ def reading(assessment: Any, messages: Mapping[str, str], act: str) -> str:
     period = getattr(assessment, "period", None)
     source = getattr(assessment, "period_source", None)
     if period is not None:
-        key = "extract_period_request" if source == "request" else "extract_period"
+        key = "extract_period_request" if source == "request" and not own_period \
+            else "extract_period"
         pieces.append(say(messages[key], act, period=f"**{period_phrase(period)}**"))
     elif source == "none":
         key = "extract_no_period" if pieces else "extract_no_period_lead"
@@ -115,8 +111,10 @@ def parts_phrase(numbers: list[int]) -> str:
     return "parts " + number_list(numbers)
 
 
-def describe_extraction(assessment: Any, act: str = "oia") -> str:
-    """`reading` with the shipped script's words (for callers outside a conversation)."""
+def describe_extraction(assessment: Any, act: str | None = None) -> str:
+    """`reading` with the shipped script's words (for callers outside a conversation); the
+    Act is the default one unless given."""
+    from oiadraft.acts import default_act
     from oiadraft.interview.script import builtin_script
 
-    return reading(assessment, builtin_script().messages, act)
+    return reading(assessment, builtin_script().messages, act or default_act().key)

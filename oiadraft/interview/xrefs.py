@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from oiadraft.model import Part
 from oiadraft.text import join_and
@@ -166,7 +167,7 @@ def _listing(numbers: list[int], original: str) -> str:
     bracket = original.lstrip().startswith("(")
     ordered = sorted(numbers)
     shown = [f"({n})" if bracket else str(n) for n in ordered]
-    contiguous = all(b == a + 1 for a, b in zip(ordered, ordered[1:], strict=False))
+    contiguous = all(b == a + 1 for a, b in pairwise(ordered))
     if _RANGE.search(original) and contiguous and len(ordered) > 2:
         return f"{shown[0]} to {shown[-1]}"
     return join_and(shown)

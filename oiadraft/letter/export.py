@@ -23,7 +23,7 @@ def export_text(draft: Draft, format: str, library: Any = None, today: date | No
     """A draft as YAML (its file form), or its letter as text or Markdown."""
     if format == "yaml":
         return yamlio.dump(draft_to_dict(draft))
-    from oiadraft import render
+    from oiadraft.letter import render
 
     if format == "text":
         return render.render_text(draft, library=library, today=today)

@@ -142,7 +142,7 @@ class OiaDraftApp(App[None]):
 
     def letter_text(self, draft: Draft) -> str:
         """The plain-text letter for `draft`: exactly what is copied, saved or sent."""
-        from oiadraft.render import render_text
+        from oiadraft.letter.render import render_text
 
         return render_text(draft, library=self.library, today=self.current_today())
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from textual import events
 
+from oiadraft.letter.render import render_text
 from oiadraft.model import Draft, Part
-from oiadraft.render import render_text
 from oiadraft.store import Store
 from oiadraft.tui.screens.chat import ChatScreen
 from oiadraft.tui.widgets.chat_input import ChatInput

@@ -29,11 +29,11 @@ def test_open_passes_the_file_to_the_app(tmp_path, monkeypatch):
         return 0
 
     monkeypatch.setattr(cli, "launch_tui", launch)
+    monkeypatch.setattr(cli, "needs_terminal", lambda: None)
     assert cli.main(["open", str(path)]) == 0
-    assert launched["id"] == str(path.resolve())
-    launched.clear()
-    cli.main(["open", stored.id])
-    assert launched["id"] == str(Store().resolve(stored.id).resolve())
+    opened = Store().load(launched["id"])
+    assert opened.topic == "an older wording", "the file's words, not the stored draft's"
+    assert Store().load(stored.id).topic == "budget advice", "the stored draft is kept too"
 
 
 async def test_the_app_shows_the_file_it_was_given(app_factory, tmp_path):

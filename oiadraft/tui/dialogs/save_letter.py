@@ -20,7 +20,7 @@ from oiadraft.tui.guard import guarded
 def write_letter(draft: Draft, library: Any, path: Path, today: date) -> Path:
     """Render for the file's extension (.md → Markdown, else text) and write atomically."""
     from oiadraft.fsutil import atomic_write_text
-    from oiadraft.render import render_markdown, render_text
+    from oiadraft.letter.render import render_markdown, render_text
 
     path = path.expanduser()
     render = render_markdown if path.suffix.lower() in {".md", ".markdown"} else render_text

@@ -1,9 +1,10 @@
 """A Draft to the finished request letter, as plain text or Markdown.
 
-The letter: a subject line from the topic, a greeting to the agency, the Act sentence, the
-request-wide period (said once), the numbered parts (each with its own period when it was given
-separately), then the chosen clauses by kind (process, preferences as one lettered list,
-withholding, custom, closing), and the sign-off.
+The letter: a subject line from the topic, a greeting suited to the recipient (a Minister by
+title, an organisation as a group), the sentence naming the Act (from its profile), the
+request-wide period (said once, as English in every state), the numbered parts (each with its
+own period when it was given separately), then the chosen clauses by kind (process, preferences
+as one lettered list, withholding, custom, closing), and the sign-off.
 
 Plain text is what the user pastes into an email or the FYI.org.nz form: Markdown in clause
 bodies becomes clean text, paragraphs are separated by one blank line, and nothing is hard
@@ -11,7 +12,8 @@ wrapped. What the user typed (parts, topic, names, reasons) is data: in the Mark
 escaped so that `*`, `#` or `[x](y)` stay literal, and the text output shows it exactly as typed
 (hard-wrapped lines joined).
 
-The words around parts and clauses live in oiadraft/data/letter.yaml.
+The words around parts and clauses live in oiadraft/data/letter.yaml; every placeholder is
+filled by `oiadraft.letter.template.fill`, so a per-draft clause edit can never print internals.
 """
 
 from __future__ import annotations
@@ -20,9 +22,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from oiadraft import clauses as clauselib
-from oiadraft import mdtext
-from oiadraft.clauses import Clause, Library
+from oiadraft import acts, mdtext
+from oiadraft.clauses import KIND_RANK, KINDS, Clause, Library
+from oiadraft.letter.template import fill
+from oiadraft.letter.values import (
+    letter_frame,
+    period_span,
+    period_words,
+    placeholder_values,
+    salutation,
+)
 from oiadraft.model import Draft, Part
 
 URGENCY_CONCEPT = "urgency"
@@ -143,16 +152,14 @@ def build_letter(draft: Draft, library: Library | None = None,
     """The letter's pieces (shared by the text and Markdown renderers, and by the TUI)."""
     if library is None:
         library = Library.load()
-    frame = clauselib.letter_frame()
-    values = clauselib.placeholder_values(draft, today)
+    frame = letter_frame()
+    values = placeholder_values(draft, today)
 
     def frame_text(key: str, **extra: str) -> str:
-        return clauselib.fill(frame[key], {**values, **extra})
+        return fill(frame[key], {**values, **extra})
 
     topic = " ".join(draft.topic.split())
     subject = frame_text("subject", topic=mdtext.escape(topic)) if topic else None
-    agency = draft.agency.strip()
-    salutation = frame_text("salutation") if agency else frame_text("salutation_no_agency")
 
     request_period = draft.period
     part_texts: list[str] = []
@@ -164,13 +171,13 @@ def build_letter(draft: Draft, library: Library | None = None,
     period_sentence = None
     if request_period is not None and (relying or not draft.parts):
         key = "period_all" if relying == len(draft.parts) else "period_default"
-        period_sentence = frame_text(key)
+        period_sentence = frame_text(key, period=period_words(request_period))
 
     chosen, missing, skipped = _chosen_clauses(draft, library)
     blocks: list[Block] = []
     preference_bodies: list[str] = []
     for clause, body in chosen:
-        markdown = mdtext.unwrap_markdown(clauselib.fill(body, values).strip())
+        markdown = mdtext.unwrap_markdown(fill(body, values).strip())
         if not markdown:
             continue
         if clause.kind == "preference":
@@ -185,8 +192,8 @@ def build_letter(draft: Draft, library: Library | None = None,
     name = " ".join(requester.name.split())
     return Letter(
         subject=subject,
-        salutation=salutation,
-        act_sentence=frame_text("act_sentence"),
+        salutation=salutation(draft, values),
+        act_sentence=fill(acts.get_act(draft.act).request_sentence, values),
         period_sentence=period_sentence,
         parts=part_texts,
         blocks=blocks,
@@ -201,22 +208,26 @@ def build_letter(draft: Draft, library: Library | None = None,
 def _part_text(part: Part, request_period: Any, today: date | None) -> tuple[str, bool]:
     """The part's text (with its own period appended when given separately), and whether it
     relies on the request-wide period."""
-    from oiadraft.periods import find_periods, format_period
+    from oiadraft.periods import find_periods
 
     text = part.text.strip()
     if find_periods(text, today=today):
         return text, False
     if part.period is not None and part.period != request_period:
-        return _with_period(text, format_period(part.period)), False
+        return _with_period(text, period_span(part.period)), False
     return text, request_period is not None
 
 
 def _with_period(text: str, period: str) -> str:
-    """Insert "(period)" before the part's closing punctuation, if it has any."""
-    frame = clauselib.letter_frame()["part_with_period"]
+    """Insert "(period)" before the part's closing punctuation, if it has any. The part is the
+    user's text: it is substituted after the frame is filled, so braces in it stay as typed."""
+    frame = fill(letter_frame()["part_with_period"], {"period": period})
+    head, mark, tail = frame.partition("{text}")
+    if not mark:
+        return frame
     if text and text[-1] in ".;:,":
-        return frame.replace("{text}", text[:-1]).replace("{period}", period) + text[-1]
-    return frame.replace("{text}", text).replace("{period}", period)
+        return head + text[:-1] + tail + text[-1]
+    return head + text + tail
 
 
 def _chosen_clauses(draft: Draft, library: Library
@@ -246,7 +257,7 @@ def _chosen_clauses(draft: Draft, library: Library
         if _is_urgency(clause) and not draft.urgent:
             continue
         chosen.append((position, clause, edit if edit is not None else clause.body))
-    chosen.sort(key=lambda item: (clauselib.KIND_RANK.get(item[1].kind, len(clauselib.KINDS)),
+    chosen.sort(key=lambda item: (KIND_RANK.get(item[1].kind, len(KINDS)),
                                   item[1].order, item[0]))
     return [(clause, body) for _, clause, body in chosen], missing, skipped
 

@@ -19,8 +19,8 @@ last part.
 
 Invariants (pinned by property tests): never raises on any string; every span lies inside the
 text; ``text[part.span[0]:part.span[1]] == part.text``; the same input gives the same output.
-The vocabulary of greetings, sign-offs, clause cues and request-period sentences is in
-``oiadraft/data/scope_rules.yaml`` (section ``letter``).
+The vocabulary of greetings, sign-offs, clause cues and request-period sentences is the
+splitter's own cue file, ``oiadraft/data/letter_cues.yaml``.
 """
 
 from __future__ import annotations
@@ -30,7 +30,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from oiadraft import acts, paths, yamlio
 from oiadraft.errors import DataError
+from oiadraft.text import fold_case
+
+CUES_FILE = "letter_cues.yaml"
 
 __all__ = ["FoundPart", "SplitRequest", "split_request"]
 
@@ -179,9 +183,44 @@ def _main_run(chosen: list[_Marker], scheme: str) -> list[_Marker]:
 
 @lru_cache(maxsize=1)
 def _letter_rules() -> dict[str, Any]:
-    from oiadraft import scope
+    """The cue file's patterns, compiled and checked (file and line on a bad pattern)."""
+    where = f"oiadraft/data/{CUES_FILE}"
+    data = yamlio.load_file(paths.data_file(CUES_FILE), where)
+    if not isinstance(data, dict) or data.get("version") != 1:
+        raise DataError("the cue file must be a mapping with version: 1", where)
 
-    return scope.letter_rules()
+    def patterns(key: str) -> list[str]:
+        node = data.get(key) or {}
+        value = node.get("patterns") if isinstance(node, dict) else None
+        if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
+            raise DataError(f"{key}.patterns must be a list of patterns", where,
+                            data.line_of(key))
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise DataError(f"{key}: bad pattern {pattern!r}: {exc}", where,
+                                data.line_of(key)) from None
+        return value
+
+    clauses = data.get("clauses") or {}
+    phrases = [r"(?<!\w)" + r"\s+".join(re.escape(word) for word in phrase.split()) + r"(?!\w)"
+               for phrase in clauses.get("phrases") or []]
+    # paragraphs that cite the form-of-release or reasons sections of any Act
+    numbers = {profile.section(concept) for profile in acts.all_acts()
+               for concept in clauses.get("concepts") or [] if profile.has(concept)}
+    phrases += [r"\bsections?\s+" + re.escape(number) + r"(?![\w(])" for number in sorted(numbers)]
+    words = (data.get("request_period") or {}).get("required_words")
+    flags = re.IGNORECASE | re.MULTILINE
+    return {
+        "greeting": re.compile("|".join(patterns("greeting")) or r"(?!)", re.IGNORECASE),
+        "sign_off": re.compile("|".join(patterns("sign_off")) or r"(?!)", re.IGNORECASE),
+        "clause": re.compile("|".join(phrases) or r"(?!)", re.IGNORECASE),
+        "request_period": re.compile("|".join(patterns("request_period")) or r"(?!)", flags),
+        # one of these is in every sentence the request_period patterns match (fold_case)
+        "request_period_words": re.compile("|".join(re.escape(str(w)) for w in words))
+        if words else None,
+    }
 
 
 def _paragraph_kind(paragraph: str) -> str | None:
@@ -225,8 +264,6 @@ def _may_set_period(text: str, start: int, end: int) -> bool:
     words = _letter_rules().get("request_period_words")
     if words is None:
         return True
-    from oiadraft.scope import fold_case
-
     return words.search(fold_case(text[start:end])) is not None
 
 
@@ -238,11 +275,8 @@ def _find_request_period(text: str, spans: list[tuple[int, int]], today: Any) ->
     words = rules.get("request_period_words")
     for start, end in spans:
         chunk = text[start:end]
-        if words is not None:
-            from oiadraft.scope import fold_case
-
-            if words.search(fold_case(chunk)) is None:
-                continue  # no sentence here can match the request-period patterns
+        if words is not None and words.search(fold_case(chunk)) is None:
+            continue  # no sentence here can match the request-period patterns
         for sentence in _SENTENCE.finditer(chunk):
             sentence_text = sentence.group(0)
             if not rules["request_period"].search(sentence_text):
