@@ -19,10 +19,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, TextArea
 
-from oiadraft.errors import OiaDraftError
 from oiadraft.model import Draft, Part
 from oiadraft.tui import messages
+from oiadraft.tui.autosave import Autosave
 from oiadraft.tui.guard import guarded
+from oiadraft.tui.live_letter import GAP, LiveLetter
+from oiadraft.tui.resume import ResumeOffering
 from oiadraft.tui.typed_app import UsesOiaDraftApp
 from oiadraft.tui.widgets.chat_input import ChatInput
 from oiadraft.tui.widgets.findings import FindingsPanel
@@ -36,17 +38,9 @@ if TYPE_CHECKING:
 
 TURN_KEYS = {"accept", "keep", "split", "cancel"}
 """Keyed actions that are turns of the conversation (the rest open something)."""
-GAP = "Zqxjwordsbeingtypedzqxj"
-"""Stands for the words being typed in a letter rendered once (see `_letter_with_gap`)."""
-EXACT_LETTER_DELAY = 0.3
-"""Seconds after the last key before the letter is rendered in full again."""
-AUTOSAVE_DELAY = 0.3
-"""A change (an answer, or text typed in the box) is on disk within this many seconds."""
-SAVE_RETRY_DELAY = 5.0
-"""After a failed save, seconds until the next try (the user is told once, not each time)."""
 
 
-class ChatScreen(UsesOiaDraftApp, Screen[None]):
+class ChatScreen(LiveLetter, Autosave, ResumeOffering, UsesOiaDraftApp, Screen[None]):
     """Talk to the assistant; watch the letter take shape."""
 
     BINDINGS = [
@@ -350,90 +344,6 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         self.query_one(LetterPane).show(self.app.letter_text(self._draft_with(target,
                                                                               typing)))
 
-    def _draft_with(self, target: tuple[str, Part | None] | None, typing: str | None) -> Draft:
-        """The draft as it would be with the words being typed in place."""
-        if target is None or typing is None:
-            return self.draft
-        draft = self.draft.copy()
-        if target[0] == "edit" and target[1] is not None:
-            index = self.draft.parts.index(target[1])
-            draft.parts[index] = Part(text=typing.strip(), period=target[1].period,
-                                      id=target[1].id)
-        else:
-            draft.parts.append(Part(text=typing.strip()))
-        return draft
-
-    def _letter_with_gap(self, target: tuple[str, Part | None]) -> str | None:
-        """The letter with GAP where the typed words go, cached until the draft changes;
-        None when the words would not appear once, as typed (then render in full)."""
-        key = (self._revision, target[0], target[1].id if target[1] is not None else None)
-        if self._gapped is not None and self._gapped[0] == key:
-            return self._gapped[1]
-        letter = self.app.letter_text(self._draft_with(target, GAP))
-        gapped = letter if letter.count(GAP) == 1 else None
-        self._gapped = (key, gapped)
-        return gapped
-
-    def _exact_letter_soon(self) -> None:
-        if self._exact_timer is not None:
-            self._exact_timer.stop()
-        self._exact_timer = self.set_timer(EXACT_LETTER_DELAY, self._exact_letter)
-
-    def _exact_letter(self) -> None:
-        self._exact_timer = None
-        typing = self.query_one(ChatInput).text
-        target = self._typing_target(typing)
-        self.query_one(LetterPane).show(self.app.letter_text(self._draft_with(target, typing)))
-
-    # ---- saving -------------------------------------------------------------------------
-
-    def _worth_saving(self) -> bool:
-        d = self.draft
-        return bool(d.agency or d.topic or d.parts or d.pending_input.strip()
-                    or d.id in self._saved_ids)
-
-    def schedule_save(self, delay: float = AUTOSAVE_DELAY) -> None:
-        """Write the draft within `delay` seconds. A write already due takes this change too,
-        so steady typing is saved every `delay` seconds rather than never."""
-        self._dirty = True
-        if self._save_timer is None:
-            self._save_timer = self.set_timer(delay, self._timed_save)
-
-    def _timed_save(self) -> None:
-        self._save_timer = None
-        self.save_now()
-
-    def save_now(self) -> bool:
-        """Write the draft if it changed (atomic; cheap when nothing changed). False when the
-        disk refused: the draft stays in memory, the user is told once, and a retry is due."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        if not self._dirty or not self._worth_saving():
-            return True
-        try:
-            self.app.store.save(self.draft)
-        except (OiaDraftError, OSError) as error:
-            self._save_failed(error)
-            return False
-        self._saved_ids.add(self.draft.id)
-        self._dirty = False
-        if self._save_failing:
-            self._save_failing = False
-            self.notify("Your draft is being saved again.", title="Saved", timeout=5)
-        return True
-
-    def _save_failed(self, error: Exception) -> None:
-        if not self._save_failing:
-            self._save_failing = True
-            self.notify(f"Could not save your draft: {error}. Everything you typed is still "
-                        "here and oiadraft keeps trying. Ctrl+S saves the letter to another "
-                        "folder.", title="Not saved", severity="error", timeout=20)
-        self._save_timer = self.set_timer(SAVE_RETRY_DELAY, self._timed_save)
-
-    def on_unmount(self) -> None:
-        self.save_now()
-
     # ---- actions ------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -553,38 +463,6 @@ class ChatScreen(UsesOiaDraftApp, Screen[None]):
         self._refresh_letter()
         self._refresh_findings()
         self.refresh_bindings()
-
-    # ---- resuming the latest draft ------------------------------------------------------
-
-    def offer_resume(self, draft: Draft) -> None:
-        """Offer (on a line, not a dialog: typing goes on) to carry on with `draft`."""
-        if not (self.draft.agency or self.draft.topic or self.draft.parts):
-            self.query_one(ResumeOffer).offer(draft, self.app.current_today())
-            self.refresh_bindings()
-
-    def _withdraw_resume_offer(self) -> Draft | None:
-        offer = self.query_one(ResumeOffer)
-        if offer.draft is None:
-            return None
-        draft = offer.withdraw()
-        self.refresh_bindings()
-        return draft
-
-    @guarded
-    def action_resume(self) -> None:
-        draft = self._withdraw_resume_offer()
-        if draft is None:
-            return
-        typed = self.query_one(ChatInput).text
-        if typed and not draft.pending_input:
-            draft.pending_input = typed  # the words typed meanwhile go with the user
-        if self.draft.id in self._saved_ids and not (self.draft.agency or self.draft.topic
-                                                     or self.draft.parts):
-            # Only a half-typed line was saved under the new request: not a draft of its own.
-            self._dirty = False
-            self.app.store.delete(self.draft.id)
-        self._dirty = False
-        self.load_draft(draft, resumed=True)
 
     @guarded
     def action_new_draft(self) -> None:
