@@ -51,7 +51,10 @@ def app_factory(clipboard):
 
 
 async def say(pilot, text: str) -> None:
-    """Type a whole message into the chat box and press Enter."""
+    """Type a whole message into the chat box and press Enter (once the greeting is up: the
+    interview loads off the UI thread, and what is sent before then waits its turn)."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
     box = pilot.app.screen.query_one(ChatInput)
     box.text = text
     await pilot.press("enter")

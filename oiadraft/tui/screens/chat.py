@@ -75,6 +75,8 @@ class ChatScreen(LiveLetter, Autosave, ResumeOffering, UsesOiaDraftApp, Screen[N
         """The live check of the last words typed (asked once per keystroke)."""
         self._bound = False
         """The action table's keys are bound (after the first frame)."""
+        self._started = False
+        """The greeting is shown; until then, what is sent waits in the queue."""
         self._queue: deque[tuple[str, ...]] = deque()
         """Answers and keyed actions waiting their turn (see `_enqueue`)."""
         self._deferred: str | None = None
@@ -98,11 +100,21 @@ class ChatScreen(LiveLetter, Autosave, ResumeOffering, UsesOiaDraftApp, Screen[N
         return self.app.interview
 
     def on_mount(self) -> None:
-        # Paint the screen first, then load the script and greet: the window appears at once.
+        # Paint the screen first and load the interview (script, action table, Act profiles)
+        # off the UI thread: loading it on the UI thread held up the first write to a real
+        # terminal. Keys typed meanwhile wait in the box and the queue.
         chat_input = self.query_one(ChatInput)
         chat_input.live_handler = self._typing_changed
         chat_input.focus()
-        self.call_after_refresh(self._start_conversation)
+        self.call_after_refresh(self._prepare_interview)
+
+    @work(thread=True, exit_on_error=False, group="prepare")
+    def _prepare_interview(self) -> None:
+        from oiadraft.tui.actions import specs
+
+        self.interview.view(self.draft.copy())  # loads the script, the Acts and the checker
+        specs()
+        self.app.call_from_thread(self._start_conversation)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
@@ -122,6 +134,8 @@ class ChatScreen(LiveLetter, Autosave, ResumeOffering, UsesOiaDraftApp, Screen[N
         self._show_view(reply.view)
         self._refresh_letter()
         self._refresh_findings()
+        self._started = True
+        self._drain()  # anything sent before the greeting, in order
 
     def _restore_box(self) -> None:
         """Put back what was typed but not sent when this draft was last open; keys typed
@@ -187,7 +201,7 @@ class ChatScreen(LiveLetter, Autosave, ResumeOffering, UsesOiaDraftApp, Screen[N
 
     @guarded
     def _drain(self) -> None:
-        while self._queue and not self._busy:
+        while self._queue and not self._busy and self._started:
             item = self._queue.popleft()
             if item[0] == "send":
                 self.send(item[1])
