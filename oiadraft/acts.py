@@ -97,6 +97,9 @@ class ActProfile:
     """True for the Privacy Act: a request for the requester's own personal information."""
     article: str = ""
     """The article the short name takes in a sentence ("the" OIA), or "" (LGOIMA)."""
+    covers: str = ""
+    """The bodies a request goes to under this Act, in words ("a council or a council-controlled
+    organisation"), for telling someone which Act to choose for a body the directory lacks."""
     directory_kinds: tuple[str, ...] = ()
     """Kinds of body in the agency directory that are always under this Act (a Minister under
     the OIA, every kind of council under LGOIMA); no kind belongs to two Acts."""
@@ -375,6 +378,7 @@ def _parse_act(key: str, source: Any, known: Mapping[str, str]) -> ActProfile:
         withholding=tuple(grounds),
         covers_own_information=bool(data.get("covers_own_information", False)),
         article=article.strip(),
+        covers=" ".join(str(data.get("covers") or "").split()),
         directory_kinds=tuple(kind.strip() for kind in kinds_node),
         order=order,
     )

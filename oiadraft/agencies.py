@@ -548,11 +548,13 @@ def act_label(act: str, article: bool = False) -> str:
 
 def way_forward() -> str:
     """What the user can do when the directory does not know the body."""
-    return (
-        "You can still write to it by name and choose the Act yourself: the OIA for a Minister, a "
-        "government department, a Crown entity or another central government body; LGOIMA for a "
-        "council or a council-controlled organisation."
-    )
+    from oiadraft import acts
+
+    choices = [f"{profile.short_in_text} for {profile.covers}"
+               for profile in acts.official_information_acts() if profile.covers]
+    return ("You can still write to it by name and choose the Act yourself: "
+            + "; ".join(choices) + "." if choices else
+            "You can still write to it by name and choose the Act yourself.")
 
 
 def _message(resolution: Resolution) -> str:

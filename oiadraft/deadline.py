@@ -529,7 +529,7 @@ def compute(received: date, act: str | None = None, region: str | None = None,
     notes: list[str] = []
     region_obj = get_region(region) if region else None
     if region_obj is not None and not profile.uses_region:
-        notes.append(f"The {profile.short} does not exclude regional anniversary days, so the "
+        notes.append(f"{profile.short_in_text[:1].upper()}{profile.short_in_text[1:]} does not exclude regional anniversary days, so the "
                      f"region ({region_obj.name}) makes no difference.")
         region_obj = None
     one_off = None if one_off is None else tuple(one_off)
@@ -576,7 +576,7 @@ def _unconfirmed_notes(profile: Any) -> list[str]:
     for key, label in _UNCONFIRMED_LABELS.items():
         if not profile.is_verified(key):
             what = label.format(**numbers)
-            notes.append(f"Unconfirmed: {what} under the {profile.short} "
+            notes.append(f"Unconfirmed: {what} under {profile.short_in_text} "
                          f"({profile.unconfirmed[key]}).")
     return notes
 

@@ -122,6 +122,8 @@ def unwrap_markdown(markdown: str) -> str:
     be one line so email clients and forms wrap it themselves. Hard breaks (a line ending in a
     backslash or two spaces), lists, quotes and code keep their lines.
     """
+    # markdown-it counts a lone CR (and CR LF) as a line end too; split the same way it does
+    markdown = markdown.replace("\r\n", "\n").replace("\r", "\n")
     lines = markdown.split("\n")
     joins: set[int] = set()  # line numbers whose following line is joined onto them
     for token in parser().parse(markdown):

@@ -231,3 +231,12 @@ def test_bad_directory_fields_in_an_act_file_are_data_errors(extra_act, change, 
     extra_act("sbia", BOARDS_ACT.replace(*change))
     with pytest.raises(DataError, match=words):
         all_acts()
+
+
+def test_the_way_forward_names_every_official_information_act_from_its_data():
+    from oiadraft import acts
+
+    text = agencies.way_forward()
+    for profile in acts.official_information_acts():
+        assert f"{profile.short_in_text} for {profile.covers}" in text
+    assert all(profile.covers for profile in acts.official_information_acts())

@@ -74,3 +74,10 @@ pieces = st.sampled_from([*"ab1 .()-*_#>[]!`<&\\~|+=:;\n\t", "&amp;", "http://x.
 @given(st.one_of(st.text(max_size=60), st.lists(pieces, max_size=40).map("".join)))
 def test_escaped_text_renders_back_to_itself(text):
     assert mdtext.to_text(mdtext.escape(text)) == mdtext.unwrap(text)
+
+
+def test_unwrap_reads_a_carriage_return_as_a_line_end_like_markdown_it():
+    from oiadraft import mdtext
+
+    assert mdtext.unwrap_markdown("0\r0") == "0 0"
+    assert mdtext.unwrap_markdown("one\r\ntwo\rthree") == "one two three"

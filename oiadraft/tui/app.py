@@ -6,12 +6,17 @@ Everything that decides anything lives in the domain modules; screens only show 
 
 from __future__ import annotations
 
+import asyncio
+import signal
+import sys
 import traceback
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -19,6 +24,20 @@ from textual.screen import Screen
 from oiadraft import clock, paths
 from oiadraft.clipboard import copy_with_system_tool
 from oiadraft.model import Draft
+from oiadraft.tui import messages
+
+if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
+    from oiadraft.clauses import Library
+    from oiadraft.config import Config
+    from oiadraft.interview import Interview
+    from oiadraft.store import Store
+    from oiadraft.tui.screens.chat import ChatScreen
+
+
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT")
+                      if hasattr(signal, name))
 
 
 class OiaDraftApp(App[None]):
@@ -28,10 +47,9 @@ class OiaDraftApp(App[None]):
     TITLE = "oiadraft"
     SUB_TITLE = "official information requests that get answered"
     ENABLE_COMMAND_PALETTE = True
-    BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
-        Binding("f1", "help", "Help", id="help"),
-    ]
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True, id="quit")]
+    """Quit works from the first frame; help and every other key come from the action table
+    (`tui.actions`), bound once it is loaded."""
 
     def __init__(
         self,
@@ -44,20 +62,24 @@ class OiaDraftApp(App[None]):
         super().__init__()
         self.today = today
         """Fixed date for tests and snapshots; None means the real today."""
-        self._store: Any = None
+        self._store: Store | None = None
         self.start_draft_id = draft_id
         self.offer_resume = offer_resume
         self.system_clipboard = system_clipboard
         """Copies to the OS clipboard as well as OSC 52; tests pass a fake or None."""
-        self._library: Any = None
-        self._interview: Any = None
-        self._config: Any = None
+        self._library: Library | None = None
+        self._interview: Interview | None = None
+        self._config: Config | None = None
         self.last_error_log: Path | None = None
+        """Where the last unexpected error was written (None: none, or it could not be)."""
+        self.fatal_error: BaseException | None = None
+        """An error no handler caught; the app stopped because of it."""
+        self._caught_signals: list[int] = []
 
     # ---- shared domain objects --------------------------------------------------------
 
     @property
-    def store(self) -> Any:
+    def store(self) -> Store:
         """The drafts on disk (imported on first use to keep start-up light)."""
         if self._store is None:
             from oiadraft.store import Store
@@ -66,7 +88,7 @@ class OiaDraftApp(App[None]):
         return self._store
 
     @property
-    def library(self) -> Any:
+    def library(self) -> Library:
         """The clause library (built-ins + the user's own), loaded once and reloaded on edit."""
         if self._library is None:
             from oiadraft.clauses import Library
@@ -75,7 +97,7 @@ class OiaDraftApp(App[None]):
         return self._library
 
     @property
-    def config(self) -> Any:
+    def config(self) -> Config:
         """The user's settings (name, email, sign-off), read on first use."""
         if self._config is None:
             from oiadraft.config import load_config
@@ -104,7 +126,8 @@ class OiaDraftApp(App[None]):
         self._library = None
 
     @property
-    def interview(self) -> Any:
+    def interview(self) -> Interview:
+        """The conversation engine (loads the interview script on first use)."""
         if self._interview is None:
             from oiadraft.interview import Interview
 
@@ -115,11 +138,30 @@ class OiaDraftApp(App[None]):
     def current_today(self) -> date:
         return self.today or clock.today()
 
+    # ---- services the screens share ------------------------------------------------------
+
+    def letter_text(self, draft: Draft) -> str:
+        """The plain-text letter for `draft`: exactly what is copied, saved or sent."""
+        from oiadraft.letter.render import render_text
+
+        return render_text(draft, library=self.library, today=self.current_today())
+
+    def copy_letter(self, draft: Draft) -> None:
+        """Copy the letter through the terminal (OSC 52) and the system tool, then say how."""
+        letter = self.letter_text(draft)
+        self.copy_to_clipboard(letter)
+        tool = self.system_clipboard(letter) if self.system_clipboard is not None else None
+        how = f"with {tool} and your terminal" if tool else "through your terminal (OSC 52)"
+        hint = "" if tool else " If nothing was copied, use Ctrl+S to save it to a file."
+        self.notify(f"Copied the letter ({len(letter):,} characters) {how}.{hint}",
+                    title="Copied", timeout=6)
+
     # ---- start --------------------------------------------------------------------------
 
     def on_mount(self) -> None:
         from oiadraft.tui.screens.chat import ChatScreen
 
+        self._catch_signals()
         draft, resumed = self._initial_draft()
         chat = ChatScreen(draft, resumed=resumed)
         self.push_screen(chat)
@@ -127,19 +169,32 @@ class OiaDraftApp(App[None]):
             # After the first frame: reading the drafts folder need not delay the greeting.
             self.call_after_refresh(self._offer_resume, chat)
 
-    def _offer_resume(self, chat: Any) -> None:
+    def _catch_signals(self) -> None:
+        """SIGTERM, SIGHUP (the terminal closed) and SIGINT save the draft before exiting."""
+        loop = asyncio.get_running_loop()
+        for number in _STOP_SIGNALS:
+            try:
+                loop.add_signal_handler(number, self._stop_on_signal, number)
+            except (NotImplementedError, RuntimeError, ValueError):
+                continue  # not on this platform, or not the main thread (no signals here)
+            self._caught_signals.append(number)
+
+    def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for number in self._caught_signals:
+            loop.remove_signal_handler(number)
+        self._caught_signals.clear()
+
+    def _stop_on_signal(self, number: int) -> None:
+        chat = self.chat_screen()
+        if chat is not None:
+            chat.save_now()
+        self.exit(return_code=128 + number)
+
+    def _offer_resume(self, chat: ChatScreen) -> None:
         latest = self._latest_draft()
-        if latest is None:
-            return
-        from oiadraft.tui.screens.resume import ResumeScreen
-
-        def resume(choice: str | None) -> None:
-            if choice == "resume":
-                chat.load_draft(latest, resumed=True)
-            elif choice == "open":
-                chat.action_open_draft()
-
-        self.push_screen(ResumeScreen(latest, self.current_today()), resume)
+        if latest is not None and latest.id != chat.draft.id:
+            chat.offer_resume(latest)
 
     def _initial_draft(self) -> tuple[Draft, bool]:
         if self.start_draft_id:
@@ -164,41 +219,69 @@ class OiaDraftApp(App[None]):
     # ---- commands -----------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from oiadraft.tui.actions import APP_ACTIONS, key_name, specs, typed_start
         from oiadraft.tui.screens.chat import ChatScreen
 
         chat = self.chat_screen()
-        if chat is not None and isinstance(screen, ChatScreen):
-            yield SystemCommand("New draft", "Start a new request (this one stays saved)",
-                                chat.action_new_draft)
-            yield SystemCommand("Open draft", "Open one of your saved drafts",
-                                chat.action_open_draft)
-            yield SystemCommand("Copy letter", "Copy the finished letter to the clipboard (F5)",
-                                chat.action_copy_letter)
-            yield SystemCommand("Save letter as file",
-                                "Write the letter to a .txt or .md file (Ctrl+S)",
-                                chat.action_save_letter)
-            yield SystemCommand("Deadline for this request",
-                                "When the response is due, if sent today or on a date you give",
-                                chat.action_deadline)
-            yield SystemCommand("Review", "The whole letter, warnings by part, due date (Ctrl+R)",
-                                chat.action_review)
-            yield SystemCommand("Clause library", "Search, edit and insert clauses (Ctrl+L)",
-                                chat.action_library)
+        on_chat = chat is not None and isinstance(screen, ChatScreen)
+        applies = set(chat.view.actions) if on_chat and chat is not None else set()
+        for spec in specs().values():
+            if not spec.palette:
+                continue
+            title = spec.label + (f" ({key_name(spec.key)})" if spec.key else "")
+            if spec.id in APP_ACTIONS:
+                yield SystemCommand(title, spec.help, getattr(self, f"action_{spec.id}"))
+            elif on_chat and chat is not None and spec.id in applies:
+                start = typed_start(spec)
+                if start is not None:
+                    yield SystemCommand(title, spec.help, partial(chat.command_type, start))
+                else:
+                    yield SystemCommand(title, spec.help, partial(chat.action_run, spec.id))
+        if on_chat and chat is not None:
             yield SystemCommand("Mark as sent", "Record the day you sent this request",
                                 chat.action_mark_sent)
-        yield SystemCommand("Help", "Keys, warnings, sections and where files live (F1)",
-                            self.action_help)
-        yield SystemCommand("Quit", "Quit oiadraft (your draft is saved)", self.action_quit)
         yield from (command for command in super().get_system_commands(screen)
                     if command.title in {"Theme", "Keys"})
 
-    def chat_screen(self) -> Any:
+    def chat_screen(self) -> ChatScreen | None:
         from oiadraft.tui.screens.chat import ChatScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, ChatScreen):
                 return screen
         return None
+
+    # ---- the app opens places; screens ask for them with messages -------------------------
+
+    @on(messages.OpenReviewCommand)
+    def _open_review(self, command: messages.OpenReviewCommand) -> None:
+        from oiadraft.tui.screens.review import ReviewScreen
+
+        self.push_screen(ReviewScreen(command.draft), self._draft_returned)
+
+    @on(messages.OpenLibraryCommand)
+    def _open_library(self, command: messages.OpenLibraryCommand) -> None:
+        from oiadraft.tui.screens.library import ClauseLibraryScreen
+
+        self.push_screen(ClauseLibraryScreen(command.draft), self._draft_returned)
+
+    def _draft_returned(self, draft: Draft | None) -> None:
+        chat = self.chat_screen()
+        if chat is not None and draft is not None:
+            chat.post_message(messages.DraftEdited(draft))
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Toasts carry user-derived text (clause titles, paths, errors): never markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        from oiadraft.tui.dialogs.palette import SafeCommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
 
     def action_help(self) -> None:
         from oiadraft.tui.screens.help import HelpScreen
@@ -239,14 +322,20 @@ class OiaDraftApp(App[None]):
                     title="Unexpected error", severity="error", timeout=15)
 
     def _handle_exception(self, error: Exception) -> None:
-        # Last resort (an error outside our guarded handlers): save, log, then let Textual exit.
+        # Last resort (an error outside our guarded handlers): save, log, then let Textual
+        # exit, without its full traceback (with locals: user text) on the terminal; `run`
+        # prints one line saying where the log is.
+        self.fatal_error = error
         try:
             chat = self.chat_screen()
             if chat is not None:
                 chat.save_now()
             self.write_error_log(error)
+        except Exception:
+            pass
         finally:
             super()._handle_exception(error)
+            self._exit_renderables.clear()
 
 
 def make_app(*, today: date | None = None, draft_id: str | None = None,
@@ -260,9 +349,15 @@ def make_app(*, today: date | None = None, draft_id: str | None = None,
 
 def run(draft_id: str | None = None) -> int:
     """Run the app in this terminal; returns the exit status."""
+    from oiadraft.tui.terminal import use_paste_safe_parser
+
+    use_paste_safe_parser()
     app = make_app(draft_id=draft_id)
     app.run()
-    if app.last_error_log is not None and app.return_code:
-        print(f"oiadraft stopped after an unexpected error. Your draft is saved; details are in "
-              f"{app.last_error_log}")
+    if app.fatal_error is not None:
+        where = f"; details are in {app.last_error_log}" if app.last_error_log else ""
+        print(f"oiadraft stopped after an unexpected error "
+              f"({type(app.fatal_error).__name__}). Your draft is saved{where}.",
+              file=sys.stderr)
+        return 1
     return app.return_code or 0

@@ -29,19 +29,32 @@ def clipboard() -> FakeClipboard:
     return FakeClipboard()
 
 
+@pytest.fixture(autouse=True)
+def no_cursor_blink(monkeypatch):
+    """Cursors never blink in tests, from the moment each box is made: a snapshot must not
+    depend on which half-second it was taken in (switching blink off later races the timer)."""
+    for widget in (TextArea, Input):
+        monkeypatch.setattr(widget.cursor_blink, "_default", False)
+
+
 @pytest.fixture
 def app_factory(clipboard):
     def factory(**kwargs) -> OiaDraftApp:
         kwargs.setdefault("today", TODAY)
         kwargs.setdefault("offer_resume", False)
         kwargs.setdefault("system_clipboard", clipboard)
-        return make_app(**kwargs)
+        app = make_app(**kwargs)
+        app.animation_level = "none"  # nothing moves between frames in a snapshot
+        return app
 
     return factory
 
 
 async def say(pilot, text: str) -> None:
-    """Type a whole message into the chat box and press Enter."""
+    """Type a whole message into the chat box and press Enter (once the greeting is up: the
+    interview loads off the UI thread, and what is sent before then waits its turn)."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
     box = pilot.app.screen.query_one(ChatInput)
     box.text = text
     await pilot.press("enter")

@@ -9,10 +9,10 @@ from oiadraft.letter.render import render_text
 from oiadraft.model import Draft, Part
 from oiadraft.store import Store
 from oiadraft.tui.screens.chat import ChatScreen
-from oiadraft.tui.screens.resume import ResumeScreen
 from oiadraft.tui.widgets.chat_input import ChatInput
 from oiadraft.tui.widgets.findings import FindingsPanel
 from oiadraft.tui.widgets.letter import LetterPane
+from oiadraft.tui.widgets.resume_offer import ResumeOffer
 from oiadraft.tui.widgets.transcript import UserTurn
 
 from .conftest import TODAY, conversation, say, transcript_texts
@@ -70,13 +70,15 @@ async def test_draft_is_autosaved_and_resumed(app_factory):
     again = app_factory(offer_resume=True)
     async with again.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        assert isinstance(again.screen, ResumeScreen)
-        question = str(again.screen.query_one("#question").render())
+        offer = again.screen.query_one(ResumeOffer)
+        assert offer.display
+        question = str(offer.render())
         assert "Ministry of Foreign Affairs and Trade about cluster munitions advice" in question
         assert "1 part, edited today" in question
-        await pilot.press("r")
+        await pilot.press("f8")
         await pilot.pause()
         chat = again.screen
+        assert not offer.display
         assert isinstance(chat, ChatScreen)
         assert chat.draft.id == draft_id
         assert "Welcome back" in transcript_texts(again)[0]
@@ -228,3 +230,58 @@ async def test_the_name_is_remembered_for_the_next_draft(app_factory):
         await conversation(pilot, *START, "Cabinet papers about cluster munitions", "done",
                            "", "", "", "no", "")
         assert again.screen.draft.requester.name == "Aroha Smith"
+
+
+async def test_resume_is_offered_without_taking_the_first_keys(app_factory):
+    """A quick typist with a saved draft: 'mfat' Enter at once starts a new request."""
+    old = Draft(agency="Treasury", topic="budget advice",
+                parts=[Part(text="Budget briefings to the Minister of Finance in 2023")])
+    Store().save(old)
+    app = app_factory(offer_resume=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("m", "f", "a", "t", "enter")
+        await pilot.pause()
+        chat = app.screen
+        assert isinstance(chat, ChatScreen)
+        assert chat.draft.id != old.id
+        assert chat.draft.agency == "Ministry of Foreign Affairs and Trade"
+        assert not chat.query_one(ResumeOffer).display, "the offer goes once a request begins"
+        await pilot.press("f8")  # no longer offered: does nothing
+        await pilot.pause()
+        assert chat.draft.agency == "Ministry of Foreign Affairs and Trade"
+
+
+async def test_words_typed_before_resuming_go_with_the_user(app_factory):
+    old = Draft(agency="Treasury", topic="budget advice",
+                parts=[Part(text="Budget briefings to the Minister of Finance in 2023")])
+    Store().save(old)
+    app = app_factory(offer_resume=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Cabinet")
+        await pilot.press("f8")
+        await pilot.pause()
+        chat = app.screen
+        assert chat.draft.id == old.id
+        assert chat.query_one(ChatInput).text == "Cabinet"
+        assert [s.id for s in Store().list()] == [old.id], "no stray draft for the line"
+
+
+async def test_the_letter_follows_each_keystroke_exactly(app_factory):
+    """Keystrokes splice the words into a letter rendered once and edit only the changed
+    lines of the pane; what is shown is still exactly the full render."""
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await conversation(pilot, *START, "Cabinet papers about the Convention in 2023")
+        chat = app.screen
+        typed = "Briefings to the Minister, about the Convention"
+        for prefix in (typed[:9], typed[:25], typed):
+            box = chat.query_one(ChatInput)
+            box.text = prefix
+            await pilot.pause()
+            expected = app.letter_text(chat._draft_with(("new", None), prefix))
+            assert letter_on_screen(app) == expected
+        box.text = typed[:12]  # deleting: a shorter part
+        await pilot.pause()
+        assert letter_on_screen(app) == app.letter_text(chat._draft_with(("new", None),
+                                                                          typed[:12]))

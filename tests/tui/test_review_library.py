@@ -5,8 +5,9 @@ from __future__ import annotations
 from oiadraft.clauses import Library
 from oiadraft.model import Draft, Part, Period
 from oiadraft.store import Store
+from oiadraft.tui.dialogs.clause_editor import ClauseEditorScreen
 from oiadraft.tui.screens.chat import ChatScreen
-from oiadraft.tui.screens.library import ClauseEditorScreen, ClauseLibraryScreen
+from oiadraft.tui.screens.library import ClauseLibraryScreen
 from oiadraft.tui.screens.review import ReviewScreen
 from oiadraft.tui.widgets.letter import LetterPane
 

@@ -6,8 +6,9 @@ shows the reply, re-renders the letter, and autosaves the draft (debounced, atom
 
 from __future__ import annotations
 
+from collections import deque
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -19,39 +20,35 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, TextArea
 
 from oiadraft.model import Draft, Part
+from oiadraft.tui import messages
+from oiadraft.tui.autosave import Autosave
 from oiadraft.tui.guard import guarded
+from oiadraft.tui.live_letter import GAP, LiveLetter
+from oiadraft.tui.resume import ResumeOffering
+from oiadraft.tui.typed_app import UsesOiaDraftApp
 from oiadraft.tui.widgets.chat_input import ChatInput
 from oiadraft.tui.widgets.findings import FindingsPanel
-from oiadraft.tui.widgets.letter import LetterPane
+from oiadraft.tui.widgets.letter import NARROW, LetterPane
 from oiadraft.tui.widgets.mdtext import markdown_to_text
+from oiadraft.tui.widgets.resume_offer import ResumeOffer
 from oiadraft.tui.widgets.transcript import Transcript
 
-AUTOSAVE_DELAY = 0.4
-"""Seconds of quiet before a change is written to disk."""
-NARROW = 100
-"""Below this width the letter folds away behind Ctrl+G."""
+if TYPE_CHECKING:
+    from oiadraft.interview import Interview
+
+TURN_KEYS = {"accept", "keep", "split", "cancel"}
+"""Keyed actions that are turns of the conversation (the rest open something)."""
 
 
-class ChatScreen(Screen[None]):
+class ChatScreen(LiveLetter, Autosave, ResumeOffering, UsesOiaDraftApp, Screen[None]):
     """Talk to the assistant; watch the letter take shape."""
 
     BINDINGS = [
-        Binding("f2", "accept", "Accept", tooltip="Use the first suggested rewording",
-                id="accept"),
-        Binding("f3", "keep", "Keep", tooltip="Keep the part as it is", id="keep"),
-        Binding("f4", "split", "Split", tooltip="Dates first, copies second", id="split"),
-        Binding("f5", "copy_letter", "Copy", tooltip="Copy the letter", id="copy"),
-        # Save and Clauses stay off the footer so it fits 80 columns; they are in the palette
-        # (Ctrl+P) and the help screen (F1).
-        Binding("ctrl+s", "save_letter", "Save", show=False, id="save"),
-        Binding("ctrl+r", "review", "Review", id="review"),
-        Binding("ctrl+l", "library", "Clauses", show=False, id="library"),
-        Binding("ctrl+g", "toggle_letter", "Letter", id="toggle-letter"),
-        Binding("ctrl+t", "deadline", "Deadline", show=False, id="deadline"),
-        Binding("ctrl+n", "new_draft", "New draft", show=False, id="new"),
-        Binding("ctrl+o", "open_draft", "Open draft", show=False, id="open"),
-        Binding("escape", "cancel", "Cancel", tooltip="Leave the part as it was", id="cancel"),
+        # Not a turn of the conversation, so not in the action table: only while offered.
+        Binding("f8", "resume", "Resume", id="resume"),  # F6 and F7 select text in the box
     ]
+    """The rest come from the action table (`tui.actions.chat_bindings`), bound once the
+    table is loaded with the interview, just after the first frame."""
 
     def __init__(self, draft: Draft, *, resumed: bool = False) -> None:
         super().__init__()
@@ -60,6 +57,8 @@ class ChatScreen(Screen[None]):
         self.resumed = resumed
         self._save_timer: Timer | None = None
         self._dirty = False
+        self._save_failing = False
+        """The last save failed; the user has been told (once) and a retry is due."""
         self._busy = False
         self._signed = draft.requester.name
         self._saved_ids: set[str] = set()
@@ -68,6 +67,18 @@ class ChatScreen(Screen[None]):
         """The input text the letter and findings were last refreshed for."""
         self._view: Any = None
         """The interview's view of the draft after the last turn."""
+        self._revision = 0
+        """Counts changes to the draft; the cached letter (`_gapped`) is for one revision."""
+        self._gapped: tuple[tuple[object, ...], str | None] | None = None
+        self._exact_timer: Timer | None = None
+        self._preview: tuple[tuple[int, str], Any] | None = None
+        """The live check of the last words typed (asked once per keystroke)."""
+        self._bound = False
+        """The action table's keys are bound (after the first frame)."""
+        self._started = False
+        """The greeting is shown; until then, what is sent waits in the queue."""
+        self._queue: deque[tuple[str, ...]] = deque()
+        """Answers and keyed actions waiting their turn (see `_enqueue`)."""
         self._deferred: str | None = None
         """A paste not shown yet: the reply's summary stands in for it."""
 
@@ -78,33 +89,64 @@ class ChatScreen(Screen[None]):
         with Horizontal(id="main"):
             with Vertical(id="chat"):
                 yield Transcript(id="transcript")
+                yield ResumeOffer(id="resume-offer")
                 yield ChatInput(id="message")
                 yield FindingsPanel(id="findings")
             yield LetterPane(id="letter")
         yield Footer(compact=True, show_command_palette=False)
 
     @property
-    def interview(self) -> Any:
+    def interview(self) -> Interview:
         return self.app.interview
 
     def on_mount(self) -> None:
-        # Paint the screen first, then load the script and greet: the window appears at once.
+        # Paint the screen first and load the interview (script, action table, Act profiles)
+        # off the UI thread: loading it on the UI thread held up the first write to a real
+        # terminal. Keys typed meanwhile wait in the box and the queue.
         chat_input = self.query_one(ChatInput)
         chat_input.live_handler = self._typing_changed
         chat_input.focus()
-        self.call_after_refresh(self._start_conversation)
+        self.call_after_refresh(self._prepare_interview)
+
+    @work(thread=True, exit_on_error=False, group="prepare")
+    def _prepare_interview(self) -> None:
+        from oiadraft.tui.actions import specs
+
+        self.interview.view(self.draft.copy())  # loads the script, the Acts and the checker
+        specs()
+        self.app.call_from_thread(self._start_conversation)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
 
     def _start_conversation(self) -> None:
+        self._restore_box()
         reply = self.interview.start(self.draft)
+        if not self._bound:
+            from oiadraft.tui.actions import app_bindings, bind_table, chat_bindings
+
+            bind_table(self, chat_bindings())
+            bind_table(self.app, app_bindings())
+            self._bound = True
         transcript = self.query_one(Transcript)
         for message in reply.messages:
             transcript.add_assistant(message.text)
         self._show_view(reply.view)
         self._refresh_letter()
         self._refresh_findings()
+        self._started = True
+        self._drain()  # anything sent before the greeting, in order
+
+    def _restore_box(self) -> None:
+        """Put back what was typed but not sent when this draft was last open; keys typed
+        before the greeting appeared win (they are newer)."""
+        chat_input = self.query_one(ChatInput)
+        if chat_input.text:
+            self.draft.pending_input = chat_input.text
+        elif self.draft.pending_input:
+            chat_input.load_text(self.draft.pending_input)
+            chat_input.move_cursor(chat_input.document.end)
+        self._typed = self.draft.pending_input
 
     def load_draft(self, draft: Draft, *, resumed: bool) -> None:
         """Switch to another draft (resume, open, new); the current one is saved first."""
@@ -112,9 +154,10 @@ class ChatScreen(Screen[None]):
         self.draft = draft
         self.resumed = resumed
         self._view = None
+        self._revision += 1
         transcript = self.query_one(Transcript)
         transcript.remove_children()
-        self.query_one(ChatInput).clear()
+        self.query_one(ChatInput).load_text(draft.pending_input)
         self._start_conversation()
 
     # ---- the conversation ---------------------------------------------------------------
@@ -130,29 +173,40 @@ class ChatScreen(Screen[None]):
         chat_input = self.query_one(ChatInput)
         chat_input.placeholder = Content(view.placeholder)
         if view.prefill is not None:
-            chat_input.text = view.prefill
+            # The part's words to edit; anything already typed after the command follows them.
+            chat_input.text = view.prefill + chat_input.text
             chat_input.move_cursor(chat_input.document.end)
         self.refresh_bindings()
 
+    # Input is a queue: answers and keyed actions are taken one at a time, in the order they
+    # were given, however fast they come; while a long paste is worked on off the UI thread,
+    # the box stays open and what is sent meanwhile waits its turn.
+
     @on(ChatInput.Submitted)
-    @guarded
     def on_submitted(self, event: ChatInput.Submitted) -> None:
-        text = event.text
-        if self._busy:
-            self.notify("Still working on your last message…", timeout=3)
-            return
-        event.chat_input.clear()
-        self.send(text)
+        if event.text.strip():
+            self._withdraw_resume_offer()  # a new request has begun
+        self.draft.pending_input = event.chat_input.text  # typed after Enter: the next one
+        self._enqueue(("send", event.text))
 
     @on(ChatInput.LargePasted)
-    @guarded
     def on_large_paste(self, event: ChatInput.LargePasted) -> None:
-        if self._busy:
-            self.notify("Still working on your last message…", timeout=3)
-            return
         self.notify(f"Checking {len(event.text):,} characters — the screen stays usable.",
                     title="Long paste", timeout=5)
-        self.send(event.text)
+        self._enqueue(("send", event.text))
+
+    def _enqueue(self, item: tuple[str, str] | tuple[str, str, str]) -> None:
+        self._queue.append(item)
+        self._drain()
+
+    @guarded
+    def _drain(self) -> None:
+        while self._queue and not self._busy and self._started:
+            item = self._queue.popleft()
+            if item[0] == "send":
+                self.send(item[1])
+            else:
+                self._act_now(item[1], item[2])
 
     def send(self, text: str, shown: str | None = None) -> None:
         """Show the user's turn and hand the text to the interview."""
@@ -167,7 +221,6 @@ class ChatScreen(Screen[None]):
             self.query_one(Transcript).add_user(shown if shown is not None else text or "⏎")
         if len(text) > 20_000:
             self._busy = True
-            self.query_one(ChatInput).disabled = True
             self._respond_in_thread(self.draft.copy(), text)
         else:
             self.apply_reply(self.interview.respond(self.draft, text))
@@ -183,19 +236,18 @@ class ChatScreen(Screen[None]):
 
     def _respond_failed(self, error: Exception) -> None:
         self._busy = False
-        self.query_one(ChatInput).disabled = False
         self.app.report_error(error)
+        self._drain()
 
     @guarded
     def apply_reply(self, reply: Any, draft: Draft | None = None) -> None:
         """Show an interview reply: the messages (ending with the next question), the view,
         and anything the reply asks the screen to open."""
-        self._busy = False
         chat_input = self.query_one(ChatInput)
-        chat_input.disabled = False
-        chat_input.focus()
+        self._revision += 1
         if draft is not None:
             self.draft = draft  # worked on a copy off the UI thread
+        self.draft.pending_input = chat_input.text  # anything typed while it worked
         if self.draft.requester.name and self.draft.requester.name != self._signed:
             self._signed = self.draft.requester.name
             self.app.remember_name(self.draft.requester.name)
@@ -216,14 +268,21 @@ class ChatScreen(Screen[None]):
         self._refresh_letter()
         self._refresh_findings()
         self.refresh_bindings()
+        if self._busy:  # a reply from the thread: go on with anything sent meanwhile
+            self._busy = False
+            self._drain()
 
     def _open(self, screen: str) -> None:
         opener = {"letter": self.action_show_letter, "copy": self.action_copy_letter,
                   "review": self.action_review, "save": self.action_save_letter,
                   "library": self.action_library, "deadline": self.action_deadline,
-                  "new": self.action_new_draft, "open": self.action_open_draft}.get(screen)
+                  "new": self.action_new_draft, "open": self.action_open_draft,
+                  "help": self.app.action_help,
+                  "palette": self.app.action_command_palette}.get(screen)
         if opener is not None:
             opener()
+        elif screen == "quit":
+            self.app.call_later(self.app.action_quit)
 
     # ---- live analysis while typing -----------------------------------------------------
 
@@ -236,6 +295,10 @@ class ChatScreen(Screen[None]):
         if text == self._typed:
             return  # already done when the key was typed
         self._typed = text
+        if text != self.draft.pending_input:
+            # The box is part of the draft: a crash or a kill loses nothing typed.
+            self.draft.pending_input = text
+            self.schedule_save()
         self._refresh_findings(typing=text)
         self._refresh_letter(typing=text)
 
@@ -247,14 +310,21 @@ class ChatScreen(Screen[None]):
         if view.kind == "edit" and view.current_part is not None:
             return ("edit", view.current_part)
         if view.kind == "parts" and view.pending is None and \
-                self.interview.preview(self.draft, typing) is not None:
+                self._preview_of(typing) is not None:
             return ("new", None)
         return None
+
+    def _preview_of(self, typing: str) -> Any:
+        """The interview's live check of `typing`, asked once per keystroke and draft state."""
+        key = (self._revision, typing)
+        if self._preview is None or self._preview[0] != key:
+            self._preview = (key, self.interview.preview(self.draft, typing))
+        return self._preview[1]
 
     def _refresh_findings(self, typing: str | None = None) -> None:
         panel = self.query_one(FindingsPanel)
         if typing is not None and typing.strip():
-            assessment = self.interview.preview(self.draft, typing)
+            assessment = self._preview_of(typing)
             if assessment is not None:
                 panel.show_assessment(assessment, "checking as you type")
                 return
@@ -264,12 +334,9 @@ class ChatScreen(Screen[None]):
             return
         panel.show_assessment(view.assessment, f"part {view.current_number:,}")
 
-    def letter_text(self, draft: Draft | None = None) -> str:
-        """The plain-text letter for `draft` (the current draft by default)."""
-        from oiadraft.letter.render import render_text
-
-        draft = draft or self.draft
-        return render_text(draft, library=self.app.library, today=self.app.current_today())
+    def letter_text(self) -> str:
+        """The plain-text letter for the current draft."""
+        return self.app.letter_text(self.draft)
 
     def _refresh_letter(self, typing: str | None = None) -> None:
         draft = self.draft
@@ -279,80 +346,67 @@ class ChatScreen(Screen[None]):
             # the first frame fast.
             self.query_one(LetterPane).show("")
             return
-        if target is not None:
-            draft = self.draft.copy()
-            if target[0] == "edit":
-                index = self.view.current_number - 1
-                draft.parts[index] = Part(text=typing.strip(), period=target[1].period,
-                                          id=target[1].id)
-            else:
-                draft.parts.append(Part(text=typing.strip()))
-        self.query_one(LetterPane).show(self.letter_text(draft))
-
-    # ---- saving -------------------------------------------------------------------------
-
-    def _worth_saving(self) -> bool:
-        d = self.draft
-        return bool(d.agency or d.topic or d.parts or d.id in self._saved_ids)
-
-    def schedule_save(self) -> None:
-        """Debounced autosave: written AUTOSAVE_DELAY seconds after the last change."""
-        self._dirty = True
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(AUTOSAVE_DELAY, self.save_now)
-
-    def save_now(self) -> None:
-        """Write the draft if it changed (atomic; cheap when nothing changed)."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        if not self._dirty or not self._worth_saving():
-            return
-        try:
-            self.app.store.save(self.draft)
-        except OSError as error:
-            self.notify(f"Could not save your draft: {error}. Your text is still here; "
-                        "try Ctrl+S to save the letter elsewhere.", severity="error",
-                        timeout=15)
-            return
-        self._saved_ids.add(self.draft.id)
-        self._dirty = False
-
-    def on_unmount(self) -> None:
-        self.save_now()
+        if target is not None and typing is not None:
+            # Each keystroke splices the words into a letter rendered once for this state of
+            # the draft (a big draft is not re-rendered per key); a full render follows
+            # when typing pauses, so the pane always ends up exactly what will be sent.
+            gapped = self._letter_with_gap(target)
+            if gapped is not None:
+                self.query_one(LetterPane).show(gapped.replace(GAP, typing.strip()))
+                self._exact_letter_soon()
+                return
+        self.query_one(LetterPane).show(self.app.letter_text(self._draft_with(target,
+                                                                              typing)))
 
     # ---- actions ------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"accept", "keep", "split", "cancel"}:
-            if self._view is None and not self.draft.parts:
-                return False  # cheap answer first: no need to load the interview
-            return action in self.view.actions
+        if action == "run":
+            action_id = str(parameters[0])
+            if action_id == "show_letter":
+                return self.has_class("-narrow")
+            if self._view is None and not self.draft.parts and action_id in TURN_KEYS:
+                return False  # cheap answer first: no need to ask the interview
+            return action_id in self.view.actions
         if action == "toggle_letter":
             return self.has_class("-narrow")
+        if action == "resume":
+            return self.query_one(ResumeOffer).draft is not None
         return True
 
+    @guarded
+    def action_run(self, action_id: str) -> None:
+        """A key from the action table: open something, or take a turn."""
+        from oiadraft.tui.actions import specs
+
+        spec = specs().get(action_id)
+        if spec is None:
+            return
+        if action_id == "show_letter":
+            self.action_toggle_letter()
+        elif spec.screen:
+            self._open(spec.screen)
+        elif action_id == "cancel":
+            self.query_one(ChatInput).clear()
+            self._act("cancel", "")
+        else:
+            self._act(action_id, spec.verbs[0] if spec.verbs else spec.label.lower())
+
+    def command_type(self, start: str) -> None:
+        """A palette entry for a command that needs a number: start it in the box."""
+        chat_input = self.query_one(ChatInput)
+        chat_input.text = start
+        chat_input.move_cursor(chat_input.document.end)
+        chat_input.focus()
+
     def _act(self, action: str, shown: str) -> None:
-        self.query_one(Transcript).add_user(shown)
+        """A keyed action takes its turn in the queue like a typed answer."""
+        self._enqueue(("act", action, shown))
+
+    def _act_now(self, action: str, shown: str) -> None:
+        if shown:
+            self.query_one(Transcript).add_user(shown)
         self.apply_reply(self.interview.act(self.draft, action))
-
-    @guarded
-    def action_accept(self) -> None:
-        self._act("accept", "accept suggestion 1")
-
-    @guarded
-    def action_keep(self) -> None:
-        self._act("keep", "keep this part as it is")
-
-    @guarded
-    def action_split(self) -> None:
-        self._act("split", "split into dates first, copies second")
-
-    @guarded
-    def action_cancel(self) -> None:
-        self.query_one(ChatInput).clear()
-        self.apply_reply(self.interview.act(self.draft, "cancel"))
 
     def action_toggle_letter(self) -> None:
         self.toggle_class("-show-letter")
@@ -370,19 +424,11 @@ class ChatScreen(Screen[None]):
 
     @guarded
     def action_copy_letter(self) -> None:
-        letter = self.letter_text()
-        self.app.copy_to_clipboard(letter)
-        tool = None
-        if self.app.system_clipboard is not None:
-            tool = self.app.system_clipboard(letter)
-        how = f"with {tool} and your terminal" if tool else "through your terminal (OSC 52)"
-        hint = "" if tool else " If nothing was copied, use Ctrl+S to save it to a file."
-        self.notify(f"Copied the letter ({len(letter):,} characters) {how}.{hint}",
-                    title="Copied", timeout=6)
+        self.app.copy_letter(self.draft)
 
     @guarded
     def action_save_letter(self) -> None:
-        from oiadraft.tui.screens.save_letter import SaveLetterScreen
+        from oiadraft.tui.dialogs.save_letter import SaveLetterScreen
 
         default = Path.home() / f"oia-request-{_slug(self.draft)}.txt"
 
@@ -395,37 +441,38 @@ class ChatScreen(Screen[None]):
 
     @guarded
     def action_deadline(self) -> None:
-        from oiadraft.tui.screens.deadline import DeadlineScreen
+        from oiadraft.tui.dialogs.deadline import DeadlineScreen
 
         self.app.push_screen(DeadlineScreen(self.draft, self.app.current_today()),
                              self._draft_changed_elsewhere)
 
     @guarded
     def action_review(self) -> None:
-        from oiadraft.tui.screens.review import ReviewScreen
-
         self.save_now()
-        self.app.push_screen(ReviewScreen(self.draft), self._draft_changed_elsewhere)
+        self.post_message(messages.OpenReviewCommand(self.draft.copy()))
 
     @guarded
     def action_library(self) -> None:
-        from oiadraft.tui.screens.library import ClauseLibraryScreen
-
-        self.app.push_screen(ClauseLibraryScreen(self.draft), self._draft_changed_elsewhere)
+        self.post_message(messages.OpenLibraryCommand(self.draft.copy()))
 
     @guarded
     def action_mark_sent(self) -> None:
-        from oiadraft.tui.screens.deadline import DeadlineScreen
+        from oiadraft.tui.dialogs.deadline import DeadlineScreen
 
         self.app.push_screen(DeadlineScreen(self.draft, self.app.current_today(),
                                             mark_sent=True), self._draft_changed_elsewhere)
 
+    @on(messages.DraftEdited)
+    def _draft_edited(self, event: messages.DraftEdited) -> None:
+        self._draft_changed_elsewhere(event.draft)
+
     def _draft_changed_elsewhere(self, draft: Draft | None) -> None:
-        """Review, library and deadline screens return an edited draft (or None)."""
+        """Review, library and deadline return an edited draft (or None: nothing changed)."""
         if draft is None or draft == self.draft:
             return
         self.draft = draft
         self._view = None
+        self._revision += 1
         self.schedule_save()
         self._refresh_letter()
         self._refresh_findings()
@@ -438,7 +485,7 @@ class ChatScreen(Screen[None]):
 
     @guarded
     def action_open_draft(self) -> None:
-        from oiadraft.tui.screens.open_draft import OpenDraftScreen
+        from oiadraft.tui.dialogs.open_draft import OpenDraftScreen
 
         def opened(draft: Draft | None) -> None:
             if draft is not None:

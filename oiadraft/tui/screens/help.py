@@ -9,24 +9,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
 from oiadraft import paths
-from oiadraft.acts import concept_meanings, get_act
+from oiadraft.acts import ActProfile, all_acts, concept_meanings, get_act
 
-KEYS = [
+EXTRA_KEYS = [
     ("Enter", "send your message (Alt+Enter or Ctrl+J for a new line; pasting keeps lines)"),
-    ("F2", "accept the first suggested rewording for the current part"),
-    ("F3", "keep the current part as it is (its warnings stop)"),
-    ("F4", "split a part into dates first, copies second"),
-    ("F5", "copy the letter to the clipboard"),
-    ("Ctrl+S", "save the letter as a .txt or .md file"),
-    ("Ctrl+R", "review: the whole letter, warnings by part, reorder parts, the due date"),
-    ("Ctrl+L", "clause library: search, edit, insert clauses"),
-    ("Ctrl+T", "deadline: when the response is due"),
-    ("Ctrl+G", "show or hide the letter on a narrow terminal"),
-    ("Ctrl+N / Ctrl+O", "new draft / open a saved draft"),
-    ("Ctrl+P", "command palette: every action by name"),
-    ("F1", "this help"),
-    ("Ctrl+Q", "quit (your draft is saved)"),
+    ("F8", "carry on with your latest draft (offered when oiadraft starts)"),
 ]
+"""Keys of the chat box and the start-up offer; every other key is in the action table."""
 
 CONCEPTS = ["request", "particularity", "urgency", "duty_to_assist", "transfer", "time_limit",
             "clarification", "extension", "preferences", "deletions", "refusal_not_exist",
@@ -35,17 +24,25 @@ CONCEPTS = ["request", "particularity", "urgency", "duty_to_assist", "transfer",
 
 
 def help_markdown() -> str:
-    oia, lg = get_act("oia"), get_act("lgoima")
+    profiles = all_acts()
     meanings = concept_meanings()
-    keys = "\n".join(f"| `{key}` | {what} |" for key, what in KEYS)
+    from oiadraft.tui.actions import commands_help, keys_help
+
+    keys = "\n".join(f"| `{key}` | {what} |" for key, what in EXTRA_KEYS + keys_help())
+    commands = "\n".join(f"| `{typed}` | {what} |" for typed, what in commands_help())
     rows = []
     for concept in CONCEPTS:
-        oia_s = oia.cite(concept) if oia.has(concept) else "—"
-        lg_s = lg.cite(concept) if lg.has(concept) else "—"
-        if lg.has(concept) and not lg.is_verified(concept):
-            lg_s += " (to be confirmed)"
-        rows.append(f"| {oia_s} | {lg_s} | {meanings.get(concept, '')} |")
+        cells = []
+        for profile in profiles:
+            cell = profile.cite(concept) if profile.has(concept) else "—"
+            if profile.has(concept) and not profile.is_verified(concept):
+                cell += " (to be confirmed)"
+            cells.append(cell)
+        rows.append(f"| {' | '.join(cells)} | {meanings.get(concept, '')} |")
     sections = "\n".join(rows)
+    header = " | ".join(_act_title(profile) for profile in profiles)
+    rule = "|".join("---" for _ in profiles)
+    oia, lg = get_act("oia"), get_act("lgoima")  # the warnings text below names both
     return f"""\
 # oiadraft help
 
@@ -54,8 +51,12 @@ def help_markdown() -> str:
 |---|---|
 {keys}
 
-You can also type commands in the chat: `back`, `skip`, `help`, `edit part 3`, `delete part 3`,
-`add part`, `change period`, `change agency`, `show letter`, `accept 2`, `keep`, `split`, `done`.
+You can also type commands in the chat (a line that is only a command is never taken as the
+words of a part):
+
+| Type | What it does |
+|---|---|
+{commands}
 
 ## How the warnings work
 Each part is checked as you type. The checker looks for the wording that agencies refuse as
@@ -76,8 +77,8 @@ contents.
   first ({oia.cite("consult_before_refusing")}).
 
 ## Sections this tool uses
-| OIA 1982 | LGOIMA 1987 | Meaning |
-|---|---|---|
+| {header} | Meaning |
+|{rule}|---|
 {sections}
 
 ## Where your things are
@@ -89,6 +90,12 @@ contents.
 Files are private to you (mode 600). Nothing leaves this computer: oiadraft makes no network
 connections.
 """
+
+
+def _act_title(profile: ActProfile) -> str:
+    """ "OIA 1982": the short name and the year the Act's full name ends with."""
+    year = profile.name.split()[-1]
+    return f"{profile.short} {year}" if year.isdigit() else profile.short
 
 
 class HelpScreen(Screen[None]):

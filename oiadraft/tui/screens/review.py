@@ -3,35 +3,30 @@ toggles, the agency and Act, and the due date if sent today."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
-from textual.widgets import (
-    Button,
-    Footer,
-    Header,
-    Input,
-    Label,
-    OptionList,
-    Select,
-    SelectionList,
-    Static,
-    TextArea,
-)
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from oiadraft.acts import get_act
 from oiadraft.interview.xrefs import follow as follow_references
 from oiadraft.model import Draft, Part
+from oiadraft.tui.dialogs.change_agency import ChangeAgencyScreen
+from oiadraft.tui.dialogs.edit_part import EditPartScreen
 from oiadraft.tui.guard import guarded
+from oiadraft.tui.typed_app import UsesOiaDraftApp
 from oiadraft.tui.widgets.findings import findings_text
-from oiadraft.tui.widgets.letter import LetterPane
+from oiadraft.tui.widgets.letter import NARROW, LetterPane
+
+if TYPE_CHECKING:
+    from oiadraft.interview import Interview
 
 BADGES = {"low": ("LOW", "bold black on green"), "medium": ("MED", "bold black on yellow"),
           "high": ("HIGH", "bold white on red")}
@@ -49,119 +44,7 @@ def part_label(number: int, part: Part, risk: str, width: int = 70) -> Text:
     return text
 
 
-class EditPartScreen(ModalScreen[str | None]):
-    """Edit one part's wording; empty text is refused."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
-
-    def __init__(self, number: int, text: str) -> None:
-        super().__init__()
-        self.number = number
-        self.text = text
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Label(f"Part {self.number} (Ctrl+S saves, Escape cancels)")
-            yield TextArea(self.text, id="part-text", soft_wrap=True)
-            yield Static("", id="problem")
-
-    def on_mount(self) -> None:
-        self.query_one(TextArea).focus()
-
-    def action_save(self) -> None:
-        text = self.query_one(TextArea).text.strip()
-        if not text:
-            self.query_one("#problem", Static).update(
-                Text("A part can't be empty; delete it on the review screen instead.",
-                     style="bold red"))
-            return
-        self.dismiss(text)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class ChangeAgencyScreen(ModalScreen[dict[str, Any] | None]):
-    """Search the directory; or use a name as typed with the Act you choose."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
-    def __init__(self, draft: Draft) -> None:
-        super().__init__()
-        self.draft = draft
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Label("Who is the request to? Type to search; Enter picks the highlighted one.")
-            yield Input(self.draft.agency, id="query")
-            yield OptionList(id="matches")
-            yield Label("Or use the name as typed, under:")
-            with Horizontal(classes="buttons"):
-                yield Button("OIA", id="use-oia")
-                yield Button("LGOIMA", id="use-lgoima")
-                yield Button("Cancel", id="cancel")
-
-    def on_mount(self) -> None:
-        self.query_one(Input).focus()
-        self._search(self.draft.agency)
-
-    @on(Input.Changed, "#query")
-    def _changed(self, event: Input.Changed) -> None:
-        self._search(event.value)
-
-    def _search(self, query: str) -> None:
-        from oiadraft import agencies
-
-        matches = self.query_one(OptionList)
-        matches.clear_options()
-        if not query.strip():
-            return
-        for match in agencies.search(query, limit=6):
-            agency = match.agency
-            label = Text(agency.display_name)
-            label.append(f"  {agency.act.upper() if agency.act != 'none' else 'not subject'}",
-                         style="dim")
-            matches.add_option(Option(label, id=agency.id, disabled=agency.act == "none"))
-        if matches.option_count:
-            matches.highlighted = 0
-
-    @on(Input.Submitted, "#query")
-    def _submitted(self) -> None:
-        matches = self.query_one(OptionList)
-        if matches.highlighted is not None:
-            option = matches.get_option_at_index(matches.highlighted)
-            if not option.disabled:
-                self._pick(option.id)
-
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self._pick(event.option.id)
-
-    def _pick(self, agency_id: str | None) -> None:
-        from oiadraft import agencies
-
-        agency = agencies.get(agency_id) if agency_id else None
-        if agency is None:
-            return
-        self.dismiss({"agency": agency.name, "agency_id": agency.id, "act": agency.act,
-                      "region": agency.region})
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "cancel":
-            self.dismiss(None)
-            return
-        name = self.query_one(Input).value.strip()
-        if not name:
-            self.notify("Type the agency's name first.", severity="warning")
-            return
-        act = "oia" if event.button.id == "use-oia" else "lgoima"
-        self.dismiss({"agency": name, "agency_id": None, "act": act, "region": None})
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class ReviewScreen(Screen[Draft | None]):
+class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
     """Everything before sending; Escape returns the edited draft to the chat."""
 
     BINDINGS = [
@@ -200,7 +83,7 @@ class ReviewScreen(Screen[Draft | None]):
         yield Footer(compact=True, show_command_palette=False)
 
     @property
-    def interview(self) -> Any:
+    def interview(self) -> Interview:
         return self.app.interview
 
     @staticmethod
@@ -210,8 +93,6 @@ class ReviewScreen(Screen[Draft | None]):
         return [(f"{region.name} ({region.rule})", key) for key, region in regions().items()]
 
     def on_resize(self) -> None:
-        from oiadraft.tui.screens.chat import NARROW
-
         self.set_class(self.size.width < NARROW, "-narrow")
         self.refresh_bindings()
 
@@ -223,7 +104,7 @@ class ReviewScreen(Screen[Draft | None]):
         parts = self.query_one("#parts", OptionList)
         if parts.option_count:
             parts.highlighted = 0
-        parts.focus()
+        parts.focus(scroll_visible=False)  # the side panel starts at its top, every time
 
     # ---- drawing ------------------------------------------------------------------------
 
@@ -247,7 +128,7 @@ class ReviewScreen(Screen[Draft | None]):
         from oiadraft.periods import format_date
 
         region_select = self.query_one("#region", Select)
-        region_select.display = self.draft.act == "lgoima"
+        region_select.display = get_act(self.draft.act).uses_region
         wanted = self.draft.region or Select.BLANK
         if region_select.display and region_select.value != wanted:
             region_select.value = wanted
@@ -266,7 +147,7 @@ class ReviewScreen(Screen[Draft | None]):
             text.append(format_date(result.transfer_due))
             text.append(" · clarification cut-off ", style="dim")
             text.append(format_date(result.clarification_cutoff))
-            if self.draft.act == "lgoima" and not self.draft.region:
+            if get_act(self.draft.act).uses_region and not self.draft.region:
                 text.append("\nChoose the council's region below: its anniversary day is not "
                             "a working day.", style="italic yellow")
         self.query_one("#due", Static).update(text)
@@ -305,9 +186,7 @@ class ReviewScreen(Screen[Draft | None]):
             selection.add_option(Selection(label, clause.id, clause.id in self.draft.clauses))
 
     def _refresh_letter(self) -> None:
-        self.query_one("#review-letter", LetterPane).show(
-            self.app.chat_screen().letter_text(self.draft) if self.app.chat_screen()
-            else "")
+        self.query_one("#review-letter", LetterPane).show(self.app.letter_text(self.draft))
 
     def _selected_index(self) -> int | None:
         option_list = self.query_one("#parts", OptionList)
@@ -340,7 +219,7 @@ class ReviewScreen(Screen[Draft | None]):
     @on(Select.Changed, "#region")
     def _region_changed(self, event: Select.Changed) -> None:
         value = None if event.value is Select.BLANK else str(event.value)
-        if value != self.draft.region and self.draft.act == "lgoima":
+        if value != self.draft.region and get_act(self.draft.act).uses_region:
             self._remember("region change")
             self.draft.region = value
             self._refresh_due()
@@ -432,7 +311,7 @@ class ReviewScreen(Screen[Draft | None]):
             self.draft.agency = result["agency"]
             self.draft.agency_id = result["agency_id"]
             self.draft.act = result["act"]
-            self.draft.region = result["region"] if result["act"] == "lgoima" else None
+            self.draft.region = result["region"] if get_act(result["act"]).uses_region else None
             self.interview.record_answers(self.draft, "agency", "act")
             self.refresh_all()
 
@@ -440,10 +319,7 @@ class ReviewScreen(Screen[Draft | None]):
 
     @guarded
     def action_copy_letter(self) -> None:
-        chat = self.app.chat_screen()
-        if chat is not None:
-            chat._draft_changed_elsewhere(self.draft.copy())
-            chat.action_copy_letter()
+        self.app.copy_letter(self.draft)
 
     def action_close(self) -> None:
         self.dismiss(self.draft)

@@ -10,13 +10,16 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import TextArea
 
+from oiadraft.text import strip_controls
+
 LARGE_PASTE = 20_000
 """Pastes longer than this bypass the editor (a TextArea with a megabyte in it is sluggish)
 and go straight to the assistant, which works on them off the UI thread."""
 
 
 class ChatInput(TextArea):
-    """A multi-line input: Enter sends, Alt+Enter or Ctrl+J starts a new line."""
+    """A multi-line input: Enter sends (and empties the box at once, so typing can go straight
+    on), Alt+Enter or Ctrl+J starts a new line."""
 
     BINDINGS = [
         Binding("alt+enter,ctrl+j", "newline", "New line", show=False),
@@ -48,7 +51,11 @@ class ChatInput(TextArea):
         if event.key == "enter":
             event.stop()
             event.prevent_default()
-            self.post_message(self.Submitted(self, self.text))
+            # Empty the box now, not when the screen gets round to the message: keys typed
+            # straight after Enter belong to the next answer and must not be wiped.
+            text = self.text
+            self.clear()
+            self.post_message(self.Submitted(self, text))
             return
         before = self.text
         await super()._on_key(event)
@@ -56,12 +63,15 @@ class ChatInput(TextArea):
             self.live_handler(self.text)
 
     async def _on_paste(self, event: events.Paste) -> None:
+        # Pasted text is data: colour codes, terminal escapes and control characters never
+        # reach the draft (the terminal layer already keeps them from becoming keys).
+        # TextArea's own paste handler runs after this one (Textual calls each class's
+        # handler in turn) and inserts the cleaned text.
+        event.text = strip_controls(event.text)
         if len(event.text) > LARGE_PASTE:
             event.stop()
             event.prevent_default()
             self.post_message(self.LargePasted(self, event.text))
-            return
-        await super()._on_paste(event)
 
     def action_newline(self) -> None:
         self.insert("\n")

@@ -13,11 +13,12 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from oiadraft.model import Draft
+from oiadraft.tui.describe import describe_when
 from oiadraft.tui.guard import guarded
-from oiadraft.tui.screens.resume import describe_when
+from oiadraft.tui.typed_app import UsesOiaDraftApp
 
 
-class OpenDraftScreen(ModalScreen[Draft | None]):
+class OpenDraftScreen(UsesOiaDraftApp, ModalScreen[Draft | None]):
     """A list of drafts, newest first; Enter opens one."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]

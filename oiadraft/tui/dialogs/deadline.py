@@ -75,7 +75,7 @@ class DeadlineScreen(ModalScreen[Draft | None]):
             yield Input(received.strftime("%d/%m/%Y"), id="received")
             yield Label("Extension the agency notified, in working days (blank if none):")
             yield Input(str(self.draft.extension_days or ""), id="extension")
-            if self.draft.act == "lgoima":
+            if get_act(self.draft.act).uses_region:
                 options = [(f"{r.name} ({r.rule})", key) for key, r in regions().items()]
                 yield Label("Council's region (its anniversary day is not a working day):")
                 yield Select(options, value=self.draft.region or Select.BLANK, id="region",
@@ -105,7 +105,7 @@ class DeadlineScreen(ModalScreen[Draft | None]):
             if not raw.isdigit() or int(raw) == 0:
                 raise UserError("the extension must be a whole number of working days")
             extension = int(raw)
-        if self.draft.act == "lgoima":
+        if get_act(self.draft.act).uses_region:
             value = self.query_one("#region", Select).value
             self.draft.region = None if value is Select.BLANK else str(value)
         return received, extension

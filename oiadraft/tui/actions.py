@@ -1,0 +1,86 @@
+"""The TUI side of the one action table (prompts/actions.yaml): key bindings, palette entries
+and the F1 key list are all made from it, so a key added there shows everywhere.
+
+Actions whose `screen` is set open something (the app or the chat screen does that); the
+rest are turns of the conversation (`Interview.act`). Quitting, help and the palette are
+the app's own keys; everything else is bound on the chat screen.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from textual.binding import Binding, BindingsMap
+from textual.dom import DOMNode
+
+from oiadraft.interview import ActionSpec, load_actions
+
+APP_ACTIONS = {"help": "help", "quit": "quit"}
+"""Action id -> the App's own action method (bound on the app, whichever screen is open)."""
+PALETTE_ACTION = "palette"
+"""Textual's own command palette; only its key comes from the table."""
+_SLOT = re.compile(r"\s*\{(?:n|m|what)\}.*$")
+
+
+@lru_cache(maxsize=1)
+def specs() -> dict[str, ActionSpec]:
+    """Every action by id, in the table's order."""
+    return {spec.id: spec for spec in load_actions()}
+
+
+def app_bindings() -> list[Binding]:
+    """Quit and help: on the app, so they work on every screen."""
+    bindings = []
+    for action_id, method in APP_ACTIONS.items():
+        spec = specs()[action_id]
+        if spec.key:
+            bindings.append(Binding(spec.key, method, spec.label, show=spec.footer,
+                                    priority=action_id == "quit", id=action_id,
+                                    tooltip=spec.help))
+    return bindings
+
+
+def palette_key() -> str:
+    return specs()[PALETTE_ACTION].key or "ctrl+p"
+
+
+def chat_bindings() -> list[Binding]:
+    """Every other keyed action, as `run('<id>')` on the chat screen."""
+    return [Binding(spec.key, f"run('{spec.id}')", spec.label, show=spec.footer, id=spec.id,
+                    tooltip=spec.help)
+            for spec in specs().values()
+            if spec.key and spec.id not in APP_ACTIONS and spec.id != PALETTE_ACTION]
+
+
+def key_name(key: str) -> str:
+    """"ctrl+r" -> "Ctrl+R", "f2" -> "F2", "escape" -> "Escape"."""
+    return "+".join(part.upper() if len(part) <= 3 and part[0] == "f" and part[1:].isdigit()
+                    else part.capitalize() for part in key.split("+"))
+
+
+def typed_start(spec: ActionSpec) -> str | None:
+    """What to put in the chat box for an action that needs a number or a word from the
+    user ("edit part "), or None when the action needs nothing more."""
+    if not spec.verbs or any(_SLOT.search(verb) is None for verb in spec.verbs[:1]):
+        return None
+    return _SLOT.sub(" ", spec.verbs[0]).rstrip() + " "
+
+
+def keys_help() -> list[tuple[str, str]]:
+    """(key, what it does) for F1 help, in the table's order."""
+    return [(key_name(spec.key), spec.help) for spec in specs().values() if spec.key]
+
+
+def commands_help() -> list[tuple[str, str]]:
+    """(what to type, what it does) for F1 help: the first verb of every chat command."""
+    return [(spec.verbs[0].replace("{n}", "3").replace("{m}", "1").replace("{what}", "period"),
+             spec.help) for spec in specs().values() if spec.verbs]
+
+
+def bind_table(node: DOMNode, bindings: list[Binding]) -> None:
+    """Add table-made bindings to an app or screen that is already running. They are added
+    once the table is loaded (with the interview, just after the first frame) rather than
+    at import, which would put the table's YAML on the start-up path."""
+    node._bindings = BindingsMap.merge([node._bindings, BindingsMap(bindings)])
+    node.refresh_bindings()

@@ -1,0 +1,42 @@
+"""Edit one part's wording in a dialog (the review screen's `e`)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static, TextArea
+
+
+class EditPartScreen(ModalScreen[str | None]):
+    """Edit one part's wording; empty text is refused."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
+
+    def __init__(self, number: int, text: str) -> None:
+        super().__init__()
+        self.number = number
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label(f"Part {self.number} (Ctrl+S saves, Escape cancels)")
+            yield TextArea(self.text, id="part-text", soft_wrap=True)
+            yield Static("", id="problem")
+
+    def on_mount(self) -> None:
+        self.query_one(TextArea).focus()
+
+    def action_save(self) -> None:
+        text = self.query_one(TextArea).text.strip()
+        if not text:
+            self.query_one("#problem", Static).update(
+                Text("A part can't be empty; delete it on the review screen instead.",
+                     style="bold red"))
+            return
+        self.dismiss(text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

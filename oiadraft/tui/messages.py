@@ -1,0 +1,34 @@
+"""Messages between the screens and the app.
+
+Screens never import one another: a screen that needs another place posts a request here and
+the app (the only module that imports screens) opens it; what comes back arrives as an event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from oiadraft.model import Draft
+
+
+@dataclass
+class OpenReviewCommand(Message):
+    """Open the review screen on this draft; the edited draft comes back as `DraftEdited`."""
+
+    draft: Draft
+
+
+@dataclass
+class OpenLibraryCommand(Message):
+    """Open the clause library on this draft; the draft comes back as `DraftEdited`."""
+
+    draft: Draft
+
+
+@dataclass
+class DraftEdited(Message):
+    """Another screen returned an edited copy of the draft being written."""
+
+    draft: Draft

@@ -1,0 +1,85 @@
+"""Keys, the palette and F1 help come from the one action table (prompts/actions.yaml)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from oiadraft.interview import load_actions
+from oiadraft.tui import actions
+from oiadraft.tui.screens.help import help_markdown
+
+from .conftest import conversation
+
+START = ["mfat", "cluster munitions", "2023", ""]
+BROAD = "any emails that mention the Convention"
+
+
+def footer_keys(app) -> set[str]:
+    return {binding.key for _, binding, enabled, _ in app.screen.active_bindings.values()
+            if binding.show and enabled}
+
+
+async def test_every_key_in_the_table_is_bound(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        bound = set(app.screen._bindings.key_to_bindings) | set(app._bindings.key_to_bindings)
+        for spec in load_actions():
+            if spec.key and spec.id != actions.PALETTE_ACTION:
+                assert spec.key in bound, f"{spec.id}: {spec.key} is not bound"
+        assert actions.palette_key() == app.COMMAND_PALETTE_BINDING
+
+
+async def test_the_footer_shows_only_what_applies_now(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await conversation(pilot, *START)
+        assert "f2" not in footer_keys(app) and "f3" not in footer_keys(app)
+        await conversation(pilot, BROAD)
+        view = app.screen.view
+        shown = footer_keys(app)
+        for spec in load_actions():
+            if spec.key in {"f2", "f3", "f4"}:
+                assert (spec.key in shown) == (spec.id in view.actions), spec.id
+        assert "f2" in shown  # the broad part has a suggested rewording
+
+
+async def test_the_palette_and_help_list_the_table(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await conversation(pilot, *START, BROAD)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        for spec in load_actions():
+            if spec.palette and spec.id in app.screen.view.actions:
+                assert any(title.startswith(spec.label) for title in titles), spec.id
+        # A command that needs a number starts it in the box; one that does not just runs.
+        delete = next(c for c in app.get_system_commands(app.screen)
+                      if c.title.startswith("Delete part"))
+        delete.callback()
+        await pilot.pause()
+        assert app.screen.query_one("#message").text == "delete part "
+        app.screen.query_one("#message").clear()
+        edit = next(c for c in app.get_system_commands(app.screen)
+                    if c.title.startswith("Edit part"))
+        edit.callback()
+        await pilot.pause()
+        assert app.screen.query_one("#message").text == BROAD  # the current part's words
+    text = help_markdown()
+    for spec in load_actions():
+        if spec.key:
+            assert actions.key_name(spec.key) in text and spec.help in text
+
+
+async def test_a_key_added_to_the_table_shows_everywhere(app_factory, monkeypatch):
+    table = dict(actions.specs())
+    table["copy"] = replace(table["copy"], key="f9", label="Copy it")
+    monkeypatch.setattr(actions, "specs", lambda: table)
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await conversation(pilot, *START, "Cabinet papers on cluster munitions")
+        assert "f9" in footer_keys(app)
+        await pilot.press("f9")
+        await pilot.pause()
+        assert app.clipboard and "Cabinet papers on cluster munitions" in app.clipboard
+        assert any(c.title == "Copy it (F9)" for c in app.get_system_commands(app.screen))
+    assert "`F9`" in help_markdown()

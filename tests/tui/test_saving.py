@@ -1,0 +1,125 @@
+"""Nothing typed is lost: the box is part of the draft, failed saves keep the app going,
+signals and every exit path write the draft first, and toasts never parse markup."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+from textual.widgets._toast import Toast
+
+from oiadraft.errors import UserError
+from oiadraft.model import Draft, Part
+from oiadraft.store import Store
+from oiadraft.tui.screens.chat import ChatScreen
+from oiadraft.tui.widgets.chat_input import ChatInput
+
+from .conftest import conversation
+
+HALF = "Briefings to the Minister about cluster munitions, and the"
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*["space" if c == " " else c for c in text])
+
+
+async def test_text_in_the_box_is_saved_on_quit_and_put_back_on_resume(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await conversation(pilot, "mfat", "cluster munitions", "2023", "")
+        await type_text(pilot, HALF)
+        chat = app.screen
+        assert chat.draft.pending_input == HALF
+        draft_id = chat.draft.id
+        assert (chat._save_timer is not None  # a save is due, or it has been done
+                or Store().load(draft_id).pending_input == HALF)
+        await pilot.press("ctrl+q")
+    assert Store().load(draft_id).pending_input == HALF
+
+    again = app_factory(draft_id=draft_id)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        box = again.screen.query_one(ChatInput)
+        assert box.text == HALF
+        assert box.cursor_location == box.document.end
+        await type_text(pilot, " minutes")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert again.screen.draft.parts[-1].text == HALF + " minutes"
+        assert again.screen.draft.pending_input == ""
+
+
+async def test_sigterm_and_sighup_save_what_was_typed(app_factory):
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        app = app_factory()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await conversation(pilot, "mfat")
+            await type_text(pilot, "cluster")
+            draft_id = app.screen.draft.id
+            os.kill(os.getpid(), number)
+            await pilot.pause()
+            await pilot.pause()
+        assert app.return_code == 128 + number
+        saved = Store().load(draft_id)
+        assert saved.pending_input == "cluster"
+        assert saved.agency == "Ministry of Foreign Affairs and Trade"
+
+
+async def test_a_failed_save_keeps_the_app_and_the_draft_and_says_so_once(app_factory,
+                                                                         monkeypatch):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await conversation(pilot, "mfat")
+        chat = app.screen
+        real_save = Store.save
+
+        def full_disk(self, draft):
+            raise UserError("cannot save the draft to /drafts/x.yaml: No space left on device")
+
+        monkeypatch.setattr(Store, "save", full_disk)
+        await conversation(pilot, "cluster munitions", "2023", "")
+        assert not chat.save_now()
+        assert not chat.save_now()
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, ChatScreen)
+        assert chat.draft.topic == "cluster munitions"
+        told = [n for n in app._notifications if n.title == "Not saved"]
+        assert len(told) == 1, "said once, not at every retry"
+        assert "No space left on device" in told[0].message
+        assert "Ctrl+S" in told[0].message
+        assert chat._save_timer is not None, "a retry is due"
+        monkeypatch.setattr(Store, "save", real_save)
+        assert chat.save_now()
+        await pilot.pause()
+        assert any(n.title == "Saved" for n in app._notifications)
+        draft_id = chat.draft.id
+    assert Store().load(draft_id).topic == "cluster munitions"
+
+
+async def test_toasts_show_markup_as_typed(app_factory):
+    """A clause title, a path or a draft field with [/] must not crash a toast or vanish."""
+    from oiadraft.clauses import Library
+
+    library = Library.load()
+    clause = library.find("no-watermark")
+    from dataclasses import replace
+
+    library.save(replace(clause, id="oops-clause", title="oops [/] unbalanced [bold]x"))
+    Store().save(Draft(agency="[/]", topic="[red]", parts=[Part(text="[/] Cabinet papers")]))
+    app = app_factory()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.press("ctrl+l")
+        await pilot.press(*"oops")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("down", "i")
+        for _ in range(20):  # the toast is mounted a few messages after notify()
+            await pilot.pause()
+            if app.screen.query(Toast):
+                break
+        assert app.is_running
+        shown = [str(toast.render()) for toast in app.screen.query(Toast)]
+        assert any("oops [/] unbalanced [bold]x" in text for text in shown), shown
+        app.notify("path /tmp/[/]x/[bold]letter.txt", title="[b]Saved")
+        await pilot.pause()
+        assert app.is_running and app._exception is None

@@ -1,0 +1,79 @@
+"""Input is a queue: a quick typist's session gives exactly the draft a slow one gives."""
+
+from __future__ import annotations
+
+import json
+
+from textual import events
+
+from oiadraft.model import draft_to_dict
+
+from .conftest import say
+
+SESSION = ["mfat", "Cluster munitions policy", "since October 2020", "",
+           "Cabinet papers on cluster munitions", "any emails that mention the Convention",
+           "keep", "done", "", "", "", "no", "Aroha Smith"]
+"""Answers and commands a person types without needing to read the replies first."""
+
+KEY_NAMES = {" ": "space", "\n": "enter", ".": "full_stop", ",": "comma", "'": "apostrophe"}
+
+
+def comparable(draft) -> str:
+    """The draft as saved, with what differs between any two sessions (ids, times) named by
+    position, so two drafts typed the same way compare equal."""
+    data = draft_to_dict(draft)
+    for key in ("id", "created", "updated"):
+        data.pop(key, None)
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    for index, part in enumerate(draft.parts, 1):
+        text = text.replace(part.id, f"part-{index}")
+    return text
+
+
+def burst(app, text: str) -> None:
+    """Post every key at once, as a terminal delivers a fast typist's keys: nothing waits for
+    the app between them."""
+    for char in text:
+        key = KEY_NAMES.get(char, char)
+        app.post_message(events.Key(key, char))
+
+
+async def settle_queue(pilot) -> None:
+    chat = pilot.app.screen
+    for _ in range(200):
+        await pilot.pause()
+        if not getattr(chat, "_queue", ()) and not chat._busy \
+                and not pilot.app._message_queue.qsize():
+            await pilot.pause()
+            return
+
+
+async def test_a_session_typed_at_once_gives_the_draft_typed_slowly(app_factory):
+    slow = app_factory()
+    async with slow.run_test(size=(120, 40)) as pilot:
+        for answer in SESSION:
+            await say(pilot, answer)
+        slow_draft = slow.screen.draft
+
+    fast = app_factory()
+    async with fast.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        burst(fast, "".join(answer + "\n" for answer in SESSION))
+        await settle_queue(pilot)
+        fast_draft = fast.screen.draft
+
+    assert slow_draft.topic == "Cluster munitions policy"
+    assert [p.text for p in slow_draft.parts] == ["Cabinet papers on cluster munitions",
+                                                 "any emails that mention the Convention"]
+    assert slow_draft.requester.name == "Aroha Smith"
+    assert comparable(fast_draft) == comparable(slow_draft)
+
+
+async def test_keys_typed_before_the_first_reply_are_not_merged(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        burst(app, "mfat\nCluster munitions\n")  # before the greeting is even drawn
+        await settle_queue(pilot)
+        draft = app.screen.draft
+        assert draft.agency == "Ministry of Foreign Affairs and Trade"
+        assert draft.topic == "Cluster munitions"
