@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from oiadraft.model import Period
@@ -58,7 +59,7 @@ class PartView:
     """One part as the feature functions see it: the text, the vocabulary found in it by kind,
     its period and what the part asks for."""
 
-    __slots__ = ("by_kind", "context", "days", "end", "period", "period_problem",
+    __slots__ = ("by_kind", "context", "days", "end", "party", "period", "period_problem",
                  "period_source", "period_span", "period_text", "record_kind", "rules", "text",
                  "tokens")
 
@@ -83,6 +84,9 @@ class PartView:
         elif context.request_period is not None:
             self.period, self.period_source = context.request_period, "request"
         self.days = self.period.days(context.today) if self.period is not None else None
+        self.party: tuple[int, int] | bool | None = False
+        """Where the other party of the messages is named (`parties.named_other_party`); False:
+        not yet looked for."""
         self.period_problem = None
         """A period phrase that cannot be read without guessing ("since 28th feb")."""
         if self.period is None:
@@ -332,11 +336,17 @@ def _several_parts(view: PartView, rule: SignalRule) -> Value | None:
     return min(math.log2(parts), 4.0) / 4, []
 
 
-@feature("local-authority")
-def _local_authority(view: PartView, rule: SignalRule) -> Value | None:
+@lru_cache(maxsize=16)
+def _to_local_authority(act: str) -> bool:
+    """Whether a request under `act` goes to a local authority (the Act profile's body_kind)."""
     from oiadraft import acts
 
-    return (1.0, []) if acts.get_act(view.context.act).body_kind == "local authority" else None
+    return acts.get_act(act).body_kind == "local authority"
+
+
+@feature("local-authority")
+def _local_authority(view: PartView, rule: SignalRule) -> Value | None:
+    return (1.0, []) if _to_local_authority(view.context.act) else None
 
 
 @feature("named-documents")
@@ -349,22 +359,11 @@ def _named_documents(view: PartView, rule: SignalRule) -> Value | None:
     return 1.0, [Hit(rule.id, (named[0].start, named[0].end))]
 
 
-def _other_party(view: PartView) -> tuple[int, int] | None:
-    """Where the part names the other party of the messages it asks for ("between the CEO's
-    office and KiwiRail"), or None (no messages, an open custodian, or no name)."""
-    from oiadraft.scope.parties import other_party
-
-    if not view.words("communications") or view.words("open_custodian"):
-        return None
-    echo = view.rules.echo
-    return other_party(view.text, view.words("holders"), view.context.agency,
-                       echo.party if echo is not None else None, view.period_span,
-                       echo.months if echo is not None else frozenset())
-
-
 @feature("named-party")
 def _named_party(view: PartView, rule: SignalRule) -> Value | None:
-    span = _other_party(view)
+    from oiadraft.scope.parties import named_other_party
+
+    span = named_other_party(view)
     return (1.0, [Hit(rule.id, span)]) if span is not None else None
 
 
@@ -407,7 +406,9 @@ def _long_period(view: PartView, rule: SignalRule) -> Value | None:
     allowance = view.rules.periods[view.record_kind]["usual_days"]
     if view.days is None or view.days <= allowance:
         return None
-    if view.record_kind == "communications" and _other_party(view) is not None:
+    from oiadraft.scope.parties import named_other_party
+
+    if view.record_kind == "communications" and named_other_party(view) is not None:
         return None  # messages with a named party: known mailboxes, whatever the span
     value = min((view.days - allowance) / 365.25, view.rules.cap_years)
     span = view.period_span or (view.end, view.end)

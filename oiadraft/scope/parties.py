@@ -82,3 +82,19 @@ def other_party(text: str, holders: list[Any], agency: str | None,
             if not recipient or normalize(text[start:end]) not in recipient:
                 return holder.start, end
     return None
+
+
+def named_other_party(view: Any) -> tuple[int, int] | None:
+    """Where a part (a `features.PartView`) names the other party of the messages it asks for
+    ("between the CEO's office and KiwiRail"), or None: no messages, an open custodian, or no
+    name. Worked out once per part."""
+    if view.party is not False:
+        return view.party  # type: ignore[no-any-return]
+    found = None
+    if view.words("communications") and not view.words("open_custodian"):
+        echo = view.rules.echo
+        found = other_party(view.text, view.words("holders"), view.context.agency,
+                            echo.party if echo is not None else None, view.period_span,
+                            echo.months if echo is not None else frozenset())
+    view.party = found
+    return found
