@@ -11,11 +11,13 @@ Everything chosen from data is chosen by cross-validation grouped by request:
 * the thresholds, on out-of-fold likelihoods: high maximises F1 of `high` among thresholds
   that rate no more parts high than were in fact refused or sent back; medium (at most high)
   maximises F1 of `>= medium` among thresholds that rate at most MEDIUM_SHARE times that many
-  parts medium or high. The cap is for the user: the likelihoods rank parts only a little
-  better than chance, so the threshold with the best F1 alone rates most parts high (the
-  figures say how many), and a rating given to most parts tells a requester nothing, so
-  "high" is kept for the parts that look most like the refused ones. The nested figures of
-  the uncapped rule are printed beside the capped ones.
+  parts medium or high. The cap is for the user: "high" tells a requester the part is likely
+  to be refused or sent back, and the likelihoods rank parts only a little better than
+  chance, so the threshold with the best F1 alone calls many more parts high than agencies
+  in fact refuse (bench/scope_quality.py prints how many, and the F1 that rule gets). Called
+  high no more often than refusal happens, "high" keeps to the parts that look most like
+  the refused ones, and medium stays a band of its own (uncapped, the F1-best medium
+  threshold falls on the high one).
 
 Each item weighs 1 in the fit, except a part whose outcome the agency gave for a whole
 multi-part request without naming the parts at fault (its `detail` begins "whole request"):

@@ -133,3 +133,36 @@ def test_cross_validation_beats_the_keyword_baseline_on_development_items():
     baseline = FIT.figures(development, labels, ["low"] * len(labels))["baseline"]["f1"]
     assert high > baseline
     assert not math.isnan(high)
+
+
+def test_a_whole_request_outcome_is_one_observation_shared_by_its_parts():
+    items = [{"request": "https://example.org/r/1", "detail": "whole request refused"},
+             {"request": "https://example.org/r/1", "detail": "Whole request refused"},
+             {"request": "https://example.org/r/1", "detail": "part 3 answered"},
+             {"request": "https://example.org/r/2", "detail": "whole request refined"}]
+    assert FIT.item_weights(items) == [0.5, 0.5, 1.0, 1.0]
+
+
+def test_a_weight_of_two_fits_like_the_row_twice():
+    rows = [{"no-subject": 1.0}, {}, {"no-subject": 1.0}, {}, {}]
+    labels = [1, 0, 0, 1, 0]
+    doubled = FIT.fit(rows + rows[:1], labels + labels[:1], 1.0)
+    weighted = FIT.fit(rows, labels, 1.0, [2.0, 1.0, 1.0, 1.0, 1.0])
+    assert weighted[0] == pytest.approx(doubled[0])
+    assert weighted[1]["no-subject"] == pytest.approx(doubled[1]["no-subject"])
+
+
+def test_auc_counts_ties_as_half_and_a_coin_as_half():
+    evidence = _bench("scope_evidence")
+    assert evidence.auc([1, 0, 1, 0], [0.9, 0.1, 0.5, 0.5]) == pytest.approx(0.875)
+    assert evidence.auc([1, 0, 1, 0], [0.3, 0.3, 0.3, 0.3]) == pytest.approx(0.5)
+    assert evidence.auc([0, 1], [0.2, 0.8]) == 1.0
+
+
+def test_every_recorded_look_at_the_holdout_is_of_holdout_requests():
+    looks = yamlio.load_file(REPO / "bench" / "holdout_looks.yaml")["looks"]
+    assert looks[0]["when"] == "round 1" and len(looks[0]["requests"]) == 35
+    held = {EVAL.group_key(i) for i in EVAL.load_items() if EVAL.in_holdout(i)}
+    for look in looks:
+        assert set(look["requests"]) <= held, look["when"]
+        assert 0.0 <= look["high"]["f1"] <= 1.0
