@@ -166,3 +166,14 @@ def test_every_recorded_look_at_the_holdout_is_of_holdout_requests():
     for look in looks:
         assert set(look["requests"]) <= held, look["when"]
         assert 0.0 <= look["high"]["f1"] <= 1.0
+
+
+def test_every_real_part_rated_above_low_has_a_warning_that_says_why():
+    """One story per part, on every part of the evidence: medium or high never comes without
+    a warning, and low never comes with one."""
+    for item in EVAL.load_items():
+        result = scope.assess(str(item["text"]), FIT.context_of(item))
+        severe = [f for f in result.findings if f.severity in ("warning", "danger")
+                  and f.rule not in ("create-information", "own-information",
+                                     "urgency-without-reasons", "unclear-period")]
+        assert bool(severe) == (result.risk != "low"), (item["id"], result.risk)
