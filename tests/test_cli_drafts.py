@@ -172,3 +172,18 @@ def test_a_privacy_act_draft_renders_with_its_own_words(capsys):
     assert "grounds-in-support' does not apply to this draft's Act" in err
     status, out, _ = run(capsys, "drafts", "show", "privacy00001")
     assert status == 0 and "act:      Privacy Act 2020 (Privacy Act)" in out
+
+
+def test_render_checks_a_per_draft_clause_edit_like_a_clause_file(capsys):
+    saved(clause_edits={"grounds-in-support": "Grounds please {s.__dict__} {sectoin.grounds} "
+                                              "under {s.grounds}."})
+    status, out, err = run(capsys, "render", "d1e2f3a4b5c6")
+    assert status == 0
+    # a clause body is Markdown ("__dict__" reads as bold); what matters is that no Python
+    # internals reach the letter and the good placeholder is filled
+    assert "{sectoin.grounds} under s18(a)(ii)." in out
+    assert "Citations" not in out and "_keys" not in out and "<" not in out
+    warnings = [line for line in err.splitlines() if "your wording of clause" in line]
+    assert len(warnings) >= 2, err
+    assert any("sectoin" in line for line in warnings)
+    assert any("__dict__" in line for line in warnings)

@@ -41,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
     today = clock.today()
     letter = build_letter(draft, library, today)
     warn_about_clauses(letter)
+    warn_about_edits(draft)
     render = render_markdown if args.format == "markdown" else render_text
     sys.stdout.write(strip_controls(render(draft, library=library, today=today)))
     return 0
@@ -54,3 +55,17 @@ def warn_about_clauses(letter: Any) -> None:
     for clause_id in letter.skipped_clauses:
         print(f"oiadraft: warning: clause {clause_id!r} does not apply to this draft's Act; it "
               "was left out", file=sys.stderr)
+
+
+def warn_about_edits(draft: Any) -> None:
+    """A per-draft rewording of a clause gets the same placeholder check as a clause file; each
+    problem is said once on stderr (the letter shows such a placeholder exactly as typed)."""
+    from oiadraft.clauses import check_edit
+    from oiadraft.text import printable
+
+    for clause_id, body in sorted(draft.clause_edits.items()):
+        if draft.clauses and clause_id not in draft.clauses:
+            continue
+        for problem in check_edit(body, draft.act):
+            print(f"oiadraft: warning: your wording of clause {printable(clause_id)!r}: "
+                  f"{printable(problem)}", file=sys.stderr)
