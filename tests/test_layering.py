@@ -135,3 +135,35 @@ def test_a_forbidden_contract_is_not_vacuous(tmp_path):
                      encoding="utf-8")
     result = _lint_imports(str(probe))
     assert result.returncode != 0 and "BROKEN" in result.stdout
+
+
+def act_key_literals(source: str) -> list[tuple[int, str]]:
+    """String constants in Python source that are an Act's key, docstrings left out."""
+    from oiadraft.acts import act_keys
+
+    keys = set(act_keys())
+    tree = ast.parse(source)
+    docstrings = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                docstrings.add(id(body[0].value))
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and node.value in keys and id(node) not in docstrings]
+
+
+def test_no_act_key_is_typed_in_the_code():
+    """Which Acts exist, and which is the default, is data: code asks the profiles."""
+    offenders = []
+    for path in sorted((REPO / "oiadraft").rglob("*.py")):
+        for lineno, value in act_key_literals(path.read_text(encoding="utf-8")):
+            offenders.append(f"{path.relative_to(REPO)}:{lineno}: {value!r}")
+    assert offenders == []
+
+
+def test_the_act_key_scan_sees_a_literal_but_not_a_docstring():
+    source = '"""Mentions "oia" in prose."""\ndef f():\n    """get_act("lgoima")"""\n' \
+             '    return get_act("lgoima")\n'
+    assert act_key_literals(source) == [(4, "lgoima")]

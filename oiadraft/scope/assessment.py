@@ -23,7 +23,7 @@ PERIOD_SOURCES = ("part", "request", "none")
 class Context:
     """What a part is judged against."""
 
-    act: str = "oia"
+    act: str = field(default_factory=lambda: acts.default_act().key)
     today: date = field(default_factory=clock.today)
     request_period: Period | None = None
     """The period set for the whole request; applies to a part that states none."""

@@ -20,7 +20,14 @@ _SIGNAL_KEYS = {"kind", "reads", "concept", "reason", "message", "tip", "suggest
                 "replacement", "concept_missing"}
 _VALUES = {"quote", "cite", "words", "act", "length", "records", "count", "first", "second",
            "problem"}
-_NAMESPACES = {"s", "oia", "lgoima"}
+
+
+def _namespaces() -> set[str]:
+    """"s" (the draft's Act) and one namespace per Act key, so a fact about a real case can
+    cite the Act it happened under ({oia.refusal_collation})."""
+    from oiadraft import acts
+
+    return {"s", *acts.act_keys()}
 
 
 @dataclass(frozen=True)
@@ -138,6 +145,6 @@ def check_template(template: str, node: Any, key: str, where: str, concepts: set
     for found in template_fields(template):
         if found.key is None and found.root in _VALUES:
             continue
-        if found.key is not None and found.root in _NAMESPACES and found.key in concepts:
+        if found.key is not None and found.root in _namespaces() and found.key in concepts:
             continue
         raise fail(f"{where}: unknown placeholder {found.text} in {key}", node, key)

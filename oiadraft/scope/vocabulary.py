@@ -263,7 +263,7 @@ def parse_rules(data: Any) -> Rules:
         raise fail("the file must be a YAML mapping")
     if data.get("version") != 1:
         raise fail(f"unsupported version {data.get('version')!r} (expected 1)", data, "version")
-    concepts = set(acts.load_acts()["oia"].sections)
+    concepts = set(acts.default_act().sections)
     kinds, master, group_kinds, trigger, dispatch = _vocabulary(data)
     signals = _signals(data, kinds, concepts)
     periods, cap_years = _periods(data)

@@ -9,7 +9,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
 from oiadraft import paths
-from oiadraft.acts import ActProfile, all_acts, concept_meanings, get_act
+from oiadraft.acts import (
+    UNCONFIRMED_MARK,
+    ActProfile,
+    all_acts,
+    concept_meanings,
+    official_information_acts,
+)
+from oiadraft.text import join_and
 
 EXTRA_KEYS = [
     ("Enter", "send your message (Alt+Enter or Ctrl+J for a new line; pasting keeps lines)"),
@@ -36,13 +43,19 @@ def help_markdown() -> str:
         for profile in profiles:
             cell = profile.cite(concept) if profile.has(concept) else "—"
             if profile.has(concept) and not profile.is_verified(concept):
-                cell += " (to be confirmed)"
+                cell += f" {UNCONFIRMED_MARK}"
             cells.append(cell)
         rows.append(f"| {' | '.join(cells)} | {meanings.get(concept, '')} |")
     sections = "\n".join(rows)
     header = " | ".join(_act_title(profile) for profile in profiles)
     rule = "|".join("---" for _ in profiles)
-    oia, lg = get_act("oia"), get_act("lgoima")  # the warnings text below names both
+    acts_for_requests = official_information_acts()
+
+    def under_each(concept: str) -> str:
+        """"s18(f) of the OIA, s17(f) of LGOIMA": the concept under every Act it applies to."""
+        return join_and(f"{profile.cite(concept)} of {profile.short_in_text}"
+                        for profile in acts_for_requests if profile.has(concept))
+
     return f"""\
 # oiadraft help
 
@@ -60,9 +73,8 @@ words of a part):
 
 ## How the warnings work
 Each part is checked as you type. The checker looks for the wording that agencies refuse as
-needing *substantial collation or research* ({oia.cite("refusal_collation")} of the OIA,
-{lg.cite("refusal_collation")} of LGOIMA): "all" or "any" correspondence, emails or messages;
-"any official"; "mentions" or "relating to" a topic; no time frame or a long one. It also looks
+needing *substantial collation or research* ({under_each("refusal_collation")}): "all" or
+"any" correspondence, emails or messages; "any official"; "mentions" or "relating to" a topic; no time frame or a long one. It also looks
 for what makes a request easy to answer: named document types (briefings, Cabinet papers,
 minutes of a named meeting), named people or units, a short period, dates or titles instead of
 contents.
@@ -73,8 +85,8 @@ contents.
   **F2** puts the suggestion into the part (asking you to fill any `<placeholder>`), **F3**
   keeps the part as it is.
 - The checker is advice, not law: an agency must consider charging or extending the time
-  before refusing ({oia.cite("charge_or_extend_first")}), and must consider talking to you
-  first ({oia.cite("consult_before_refusing")}).
+  before refusing ({under_each("charge_or_extend_first")}), and must consider talking to you
+  first ({under_each("consult_before_refusing")}).
 
 ## Sections this tool uses
 | {header} | Meaning |
