@@ -477,10 +477,28 @@ def extract(text: str, context: Any, rules: Rules,
                     else tokens(text, rules), find_period(text, context.today))
     values: dict[str, float] = {}
     hits: list[Hit] = []
-    for rule_id, rule in rules.signals.items():
-        result = FEATURES.get(rule_id, presence)(view, rule)
+    present = view.by_kind.keys()
+    for rule_id, rule, function in _plan(rules):
+        if function is presence and present.isdisjoint(rule.reads):
+            continue  # none of the words it looks for: absent, without the call
+        result = function(view, rule)
         if result is None or result[0] == 0:
             continue
         values[rule_id] = result[0]
         hits.extend(result[1])
     return Extraction(values, hits, view)
+
+
+_PLANS: dict[int, tuple[Rules, tuple[tuple[str, SignalRule, Callable[..., Value | None]], ...]]] = {}
+
+
+def _plan(rules: Rules) -> tuple[tuple[str, SignalRule, Callable[..., Value | None]], ...]:
+    """Each signal of `rules` with the function that works it out, in the vocabulary's order
+    (looked up once per vocabulary, not once per part)."""
+    known = _PLANS.get(id(rules))
+    if known is None or known[0] is not rules:
+        plan = tuple((rule_id, rule, FEATURES.get(rule_id, presence))
+                     for rule_id, rule in rules.signals.items())
+        _PLANS.clear()  # one vocabulary at a time (tests that parse their own replace it)
+        known = _PLANS[id(rules)] = (rules, plan)
+    return known[1]
