@@ -12,7 +12,6 @@ Options are validated here rather than by argparse so that every bad input gets 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import textwrap
 from datetime import date
@@ -84,7 +83,9 @@ def run(args: argparse.Namespace) -> int:
     text, name = read_input(args.file)
     report = check_text(text, act=act, today=today)
     if output == "json":
-        sys.stdout.write(json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n")
+        from oiadraft.jsonout import dumps
+
+        sys.stdout.write(dumps(report_json(report)) + "\n")
     else:
         sys.stdout.write(report_text(report, name))
     return 1 if report["assessment"].risk == "high" else 0
