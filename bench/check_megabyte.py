@@ -5,18 +5,23 @@ parts) to a temporary file and runs the real command on it, in a new process eac
 times. Prints the median and the spread, the load average before and after (`os.getloadavg`,
 as `uptime` shows it: on a shared machine the figures mean little without it), and in the same
 run the baseline: `oiadraft --version` (the interpreter and the CLI starting, nothing
-checked). Then, in process, where the time goes: split, assess, JSON.
+checked). Wall time and the command's CPU time (user + system) are both printed: on a
+shared machine CPU time moves less with the load. The command is this checkout's
+(PYTHONPATH), whatever is installed; `--against` times another checkout in the same run, run
+for run in turn (before/after figures). Then, in process, where the time goes: split, assess,
+JSON.
 
     .venv/bin/python bench/check_megabyte.py            # 7 runs
     .venv/bin/python bench/check_megabyte.py --runs 5
+    git archive main | tar -x -C /tmp/main && \
+        .venv/bin/python bench/check_megabyte.py --against /tmp/main
 """
 
 from __future__ import annotations
 
 import argparse
-import io
-import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -30,7 +35,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 import scope_latency  # noqa: E402
 
-from oiadraft import scope  # noqa: E402
+from oiadraft import jsonout, scope  # noqa: E402
 from oiadraft.commands import check  # noqa: E402
 from oiadraft.letter import splitter  # noqa: E402
 
@@ -41,14 +46,26 @@ def load() -> str:
     return " ".join(f"{figure:.2f}" for figure in os.getloadavg())
 
 
-def timed_run(command: list[str]) -> float:
+def timed_run(command: list[str], checkout: Path = REPO) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one run of `command` with `checkout`'s oiadraft."""
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                          check=False)
+                          check=False, env=env)
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed: {done.stderr.decode(errors='replace')}")
-    return elapsed
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def _figures(label: str, runs: list[tuple[float, float]]) -> str:
+    wall = [w for w, _ in runs]
+    cpu = [c for _, c in runs]
+    return (f"{label}: median {statistics.median(wall) * 1000:.0f} ms wall (min "
+            f"{min(wall) * 1000:.0f}, max {max(wall) * 1000:.0f}), "
+            f"{statistics.median(cpu) * 1000:.0f} ms CPU")
 
 
 def stages(text: str) -> dict[str, float]:
@@ -64,7 +81,7 @@ def stages(text: str) -> dict[str, float]:
     times["assess"] = time.perf_counter() - started
     report = {"act": context.act, "assessment": assessment, "long": True, "length": len(text)}
     started = time.perf_counter()
-    json.dump(check.report_json(report), io.StringIO(), ensure_ascii=False, indent=2)
+    jsonout.dumps(check.report_json(report))
     times["json"] = time.perf_counter() - started
     times["parts"] = len(split.parts)
     return times
@@ -73,27 +90,38 @@ def stages(text: str) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7, help="runs of each command (>= 5)")
+    parser.add_argument("--against", type=Path, metavar="CHECKOUT",
+                        help="also time another checkout's command (e.g. an export of main), "
+                             "run by run in turn with this one")
     args = parser.parse_args(argv)
     runs = max(5, args.runs)
     text = scope_latency.megabyte()
     cli = [sys.executable, "-m", "oiadraft"]
+    loads = [load()]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "request.txt"
         path.write_text(text, encoding="utf-8")
-        env_note = f"load average before: {load()}"
         command = [*cli, "check", str(path), "--format", "json", "--today", TODAY.isoformat()]
-        checked, started_only = [], []
-        for _ in range(runs):  # alternate, so drift in the machine's speed hits both
+        checked, started_only, other = [], [], []
+        for _ in range(runs):  # in turn, so drift in the machine's speed hits each alike
             checked.append(timed_run(command))
             started_only.append(timed_run([*cli, "--version"]))
-    print(f"{env_note}; after: {load()}; {os.cpu_count()} cores")
-    median = statistics.median(checked)
-    base = statistics.median(started_only)
-    print(f"oiadraft check --format json, {len(text.encode()) / 1e6:.2f} MB: median "
-          f"{median * 1000:.0f} ms over {runs} runs (min {min(checked) * 1000:.0f}, max "
-          f"{max(checked) * 1000:.0f}); target < 2000 ms")
-    print(f"  baseline: oiadraft --version  median {base * 1000:.0f} ms   "
-          f"(check minus start-up: {(median - base) * 1000:.0f} ms)")
+            if args.against is not None:
+                other.append(timed_run(command, args.against.resolve()))
+    loads.append(load())
+    print(f"load average (1, 5, 15 min) before: {loads[0]}; after: {loads[1]}; "
+          f"{os.cpu_count()} cores")
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print("PYTHONDONTWRITEBYTECODE is set: every run compiles oiadraft's source again "
+              "(an installed copy has its bytecode)")
+    print(_figures(f"oiadraft check --format json, {len(text.encode()) / 1e6:.2f} MB, "
+                   f"{runs} runs", checked) + "; target < 2000 ms wall")
+    print(_figures("  baseline: oiadraft --version", started_only))
+    if other:
+        print(_figures(f"  {args.against}", other))
+        ratio = statistics.median(a[0] / b[0] for a, b in zip(checked, other, strict=True))
+        cpu = statistics.median(a[1] / b[1] for a, b in zip(checked, other, strict=True))
+        print(f"  this checkout / {args.against}: median ratio {ratio:.2f} wall, {cpu:.2f} CPU")
     rows = [stages(text) for _ in range(3)]
     parts = rows[0].pop("parts")
     for row in rows[1:]:
