@@ -48,11 +48,12 @@ def load() -> str:
 
 def timed_run(command: list[str], checkout: Path = REPO) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of one run of `command` with `checkout`'s oiadraft."""
+    # `python -m` looks in the current folder first, then PYTHONPATH: both the checkout
     env = {**os.environ, "PYTHONPATH": str(checkout)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                          check=False, env=env)
+                          check=False, env=env, cwd=checkout)
     elapsed = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
