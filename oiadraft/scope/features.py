@@ -489,16 +489,12 @@ def extract(text: str, context: Any, rules: Rules,
     return Extraction(values, hits, view)
 
 
-_PLANS: dict[int, tuple[Rules, tuple[tuple[str, SignalRule, Callable[..., Value | None]], ...]]] = {}
+_PLAN: list[Any] = [None, ()]
 
 
 def _plan(rules: Rules) -> tuple[tuple[str, SignalRule, Callable[..., Value | None]], ...]:
-    """Each signal of `rules` with the function that works it out, in the vocabulary's order
-    (looked up once per vocabulary, not once per part)."""
-    known = _PLANS.get(id(rules))
-    if known is None or known[0] is not rules:
-        plan = tuple((rule_id, rule, FEATURES.get(rule_id, presence))
-                     for rule_id, rule in rules.signals.items())
-        _PLANS.clear()  # one vocabulary at a time (tests that parse their own replace it)
-        known = _PLANS[id(rules)] = (rules, plan)
-    return known[1]
+    """Each signal and its function, in order: looked up once per vocabulary, not per part."""
+    if _PLAN[0] is not rules:
+        _PLAN[:] = [rules, tuple((rule_id, rule, FEATURES.get(rule_id, presence))
+                                 for rule_id, rule in rules.signals.items())]
+    return _PLAN[1]
