@@ -68,7 +68,7 @@ def test_the_action_table_has_the_keys_the_screen_uses():
     assert keys == {"f1": "help", "f2": "accept", "f3": "keep", "f4": "split", "f5": "copy",
                     "ctrl+s": "save", "ctrl+r": "review", "ctrl+l": "library",
                     "ctrl+t": "deadline", "ctrl+g": "show_letter", "ctrl+n": "new",
-                    "ctrl+o": "open", "ctrl+p": "palette", "ctrl+q": "quit",
+                    "ctrl+o": "open", "f8": "resume", "ctrl+p": "palette", "ctrl+q": "quit",
                     "escape": "cancel"}
     assert all(spec.label and spec.help for spec in load_actions())
 

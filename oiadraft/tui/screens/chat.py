@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import deque
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -43,11 +43,8 @@ TURN_KEYS = {"accept", "keep", "split", "cancel"}
 class ChatScreen(LiveLetter, Autosave, ResumeOffering, UsesOiaDraftApp, Screen[None]):
     """Talk to the assistant; watch the letter take shape."""
 
-    BINDINGS = [
-        # Not a turn of the conversation, so not in the action table: only while offered.
-        Binding("f8", "resume", "Resume", id="resume"),  # F6 and F7 select text in the box
-    ]
-    """The rest come from the action table (`tui.actions.chat_bindings`), bound once the
+    BINDINGS: ClassVar[list[Binding]] = []
+    """Every key comes from the action table (`tui.actions.chat_bindings`), bound once the
     table is loaded with the interview, just after the first frame."""
 
     def __init__(self, draft: Draft, *, resumed: bool = False) -> None:
@@ -296,6 +293,7 @@ class ChatScreen(LiveLetter, Autosave, ResumeOffering, UsesOiaDraftApp, Screen[N
                   "review": self.action_review, "save": self.action_save_letter,
                   "library": self.action_library, "deadline": self.action_deadline,
                   "new": self.action_new_draft, "open": self.action_open_draft,
+                  "resume": self.action_resume, "mark_sent": self.action_mark_sent,
                   "help": self.app.action_help,
                   "palette": self.app.action_command_palette}.get(screen)
         if opener is not None:
@@ -379,18 +377,22 @@ class ChatScreen(LiveLetter, Autosave, ResumeOffering, UsesOiaDraftApp, Screen[N
 
     # ---- actions ------------------------------------------------------------------------
 
+    def applies(self, action_id: str) -> bool:
+        """An action of the table can be taken now (its palette entry is offered)."""
+        if action_id == "resume":
+            return self.query_one(ResumeOffer).draft is not None
+        if self._view is None and not self.draft.parts and action_id in TURN_KEYS:
+            return False  # cheap answer first: no need to ask the interview
+        return action_id in self.view.actions
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "run":
             action_id = str(parameters[0])
             if action_id == "show_letter":
                 return self.has_class("-narrow")
-            if self._view is None and not self.draft.parts and action_id in TURN_KEYS:
-                return False  # cheap answer first: no need to ask the interview
-            return action_id in self.view.actions
+            return self.applies(action_id)
         if action == "toggle_letter":
             return self.has_class("-narrow")
-        if action == "resume":
-            return self.query_one(ResumeOffer).draft is not None
         return True
 
     @guarded
