@@ -10,6 +10,7 @@ import pytest
 from oiadraft.interview import Interview, load_actions, parse_command
 from oiadraft.interview.history import take
 from oiadraft.interview.state import load
+from oiadraft.letter.render import render_text
 from oiadraft.model import Draft, Period, draft_from_dict, draft_to_dict
 
 TODAY = date(2024, 9, 13)
@@ -453,3 +454,16 @@ def test_going_back_shows_the_answer_and_enter_keeps_it(interview):
     assert "Now: **cluster munitions advice**" in reply.view.question
     say(interview, draft, "")
     assert draft.topic == "cluster munitions advice" and interview.view(draft).step_id == "parts"
+
+
+@pytest.mark.parametrize("command", ["cancel", "back", "skip"])
+def test_leaving_the_which_parts_first_question_takes_the_priority_clause_out(
+        interview, command):
+    draft = _two_parts(interview)
+    say(interview, draft, "done", "", "", "1")
+    reply = interview.respond(draft, "")
+    assert reply.view.pending == "priority"
+    reply = interview.act(draft, command)
+    assert "priority-order" not in draft.clauses and draft.priority == []
+    assert reply.view.pending is None and reply.view.step_id == "urgent"
+    assert "[which parts first]" not in render_text(draft)

@@ -112,6 +112,11 @@ def cancel(turn: Turn, cmd: Command) -> None:
             return
         turn.problem("nothing_to_cancel")
         return
+    if isinstance(pending, st.PriorityParts):
+        # No parts chosen to come first: the clause that would name them comes out (left
+        # in, the letter would ask for "[which parts first]").
+        steps.drop_priority(turn)
+        return
     turn.state = replace(turn.state, pending=None)
     part = turn.part(getattr(pending, "part", None))
     if isinstance(pending, st.EditPart | st.Fill) and part is not None:
