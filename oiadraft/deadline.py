@@ -608,7 +608,7 @@ def _notes(cal: WorkingDays, received: date, last: date, days: int, due: date,
             affected = [f"{name} {format_date(day, weekday=True)}" for day, name in sorted(inside)]
             text = ("No council region given, so no regional anniversary day was excluded; "
                     f"since {format_date(since)} the {act_short} also excludes the anniversary "
-                    "day where the council is (give its region with --region).")
+                    "day of the council's region: give the region to count it.")
             if affected:
                 text += " Anniversary days inside this count: " + "; ".join(affected) + "."
             else:
