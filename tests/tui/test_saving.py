@@ -123,3 +123,47 @@ async def test_toasts_show_markup_as_typed(app_factory):
         app.notify("path /tmp/[/]x/[bold]letter.txt", title="[b]Saved")
         await pilot.pause()
         assert app.is_running and app._exception is None
+
+
+async def test_the_timed_save_writes_a_copy_off_the_ui_thread(app_factory, monkeypatch):
+    """Typing in a big draft must not wait for the disk: the timed save runs in a thread,
+    and what it wrote (the save times) comes back to the draft on screen."""
+    import threading
+
+    writers: list[int] = []
+    real_save = Store.save
+
+    def spy(self, draft):
+        writers.append(threading.get_ident())
+        return real_save(self, draft)
+
+    monkeypatch.setattr(Store, "save", spy)
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await conversation(pilot, "mfat")
+        await type_text(pilot, "cluster")
+        chat = app.screen
+        chat._timed_save()  # what the timer does (no waiting on the clock)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert writers and writers[-1] != threading.get_ident(), "written on the UI thread"
+        assert Store().load(chat.draft.id).pending_input == "cluster"
+        assert chat.draft.created is not None, "the save's times came back to the draft"
+
+
+async def test_a_late_background_save_never_overwrites_a_newer_one(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await conversation(pilot, "mfat")
+        chat = app.screen
+        # A background save is handed the draft as it is now ...
+        older = chat.draft.copy()
+        chat._save_generation += 1
+        handed = chat._save_generation
+        # ... but before it gets the lock the user quits (a newer version is saved at once).
+        chat.draft.topic = "cluster munitions"
+        chat._dirty = True
+        assert chat.save_now()
+        type(chat)._save_copy.__wrapped__(chat, older, older.id, handed)
+        await pilot.pause()
+        assert Store().load(chat.draft.id).topic == "cluster munitions"

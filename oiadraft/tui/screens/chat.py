@@ -55,14 +55,9 @@ class ChatScreen(LiveLetter, Autosave, ResumeOffering, UsesOiaDraftApp, Screen[N
         self.draft = draft
         """The request being written (the interview changes it in place)."""
         self.resumed = resumed
-        self._save_timer: Timer | None = None
-        self._dirty = False
-        self._save_failing = False
-        """The last save failed; the user has been told (once) and a retry is due."""
+        self._init_autosave()
         self._busy = False
         self._signed = draft.requester.name
-        self._saved_ids: set[str] = set()
-        """Drafts written this session: once saved, a draft is kept saved even if emptied."""
         self._typed: str | None = None
         """The input text the letter and findings were last refreshed for."""
         self._view: Any = None
