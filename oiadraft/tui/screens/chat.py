@@ -22,6 +22,7 @@ from textual.widgets import Footer, Header, TextArea
 from oiadraft.model import Draft, Part
 from oiadraft.tui import messages
 from oiadraft.tui.autosave import Autosave
+from oiadraft.tui.early_keys import EarlyKeys
 from oiadraft.tui.guard import guarded
 from oiadraft.tui.live_letter import GAP, LiveLetter
 from oiadraft.tui.resume import ResumeOffering
@@ -40,7 +41,8 @@ TURN_KEYS = {"accept", "keep", "split", "cancel"}
 """Keyed actions that are turns of the conversation (the rest open something)."""
 
 
-class ChatScreen(LiveLetter, Autosave, ResumeOffering, UsesOiaDraftApp, Screen[None]):
+class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftApp,
+                 Screen[None]):
     """Talk to the assistant; watch the letter take shape."""
 
     BINDINGS = [
@@ -200,6 +202,8 @@ class ChatScreen(LiveLetter, Autosave, ResumeOffering, UsesOiaDraftApp, Screen[N
             item = self._queue.popleft()
             if item[0] == "send":
                 self.send(item[1])
+            elif item[0] == "key":
+                self._early_key(item[1])
             else:
                 self._act_now(item[1], item[2])
 
@@ -294,6 +298,8 @@ class ChatScreen(LiveLetter, Autosave, ResumeOffering, UsesOiaDraftApp, Screen[N
             # The box is part of the draft: a crash or a kill loses nothing typed.
             self.draft.pending_input = text
             self.schedule_save()
+        if not self._started:
+            return  # the interview is still loading; the greeting refreshes both panes
         self._refresh_findings(typing=text)
         self._refresh_letter(typing=text)
 
@@ -372,20 +378,25 @@ class ChatScreen(LiveLetter, Autosave, ResumeOffering, UsesOiaDraftApp, Screen[N
     @guarded
     def action_run(self, action_id: str) -> None:
         """A key from the action table: open something, or take a turn."""
+        self._run(action_id, now=False)
+
+    def _run(self, action_id: str, *, now: bool) -> None:
+        """`now`: the turn is taken at once (it is already this key's turn in the queue)."""
         from oiadraft.tui.actions import specs
 
         spec = specs().get(action_id)
         if spec is None:
             return
+        act = self._act_now if now else self._act
         if action_id == "show_letter":
             self.action_toggle_letter()
         elif spec.screen:
             self._open(spec.screen)
         elif action_id == "cancel":
             self.query_one(ChatInput).clear()
-            self._act("cancel", "")
+            act("cancel", "")
         else:
-            self._act(action_id, spec.verbs[0] if spec.verbs else spec.label.lower())
+            act(action_id, spec.verbs[0] if spec.verbs else spec.label.lower())
 
     def command_type(self, start: str) -> None:
         """A palette entry for a command that needs a number: start it in the box."""
