@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, TextArea
+from textual.widgets import Header, TextArea
 
 from oiadraft.model import Draft, Part
 from oiadraft.tui import messages
@@ -25,10 +25,12 @@ from oiadraft.tui.autosave import Autosave
 from oiadraft.tui.early_keys import EarlyKeys
 from oiadraft.tui.guard import guarded
 from oiadraft.tui.live_letter import GAP, LiveLetter
+from oiadraft.tui.memory import freeze_loaded_objects
 from oiadraft.tui.resume import ResumeOffering
 from oiadraft.tui.typed_app import UsesOiaDraftApp
 from oiadraft.tui.widgets.chat_input import ChatInput
 from oiadraft.tui.widgets.findings import FindingsPanel
+from oiadraft.tui.widgets.footer import SteadyFooter
 from oiadraft.tui.widgets.letter import NARROW, LetterPane
 from oiadraft.tui.widgets.mdtext import markdown_to_text
 from oiadraft.tui.widgets.resume_offer import ResumeOffer
@@ -90,7 +92,7 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
                 yield ChatInput(id="message")
                 yield FindingsPanel(id="findings")
             yield LetterPane(id="letter")
-        yield Footer(compact=True, show_command_palette=False)
+        yield SteadyFooter(compact=True, show_command_palette=False)
 
     @property
     def interview(self) -> Interview:
@@ -133,6 +135,7 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
         self._refresh_findings()
         self._started = True
         self._drain()  # anything sent before the greeting, in order
+        freeze_loaded_objects()
 
     def _restore_box(self) -> None:
         """Put back what was typed but not sent when this draft was last open; keys typed
