@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from clirun import run_main
 
 from oiadraft import text
 from oiadraft.cli import main
@@ -20,8 +21,7 @@ REFINED = DATA / "mfat_refined.txt"
 
 
 def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "oiadraft", "check", *args], input=stdin,
-                          capture_output=True, timeout=60)
+    return run_main(["check", *args], stdin=stdin or b"", text=False)
 
 
 def test_seed_text_report_and_exit_1(capsys):

@@ -1,23 +1,18 @@
-"""`oiadraft deadline` as a user or script runs it (subprocess), per the contract in
-docs/ARCHITECTURE.md."""
+"""`oiadraft deadline` as a user or script runs it (in process: tests/clirun.py), per the
+contract in docs/ARCHITECTURE.md."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
 import pytest
+from clirun import run_main
 
 
 def run(*args: str, today: str | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env.pop("OIADRAFT_TODAY", None)
-    if today is not None:
-        env["OIADRAFT_TODAY"] = today
-    return subprocess.run([sys.executable, "-m", "oiadraft", "deadline", *args],
-                          capture_output=True, text=True, timeout=60, env=env)
+    return run_main(["deadline", *args], env={"OIADRAFT_TODAY": today})
 
 
 def run_json(*args: str, today: str | None = "2024-09-20") -> dict:

@@ -230,3 +230,16 @@ def test_ticks_are_reported_as_ticked(interview):
     assert "None of these" in reply.messages[0].text
     reply = interview.respond(draft, "")
     assert reply.messages[0].text.startswith("Ticked: ")
+
+
+@pytest.mark.parametrize(("parts", "expected"), [
+    (["Cabinet papers about cluster munitions"], "That's 1 part. It is not high risk."),
+    (["Cabinet papers about cluster munitions", "Briefings to the Minister of Foreign Affairs"],
+     "That's 2 parts. None of them is high risk."),
+])
+def test_done_with_no_high_risk_part_counts_as_english(interview, parts, expected):
+    draft = Draft()
+    for answer in ["mfat", "Cluster munitions", "2023", "", *parts]:
+        interview.respond(draft, answer)
+    said = to_text(interview.respond(draft, "done").messages[0].text)
+    assert said.strip() == expected

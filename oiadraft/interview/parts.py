@@ -480,7 +480,7 @@ def finish(turn: Turn) -> None:
                                is_are="is" if one else "are", them="it" if one else "them",
                                they="it" if one else "they"))
     if not high and not kept:
-        lines.append(turn.text("parts_done_clear"))
+        lines.append(turn.text("parts_done_clear_one" if count == 1 else "parts_done_clear"))
     _said(turn, " ".join(lines))
 
 

@@ -34,6 +34,7 @@ REQUIRED_MESSAGES = (
     "fill_first", "parts_not_yes_no", "cancelled", "nothing_to_cancel", "part_kept",
     "part_split", "fill_question", "fill_empty", "part_changed", "parts_next",
     "parts_need_one", "parts_done", "parts_done_high", "parts_done_kept", "parts_done_clear",
+    "parts_done_clear_one",
     "part_extract", "extract_records", "extract_parties", "extract_topic",
     "extract_topic_lead", "extract_period", "extract_period_request", "extract_no_period",
     "extract_no_period_lead", "risk_low", "risk_medium", "risk_high", "risk_kept", "label_low",
