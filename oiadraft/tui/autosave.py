@@ -73,6 +73,14 @@ class Autosave:
         """Counts the copies handed to a save; `_written_generation` is the newest written."""
         self._written_generation = 0
 
+    def _fill_in_act(self) -> None:
+        """The first draft starts without its Act, to keep the Act profiles off the path to
+        the first frame; the interview's loading fills it in, or a save that comes first."""
+        if not self.draft.act:
+            from oiadraft.acts import default_act
+
+            self.draft.act = default_act().key
+
     def _worth_saving(self) -> bool:
         d = self.draft
         return bool(d.agency or d.topic or d.parts or d.pending_input.strip()
@@ -94,6 +102,7 @@ class Autosave:
             return
         self._dirty = False
         self._save_in_flight = True
+        self._fill_in_act()
         self._save_generation += 1
         self._save_copy(self.draft.copy(), self.draft.id, self._save_generation)
 
@@ -167,6 +176,7 @@ class Autosave:
             self._save_timer = None
         if not (self._dirty or self._save_in_flight) or not self._worth_saving():
             return True
+        self._fill_in_act()
         self._save_generation += 1
         generation = self._save_generation
         try:

@@ -167,3 +167,37 @@ async def test_a_late_background_save_never_overwrites_a_newer_one(app_factory):
         type(chat)._save_copy.__wrapped__(chat, older, older.id, handed)
         await pilot.pause()
         assert Store().load(chat.draft.id).topic == "cluster munitions"
+
+
+async def test_the_first_draft_gets_its_act_even_when_saved_before_the_interview_loads(
+        app_factory, monkeypatch):
+    """The first draft starts without its Act (the Act profiles are read after the first
+    frame); what is typed and saved before the interview has loaded is saved under the
+    default Act, never under no Act."""
+    import threading
+
+    from oiadraft import acts, yamlio
+    from oiadraft.acts import default_act
+
+    loading = threading.Event()
+
+    def slow_default_act():
+        if threading.current_thread() is not threading.main_thread():
+            loading.wait(timeout=30)  # the loading thread waits until the test lets it go
+        return default_act()
+
+    monkeypatch.setattr(acts, "default_act", slow_default_act)
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_text(pilot, "cluster")
+        chat = app.screen
+        assert not chat._started, "the interview was meant to be still loading"
+        assert chat.save_now()
+        store = Store()
+        written = yamlio.load_file(store.path_for(chat.draft.id))
+        assert written["act"] == default_act().key, "saved under no Act"
+        assert store.load(chat.draft.id).pending_input == "cluster"
+        loading.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert chat.draft.act == default_act().key

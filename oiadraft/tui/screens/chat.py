@@ -111,6 +111,7 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
     def _prepare_interview(self) -> None:
         from oiadraft.tui.actions import specs
 
+        self._fill_in_act()
         self.interview.view(self.draft.copy())  # loads the script, the Acts and the checker
         specs()
         self.app.call_from_thread(self._start_conversation)
