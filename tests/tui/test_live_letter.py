@@ -10,17 +10,14 @@ from oiadraft.model import Draft, Part
 from oiadraft.store import Store
 from oiadraft.tui.widgets.letter import LetterPane
 
-from .conftest import TODAY
+from .conftest import TODAY, saved_draft
 
 
 def waiting_for_a_part(count: int) -> Draft:
     """A saved draft of `count` parts at "describe your next part"."""
-    draft = Draft()
-    interview = Interview(today=TODAY)
-    for answer in ("mfat", "cluster munitions", "2023", ""):
-        interview.respond(draft, answer)
+    draft = saved_draft("mfat", "cluster munitions", "2023", "")
     draft.parts.extend(Part(text=f"Cabinet papers about topic {n}") for n in range(1, count))
-    interview.respond(draft, f"Cabinet papers about topic {count}")
+    Interview(today=TODAY).respond(draft, f"Cabinet papers about topic {count}")
     Store().save(draft)
     return draft
 
