@@ -6,9 +6,10 @@ import json
 
 from textual import events
 
-from oiadraft.model import draft_to_dict
+from oiadraft.interview import Interview
+from oiadraft.model import Draft, draft_to_dict
 
-from .conftest import say
+from .conftest import TODAY
 
 SESSION = ["mfat", "Cluster munitions policy", "since October 2020", "",
            "Cabinet papers on cluster munitions", "any emails that mention the Convention",
@@ -49,11 +50,13 @@ async def settle_queue(pilot, chat=None) -> None:
 
 
 async def test_a_session_typed_at_once_gives_the_draft_typed_slowly(app_factory):
-    slow = app_factory()
-    async with slow.run_test(size=(120, 40)) as pilot:
-        for answer in SESSION:
-            await say(pilot, answer)
-        slow_draft = slow.screen.draft
+    # Typed slowly, each answer is one turn of the engine (what the screen does with an
+    # answer when nothing else is waiting; tests/tui/test_chat.py types whole conversations).
+    slow_draft = Draft()
+    engine = Interview(today=TODAY)
+    engine.start(slow_draft)
+    for answer in SESSION:
+        engine.respond(slow_draft, answer)
 
     fast = app_factory()
     async with fast.run_test(size=(120, 40)) as pilot:
