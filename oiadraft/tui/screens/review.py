@@ -157,9 +157,11 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
         option_list = self.query_one("#parts", OptionList)
         highlighted = option_list.highlighted if keep is None else keep
         option_list.clear_options()
-        for number, part in enumerate(self.draft.parts, 1):
-            risk = self.interview.assess(self.draft, part).risk
-            option_list.add_option(Option(part_label(number, part, risk), id=part.id))
+        assessments = self.interview.assess_all(self.draft)
+        option_list.add_options(
+            Option(part_label(number, part, assessment.risk), id=part.id)
+            for number, (part, assessment) in enumerate(
+                zip(self.draft.parts, assessments, strict=True), 1))
         if not self.draft.parts:
             option_list.add_option(Option(Text("No parts yet."), disabled=True))
             highlighted = None
