@@ -18,17 +18,18 @@ from __future__ import annotations
 import dataclasses
 import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.message import Message
 from textual.timer import Timer
 
-from oiadraft import draftfile
-from oiadraft.draftfile import SaveResult
 from oiadraft.errors import OiaDraftError
 from oiadraft.model import Draft
 from oiadraft.tui.widgets.chat_input import ChatInput
+
+if TYPE_CHECKING:
+    from oiadraft.draftfile import SaveResult
 
 AUTOSAVE_DELAY = 0.3
 """A change (an answer, or text typed in the box) is on disk within this many seconds."""
@@ -137,6 +138,8 @@ class Autosave:
             draft.id, draft.created, draft.updated = (event.copy.id, event.copy.created,
                                                       event.copy.updated)
         if result.merged:
+            from oiadraft import draftfile
+
             # Take the other version's changes as the store merged them into the copy; what
             # was changed here since the copy was taken is newer and stays.
             draftfile.merge_into(draft, draftfile.content(event.before),
