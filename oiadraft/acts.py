@@ -165,6 +165,18 @@ class ActProfile:
         text = f"{self.short} {self.cite(concept)}"
         return text if self.is_verified(concept) else f"{text} {UNCONFIRMED_MARK}"
 
+    def cite_if_any(self, concept: str) -> str:
+        """`cite_marked`, or "" when this Act has no section for the concept."""
+        return self.cite_marked(concept) if self.has(concept) else ""
+
+    def days(self, limit: str) -> str:
+        """One of the time limits in words, "20 working days", with " [unconfirmed]" when the
+        figure is not confirmed. `limit` names the field: `time_limit_days`, `transfer_days`,
+        `clarification_days`, `extension_notice_days` (every Act counts in working days)."""
+        count = getattr(self, limit)
+        text = f"{count} working day{'s' if count != 1 else ''}"
+        return text if self.is_verified(limit) else f"{text} {UNCONFIRMED_MARK}"
+
     def placeholders(self) -> dict[str, Any]:
         """Values for `oiadraft.letter.template.fill`: `{s.preferences}` -> "s16",
         `{section.preferences}` -> "section 16", `{n.preferences}` -> "16", plus `{act_name}`,

@@ -10,6 +10,7 @@ import pytest
 from oiadraft.interview import Interview, load_actions, parse_command
 from oiadraft.interview.history import take
 from oiadraft.interview.state import load
+from oiadraft.letter.render import render_text
 from oiadraft.model import Draft, Period, draft_from_dict, draft_to_dict
 
 TODAY = date(2024, 9, 13)
@@ -45,6 +46,15 @@ def content(draft: Draft) -> dict:
     return data
 
 
+def comparable(draft: Draft) -> dict:
+    """What the requester said, whatever ids the draft and its parts were given."""
+    data = content(draft)
+    for key in ("id", "created"):
+        data.pop(key, None)
+    data["parts"] = [part.text for part in draft.parts]
+    return data
+
+
 def texts(reply) -> str:
     return "\n\n".join(m.text for m in reply.messages)
 
@@ -59,7 +69,7 @@ def test_the_action_table_has_the_keys_the_screen_uses():
     assert keys == {"f1": "help", "f2": "accept", "f3": "keep", "f4": "split", "f5": "copy",
                     "ctrl+s": "save", "ctrl+r": "review", "ctrl+l": "library",
                     "ctrl+t": "deadline", "ctrl+g": "show_letter", "ctrl+n": "new",
-                    "ctrl+o": "open", "ctrl+p": "palette", "ctrl+q": "quit",
+                    "ctrl+o": "open", "f8": "resume", "ctrl+p": "palette", "ctrl+q": "quit",
                     "escape": "cancel"}
     assert all(spec.label and spec.help for spec in load_actions())
 
@@ -176,16 +186,18 @@ def _two_parts(interview):
 
 
 CHANGES = {
-    # name: (answers that set the scene, answers that make the one change)
+    # name: (answers that set the scene, answers that make the one change: the first of them
+    # may only open a question, the change is all of them together)
     "edit": ((), ("edit part 1", "Cabinet papers about the Convention")),
     "delete": ((), ("delete part 1",)),
-    "accept": ((), ("edit part 1", "All documents about the Convention in 2023",
-                    "accept part 1")),
+    "accept": (("edit part 1", "All documents about the Convention in 2023"),
+               ("accept part 1",)),
     "keep": ((), ("keep part 1",)),
     "move": ((), ("move part 2 to 1",)),
     "split": ((), ("split part 2",)),
     "add": ((), ("Aide-memoires to the Minister about the Convention",)),
-    "clause toggle": (("done",), ("1", "")),
+    "first clause toggle": (("done",), ("1", "")),
+    "clause toggle": (("done", ""), ("change preferences", "1", "")),
     "agency": ((), ("change agency", "Ministry of Defence")),
     "period": ((), ("change period", "2023", "yes")),
     "priority": (("done", "", "", ""), ("change process", "all", "1")),
@@ -197,18 +209,81 @@ def test_undo_and_redo_every_change(interview, change):
     draft = _two_parts(interview)
     scene, answers = CHANGES[change]
     say(interview, draft, *scene) if scene else None
-    *leading, last = answers
-    say(interview, draft, *leading) if leading else None
     before = content(draft)
-    say(interview, draft, last)
-    after = content(draft)
+    say(interview, draft, *answers)
+    after, step_after = content(draft), interview.view(draft).step_id
     assert after != before, f"{change} changed nothing"
     reply = interview.respond(draft, "undo")
-    assert content(draft) == before, f"undo did not undo the {change}"
     assert reply.messages[0].text.startswith("Undone:")
+    expected = dict(before)
+    if change == "first clause toggle":
+        # the ticks the question offered were the conversation; only the toggle is undone
+        assert "electronic-copies" not in after["clauses"]
+        expected["clauses"] = ["electronic-copies", *after["clauses"]]
+    assert content(draft) == expected, f"undo did not undo the {change}"
+    assert reply.view.step_id == step_after, "undo does not move the conversation"
     reply = interview.respond(draft, "redo")
     assert content(draft) == after, f"redo did not redo the {change}"
     assert reply.messages[0].text.startswith("Redone:")
+    assert reply.view.step_id == step_after, "redo does not move the conversation"
+
+
+# Each step's first answer, and what to type next there (the next question's answer).
+WALK = ["mfat", "cluster munitions", "since October 2020", "",
+        "Cabinet papers on cluster munitions in 2023", "done", "", "", "", "yes",
+        "a select committee hearing on 1 October", "Aroha Smith"]
+
+
+FIRST_PART = WALK.index("Cabinet papers on cluster munitions in 2023") + 1
+STOPS = [("undo", at) for at in range(1, FIRST_PART)] + [
+    ("redo", at) for at in range(1, len(WALK))]
+"""Once the part is added, `undo` takes it back (test_undo_keeps_later_answers)."""
+
+
+@pytest.mark.parametrize(("command", "at"), STOPS)
+def test_undo_after_each_first_answer_leaves_the_next_answer_where_it_belongs(
+        interview, command, at):
+    slow = Draft()
+    say(interview, slow, *WALK)
+    draft = Draft()
+    say(interview, draft, *WALK[:at])
+    step, before = interview.view(draft).step_id, content(draft)
+    reply = interview.respond(draft, command)
+    assert f"nothing to {command}" in texts(reply), "going on to the next question is no change"
+    assert content(draft) == before and reply.view.step_id == step
+    say(interview, draft, *WALK[at:])
+    assert comparable(draft) == comparable(slow)
+
+
+def test_done_then_undo_takes_back_the_last_part_not_done(interview):
+    draft = _two_parts(interview)
+    say(interview, draft, "done")
+    reply = interview.respond(draft, "undo")
+    assert "adding part 2" in texts(reply) or "Undone" in texts(reply)
+    assert [p.text for p in draft.parts] == [BROAD]
+    assert reply.view.step_id == "preferences", "the question being asked stays"
+
+
+def test_undo_keeps_later_answers(interview):
+    draft = _two_parts(interview)
+    say(interview, draft, "done", "", "", "", "no", "Aroha Smith")
+    assert interview.view(draft).step_id == "review"
+    reply = interview.respond(draft, "undo")
+    assert "Undone" in texts(reply)
+    assert len(draft.parts) == 1, "the last change (adding part 2) is undone"
+    assert draft.requester.name == "Aroha Smith" and draft.clauses, \
+        "answers given after the change stay"
+    assert reply.view.step_id == "review"
+
+
+def test_undoing_the_only_part_after_done_asks_for_a_part_again(interview):
+    draft = Draft()
+    say(interview, draft, "mfat", "cluster munitions", "2023", "",
+        "Cabinet papers on cluster munitions", "done")
+    reply = interview.respond(draft, "undo")
+    assert not draft.parts and reply.view.step_id == "parts"
+    say(interview, draft, "Aide-memoires on cluster munitions")
+    assert [p.text for p in draft.parts] == ["Aide-memoires on cluster munitions"]
 
 
 def test_first_answers_are_the_conversation_not_changes_to_undo(interview):
@@ -226,8 +301,8 @@ def test_changing_an_answer_is_undone_and_redone(interview):
     assert draft.topic == "cluster bombs"
     reply = interview.respond(draft, "undo")
     assert draft.topic == "cluster munitions"
-    assert reply.view.step_id == "topic", "back where the change was being made"
-    assert "Now: **cluster munitions**" in reply.view.question
+    assert "the topic" in texts(reply)
+    assert reply.view.step_id == "period", "the question being asked stays the same"
     say(interview, draft, "redo")
     assert draft.topic == "cluster bombs"
     reply = interview.respond(draft, "redo")
@@ -379,3 +454,16 @@ def test_going_back_shows_the_answer_and_enter_keeps_it(interview):
     assert "Now: **cluster munitions advice**" in reply.view.question
     say(interview, draft, "")
     assert draft.topic == "cluster munitions advice" and interview.view(draft).step_id == "parts"
+
+
+@pytest.mark.parametrize("command", ["cancel", "back", "skip"])
+def test_leaving_the_which_parts_first_question_takes_the_priority_clause_out(
+        interview, command):
+    draft = _two_parts(interview)
+    say(interview, draft, "done", "", "", "1")
+    reply = interview.respond(draft, "")
+    assert reply.view.pending == "priority"
+    reply = interview.act(draft, command)
+    assert "priority-order" not in draft.clauses and draft.priority == []
+    assert reply.view.pending is None and reply.view.step_id == "urgent"
+    assert "[which parts first]" not in render_text(draft)

@@ -87,6 +87,20 @@ def test_word_dispatch_matches_the_whole_pattern(text):
     assert matching._scan(text, rules) == _scan_plain(text, rules)
 
 
+def test_dispatch_patterns_are_compiled_when_first_needed_and_read_as_every_word():
+    sources = {"all": r"(?<!\w)(?:(?P<q>all))", "any": r"(?<!\w)(?:(?P<q>any))"}
+    dispatch = patterns.Dispatch(dict(sources))
+    assert set(dispatch) == {"all", "any"} and len(dispatch) == 2 and "any" in dispatch
+    assert dict.__len__(dispatch) == 0  # nothing compiled yet
+    assert dispatch["any"].match("any staff").group("q") == "any"
+    assert dict.__len__(dispatch) == 1 and dispatch["any"] is dispatch["any"]
+    assert dispatch.get("none") is None and "none" not in dispatch
+    with pytest.raises(KeyError):
+        dispatch["none"]
+    assert [word for word, _ in dispatch.items()] == ["all", "any"]
+    assert [p.pattern for p in dispatch.values()] == list(sources.values())
+
+
 @pytest.mark.parametrize("lead,rest,text,found", [
     (["brief", "briefing"], " (?:for|titled)", "the briefing titled X", "briefing titled"),
     (["meeting", "meetings"], " held", "minutes of meetings held", "meetings held"),

@@ -69,7 +69,10 @@ def register(subparsers: Any) -> None:
 
     listing = actions.add_parser("list", help="list the directory (optionally one kind or Act)")
     listing.add_argument("--kind", help="only this kind (department, minister, council_district, ...)")
-    listing.add_argument("--act", choices=_ActChoices(), help="only bodies under this Act")
+    # a metavar of its own: without one, argparse lists the choices (reading the Act
+    # profiles) while the parser is built, for every command
+    listing.add_argument("--act", choices=_ActChoices(), metavar="ACT",
+                         help="only bodies under this Act: %(choices)s")
     listing.add_argument("--format", choices=("text", "json"), default="text")
     listing.set_defaults(func=run)
 

@@ -173,21 +173,6 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cite(profile, concept: str) -> str:
-    """"OIA s15A(3)", marked when the number is unconfirmed; "" when the Act has none."""
-    return profile.cite_marked(concept) if profile.has(concept) else ""
-
-
-def _days(count: int, profile, key: str) -> str:
-    """"20 working days", marked when the Act's profile says the figure is unconfirmed."""
-    text = f"{count} working day{'s' if count != 1 else ''}"
-    if not profile.is_verified(key):
-        from oiadraft.acts import UNCONFIRMED_MARK
-
-        text += f" {UNCONFIRMED_MARK}"
-    return text
-
-
 def _why(*pieces: str) -> str:
     return f" ({', '.join(piece for piece in pieces if piece)})"
 
@@ -200,27 +185,27 @@ def _text_lines(result, where, profile, region) -> list[str]:
 
     limit = [f"{result.working_days} working days"]
     if result.working_days == profile.time_limit_days:
-        limit = [_days(result.working_days, profile, "time_limit_days"),
-                 _cite(profile, "time_limit")]
+        limit = [profile.days("time_limit_days"),
+                 profile.cite_if_any("time_limit")]
     lines = [f"Received {day(result.received)} -> response due by {day(result.due)}"
              + _why(*limit)]
     if result.region is not None and region is not None:
         lines.append(f"Council region: {region.name} (anniversary day: {region.rule})")
     if result.transfer_due is not None:
         lines.append(f"Transfer to another agency by {day(result.transfer_due)}" + _why(
-            _days(profile.transfer_days, profile, "transfer_days"), _cite(profile, "transfer")))
+            profile.days("transfer_days"), profile.cite_if_any("transfer")))
     if result.clarification_cutoff is not None:
         lines.append("Last day to ask you to clarify and still treat your reply as a new request: "
                      f"{day(result.clarification_cutoff)}" + _why(
-                         _days(profile.clarification_days, profile, "clarification_days"),
-                         _cite(profile, "clarification_cutoff")))
+                         profile.days("clarification_days"),
+                         profile.cite_if_any("clarification_cutoff")))
     notice = result.extension_notice_due
     notice_why = "" if notice is None else _why(
-        _days(profile.extension_notice_days, profile, "extension_notice_days") + " after receipt",
-        _cite(profile, "extension_notice"))
+        profile.days("extension_notice_days") + " after receipt",
+        profile.cite_if_any("extension_notice"))
     if result.extended_due is not None:
         line = (f"Extended by {result.extended_by} working days -> response due by "
-                f"{day(result.extended_due)}" + _why(_cite(profile, "extension")))
+                f"{day(result.extended_due)}" + _why(profile.cite_if_any("extension")))
         if notice is not None:
             line += f"; notice of the extension was due by {day(notice)}{notice_why}"
         lines.append(line)
@@ -229,6 +214,6 @@ def _text_lines(result, where, profile, region) -> list[str]:
     line = f"Today, {day(where.today)}: {where.describe()}"
     if where.overdue and profile.has("deemed_refusal"):
         line += (f". A missed deadline counts as a refusal you can complain to "
-                 f"{profile.reviewer} about" + _why(_cite(profile, "deemed_refusal")))
+                 f"{profile.reviewer} about" + _why(profile.cite_if_any("deemed_refusal")))
     lines.append(line)
     return lines

@@ -99,6 +99,11 @@ class Turn:
     recorded: bool = False
     """Record nothing for undo: undo and redo move through the history themselves, and a
     first answer to a plain question is the conversation going on, not a change."""
+    amend: bool = False
+    """The turn answers a follow-up question of the last change: one undo takes back both."""
+    baseline: hist.Snapshot | None = None
+    """What the change is measured from when not the draft before the turn (a first tick
+    list: the ticks it offered, so keeping them is no change and toggles are)."""
 
     def text(self, key: str, **values: Any) -> str:
         return self.iv.message(key, self.draft, **values)
@@ -384,7 +389,12 @@ class Interview:
         after = hist.take(draft, turn.state)
         history = self.histories.of(draft)
         if not turn.recorded:
-            history.record(before, after, turn.label or self._label(turn, before, after))
+            start = turn.baseline or before
+            label = turn.label or self._label(turn, before, after)
+            if turn.amend:
+                history.amend(start, after, label)
+            else:
+                history.record(start, after, label)
         history.last = after
         if (turn.reask or self._asked(turn) != asked) and not turn.prompted:
             turn.messages.append(Message(question(self, draft, turn.state)))
@@ -394,12 +404,13 @@ class Interview:
 
     def _label(self, turn: Turn, before: hist.Snapshot, after: hist.Snapshot) -> str:
         """What to call a change no handler named: the answer to a question."""
-        for step_id in after.answered:
-            if step_id not in before.answered:
-                try:
-                    return self.script.step(step_id).label
-                except KeyError:
-                    break
+        step_ids = [before.editing] if before.editing else []
+        step_ids += [s for s in after.answered if s not in before.answered]
+        for step_id in step_ids:
+            try:
+                return self.script.step(step_id).label
+            except KeyError:
+                break
         return self.current_step(turn.draft, turn.state).label
 
 

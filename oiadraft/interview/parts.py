@@ -194,6 +194,7 @@ def answer_part_period(turn: Turn, pending: st.PartPeriod, text: str) -> None:
     part.period = period
     turn.state = replace(turn.state, pending=None)
     turn.label = turn.text("undo_part_period", number=number(turn.number(part)))
+    turn.amend = True  # the part and its time frame are one change for undo
     turn.say("part_period_set", number=number(turn.number(part)), period=period_phrase(period))
     _report_and_ask(turn, part)
 

@@ -20,8 +20,8 @@ LARGE_PASTE = 20_000
 """Longer text is a paste to split, never checked as one part while it is typed."""
 DETAILED_PARTS = 20
 """Up to this many parts are listed one by one in summaries; more get an overview."""
-ALWAYS = ("help", "copy", "save", "review", "library", "deadline", "show_letter", "new", "open",
-          "palette", "quit")
+ALWAYS = ("help", "copy", "save", "review", "library", "deadline", "mark_sent", "show_letter",
+          "new", "open", "palette", "quit")
 """Actions that apply in every state (they open something; they change nothing)."""
 PENDING_KIND = {"agency_pick": "choice", "period_confirm": "confirm", "part_period": "period",
                 "fill": "fill", "edit_part": "edit", "multi": "multi", "priority": "numbers"}

@@ -304,11 +304,16 @@ def _ticks(turn: Turn, step: Step, selected: list[str], text: str) -> None:
 def commit_ticks(turn: Turn, step: Step, selected: list[str]) -> None:
     draft = turn.draft
     options = choices(turn.iv, step, draft)
-    offered = [c.value for c in options]
-    chosen = [v for v in offered if v in selected]
-    newly = [v for v in chosen if v not in draft.clauses]
-    draft.clauses = [c for c in draft.clauses if c not in offered or c in chosen]
-    draft.clauses.extend(newly)
+    if step.id not in turn.state.answered and turn.state.editing != step.id:
+        # A first tick list: the ticks it offered are the conversation going on, and only
+        # what the requester toggled is a change for `undo`.
+        from oiadraft.interview import history as hist
+
+        offered_state = replace(turn.state, pending=None)
+        _choose(draft, options, selection(turn.iv, step, draft, offered_state))
+        _add_closing_defaults(turn)
+        turn.baseline = hist.take(draft, turn.state.answer(step.id))
+    chosen = _choose(draft, options, selected)
     _add_closing_defaults(turn)
     answered(turn, step.id)
     titles = [quote_user(c.label, 200) for c in options if c.value in chosen]
@@ -320,6 +325,17 @@ def commit_ticks(turn: Turn, step: Step, selected: list[str]) -> None:
         turn.say("multi_none")
     if any(_is_priority_clause(turn, clause_id) for clause_id in chosen):
         _ask_priority(turn, step)
+
+
+def _choose(draft: Any, options: Sequence[Choice], selected: Sequence[str]) -> list[str]:
+    """Tick exactly `selected` of the clauses offered (others stay as they are); returns
+    the ticked ones in the order offered."""
+    offered = [c.value for c in options]
+    chosen = [v for v in offered if v in selected]
+    newly = [v for v in chosen if v not in draft.clauses]
+    draft.clauses = [c for c in draft.clauses if c not in offered or c in chosen]
+    draft.clauses.extend(newly)
+    return chosen
 
 
 def _add_closing_defaults(turn: Turn) -> None:
@@ -376,12 +392,14 @@ def answer_priority(turn: Turn, pending: st.PriorityParts, text: str) -> None:
     chosen = sorted(set(numbers))
     draft.priority = [draft.parts[n - 1].id for n in chosen]
     turn.state = replace(turn.state, pending=None)
+    turn.amend = True  # one change with ticking the clause that asked
     turn.say("priority_set", parts=parts_phrase(chosen))
 
 
 def drop_priority(turn: Turn) -> None:
     """No parts first after all: the priority clause comes out of the letter."""
     draft = turn.draft
+    turn.amend = isinstance(turn.state.pending, st.PriorityParts)
     draft.clauses = [c for c in draft.clauses if not _is_priority_clause(turn, c)]
     draft.priority = []
     turn.state = replace(turn.state, pending=None)

@@ -72,16 +72,19 @@ def redo(turn: Turn, cmd: Command) -> None:
 
 
 def _travel(turn: Turn, back: bool) -> None:
-    """Put the draft as it was before the last change (undo) or after the last undone one."""
+    """Take back the last change (undo) or make the last undone one again (redo). The
+    question being asked stays the same: the next words typed answer it."""
     history = turn.iv.histories.of(turn.draft)
     entry = history.undo() if back else history.redo()
     turn.recorded = True
     if entry is None:
         turn.problem("nothing_to_undo" if back else "nothing_to_redo")
         return
-    snapshot = entry.before if back else entry.after
-    turn.state = hist.restore(turn.draft, snapshot, turn.state)
+    source, target = (entry.after, entry.before) if back else (entry.before, entry.after)
+    turn.state = hist.apply(turn.draft, source, target, turn.state,
+                            hist.take(turn.draft, turn.state))
     turn.say("undone" if back else "redone", change=entry.label)
+    turn.reask = True  # the same question: say it again, so the next words answer it
 
 
 def back(turn: Turn, cmd: Command) -> None:
@@ -108,6 +111,11 @@ def cancel(turn: Turn, cmd: Command) -> None:
             turn.state = replace(turn.state, editing=None)
             return
         turn.problem("nothing_to_cancel")
+        return
+    if isinstance(pending, st.PriorityParts):
+        # No parts chosen to come first: the clause that would name them comes out (left
+        # in, the letter would ask for "[which parts first]").
+        steps.drop_priority(turn)
         return
     turn.state = replace(turn.state, pending=None)
     part = turn.part(getattr(pending, "part", None))

@@ -16,7 +16,10 @@ class Lazy:
     """A regular expression compiled the first time it is used (importing the period grammar
     compiles nothing). `source` is the pattern, or a function that builds the compiled one."""
 
-    __slots__ = ("_compiled", "_flags", "_source")
+    __slots__ = ("_compiled", "_flags", "_source", "finditer", "fullmatch", "match", "search",
+                 "sub")
+    # the pattern's methods used in the hot paths, kept once compiled so that a call finds
+    # them without going through __getattr__
 
     def __init__(self, source: str | Callable[[], re.Pattern[str]], flags: int = 0) -> None:
         self._source = source
@@ -30,7 +33,10 @@ class Lazy:
         return self._compiled
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self.compiled(), name)
+        found = getattr(self.compiled(), name)
+        if name in Lazy.__slots__ and not name.startswith("_"):
+            object.__setattr__(self, name, found)
+        return found
 
 
 class PeriodError(UserError, ValueError):

@@ -13,7 +13,7 @@ from oiadraft.model import Period
 from oiadraft.scope import echo, findings
 from oiadraft.scope.features import extract
 from oiadraft.scope.findings import Finding
-from oiadraft.scope.model import load_model
+from oiadraft.scope.model import load_model, logistic
 from oiadraft.scope.vocabulary import load_rules
 
 PERIOD_SOURCES = ("part", "request", "none")
@@ -78,7 +78,7 @@ def assess(part_text: str, context: Context | None = None,
     extraction = extract(part_text, context, rules)
     view = extraction.view
     score = model.score(extraction.values)
-    likelihood = model.likelihood(extraction.values)
+    likelihood = logistic(score)  # what model.likelihood works out, without summing again
     risk = model.risk(likelihood)
     contributions = model.contributions(extraction.values)
     found = findings.build(extraction, contributions, risk, act, rules)

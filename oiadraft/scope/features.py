@@ -477,10 +477,24 @@ def extract(text: str, context: Any, rules: Rules,
                     else tokens(text, rules), find_period(text, context.today))
     values: dict[str, float] = {}
     hits: list[Hit] = []
-    for rule_id, rule in rules.signals.items():
-        result = FEATURES.get(rule_id, presence)(view, rule)
+    present = view.by_kind.keys()
+    for rule_id, rule, function in _plan(rules):
+        if function is presence and present.isdisjoint(rule.reads):
+            continue  # none of the words it looks for: absent, without the call
+        result = function(view, rule)
         if result is None or result[0] == 0:
             continue
         values[rule_id] = result[0]
         hits.extend(result[1])
     return Extraction(values, hits, view)
+
+
+_PLAN: list[Any] = [None, ()]
+
+
+def _plan(rules: Rules) -> tuple[tuple[str, SignalRule, Callable[..., Value | None]], ...]:
+    """Each signal and its function, in order: looked up once per vocabulary, not per part."""
+    if _PLAN[0] is not rules:
+        _PLAN[:] = [rules, tuple((rule_id, rule, FEATURES.get(rule_id, presence))
+                                 for rule_id, rule in rules.signals.items())]
+    return _PLAN[1]

@@ -10,7 +10,7 @@ begins, the vocabulary matches there exactly what the whole pattern would
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 WORD_RUN = re.compile(r"\w+")
@@ -76,6 +76,41 @@ def pattern_piece(lead: list[str], rest: str) -> Piece:
     return Piece(frozenset(first_word(w) for w in words), f"(?:(?:{head}){guard}{rest})", None)
 
 
+class Dispatch(dict):  # type: ignore[type-arg]
+    """Word -> its compiled pattern, each compiled the first time a text has the word (a few
+    hundred patterns, most of which a given request never needs: compiling them all would be
+    most of the cost of loading the vocabulary). Reads as the mapping of every word."""
+
+    def __init__(self, sources: dict[str, str]) -> None:
+        super().__init__()
+        self.sources = sources
+
+    def __missing__(self, word: str) -> re.Pattern[str]:
+        pattern = self[word] = re.compile(self.sources[word])  # KeyError: not a first word
+        return pattern
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.sources
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.sources)
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    def get(self, word: str, default: Any = None) -> Any:
+        return self[word] if word in self.sources else default
+
+    def keys(self) -> Any:
+        return self.sources.keys()
+
+    def values(self) -> Any:
+        return [self[word] for word in self.sources]
+
+    def items(self) -> Any:
+        return [(word, self[word]) for word in self.sources]
+
+
 def build_dispatch(
     keyed: list[tuple[str, list[Piece]]],
 ) -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
@@ -89,7 +124,7 @@ def build_dispatch(
     for _, pieces in keyed:
         for piece in pieces:
             words |= piece.first
-    dispatch: dict[str, re.Pattern[str]] = {}
+    sources: dict[str, str] = {}
     tails: dict[str, str] = {}
     for word in sorted(words):
         groups = []
@@ -108,7 +143,7 @@ def build_dispatch(
                         rests = None
                         break
                     rests.append(rest)
-        dispatch[word] = re.compile(r"(?<!\w)(?:" + "|".join(groups) + ")")
+        sources[word] = r"(?<!\w)(?:" + "|".join(groups) + ")"
         if WORD_CHAR.match(word):
             tails[word] = _rest_lookahead(rests) if rests else r"(?!\w)"
     marks = [w for w in words if not WORD_CHAR.match(w)]
@@ -118,7 +153,7 @@ def build_dispatch(
     if marks:
         alternatives.append("[" + "".join(re.escape(m) for m in sorted(marks)) + "]")
     trigger = re.compile(r"(?<!\w)(?:" + ("|".join(alternatives) or "(?!)") + ")")
-    return trigger, dispatch
+    return trigger, Dispatch(sources)
 
 
 def _rest_lookahead(rests: list[str]) -> str:

@@ -86,6 +86,10 @@ def commands_help() -> list[tuple[str, str]]:
 def bind_table(node: DOMNode, bindings: list[Binding]) -> None:
     """Add table-made bindings to an app or screen that is already running. They are added
     once the table is loaded (with the interview, just after the first frame) rather than
-    at import, which would put the table's YAML on the start-up path."""
-    node._bindings = BindingsMap.merge([node._bindings, BindingsMap(bindings)])
+    at import, which would put the table's YAML on the start-up path. A binding already
+    there (by id) is not added twice."""
+    have = {binding.id for bound in node._bindings.key_to_bindings.values()
+            for binding in bound if binding.id}
+    fresh = [binding for binding in bindings if binding.id not in have]
+    node._bindings = BindingsMap.merge([node._bindings, BindingsMap(fresh)])
     node.refresh_bindings()

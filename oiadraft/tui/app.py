@@ -226,22 +226,18 @@ class OiaDraftApp(App[None]):
 
         chat = self.chat_screen()
         on_chat = chat is not None and isinstance(screen, ChatScreen)
-        applies = set(chat.view.actions) if on_chat and chat is not None else set()
         for spec in specs().values():
             if not spec.palette:
                 continue
             title = spec.label + (f" ({key_name(spec.key)})" if spec.key else "")
             if spec.id in APP_ACTIONS:
                 yield SystemCommand(title, spec.help, getattr(self, f"action_{spec.id}"))
-            elif on_chat and chat is not None and spec.id in applies:
+            elif on_chat and chat is not None and chat.applies(spec.id):
                 start = typed_start(spec)
                 if start is not None:
                     yield SystemCommand(title, spec.help, partial(chat.command_type, start))
                 else:
                     yield SystemCommand(title, spec.help, partial(chat.action_run, spec.id))
-        if on_chat and chat is not None:
-            yield SystemCommand("Mark as sent", "Record the day you sent this request",
-                                chat.action_mark_sent)
         yield from (command for command in super().get_system_commands(screen)
                     if command.title in {"Theme", "Keys"})
 

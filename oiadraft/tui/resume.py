@@ -1,5 +1,5 @@
 """Offering the latest draft at start-up, on a line above the chat box (never a dialog that
-takes the first keys), and resuming it with F8."""
+takes the first keys), and resuming it with its key in the action table (F8)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,10 @@ class ResumeOffering:
     def offer_resume(self, draft: Draft) -> None:
         """Offer (on a line, not a dialog: typing goes on) to carry on with `draft`."""
         if not (self.draft.agency or self.draft.topic or self.draft.parts):
+            from oiadraft.tui.actions import bind_table, chat_bindings
+
+            # Its key works the moment the offer shows, before the rest of the table is bound.
+            bind_table(self, [b for b in chat_bindings() if b.id == "resume"])
             self.query_one(ResumeOffer).offer(draft, self.app.current_today())
             self.refresh_bindings()
 

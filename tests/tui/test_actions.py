@@ -83,3 +83,53 @@ async def test_a_key_added_to_the_table_shows_everywhere(app_factory, monkeypatc
         assert app.clipboard and "Cabinet papers on cluster munitions" in app.clipboard
         assert any(c.title == "Copy it (F9)" for c in app.get_system_commands(app.screen))
     assert "`F9`" in help_markdown()
+
+
+async def test_every_key_of_the_chat_screen_and_the_app_is_in_the_table(app_factory):
+    """No key bound in code alone: each binding of the chat screen and the app (beyond
+    Textual's own) is an action of the table, with the table's key."""
+    from textual.app import App
+    from textual.screen import Screen
+
+    app = app_factory(offer_resume=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = {spec.id: spec for spec in load_actions()}
+        textual_own = {(key.strip(), b.action) for b in [*App.BINDINGS, *Screen.BINDINGS]
+                       for key in b.key.split(",")}
+        for node in (app.screen, app):
+            for key, bindings in node._bindings.key_to_bindings.items():
+                for binding in bindings:
+                    if (key, binding.action) in textual_own and binding.id is None:
+                        continue
+                    # Textual binds its palette itself, with the table's key (the app's
+                    # COMMAND_PALETTE_BINDING comes from the table)
+                    palette = binding.action == "command_palette"
+                    spec = table.get(actions.PALETTE_ACTION if palette else binding.id or "")
+                    assert spec is not None, f"{key} ({binding.action}) is not in the table"
+                    assert spec.key == key, f"{binding.id}: bound to {key}, table says {spec.key}"
+
+
+async def test_resume_and_mark_as_sent_come_from_the_table(app_factory):
+    from oiadraft.model import Draft
+    from oiadraft.store import Store
+    from oiadraft.tui.dialogs.deadline import DeadlineScreen
+
+    Store().save(Draft(agency="Ministry of Health", topic="waiting lists"))
+    app = app_factory(offer_resume=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert "Resume (F8)" in titles and "Mark as sent" in titles
+        assert "F8" in str(app.screen.query_one("#resume-offer").render())
+        await pilot.press("f8")
+        await pilot.pause()
+        assert app.screen.draft.topic == "waiting lists"
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert "Resume (F8)" not in titles, "offered only while there is something to resume"
+        await conversation(pilot, "mark as sent")
+        assert isinstance(app.screen, DeadlineScreen) and app.screen.mark_sent
+    text = help_markdown()
+    assert "| `F8` |" in text and "mark as sent" in text

@@ -9,14 +9,15 @@ from textual import events
 from oiadraft.interview import Interview
 from oiadraft.model import Draft, draft_to_dict
 
-from .conftest import TODAY
+from .conftest import TODAY, say
 
 SESSION = ["mfat", "Cluster munitions policy", "since October 2020", "",
            "Cabinet papers on cluster munitions", "any emails that mention the Convention",
            "keep", "done", "", "", "", "no", "Aroha Smith"]
 """Answers and commands a person types without needing to read the replies first."""
 
-KEY_NAMES = {" ": "space", "\n": "enter", ".": "full_stop", ",": "comma", "'": "apostrophe"}
+KEY_NAMES = {" ": "space", "\n": "enter", ".": "full_stop", ",": "comma", "'": "apostrophe",
+             "\x1b": "escape"}
 
 
 def comparable(draft) -> str:
@@ -109,3 +110,59 @@ async def test_a_key_pressed_before_the_greeting_waits_its_turn(app_factory, mon
         await settle_queue(pilot, chat)
         assert chat.draft.agency == "Ministry of Foreign Affairs and Trade"
         assert isinstance(app.screen, HelpScreen), "F1 was lost"
+
+
+EDIT_SCENE = ["mfat", "Cluster munitions policy", "since October 2020", "",
+              "Cabinet papers on cluster munitions", "Aide-memoires to the Minister"]
+
+
+async def _edit_session(app_factory, *bursts: str):
+    """The scene typed, then each burst posted in one go (settling between bursts)."""
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        for answer in EDIT_SCENE:
+            await say(pilot, answer)
+        for keys in bursts:
+            burst(app, keys)
+            await settle_queue(pilot)
+        box = app.screen.query_one("#message").text
+        return app.screen.draft, box
+
+
+async def test_edit_part_typed_in_one_burst_keeps_the_old_words(app_factory):
+    slow, slow_box = await _edit_session(app_factory, "edit part 2\n", " about munitions\n")
+    fast, fast_box = await _edit_session(app_factory, "edit part 2\n about munitions\n")
+    assert [p.text for p in slow.parts] == ["Cabinet papers on cluster munitions",
+                                           "Aide-memoires to the Minister about munitions"]
+    assert comparable(fast) == comparable(slow)
+    assert fast_box == slow_box == ""
+
+
+async def test_edit_part_then_escape_in_one_burst_leaves_the_part_and_the_box(app_factory):
+    slow, slow_box = await _edit_session(app_factory, "edit part 2\n", "\x1b", "Briefings")
+    fast, fast_box = await _edit_session(app_factory, "edit part 2\n\x1bBriefings")
+    assert slow.parts[1].text == "Aide-memoires to the Minister"
+    assert comparable(fast) == comparable(slow)
+    assert fast_box == slow_box == "Briefings"
+
+
+async def test_a_turn_key_then_an_answer_in_one_burst_keeps_their_order(app_factory):
+    """F3 (keep) then `done`, typed at once: keep applies to the part, then the parts end."""
+    scene = [*EDIT_SCENE[:4], "any emails that mention the Convention"]
+
+    async def session(*bursts):
+        app = app_factory()
+        async with app.run_test(size=(120, 40)) as pilot:
+            for answer in scene:
+                await say(pilot, answer)
+            for keys in bursts:
+                for key in keys:
+                    app.post_message(events.Key(key, None))
+                await settle_queue(pilot)
+            return app.screen.draft
+
+    done = ["d", "o", "n", "e", "enter"]
+    slow = await session(["f3"], done)
+    fast = await session(["f3", *done])
+    assert slow.parts[0].acknowledged, "F3 kept the part"
+    assert comparable(fast) == comparable(slow)

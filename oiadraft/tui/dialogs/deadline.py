@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -19,7 +20,9 @@ from oiadraft.tui.guard import guarded
 
 
 def deadline_report(draft: Draft, received: date, extension: int | None, today: date) -> Text:
-    """Due date, days left or overdue, and what to do if it passes (plain Text)."""
+    """Due date, days left or overdue, and what to do if it passes (plain Text). Every time
+    limit and section is the draft's Act's, from its profile; a limit the Act does not set is
+    left out."""
     from oiadraft.deadline import compute, status
     from oiadraft.periods import format_date
 
@@ -30,26 +33,43 @@ def deadline_report(draft: Draft, received: date, extension: int | None, today: 
     text.append(format_date(received, weekday=True))
     text.append("\nResponse due by ", style="dim")
     text.append(format_date(result.due, weekday=True), style="bold")
-    text.append(f"  (20 working days, {profile.short} {profile.cite('time_limit')})", style="dim")
+    text.append(_why(profile.days("time_limit_days"), profile.cite_if_any("time_limit")),
+                style="dim")
     if result.extended_due is not None:
         text.append(f"\nExtended by {result.extended_by} working days to ", style="dim")
         text.append(format_date(result.extended_due, weekday=True), style="bold")
-    text.append("\nTransfer to another agency by ", style="dim")
-    text.append(format_date(result.transfer_due))
-    text.append("\nClarification sought after ", style="dim")
-    text.append(format_date(result.clarification_cutoff))
-    text.append(" does not restart the clock", style="dim")
+    if result.transfer_due is not None:
+        text.append("\nTransfer to another agency by ", style="dim")
+        text.append(format_date(result.transfer_due))
+        text.append(_why(profile.days("transfer_days"), profile.cite_if_any("transfer")),
+                    style="dim")
+    if result.clarification_cutoff is not None:
+        text.append("\nClarification sought after ", style="dim")
+        text.append(format_date(result.clarification_cutoff))
+        text.append(" does not restart the clock" + _why(
+            profile.days("clarification_days"), profile.cite_if_any("clarification_cutoff")),
+            style="dim")
     current = status(result, today)
     text.append("\n\n")
     text.append(current.describe(), style="bold red" if current.overdue else "bold green")
     for note in result.notes:
         text.append(f"\nNote: {note}", style="italic")
-    text.append("\n\nIf the deadline passes without a decision, that counts as a refusal "
-                f"({profile.cite('deemed_refusal')}). Write to the agency first, quoting the "
-                "due date; if that doesn't help, you can complain to the Ombudsman "
-                f"({profile.cite('complaint')}) at ombudsman.parliament.nz — it is free.",
-                style="dim")
+    text.append("\n\n" + _if_it_passes(profile), style="dim")
     return text
+
+
+def _why(*pieces: str) -> str:
+    return f"  ({', '.join(piece for piece in pieces if piece)})"
+
+
+def _if_it_passes(profile: Any) -> str:
+    refusal = profile.cite_if_any("deemed_refusal")
+    complaint = profile.cite_if_any("complaint")
+    first = "If the deadline passes without a decision, " + (
+        f"that counts as a refusal ({refusal}). Write" if refusal else "write")
+    return (f"{first} to the agency first, quoting the due date; if that doesn't help, you can "
+            f"complain to {profile.reviewer}" + (f" ({complaint})" if complaint else "")
+            + " — it is free.")
 
 
 class DeadlineScreen(ModalScreen[Draft | None]):
@@ -78,7 +98,7 @@ class DeadlineScreen(ModalScreen[Draft | None]):
             if get_act(self.draft.act).uses_region:
                 options = [(f"{r.name} ({r.rule})", key) for key, r in regions().items()]
                 yield Label("Council's region (its anniversary day is not a working day):")
-                yield Select(options, value=self.draft.region or Select.BLANK, id="region",
+                yield Select(options, value=self.draft.region or Select.NULL, id="region",
                              prompt="no anniversary day")
             with Horizontal(classes="buttons"):
                 yield Button("Mark as sent on this date (Ctrl+S)", id="sent",
@@ -107,7 +127,7 @@ class DeadlineScreen(ModalScreen[Draft | None]):
             extension = int(raw)
         if get_act(self.draft.act).uses_region:
             value = self.query_one("#region", Select).value
-            self.draft.region = None if value is Select.BLANK else str(value)
+            self.draft.region = None if value is Select.NULL else str(value)
         return received, extension
 
     @guarded

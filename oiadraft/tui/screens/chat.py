@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import deque
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -47,11 +47,8 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
                  Screen[None]):
     """Talk to the assistant; watch the letter take shape."""
 
-    BINDINGS = [
-        # Not a turn of the conversation, so not in the action table: only while offered.
-        Binding("f8", "resume", "Resume", id="resume"),  # F6 and F7 select text in the box
-    ]
-    """The rest come from the action table (`tui.actions.chat_bindings`), bound once the
+    BINDINGS: ClassVar[list[Binding]] = []
+    """Every key comes from the action table (`tui.actions.chat_bindings`), bound once the
     table is loaded with the interview, just after the first frame."""
 
     def __init__(self, draft: Draft, *, resumed: bool = False) -> None:
@@ -104,6 +101,8 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
         # terminal. Keys typed meanwhile wait in the box and the queue.
         chat_input = self.query_one(ChatInput)
         chat_input.live_handler = self._typing_changed
+        chat_input.submit_handler = self._submit
+        chat_input.key_handler = self._turn_key
         chat_input.focus()
         self.call_after_refresh(self._prepare_interview)
 
@@ -174,10 +173,22 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
         chat_input = self.query_one(ChatInput)
         chat_input.placeholder = Content(view.placeholder)
         if view.prefill is not None:
-            # The part's words to edit; anything already typed after the command follows them.
-            chat_input.text = view.prefill + chat_input.text
-            chat_input.move_cursor(chat_input.document.end)
+            self._prefill(view.prefill)
         self.refresh_bindings()
+
+    def _prefill(self, words: str) -> None:
+        """The part's words to edit go before whatever was typed after the command, as when
+        typed slowly: the answer already sent (keys that came while the command was worked
+        on), or else the box. An Escape already waiting in the queue leaves them out."""
+        nxt = self._queue[0] if self._queue else None
+        if nxt is not None and nxt[0] == "send":
+            self._queue[0] = ("send", words + nxt[1])
+            return
+        if nxt is not None and nxt[1] == "cancel":
+            return
+        chat_input = self.query_one(ChatInput)
+        chat_input.text = words + chat_input.text
+        chat_input.move_cursor(chat_input.document.end)
 
     # Input is a queue: answers and keyed actions are taken one at a time, in the order they
     # were given, however fast they come; while a long paste is worked on off the UI thread,
@@ -185,10 +196,15 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
 
     @on(ChatInput.Submitted)
     def on_submitted(self, event: ChatInput.Submitted) -> None:
-        if event.text.strip():
+        self._submit(event.text)
+
+    def _submit(self, text: str) -> None:
+        """Enter in the box: called as the key is handled, so an answer takes its place in
+        the queue in the order it was typed, among keyed actions (Escape)."""
+        if text.strip():
             self._withdraw_resume_offer()  # a new request has begun
-        self.draft.pending_input = event.chat_input.text  # typed after Enter: the next one
-        self._enqueue(("send", event.text))
+        self.draft.pending_input = self.query_one(ChatInput).text  # typed after Enter
+        self._enqueue(("send", text))
 
     @on(ChatInput.LargePasted)
     def on_large_paste(self, event: ChatInput.LargePasted) -> None:
@@ -280,6 +296,7 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
                   "review": self.action_review, "save": self.action_save_letter,
                   "library": self.action_library, "deadline": self.action_deadline,
                   "new": self.action_new_draft, "open": self.action_open_draft,
+                  "resume": self.action_resume, "mark_sent": self.action_mark_sent,
                   "help": self.app.action_help,
                   "palette": self.app.action_command_palette}.get(screen)
         if opener is not None:
@@ -365,18 +382,22 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
 
     # ---- actions ------------------------------------------------------------------------
 
+    def applies(self, action_id: str) -> bool:
+        """An action of the table can be taken now (its palette entry is offered)."""
+        if action_id == "resume":
+            return self.query_one(ResumeOffer).draft is not None
+        if self._view is None and not self.draft.parts and action_id in TURN_KEYS:
+            return False  # cheap answer first: no need to ask the interview
+        return action_id in self.view.actions
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "run":
             action_id = str(parameters[0])
             if action_id == "show_letter":
                 return self.has_class("-narrow")
-            if self._view is None and not self.draft.parts and action_id in TURN_KEYS:
-                return False  # cheap answer first: no need to ask the interview
-            return action_id in self.view.actions
+            return self.applies(action_id)
         if action == "toggle_letter":
             return self.has_class("-narrow")
-        if action == "resume":
-            return self.query_one(ResumeOffer).draft is not None
         return True
 
     @guarded
@@ -401,6 +422,21 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
             act("cancel", "")
         else:
             act(action_id, spec.verbs[0] if spec.verbs else spec.label.lower())
+
+    def _turn_key(self, key: str) -> bool:
+        """A key that is a turn (Escape, F2, F3, F4) pressed in the box, taken in the order
+        typed, like Enter; False leaves it to the bindings."""
+        if not self._bound:
+            return False
+        from oiadraft.tui.actions import specs
+
+        for spec in specs().values():
+            if spec.key == key and spec.id in TURN_KEYS:
+                if not self.check_action("run", (spec.id,)):
+                    return False
+                self.action_run(spec.id)
+                return True
+        return False
 
     def command_type(self, start: str) -> None:
         """A palette entry for a command that needs a number: start it in the box."""

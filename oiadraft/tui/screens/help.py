@@ -21,9 +21,8 @@ from oiadraft.tui.widgets.footer import SteadyFooter
 
 EXTRA_KEYS = [
     ("Enter", "send your message (Alt+Enter or Ctrl+J for a new line; pasting keeps lines)"),
-    ("F8", "carry on with your latest draft (offered when oiadraft starts)"),
 ]
-"""Keys of the chat box and the start-up offer; every other key is in the action table."""
+"""Keys of the chat box itself; every other key is in the action table."""
 
 CONCEPTS = ["request", "particularity", "urgency", "duty_to_assist", "transfer", "time_limit",
             "clarification", "extension", "preferences", "deletions", "refusal_not_exist",

@@ -130,7 +130,7 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
 
         region_select = self.query_one("#region", Select)
         region_select.display = get_act(self.draft.act).uses_region
-        wanted = self.draft.region or Select.BLANK
+        wanted = self.draft.region or Select.NULL
         if region_select.display and region_select.value != wanted:
             region_select.value = wanted
         today = self.app.current_today()
@@ -221,7 +221,7 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
 
     @on(Select.Changed, "#region")
     def _region_changed(self, event: Select.Changed) -> None:
-        value = None if event.value is Select.BLANK else str(event.value)
+        value = None if event.value is Select.NULL else str(event.value)
         if value != self.draft.region and get_act(self.draft.act).uses_region:
             self._remember("region change")
             self.draft.region = value

@@ -46,6 +46,15 @@ class ChatInput(TextArea):
         """Called with the new text right after a typed character is inserted, so the live
         letter is updated in the same frame as the echo (the Changed message arrives a frame
         later). Deletions, undo and pastes still come through TextArea.Changed."""
+        self.submit_handler: Callable[[str], None] | None = None
+        """Called with the text when Enter is pressed, in place of posting Submitted: a
+        message would reach the screen only after the keys already waiting behind Enter, so
+        a command's reply (the words of `edit part 2` put in the box) would come after the
+        next answer had been typed and sent."""
+        self.key_handler: Callable[[str], bool] | None = None
+        """Offered every other key first; True when it took the key. For the keys that are
+        turns of the conversation (Escape, F2): a binding runs only once the key has bubbled
+        up, after the keys waiting behind it are already in the box."""
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
@@ -55,7 +64,14 @@ class ChatInput(TextArea):
             # straight after Enter belong to the next answer and must not be wiped.
             text = self.text
             self.clear()
-            self.post_message(self.Submitted(self, text))
+            if self.submit_handler is not None:
+                self.submit_handler(text)
+            else:
+                self.post_message(self.Submitted(self, text))
+            return
+        if self.key_handler is not None and self.key_handler(event.key):
+            event.stop()
+            event.prevent_default()
             return
         before = self.text
         await super()._on_key(event)

@@ -2,7 +2,7 @@
 
 A dialog appearing a moment after start-up took the first keys a quick typist pressed (and
 Enter picked "Resume"); this line takes no keys at all. Typing goes on into the chat box as
-a new request; F8 resumes instead.
+a new request; F8 (the action table's `resume` key) resumes instead.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ class ResumeOffer(Static):
         self.draft = draft
         text = Text("Carry on with ", style="bold")
         text.append(describe_draft(draft, today), style="bold")
-        text.append("?  F8 resumes it · Ctrl+O opens another · or just type to start a new "
-                    "request.", style="dim")
+        text.append(f"?  {_key('resume')} resumes it · {_key('open')} opens another · or just "
+                    "type to start a new request.", style="dim")
         self.update(text)
         self.display = True
 
@@ -39,3 +39,11 @@ class ResumeOffer(Static):
         draft, self.draft = self.draft, None
         self.display = False
         return draft
+
+
+def _key(action_id: str) -> str:
+    """The action table's key for an action, as the footer names it."""
+    from oiadraft.tui.actions import key_name, specs
+
+    key = specs()[action_id].key
+    return key_name(key) if key else specs()[action_id].label

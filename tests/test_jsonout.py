@@ -1,0 +1,71 @@
+"""`oiadraft.jsonout.dumps` writes exactly what `json.dumps(value, ensure_ascii=False,
+indent=2)` writes, for any JSON value and for a real `check` report, and leaves what it does not
+know (other types, loops, non-string keys) to `json` itself, errors included."""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from oiadraft import jsonout
+from oiadraft.commands import check
+
+DATA = Path(__file__).parent / "data"
+
+
+def standard(value):
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=20),
+    st.sampled_from(["", "\"", "\\", "\n", "\u2028", "ā", "😀", "\x00", "{[,:]}"]),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=5),
+                            st.lists(inner, max_size=4).map(tuple),
+                            st.dictionaries(st.text(max_size=8), inner, max_size=5)),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(values)
+def test_the_same_text_as_json(value):
+    assert jsonout.dumps(value) == standard(value)
+
+
+def test_the_same_text_for_a_real_report():
+    text = (DATA / "seed_request.txt").read_text(encoding="utf-8")
+    report = check.report_json(check.check_text(text, today=date(2024, 9, 13)))
+    assert report["parts"] and report["parts"][0]["findings"]
+    assert jsonout.dumps(report) == standard(report)
+
+
+class Odd(int):
+    pass
+
+
+@pytest.mark.parametrize("value", [
+    {1: "a", None: 2, 1.5: [3]}, [Odd(3)], {"a": [math.inf, -math.inf, math.nan, -0.0]},
+    {"x": {"y": Odd(1)}}, [True, False, 0, 1.0],
+])
+def test_what_it_leaves_to_json_still_comes_out_the_same(value):
+    assert jsonout.dumps(value) == standard(value)
+
+
+def test_errors_are_jsons():
+    loop: list = []
+    loop.append(loop)
+    with pytest.raises(ValueError, match="Circular reference"):
+        jsonout.dumps(loop)
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        jsonout.dumps({"when": date(2024, 1, 1)})

@@ -1,0 +1,52 @@
+"""The deadline dialog (Ctrl+T) speaks of each Act's own time limits and sections."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from oiadraft import acts
+from oiadraft import deadline as deadline_module
+from oiadraft.model import Draft, Part
+from oiadraft.store import Store
+from oiadraft.tui.dialogs import deadline as dialog
+from oiadraft.tui.dialogs.deadline import DeadlineScreen, deadline_report
+
+from .conftest import TODAY
+
+
+@pytest.mark.parametrize("act", acts.act_keys())
+async def test_the_dialog_gives_the_acts_own_limits(app_factory, act):
+    profile = acts.get_act(act)
+    draft = Draft(act=act, agency="Some agency", topic="t", parts=[Part(text="Briefings")])
+    Store().save(draft)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()  # the keys are bound once the interview loads
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, DeadlineScreen)
+        app.screen.query_one("#received").value = "13/09/2024"
+        await pilot.pause()
+        report = str(app.screen.query_one("#report").render())
+    assert f"({profile.days('time_limit_days')}, {profile.cite_marked('time_limit')})" in report
+    assert ("does not restart the clock" in report) == (profile.clarification_days is not None)
+    assert profile.reviewer in report
+    assert ("counts as a refusal" in report) == profile.has("deemed_refusal")
+
+
+@pytest.mark.parametrize("act", acts.act_keys())
+def test_the_numbers_come_from_the_profile(monkeypatch, act):
+    """A profile with other limits: the report follows it (nothing typed in the dialog)."""
+    profile = replace(acts.get_act(act), time_limit_days=15, transfer_days=5,
+                      clarification_days=3)
+    monkeypatch.setattr(dialog, "get_act", lambda key: profile)
+    monkeypatch.setattr(deadline_module, "_profile", lambda key: profile)
+    lines = deadline_report(Draft(act=act), TODAY, None, TODAY).plain.splitlines()
+    due = next(line for line in lines if line.startswith("Response due by"))
+    transfer = next(line for line in lines if line.startswith("Transfer"))
+    clarify = next(line for line in lines if line.startswith("Clarification"))
+    assert "(15 working days" in due and "(5 working days" in transfer
+    assert "(3 working days" in clarify
