@@ -13,12 +13,13 @@ import hashlib
 import json
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from oiadraft import fsutil
-from oiadraft.model import Draft, draft_to_dict
+from oiadraft import fsutil, merge
+from oiadraft.errors import DataError
+from oiadraft.model import Draft, draft_from_dict, draft_to_dict
 
 MAX_DRAFT_BYTES = fsutil.MAX_INPUT_BYTES
 """A draft file larger than this is not read (drafts are a few kilobytes)."""
@@ -82,6 +83,25 @@ def content(draft: Draft) -> dict[str, Any]:
     data.pop("created", None)
     data.pop("updated", None)
     return data
+
+
+def merge_into(draft: Draft, base: dict[str, Any], theirs: dict[str, Any], *,
+               ours_wins: bool = False) -> list[str] | None:
+    """Merge `theirs` (another version, on-disk form) into `draft` in place, both changed from
+    `base`. Returns the fields taken from theirs; None, leaving `draft` as it was, when the two
+    clash (unless `ours_wins`: then `draft` keeps its own value of what both changed) or the
+    merged fields do not make a valid draft together."""
+    result = merge.merge(base, content(draft), theirs)
+    if result.conflicts and not ours_wins:
+        return None
+    try:
+        merged = draft_from_dict({**result.data, "id": draft.id}, "<merged>")
+    except DataError:  # e.g. a period whose start came from one side, end from the other
+        return None
+    for item in fields(Draft):
+        if item.name not in ("created", "updated", "id"):
+            setattr(draft, item.name, getattr(merged, item.name))
+    return result.theirs_taken
 
 
 def digest(content: dict[str, Any]) -> str:

@@ -22,7 +22,6 @@ is. Deleted drafts go to the trash and can be restored.
 
 from __future__ import annotations
 
-import dataclasses
 import errno
 import re
 from collections.abc import Callable
@@ -31,7 +30,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from oiadraft import clock, draftfile, fsutil, merge, paths, yamlio
+from oiadraft import clock, draftfile, fsutil, paths, yamlio
 from oiadraft.draftfile import FileState, SaveResult, clip
 from oiadraft.errors import DataError, SaveError, UserError
 from oiadraft.model import DRAFT_VERSION, Draft, draft_from_dict, draft_to_dict, new_id
@@ -195,7 +194,7 @@ class Store:
                     # Theirs is dealt with from here on (merged in, or kept as a copy): if the
                     # write below fails, a retry must not deal with it again.
                     self._remember(draft.id, disk, sha, draftfile.content(theirs))
-                    notes.update(self._merge_into(draft, base, ours, theirs))
+                    notes.update(self._merge_into(draft, base, theirs))
                     ours = draftfile.content(draft)
                     digest = draftfile.digest(ours)
         seen = self._seen.get(draft.id)
@@ -222,21 +221,11 @@ class Store:
         if disk is not None:
             self._remember(draft.id, disk, draftfile.sha(text.encode("utf-8")), content)
 
-    def _merge_into(self, draft: Draft, base: dict[str, Any], ours: dict[str, Any],
-                    theirs: Draft) -> dict[str, Any]:
+    def _merge_into(self, draft: Draft, base: dict[str, Any], theirs: Draft) -> dict[str, Any]:
         """Merge the version on disk into `draft`; keep it as a new draft where they clash."""
-        result = merge.merge(base, ours, draftfile.content(theirs))
-        merged = None
-        if not result.conflicts:
-            try:
-                merged = draft_from_dict({**result.data, "id": draft.id}, "<merged>")
-            except DataError:  # e.g. a period whose start came from one side, end from the other
-                merged = None
-        if merged is not None:
-            for item in dataclasses.fields(Draft):
-                if item.name not in ("created", "updated", "id"):
-                    setattr(draft, item.name, getattr(merged, item.name))
-            return {"merged": tuple(result.theirs_taken)}
+        taken = draftfile.merge_into(draft, base, draftfile.content(theirs))
+        if taken is not None:
+            return {"merged": tuple(taken)}
         copy = theirs.copy(id=new_id(), name=f"{theirs.title} (changed elsewhere)")
         self._write(copy, self.path_for(copy.id), draftfile.content(copy))
         return {"other_copy": copy.id}

@@ -61,3 +61,16 @@ def test_preview_assesses_only_the_words_given(counted):
     draft = big_draft()
     interview.preview(draft, "Emails from the Minister about topic 7")
     assert counted == ["Emails from the Minister about topic 7"]
+
+
+def test_assess_all_is_assess_for_each_part_in_order():
+    """The review's one call per draft gives what asking part by part gives, including a
+    part with a period of its own and one kept as written."""
+    interview = Interview(today=TODAY)
+    draft = big_draft()
+    draft.parts[3].period = Period(date(2022, 1, 1), date(2022, 6, 30))
+    draft.parts[7].acknowledged = ["any"]
+    draft.parts[9].text = "any information about anything"
+    each = [interview.assess(draft, part) for part in draft.parts]
+    assert interview.assess_all(draft) == each
+    assert each[3] != interview.assess(draft, Part(text=draft.parts[3].text))

@@ -258,11 +258,14 @@ class Interview:
     def context(self, draft: Draft, part: Part | None = None) -> Any:
         """What `oiadraft check` would judge `part` against in the letter: the request's period
         and parts (one more when `part` is being written), and the part's own period."""
-        from oiadraft.scope import Context
-
         parts = len(draft.parts)
         if part is not None and not any(p is part or p.id == part.id for p in draft.parts):
             parts += 1
+        return self._context(draft, part, parts)
+
+    def _context(self, draft: Draft, part: Part | None, parts: int) -> Any:
+        from oiadraft.scope import Context
+
         own = part.period if part is not None and part.period != draft.period else None
         return Context(act=draft.act, today=self.today, request_period=draft.period,
                        agency=draft.agency or None, parts=max(1, parts), part_period=own)
@@ -271,6 +274,13 @@ class Interview:
         """The scope assessment of one part (cached on its words, period and kept rules), as
         `check` rates it in the whole letter."""
         return _assess(part.text, self.context(draft, part), tuple(part.acknowledged))
+
+    def assess_all(self, draft: Draft) -> list[Any]:
+        """`assess` for every part, in order, without looking each one up in the draft (which
+        made a review of 1,000 parts do half a million comparisons)."""
+        count = len(draft.parts)
+        return [_assess(part.text, self._context(draft, part, count), tuple(part.acknowledged))
+                for part in draft.parts]
 
     def status(self, draft: Draft, part: Part) -> str:
         """"low", "medium", "high", or "kept" for a part kept as written with nothing left to

@@ -29,6 +29,11 @@ def specs() -> dict[str, ActionSpec]:
     return {spec.id: spec for spec in load_actions()}
 
 
+def spec_for_key(key: str) -> ActionSpec | None:
+    """The action a key runs (None: no action has that key)."""
+    return next((spec for spec in specs().values() if spec.key == key), None)
+
+
 def app_bindings() -> list[Binding]:
     """Quit and help: on the app, so they work on every screen."""
     bindings = []

@@ -203,7 +203,9 @@ class OiaDraftApp(App[None]):
             except Exception as exc:
                 self.notify(str(exc), title="Could not open that draft", severity="error",
                             timeout=10)
-        return Draft(), False
+        # Its Act (the profiles' default) is filled in with the interview, after the first
+        # frame: reading every Act profile here held up the first frame.
+        return Draft(act=""), False
 
     def _latest_draft(self) -> Draft | None:
         try:

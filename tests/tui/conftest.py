@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from textual.widgets import Input, TextArea
 
+from oiadraft.model import Draft
 from oiadraft.tui.app import OiaDraftApp, make_app
 from oiadraft.tui.widgets.chat_input import ChatInput
 
@@ -108,3 +109,18 @@ def transcript_texts(app) -> list[str]:
     for widget in app.screen.query("AssistantTurn, UserTurn"):
         out.append(getattr(widget, "markdown", None) or getattr(widget, "text", ""))
     return out
+
+
+def saved_draft(*answers: str) -> Draft:
+    """A draft taken through `answers` by the interview engine itself, saved: for tests about
+    what the screen does in a state, not about the conversation that led there (typing each
+    answer in Pilot costs a frame or more per turn)."""
+    from oiadraft.interview import Interview
+    from oiadraft.store import Store
+
+    draft = Draft()
+    interview = Interview(today=TODAY)
+    for answer in answers:
+        interview.respond(draft, answer)
+    Store().save(draft)
+    return draft

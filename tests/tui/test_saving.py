@@ -27,7 +27,9 @@ async def test_text_in_the_box_is_saved_on_quit_and_put_back_on_resume(app_facto
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
         await conversation(pilot, "mfat", "cluster munitions", "2023", "")
-        await type_text(pilot, HALF)
+        box = app.screen.query_one(ChatInput)
+        box.insert(HALF[:-1])  # as a paste would (typing 58 keys in Pilot took seconds) ...
+        await type_text(pilot, HALF[-1])  # ... and the last key typed
         chat = app.screen
         assert chat.draft.pending_input == HALF
         draft_id = chat.draft.id
@@ -123,3 +125,81 @@ async def test_toasts_show_markup_as_typed(app_factory):
         app.notify("path /tmp/[/]x/[bold]letter.txt", title="[b]Saved")
         await pilot.pause()
         assert app.is_running and app._exception is None
+
+
+async def test_the_timed_save_writes_a_copy_off_the_ui_thread(app_factory, monkeypatch):
+    """Typing in a big draft must not wait for the disk: the timed save runs in a thread,
+    and what it wrote (the save times) comes back to the draft on screen."""
+    import threading
+
+    writers: list[int] = []
+    real_save = Store.save
+
+    def spy(self, draft):
+        writers.append(threading.get_ident())
+        return real_save(self, draft)
+
+    monkeypatch.setattr(Store, "save", spy)
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await conversation(pilot, "mfat")
+        await type_text(pilot, "cluster")
+        chat = app.screen
+        chat._timed_save()  # what the timer does (no waiting on the clock)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert writers and writers[-1] != threading.get_ident(), "written on the UI thread"
+        assert Store().load(chat.draft.id).pending_input == "cluster"
+        assert chat.draft.created is not None, "the save's times came back to the draft"
+
+
+async def test_a_late_background_save_never_overwrites_a_newer_one(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await conversation(pilot, "mfat")
+        chat = app.screen
+        # A background save is handed the draft as it is now ...
+        older = chat.draft.copy()
+        chat._save_generation += 1
+        handed = chat._save_generation
+        # ... but before it gets the lock the user quits (a newer version is saved at once).
+        chat.draft.topic = "cluster munitions"
+        chat._dirty = True
+        assert chat.save_now()
+        type(chat)._save_copy.__wrapped__(chat, older, older.id, handed)
+        await pilot.pause()
+        assert Store().load(chat.draft.id).topic == "cluster munitions"
+
+
+async def test_the_first_draft_gets_its_act_even_when_saved_before_the_interview_loads(
+        app_factory, monkeypatch):
+    """The first draft starts without its Act (the Act profiles are read after the first
+    frame); what is typed and saved before the interview has loaded is saved under the
+    default Act, never under no Act."""
+    import threading
+
+    from oiadraft import acts, yamlio
+    from oiadraft.acts import default_act
+
+    loading = threading.Event()
+
+    def slow_default_act():
+        if threading.current_thread() is not threading.main_thread():
+            loading.wait(timeout=30)  # the loading thread waits until the test lets it go
+        return default_act()
+
+    monkeypatch.setattr(acts, "default_act", slow_default_act)
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_text(pilot, "cluster")
+        chat = app.screen
+        assert not chat._started, "the interview was meant to be still loading"
+        assert chat.save_now()
+        store = Store()
+        written = yamlio.load_file(store.path_for(chat.draft.id))
+        assert written["act"] == default_act().key, "saved under no Act"
+        assert store.load(chat.draft.id).pending_input == "cluster"
+        loading.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert chat.draft.act == default_act().key

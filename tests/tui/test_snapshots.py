@@ -6,6 +6,7 @@ report (snapshot_report.html) and at the screens themselves.
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 from pathlib import Path
 
@@ -25,12 +26,17 @@ BROAD = ("any correspondence any MFAT official has had with any UK representativ
 
 @pytest.fixture
 def fixed_home(monkeypatch, request):
-    """The help screen prints the data folder, so it must not be a random temp path."""
+    """The help screen prints the data folder, so it must not be a random temp path. Two
+    test runs on one machine (two checkouts) take turns with it: one emptying the folder
+    while the other saves there made the app say the draft was deleted elsewhere."""
     home = Path("/tmp/oiadraft-snapshots") / request.node.name.replace("[", "-").rstrip("]")
-    shutil.rmtree(home, ignore_errors=True)
-    monkeypatch.setenv("OIADRAFT_HOME", str(home))
-    yield home
-    shutil.rmtree(home, ignore_errors=True)
+    home.parent.mkdir(parents=True, exist_ok=True)
+    with open(home.with_name(home.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        shutil.rmtree(home, ignore_errors=True)
+        monkeypatch.setenv("OIADRAFT_HOME", str(home))
+        yield home
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def review_draft() -> Draft:

@@ -6,9 +6,10 @@ import json
 
 from textual import events
 
-from oiadraft.model import draft_to_dict
+from oiadraft.interview import Interview
+from oiadraft.model import Draft, draft_to_dict
 
-from .conftest import say
+from .conftest import TODAY, say
 
 SESSION = ["mfat", "Cluster munitions policy", "since October 2020", "",
            "Cabinet papers on cluster munitions", "any emails that mention the Convention",
@@ -39,8 +40,8 @@ def burst(app, text: str) -> None:
         app.post_message(events.Key(key, char))
 
 
-async def settle_queue(pilot) -> None:
-    chat = pilot.app.screen
+async def settle_queue(pilot, chat=None) -> None:
+    chat = chat or pilot.app.screen
     for _ in range(200):
         await pilot.pause()
         if not getattr(chat, "_queue", ()) and not chat._busy \
@@ -50,11 +51,13 @@ async def settle_queue(pilot) -> None:
 
 
 async def test_a_session_typed_at_once_gives_the_draft_typed_slowly(app_factory):
-    slow = app_factory()
-    async with slow.run_test(size=(120, 40)) as pilot:
-        for answer in SESSION:
-            await say(pilot, answer)
-        slow_draft = slow.screen.draft
+    # Typed slowly, each answer is one turn of the engine (what the screen does with an
+    # answer when nothing else is waiting; tests/tui/test_chat.py types whole conversations).
+    slow_draft = Draft()
+    engine = Interview(today=TODAY)
+    engine.start(slow_draft)
+    for answer in SESSION:
+        engine.respond(slow_draft, answer)
 
     fast = app_factory()
     async with fast.run_test(size=(120, 40)) as pilot:
@@ -78,6 +81,35 @@ async def test_keys_typed_before_the_first_reply_are_not_merged(app_factory):
         draft = app.screen.draft
         assert draft.agency == "Ministry of Foreign Affairs and Trade"
         assert draft.topic == "Cluster munitions"
+
+
+async def test_a_key_pressed_before_the_greeting_waits_its_turn(app_factory, monkeypatch):
+    """The action table's keys are bound once it is loaded (after the first frame); a key
+    pressed earlier takes its turn after the answers typed before it, not never."""
+    import threading
+
+    from oiadraft.interview import Interview
+    from oiadraft.tui.screens.help import HelpScreen
+
+    loading = threading.Event()
+    real_view = Interview.view
+
+    def slow_view(self, draft):
+        loading.wait(timeout=30)  # the interview loads until the test lets it finish
+        return real_view(self, draft)
+
+    monkeypatch.setattr(Interview, "view", slow_view)
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        burst(app, "mfat\n")
+        await pilot.press("f1")
+        chat = app.screen
+        assert not chat._started, "the interview was meant to be still loading"
+        loading.set()
+        await app.workers.wait_for_complete()
+        await settle_queue(pilot, chat)
+        assert chat.draft.agency == "Ministry of Foreign Affairs and Trade"
+        assert isinstance(app.screen, HelpScreen), "F1 was lost"
 
 
 EDIT_SCENE = ["mfat", "Cluster munitions policy", "since October 2020", "",

@@ -17,17 +17,20 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, TextArea
+from textual.widgets import Header, TextArea
 
 from oiadraft.model import Draft, Part
 from oiadraft.tui import messages
 from oiadraft.tui.autosave import Autosave
+from oiadraft.tui.early_keys import EarlyKeys
 from oiadraft.tui.guard import guarded
 from oiadraft.tui.live_letter import GAP, LiveLetter
+from oiadraft.tui.memory import freeze_loaded_objects
 from oiadraft.tui.resume import ResumeOffering
 from oiadraft.tui.typed_app import UsesOiaDraftApp
 from oiadraft.tui.widgets.chat_input import ChatInput
 from oiadraft.tui.widgets.findings import FindingsPanel
+from oiadraft.tui.widgets.footer import SteadyFooter
 from oiadraft.tui.widgets.letter import NARROW, LetterPane
 from oiadraft.tui.widgets.mdtext import markdown_to_text
 from oiadraft.tui.widgets.resume_offer import ResumeOffer
@@ -40,7 +43,8 @@ TURN_KEYS = {"accept", "keep", "split", "cancel"}
 """Keyed actions that are turns of the conversation (the rest open something)."""
 
 
-class ChatScreen(LiveLetter, Autosave, ResumeOffering, UsesOiaDraftApp, Screen[None]):
+class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftApp,
+                 Screen[None]):
     """Talk to the assistant; watch the letter take shape."""
 
     BINDINGS: ClassVar[list[Binding]] = []
@@ -52,14 +56,9 @@ class ChatScreen(LiveLetter, Autosave, ResumeOffering, UsesOiaDraftApp, Screen[N
         self.draft = draft
         """The request being written (the interview changes it in place)."""
         self.resumed = resumed
-        self._save_timer: Timer | None = None
-        self._dirty = False
-        self._save_failing = False
-        """The last save failed; the user has been told (once) and a retry is due."""
+        self._init_autosave()
         self._busy = False
         self._signed = draft.requester.name
-        self._saved_ids: set[str] = set()
-        """Drafts written this session: once saved, a draft is kept saved even if emptied."""
         self._typed: str | None = None
         """The input text the letter and findings were last refreshed for."""
         self._view: Any = None
@@ -90,7 +89,7 @@ class ChatScreen(LiveLetter, Autosave, ResumeOffering, UsesOiaDraftApp, Screen[N
                 yield ChatInput(id="message")
                 yield FindingsPanel(id="findings")
             yield LetterPane(id="letter")
-        yield Footer(compact=True, show_command_palette=False)
+        yield SteadyFooter(compact=True, show_command_palette=False)
 
     @property
     def interview(self) -> Interview:
@@ -111,6 +110,7 @@ class ChatScreen(LiveLetter, Autosave, ResumeOffering, UsesOiaDraftApp, Screen[N
     def _prepare_interview(self) -> None:
         from oiadraft.tui.actions import specs
 
+        self._fill_in_act()
         self.interview.view(self.draft.copy())  # loads the script, the Acts and the checker
         specs()
         self.app.call_from_thread(self._start_conversation)
@@ -135,6 +135,7 @@ class ChatScreen(LiveLetter, Autosave, ResumeOffering, UsesOiaDraftApp, Screen[N
         self._refresh_findings()
         self._started = True
         self._drain()  # anything sent before the greeting, in order
+        freeze_loaded_objects()
 
     def _restore_box(self) -> None:
         """Put back what was typed but not sent when this draft was last open; keys typed
@@ -221,6 +222,8 @@ class ChatScreen(LiveLetter, Autosave, ResumeOffering, UsesOiaDraftApp, Screen[N
             item = self._queue.popleft()
             if item[0] == "send":
                 self.send(item[1])
+            elif item[0] == "key":
+                self._early_key(item[1])
             else:
                 self._act_now(item[1], item[2])
 
@@ -316,6 +319,8 @@ class ChatScreen(LiveLetter, Autosave, ResumeOffering, UsesOiaDraftApp, Screen[N
             # The box is part of the draft: a crash or a kill loses nothing typed.
             self.draft.pending_input = text
             self.schedule_save()
+        if not self._started:
+            return  # the interview is still loading; the greeting refreshes both panes
         self._refresh_findings(typing=text)
         self._refresh_letter(typing=text)
 
@@ -398,20 +403,25 @@ class ChatScreen(LiveLetter, Autosave, ResumeOffering, UsesOiaDraftApp, Screen[N
     @guarded
     def action_run(self, action_id: str) -> None:
         """A key from the action table: open something, or take a turn."""
+        self._run(action_id, now=False)
+
+    def _run(self, action_id: str, *, now: bool) -> None:
+        """`now`: the turn is taken at once (it is already this key's turn in the queue)."""
         from oiadraft.tui.actions import specs
 
         spec = specs().get(action_id)
         if spec is None:
             return
+        act = self._act_now if now else self._act
         if action_id == "show_letter":
             self.action_toggle_letter()
         elif spec.screen:
             self._open(spec.screen)
         elif action_id == "cancel":
             self.query_one(ChatInput).clear()
-            self._act("cancel", "")
+            act("cancel", "")
         else:
-            self._act(action_id, spec.verbs[0] if spec.verbs else spec.label.lower())
+            act(action_id, spec.verbs[0] if spec.verbs else spec.label.lower())
 
     def _turn_key(self, key: str) -> bool:
         """A key that is a turn (Escape, F2, F3, F4) pressed in the box, taken in the order

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown
+from textual.widgets import Header, Markdown
 
 from oiadraft import paths
 from oiadraft.acts import (
@@ -17,6 +17,7 @@ from oiadraft.acts import (
     official_information_acts,
 )
 from oiadraft.text import join_and
+from oiadraft.tui.widgets.footer import SteadyFooter
 
 EXTRA_KEYS = [
     ("Enter", "send your message (Alt+Enter or Ctrl+J for a new line; pasting keeps lines)"),
@@ -118,7 +119,7 @@ class HelpScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="help-body"):
             yield Markdown(help_markdown(), id="help-text")
-        yield Footer(compact=True, show_command_palette=False)
+        yield SteadyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()

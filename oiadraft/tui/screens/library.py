@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Markdown, OptionList, Static
+from textual.widgets import Header, Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from oiadraft.acts import get_act
@@ -20,6 +20,7 @@ from oiadraft.model import Draft
 from oiadraft.tui.dialogs.clause_editor import NEW_CLAUSE, ClauseEditorScreen
 from oiadraft.tui.guard import guarded
 from oiadraft.tui.typed_app import UsesOiaDraftApp
+from oiadraft.tui.widgets.footer import SteadyFooter
 
 
 class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
@@ -54,7 +55,7 @@ class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
             with VerticalScroll(id="library-right"):
                 yield Static(id="clause-meta")
                 yield Markdown(id="clause-preview")
-        yield Footer(compact=True, show_command_palette=False)
+        yield SteadyFooter(compact=True, show_command_palette=False)
 
     @property
     def library(self) -> Any:

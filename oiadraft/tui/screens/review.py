@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, Select, SelectionList, Static
+from textual.widgets import Header, Label, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
@@ -23,6 +23,7 @@ from oiadraft.tui.dialogs.edit_part import EditPartScreen
 from oiadraft.tui.guard import guarded
 from oiadraft.tui.typed_app import UsesOiaDraftApp
 from oiadraft.tui.widgets.findings import findings_text
+from oiadraft.tui.widgets.footer import SteadyFooter
 from oiadraft.tui.widgets.letter import NARROW, LetterPane
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
                 yield Label("Clauses — Space ticks or unticks", classes="heading")
                 yield SelectionList[str](id="clauses")
             yield LetterPane(id="review-letter")
-        yield Footer(compact=True, show_command_palette=False)
+        yield SteadyFooter(compact=True, show_command_palette=False)
 
     @property
     def interview(self) -> Interview:
@@ -156,9 +157,11 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
         option_list = self.query_one("#parts", OptionList)
         highlighted = option_list.highlighted if keep is None else keep
         option_list.clear_options()
-        for number, part in enumerate(self.draft.parts, 1):
-            risk = self.interview.assess(self.draft, part).risk
-            option_list.add_option(Option(part_label(number, part, risk), id=part.id))
+        assessments = self.interview.assess_all(self.draft)
+        option_list.add_options(
+            Option(part_label(number, part, assessment.risk), id=part.id)
+            for number, (part, assessment) in enumerate(
+                zip(self.draft.parts, assessments, strict=True), 1))
         if not self.draft.parts:
             option_list.add_option(Option(Text("No parts yet."), disabled=True))
             highlighted = None

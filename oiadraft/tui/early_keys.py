@@ -1,0 +1,36 @@
+"""Keys of the action table pressed before it is loaded (a quick user at start-up): they wait
+their turn in the chat's queue, in order with the answers typed before them, instead of being
+lost. The table is loaded with the interview just after the first frame."""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Any
+
+from textual import events
+
+
+class EarlyKeys:
+    """Mixin for the chat screen (it has `_bound`, `_queue`, `check_action` and `_run`)."""
+
+    _bound: bool
+    _queue: deque[tuple[str, ...]]
+    active_bindings: Any
+    check_action: Any
+    _run: Any
+
+    def on_key(self, event: events.Key) -> None:
+        if self._bound or event.is_printable or event.key in self.active_bindings:
+            return
+        event.stop()
+        event.prevent_default()
+        self._queue.append(("key", event.key))
+
+    def _early_key(self, key: str) -> None:
+        """Its turn has come (the table is loaded): run what the key is bound to, if it
+        applies now."""
+        from oiadraft.tui.actions import spec_for_key
+
+        spec = spec_for_key(key)
+        if spec is not None and self.check_action("run", (spec.id,)):
+            self._run(spec.id, now=True)
