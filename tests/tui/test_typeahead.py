@@ -9,7 +9,7 @@ from textual import events
 from oiadraft.interview import Interview
 from oiadraft.model import Draft, draft_to_dict
 
-from .conftest import TODAY, say
+from .conftest import TODAY, saved_draft
 
 SESSION = ["mfat", "Cluster munitions policy", "since October 2020", "",
            "Cabinet papers on cluster munitions", "any emails that mention the Convention",
@@ -117,11 +117,12 @@ EDIT_SCENE = ["mfat", "Cluster munitions policy", "since October 2020", "",
 
 
 async def _edit_session(app_factory, *bursts: str):
-    """The scene typed, then each burst posted in one go (settling between bursts)."""
-    app = app_factory()
+    """The scene (taken there by the engine, then opened), then each burst posted in one go
+    (settling between bursts)."""
+    app = app_factory(draft_id=saved_draft(*EDIT_SCENE).id)
     async with app.run_test(size=(120, 40)) as pilot:
-        for answer in EDIT_SCENE:
-            await say(pilot, answer)
+        await settle_queue(pilot)
+        assert len(app.screen.draft.parts) == 2
         for keys in bursts:
             burst(app, keys)
             await settle_queue(pilot)
@@ -151,10 +152,10 @@ async def test_a_turn_key_then_an_answer_in_one_burst_keeps_their_order(app_fact
     scene = [*EDIT_SCENE[:4], "any emails that mention the Convention"]
 
     async def session(*bursts):
-        app = app_factory()
+        app = app_factory(draft_id=saved_draft(*scene).id)
         async with app.run_test(size=(120, 40)) as pilot:
-            for answer in scene:
-                await say(pilot, answer)
+            await settle_queue(pilot)
+            assert len(app.screen.draft.parts) == 1
             for keys in bursts:
                 for key in keys:
                     app.post_message(events.Key(key, None))
