@@ -284,8 +284,13 @@ class OiaDraftApp(App[None]):
     def action_help(self) -> None:
         from oiadraft.tui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        if isinstance(self.screen, HelpScreen):
+            return
+        # Built once and kept: laying out its tables takes about a second, so the second F1
+        # is instant (its text does not change while the app runs).
+        if not self.is_screen_installed("help"):
+            self.install_screen(HelpScreen(), "help")
+        self.push_screen("help")
 
     async def action_quit(self) -> None:
         chat = self.chat_screen()

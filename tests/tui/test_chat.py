@@ -198,6 +198,13 @@ async def test_help_opens_and_closes(app_factory, width):
         await pilot.press("f1")
         await pilot.pause()
         assert type(app.screen).__name__ == "HelpScreen"
+        first = app.screen
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen)
+        await pilot.press("f1")  # laid out once and kept: the second F1 is instant
+        await pilot.pause()
+        assert app.screen is first
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ChatScreen)
