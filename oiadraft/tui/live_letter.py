@@ -1,6 +1,7 @@
-"""The live letter while typing: the words spliced into a letter rendered once per state of the
-draft, and a full render when typing pauses (so a 1,000-part letter is not re-rendered for
-every key, and the pane always ends up exactly what will be sent)."""
+"""The live letter and findings while typing: the words spliced into a letter rendered once per
+state of the draft, and a full render when typing pauses (so a 1,000-part letter is not
+re-rendered for every key, and the pane always ends up exactly what will be sent); the
+findings panel shows the interview's live check of the words being typed."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from oiadraft.model import Draft, Part
 from oiadraft.tui.widgets.chat_input import ChatInput
+from oiadraft.tui.widgets.findings import FindingsPanel
 from oiadraft.tui.widgets.letter import LetterPane
 
 GAP = "Zqxjwordsbeingtypedzqxj"
@@ -17,12 +19,70 @@ EXACT_LETTER_DELAY = 0.3
 
 
 class LiveLetter:
-    """Mixin for the chat screen (it has `draft`, `_revision`, `_gapped`, `_exact_timer`)."""
+    """Mixin for the chat screen (it has `draft`, `view`, `interview`, `_revision`,
+    `_preview`, `_gapped`, `_exact_timer`)."""
 
     draft: Draft
     _revision: int
+    _preview: Any
     _gapped: Any
     _exact_timer: Any
+
+    def _typing_target(self, typing: str | None) -> tuple[str, Part | None] | None:
+        """While typing a part's words: ("new", None) or ("edit", part)."""
+        if typing is None or not typing.strip() or len(typing) > 20_000:
+            return None
+        view = self.view
+        if view.kind == "edit" and view.current_part is not None:
+            return ("edit", view.current_part)
+        if view.kind == "parts" and view.pending is None and \
+                self._preview_of(typing) is not None:
+            return ("new", None)
+        return None
+
+    def _preview_of(self, typing: str) -> Any:
+        """The interview's live check of `typing`, asked once per keystroke and draft state."""
+        key = (self._revision, typing)
+        if self._preview is None or self._preview[0] != key:
+            self._preview = (key, self.interview.preview(self.draft, typing))
+        return self._preview[1]
+
+    def _refresh_findings(self, typing: str | None = None) -> None:
+        panel = self.query_one(FindingsPanel)
+        if typing is not None and typing.strip():
+            assessment = self._preview_of(typing)
+            if assessment is not None:
+                panel.show_assessment(assessment, "checking as you type")
+                return
+        view = self.view
+        if view.assessment is None or view.kind not in {"parts", "review", "edit", "fill"}:
+            panel.show_assessment(None)
+            return
+        panel.show_assessment(view.assessment, f"part {view.current_number:,}")
+
+    def letter_text(self) -> str:
+        """The plain-text letter for the current draft."""
+        return self.app.letter_text(self.draft)
+
+    def _refresh_letter(self, typing: str | None = None) -> None:
+        draft = self.draft
+        target = self._typing_target(typing)
+        if target is None and not (draft.agency or draft.topic or draft.parts):
+            # Nothing to show yet: skip loading the renderer and clause library, which keeps
+            # the first frame fast.
+            self.query_one(LetterPane).show("")
+            return
+        if target is not None and typing is not None:
+            # Each keystroke splices the words into a letter rendered once for this state of
+            # the draft (a big draft is not re-rendered per key); a full render follows
+            # when typing pauses, so the pane always ends up exactly what will be sent.
+            gapped = self._letter_with_gap(target)
+            if gapped is not None:
+                self.query_one(LetterPane).show(gapped.replace(GAP, typing.strip()))
+                self._exact_letter_soon()
+                return
+        self.query_one(LetterPane).show(self.app.letter_text(self._draft_with(target,
+                                                                              typing)))
 
     def _draft_with(self, target: tuple[str, Part | None] | None, typing: str | None) -> Draft:
         """The draft as it would be with the words being typed in place."""

@@ -19,12 +19,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Header, TextArea
 
-from oiadraft.model import Draft, Part
+from oiadraft.model import Draft
 from oiadraft.tui import messages
 from oiadraft.tui.autosave import Autosave
 from oiadraft.tui.early_keys import EarlyKeys
 from oiadraft.tui.guard import guarded
-from oiadraft.tui.live_letter import GAP, LiveLetter
+from oiadraft.tui.live_letter import LiveLetter
 from oiadraft.tui.memory import freeze_loaded_objects
 from oiadraft.tui.resume import ResumeOffering
 from oiadraft.tui.typed_app import UsesOiaDraftApp
@@ -323,62 +323,6 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
             return  # the interview is still loading; the greeting refreshes both panes
         self._refresh_findings(typing=text)
         self._refresh_letter(typing=text)
-
-    def _typing_target(self, typing: str | None) -> tuple[str, Part | None] | None:
-        """While typing a part's words: ("new", None) or ("edit", part)."""
-        if typing is None or not typing.strip() or len(typing) > 20_000:
-            return None
-        view = self.view
-        if view.kind == "edit" and view.current_part is not None:
-            return ("edit", view.current_part)
-        if view.kind == "parts" and view.pending is None and \
-                self._preview_of(typing) is not None:
-            return ("new", None)
-        return None
-
-    def _preview_of(self, typing: str) -> Any:
-        """The interview's live check of `typing`, asked once per keystroke and draft state."""
-        key = (self._revision, typing)
-        if self._preview is None or self._preview[0] != key:
-            self._preview = (key, self.interview.preview(self.draft, typing))
-        return self._preview[1]
-
-    def _refresh_findings(self, typing: str | None = None) -> None:
-        panel = self.query_one(FindingsPanel)
-        if typing is not None and typing.strip():
-            assessment = self._preview_of(typing)
-            if assessment is not None:
-                panel.show_assessment(assessment, "checking as you type")
-                return
-        view = self.view
-        if view.assessment is None or view.kind not in {"parts", "review", "edit", "fill"}:
-            panel.show_assessment(None)
-            return
-        panel.show_assessment(view.assessment, f"part {view.current_number:,}")
-
-    def letter_text(self) -> str:
-        """The plain-text letter for the current draft."""
-        return self.app.letter_text(self.draft)
-
-    def _refresh_letter(self, typing: str | None = None) -> None:
-        draft = self.draft
-        target = self._typing_target(typing)
-        if target is None and not (draft.agency or draft.topic or draft.parts):
-            # Nothing to show yet: skip loading the renderer and clause library, which keeps
-            # the first frame fast.
-            self.query_one(LetterPane).show("")
-            return
-        if target is not None and typing is not None:
-            # Each keystroke splices the words into a letter rendered once for this state of
-            # the draft (a big draft is not re-rendered per key); a full render follows
-            # when typing pauses, so the pane always ends up exactly what will be sent.
-            gapped = self._letter_with_gap(target)
-            if gapped is not None:
-                self.query_one(LetterPane).show(gapped.replace(GAP, typing.strip()))
-                self._exact_letter_soon()
-                return
-        self.query_one(LetterPane).show(self.app.letter_text(self._draft_with(target,
-                                                                              typing)))
 
     # ---- actions ------------------------------------------------------------------------
 
