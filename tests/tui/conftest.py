@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from textual import events
+from textual.keys import _character_to_key
 from textual.widgets import Input, TextArea
 
 from oiadraft.model import Draft
@@ -124,3 +126,19 @@ def saved_draft(*answers: str) -> Draft:
         interview.respond(draft, answer)
     Store().save(draft)
     return draft
+
+
+NAMED_CHARACTERS = {"space": " ", "enter": "\r", "tab": "\t", "escape": "\x1b",
+                    "backspace": "\x7f", "ctrl+j": "\n"}
+
+
+def send_keys(app, keys: list[str]) -> None:
+    """Send keys the way a fast typist's terminal delivers them: one after another, with no
+    wait for the app to catch up in between (pilot.press waits for idle after every key)."""
+    for key in keys:
+        char = key if len(key) == 1 else NAMED_CHARACTERS.get(key)
+        if len(key) == 1 and not key.isalnum():
+            key = _character_to_key(key)
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app._driver.send_message(event)

@@ -5,15 +5,13 @@ from __future__ import annotations
 import random
 
 import pytest
-from textual import events
 from textual.command import CommandList
-from textual.keys import _character_to_key
 
 from oiadraft.model import Draft, Part
 from oiadraft.store import Store
 from oiadraft.tui.screens.chat import ChatScreen
 
-from .conftest import conversation, saved_draft
+from .conftest import conversation, saved_draft, send_keys
 
 START = ["mfat", "What MFAT told Ministers about the cluster munitions convention",
          "1 October 2020 to 13 September 2024", ""]
@@ -62,38 +60,6 @@ OPENERS = {
 }
 
 
-NAMED_CHARACTERS = {"space": " ", "enter": "\r", "tab": "\t", "escape": "\x1b",
-                    "backspace": "\x7f", "ctrl+j": "\n"}
-
-
-def burst(app, keys: list[str]) -> None:
-    """Send keys the way a fast typist's terminal delivers them: one after another, with no
-    wait for the app to catch up in between (pilot.press waits for idle after every key)."""
-    for key in keys:
-        char = key if len(key) == 1 else NAMED_CHARACTERS.get(key)
-        if len(key) == 1 and not key.isalnum():
-            key = _character_to_key(key)
-        event = events.Key(key, char)
-        event.set_sender(app)
-        app._driver.send_message(event)
-
-
-def test_burst_sends_what_pilot_would():
-    class Recorder:
-        def __init__(self):
-            self.sent = []
-
-        def send_message(self, event):
-            self.sent.append((event.key, event.character))
-
-    class FakeApp:
-        _driver = Recorder()
-
-    burst(FakeApp, ["a", ".", "space", "enter", "f2"])
-    assert FakeApp._driver.sent == [("a", "a"), ("full_stop", "."), ("space", " "),
-                                    ("enter", "\r"), ("f2", None)]
-
-
 @pytest.mark.parametrize("where", list(OPENERS))
 async def test_random_keys_never_crash(app_factory, monkeypatch, tmp_path, where):
     monkeypatch.setenv("HOME", str(tmp_path))  # a save dialog's default folder
@@ -112,7 +78,7 @@ async def test_random_keys_never_crash(app_factory, monkeypatch, tmp_path, where
             await pilot.press(key)
         await pilot.pause()
         for _ in range(15):  # 60 keys, in bursts of 4
-            burst(app, [rng.choice(KEYS) for _ in range(4)])
+            send_keys(app, [rng.choice(KEYS) for _ in range(4)])
             await pilot.pause()
             assert app.is_running, "a key ended the app"
         await app.workers.wait_for_complete()
@@ -139,3 +105,19 @@ async def test_an_uncaught_error_saves_logs_and_prints_no_traceback(app_factory,
     assert app.last_error_log is not None
     assert "RuntimeError: unexpected" in app.last_error_log.read_text()
     assert Store().load(draft_id).topic == "cluster munitions"
+
+
+def test_send_keys_sends_what_pilot_would():
+    class Recorder:
+        def __init__(self):
+            self.sent = []
+
+        def send_message(self, event):
+            self.sent.append((event.key, event.character))
+
+    class FakeApp:
+        _driver = Recorder()
+
+    send_keys(FakeApp, ["a", ".", "space", "enter", "f2"])
+    assert FakeApp._driver.sent == [("a", "a"), ("full_stop", "."), ("space", " "),
+                                    ("enter", "\r"), ("f2", None)]
