@@ -290,7 +290,10 @@ class OiaDraftApp(App[None]):
         # is instant (its text does not change while the app runs).
         if not self.is_screen_installed("help"):
             self.install_screen(HelpScreen(), "help")
-        self.push_screen("help")
+        kept = self.get_screen("help")
+        # Help under another screen (the palette opened from help): a fresh copy on top, as
+        # one screen must not be in the stack twice.
+        self.push_screen(HelpScreen() if kept in self.screen_stack else kept)
 
     async def action_quit(self) -> None:
         chat = self.chat_screen()

@@ -298,3 +298,22 @@ async def test_the_letter_follows_each_keystroke_exactly(app_factory):
         await pilot.pause()
         assert letter_on_screen(app) == app.letter_text(chat._draft_with(("new", None),
                                                                           typed[:12]))
+
+
+async def test_help_asked_for_again_from_a_screen_above_it(app_factory):
+    """F1, then the palette over help, then Help again: help shows on top, and the screen
+    kept for F1 is not in the stack twice."""
+    from textual.screen import ModalScreen
+
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        kept = app.screen
+        app.push_screen(ModalScreen())
+        await pilot.pause()
+        app.action_help()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        assert [screen is kept for screen in app.screen_stack].count(True) == 1
+
