@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from oiadraft import deadline as dl
+from oiadraft import paths
 from oiadraft.deadline import (
     Deadlines,
     MatarikiNotSetWarning,
@@ -32,6 +33,7 @@ from oiadraft.deadline import (
     status,
     working_days_between,
 )
+from oiadraft.deadline import rules as dl_rules
 from oiadraft.errors import DataError, UserError
 
 D = date
@@ -263,10 +265,10 @@ def test_years_beyond_the_matariki_table_are_flagged():
 
 
 def test_matariki_dates_can_be_added_after_2052(monkeypatch):
-    rules = dl._rules()
-    extra = dl._Rules(rules.first_year, rules.mondayise_from, {2053: D(2053, 7, 11)},
+    rules = dl_rules.loaded_rules()
+    extra = dl_rules.Rules(rules.first_year, rules.mondayise_from, {2053: D(2053, 7, 11)},
                       rules.one_off_days)
-    monkeypatch.setattr(dl, "_rules", lambda: extra)
+    monkeypatch.setattr(dl_rules, "loaded_rules", lambda: extra)
     dl.act_holidays.cache_clear()
     dl.matariki_date.cache_clear()
     try:
@@ -683,7 +685,7 @@ def test_reasons_name_the_holiday():
 def test_a_broken_regions_file_is_reported_with_its_line(tmp_path, monkeypatch):
     bad = tmp_path / "regions.yaml"
     bad.write_text("version: 1\nregions:\n  nowhere:\n    name: Nowhere\n", encoding="utf-8")
-    monkeypatch.setattr(dl.paths, "data_file", lambda name: bad)
+    monkeypatch.setattr(paths, "data_file", lambda name: bad)
     dl.regions.cache_clear()
     try:
         with pytest.raises(DataError) as info:
@@ -698,13 +700,13 @@ def test_a_broken_rules_file_is_reported(tmp_path, monkeypatch):
     bad = tmp_path / "working_days.yaml"
     bad.write_text("version: 1\nmondayise_from: 2014-01-01\nmatariki: {2053: 2054-07-11}\n",
                    encoding="utf-8")
-    monkeypatch.setattr(dl.paths, "data_file", lambda name: bad)
-    dl._rules.cache_clear()
+    monkeypatch.setattr(paths, "data_file", lambda name: bad)
+    dl_rules.loaded_rules.cache_clear()
     try:
         with pytest.raises(DataError, match="2054-07-11 is in another year"):
-            dl._rules()
+            dl_rules.loaded_rules()
     finally:
-        dl._rules.cache_clear()
+        dl_rules.loaded_rules.cache_clear()
 
 
 def test_no_warning_leaks_from_compute():
@@ -721,9 +723,9 @@ def test_a_failing_holidays_package_is_a_data_error(monkeypatch):
         raise NotImplementedError("Entity `NZ` does not have subdivision `Nowhere`")
 
     monkeypatch.setattr(holidays, "country_holidays", broken)
-    dl._package_holidays.cache_clear()
+    dl_rules._package_holidays.cache_clear()
     try:
         with pytest.raises(DataError, match=r"holidays package .* failed"):
-            dl._package_holidays(1999, "Nowhere")
+            dl_rules._package_holidays(1999, "Nowhere")
     finally:
-        dl._package_holidays.cache_clear()
+        dl_rules._package_holidays.cache_clear()

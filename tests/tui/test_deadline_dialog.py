@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from oiadraft import acts
-from oiadraft import deadline as deadline_module
+from oiadraft.deadline import workdays as deadline_workdays
 from oiadraft.model import Draft, Part
 from oiadraft.store import Store
 from oiadraft.tui.dialogs import deadline as dialog
@@ -43,7 +43,7 @@ def test_the_numbers_come_from_the_profile(monkeypatch, act):
     profile = replace(acts.get_act(act), time_limit_days=15, transfer_days=5,
                       clarification_days=3)
     monkeypatch.setattr(dialog, "get_act", lambda key: profile)
-    monkeypatch.setattr(deadline_module, "_profile", lambda key: profile)
+    monkeypatch.setattr(deadline_workdays, "profile_for", lambda key: profile)
     lines = deadline_report(Draft(act=act), TODAY, None, TODAY).plain.splitlines()
     due = next(line for line in lines if line.startswith("Response due by"))
     transfer = next(line for line in lines if line.startswith("Transfer"))
