@@ -40,8 +40,6 @@ def dumps(value: Any) -> str:
     whole = int.__repr__
 
     def write(value: Any, pad: str) -> None:
-        # strings, whole numbers and null inside a container (most of a report) are written
-        # where they are met, without a call
         kind = type(value)
         if kind is dict:
             if not value:
@@ -60,15 +58,7 @@ def dumps(value: Any) -> str:
                     raise _Unknown  # json turns numbers and None into keys; leave that to it
                 add(string(key))
                 add(": ")
-                known = type(item)
-                if known is str:
-                    add(string(item))
-                elif known is int:
-                    add(whole(item))
-                elif item is None:
-                    add("null")
-                else:
-                    write(item, inner)
+                write(item, inner)
             add(pad + "}")
         elif kind is list or kind is tuple:
             if not value:
@@ -83,15 +73,7 @@ def dumps(value: Any) -> str:
                     first = False
                 else:
                     add(between)
-                known = type(item)
-                if known is str:
-                    add(string(item))
-                elif known is int:
-                    add(whole(item))
-                elif item is None:
-                    add("null")
-                else:
-                    write(item, inner)
+                write(item, inner)
             add(pad + "]")
         elif kind is str:
             add(string(value))
