@@ -211,8 +211,7 @@ async def test_help_opens_and_closes(app_factory, width):
 
 
 async def test_open_draft_from_the_palette_list(app_factory):
-    Store().save(Draft(agency="Treasury", topic="budget advice",
-                       parts=[Part(text="Budget briefings to the Minister of Finance in 2023")]))
+    saved_treasury_draft()
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+o")
@@ -245,11 +244,17 @@ async def test_the_name_is_remembered_for_the_next_draft(app_factory):
         assert again.screen.draft.requester.name == "Aroha Smith"
 
 
+def saved_treasury_draft() -> Draft:
+    """An earlier draft in the store (to open, or to be offered for resuming)."""
+    draft = Draft(agency="Treasury", topic="budget advice",
+                  parts=[Part(text="Budget briefings to the Minister of Finance in 2023")])
+    Store().save(draft)
+    return draft
+
+
 async def test_resume_is_offered_without_taking_the_first_keys(app_factory):
     """A quick typist with a saved draft: 'mfat' Enter at once starts a new request."""
-    old = Draft(agency="Treasury", topic="budget advice",
-                parts=[Part(text="Budget briefings to the Minister of Finance in 2023")])
-    Store().save(old)
+    old = saved_treasury_draft()
     app = app_factory(offer_resume=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("m", "f", "a", "t", "enter")
@@ -265,9 +270,7 @@ async def test_resume_is_offered_without_taking_the_first_keys(app_factory):
 
 
 async def test_words_typed_before_resuming_go_with_the_user(app_factory):
-    old = Draft(agency="Treasury", topic="budget advice",
-                parts=[Part(text="Budget briefings to the Minister of Finance in 2023")])
-    Store().save(old)
+    old = saved_treasury_draft()
     app = app_factory(offer_resume=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
