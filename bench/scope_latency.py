@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO))
 
 from oiadraft import jsonout  # noqa: E402
 from oiadraft.commands import check  # noqa: E402
-from oiadraft.letter import splitter  # noqa: E402
+from oiadraft.letter import splitter, template  # noqa: E402
 from oiadraft.periods import find as period_finder  # noqa: E402
 from oiadraft.scope import (  # noqa: E402
     assess,
@@ -48,7 +48,7 @@ CONTEXT = assess_module.Context(today=TODAY)
 TYPICAL = ("Copies of all emails and meeting notes between the Chief Executive and the "
            "Minister's office relating to the Pōneke stadium business case from 1 March 2024 "
            "to 31 August 2024.")
-MODULES = (assess_module, matching, findings, echo, request, splitter, period_finder)
+MODULES = (assess_module, matching, findings, echo, request, splitter, period_finder, template)
 # Loaders of the vocabulary and the model (once per process, like the TUI); every other cache
 # is per-input and is cleared for a cold run.
 VOCABULARY_LOADERS = {"load_rules", "_letter_rules", "load_model", "citations", "load_acts",

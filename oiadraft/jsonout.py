@@ -38,6 +38,25 @@ def dumps(value: Any) -> str:
     add = out.append
     string = _STRING
     whole = int.__repr__
+    # for each depth, each key as written there with what goes before it: the objects of one
+    # report share a few keys, so each is encoded once rather than once per object
+    written: dict[str, dict[str, str]] = {}
+
+    def scalar(value: Any) -> str:
+        kind = type(value)
+        if kind is str:
+            return string(value)
+        if value is None:
+            return "null"
+        if value is True:
+            return "true"
+        if value is False:
+            return "false"
+        if kind is int:
+            return whole(value)
+        if kind is float:
+            return _float(value)
+        raise _Unknown
 
     def write(value: Any, pad: str) -> None:
         kind = type(value)
@@ -46,19 +65,25 @@ def dumps(value: Any) -> str:
                 add("{}")
                 return
             inner = pad + "  "
-            between = "," + inner
-            add("{" + inner)
-            first = True
+            keys = written.get(inner)
+            if keys is None:
+                keys = written[inner] = {}
+            first = len(out)  # the first key's "," becomes "{"
             for key, item in value.items():
-                if first:
-                    first = False
-                else:
-                    add(between)
                 if type(key) is not str:
                     raise _Unknown  # json turns numbers and None into keys; leave that to it
-                add(string(key))
-                add(": ")
-                write(item, inner)
+                before = keys.get(key)
+                if before is None:
+                    before = keys[key] = "," + inner + string(key) + ": "
+                add(before)
+                kind = type(item)
+                if kind is str:
+                    add(string(item))
+                elif kind is dict or kind is list or kind is tuple:
+                    write(item, inner)
+                else:
+                    add(scalar(item))
+            out[first] = "{" + out[first][1:]
             add(pad + "}")
         elif kind is list or kind is tuple:
             if not value:
@@ -66,29 +91,20 @@ def dumps(value: Any) -> str:
                 return
             inner = pad + "  "
             between = "," + inner
-            add("[" + inner)
-            first = True
+            first = len(out)
             for item in value:
-                if first:
-                    first = False
+                add(between)
+                kind = type(item)
+                if kind is str:
+                    add(string(item))
+                elif kind is dict or kind is list or kind is tuple:
+                    write(item, inner)
                 else:
-                    add(between)
-                write(item, inner)
+                    add(scalar(item))
+            out[first] = "[" + inner
             add(pad + "]")
-        elif kind is str:
-            add(string(value))
-        elif value is None:
-            add("null")
-        elif value is True:
-            add("true")
-        elif value is False:
-            add("false")
-        elif kind is int:
-            add(whole(value))
-        elif kind is float:
-            add(_float(value))
         else:
-            raise _Unknown
+            add(scalar(value))
 
     try:
         write(value, "\n")

@@ -30,6 +30,15 @@ def test_fill_unescapes_doubled_braces_and_never_refills_values():
     assert fill("{agency}", {"agency": "{agency} {s.grounds}"}) == "{agency} {s.grounds}"
 
 
+def test_fill_reads_a_template_once_and_fills_it_afresh_each_time():
+    template = "{agency}: {s.grounds}, {{braces}}, {missing}"
+    assert fill(template, VALUES) == "MFAT: s19(a)(ii), {braces}, {missing}"
+    other = {"agency": "ACC", "missing": None, "s": {"grounds": None}}
+    assert fill(template, other) == "ACC: {s.grounds}, {braces}, None"
+    assert fill(template, {}) == "{agency}: {s.grounds}, {braces}, {missing}"
+    assert fill("", VALUES) == "" and fill("{{}}", VALUES) == "{}"
+
+
 def test_placeholders_lists_what_a_template_uses():
     found = placeholders("To {agency}, {{not}} {s.grounds}")
     assert [(p.root, p.key, p.text) for p in found] == [

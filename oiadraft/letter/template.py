@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["Citations", "Placeholder", "fill", "placeholders"]
@@ -56,28 +57,60 @@ def fill(template: str, values: Mapping[str, Any]) -> str:
     used bare and a plain value used with a key are all left exactly as written. Keys starting
     with an underscore are never looked up.
     """
-
-    def replace(match: re.Match[str]) -> str:
-        whole = match.group(0)
-        if whole == "{{":
-            return "{"
-        if whole == "}}":
-            return "}"
-        root, key = match.group(1), match.group(2)
-        if root.startswith("_") or root not in values:
-            return whole
+    pieces = _pieces(template)
+    if len(pieces) == 1 and type(pieces[0]) is str:
+        return pieces[0]
+    out = []
+    for piece in pieces:
+        if type(piece) is str:
+            out.append(piece)
+            continue
+        root, key, whole = piece
+        if root not in values:
+            out.append(whole)
+            continue
         value = values[root]
         if key is None:
-            return whole if isinstance(value, Mapping) else str(value)
-        if key.startswith("_") or not isinstance(value, Mapping):
-            return whole
+            out.append(whole if isinstance(value, Mapping) else str(value))
+            continue
+        if not isinstance(value, Mapping):
+            out.append(whole)
+            continue
         try:
             looked_up = value[key]
         except (KeyError, LookupError):
-            return whole
-        return whole if looked_up is None else str(looked_up)
+            out.append(whole)
+            continue
+        out.append(whole if looked_up is None else str(looked_up))
+    return "".join(out)
 
-    return _FIELD.sub(replace, template)
+
+@lru_cache(maxsize=1024)
+def _pieces(template: str) -> tuple[str | tuple[str, str | None, str], ...]:
+    """`template` read once: its literal text (escaped braces undone) and, for each placeholder
+    that may be looked up, (root, key or None, the placeholder as written). The same messages
+    are filled thousands of times on a long request."""
+    pieces: list[str | tuple[str, str | None, str]] = []
+    literal: list[str] = []
+    last = 0
+    for match in _FIELD.finditer(template):
+        literal.append(template[last:match.start()])
+        last = match.end()
+        whole = match.group(0)
+        root, key = match.group(1), match.group(2)
+        if whole == "{{":
+            literal.append("{")
+        elif whole == "}}":
+            literal.append("}")
+        elif root.startswith("_") or (key is not None and key.startswith("_")):
+            literal.append(whole)  # never looked up
+        else:
+            pieces.append("".join(literal))
+            literal = []
+            pieces.append((root, key, whole))
+    literal.append(template[last:])
+    pieces.append("".join(literal))
+    return tuple(piece for piece in pieces if piece != "") or ("",)
 
 
 class Citations(Mapping[str, str]):

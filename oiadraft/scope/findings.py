@@ -110,12 +110,20 @@ def message_of(rule: SignalRule, hit: Hit, quote: str, severity: str, act: str) 
     _, cite, words, template = rule.by_act[profile.key]
     if severity == "info" and rule.kind == "breadth" and rule.tip:
         template = rule.tip
-    values: dict[str, Any] = {"quote": " ".join(quote.split()), "act": profile.short,
-                              "length": "", "records": "records", "count": "", "cite": cite,
-                              "words": words, **citations(profile.key)}
-    if hit.fmt is not None:
-        values.update(hit.fmt)
-    return fill(template or "", values)
+    fmt = tuple(hit.fmt.items()) if hit.fmt is not None else ()
+    return _message(template or "", profile.key, profile.short, cite, words,
+                    " ".join(quote.split()), fmt)
+
+
+@lru_cache(maxsize=4096)
+def _message(template: str, act: str, short: str, cite: str, words: str, quote: str,
+             fmt: tuple[tuple[str, Any], ...]) -> str:
+    """A message filled once for each distinct wording: a long request repeats the same
+    words in many parts."""
+    values: dict[str, Any] = {"quote": quote, "act": short, "length": "", "records": "records",
+                              "count": "", "cite": cite, "words": words, **citations(act)}
+    values.update(fmt)
+    return fill(template, values)
 
 
 def build(extraction: Extraction, contributions: Mapping[str, float], risk: str, act: str,
