@@ -93,6 +93,7 @@ def _caches() -> list:
 def clear_caches() -> None:
     for cached in _caches():
         cached.cache_clear()
+    load_rules().typo_decided.clear()
 
 
 def measure(fn, runs: int, cold: bool = False) -> tuple[float, float]:

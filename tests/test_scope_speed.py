@@ -65,7 +65,7 @@ REAL = _real_texts()
 def _scan_plain(text: str, rules: scope.Rules) -> list[tuple[str, int, int]]:
     """One big case-blind pattern over the whole text (no dispatch)."""
     return [(rules.group_kinds[m.lastgroup], m.start(), m.end())
-            for m in rules.master.finditer(text)]
+            for m in rules.master().finditer(text)]
 
 
 def test_every_first_word_has_its_vocabulary():
@@ -169,6 +169,20 @@ def misspelt(draw):
 def test_typo_candidates_find_what_the_plain_search_finds(text):
     rules = scope.load_rules()
     assert matching._typo_fixes(text, rules) == _typo_fixes_plain(text, rules)
+
+
+def test_each_typo_candidate_is_decided_once_for_the_vocabulary():
+    rules = scope.load_rules()
+    rules.typo_decided.clear()
+    try:
+        text = "all corespondence, then Corespondence, then corespondence again"
+        assert matching._typo_fixes(text, rules) == _typo_fixes_plain(text, rules)
+        assert rules.typo_decided["corespondence"] == "correspondence"
+        rules.typo_decided["corespondence"] = None  # the decision is read, not worked out again
+        assert matching._typo_fixes("corespondence", rules) == []
+    finally:
+        rules.typo_decided.clear()
+    assert matching._typo_fixes("corespondence", rules) == [(0, 13, "correspondence")]
 
 
 def test_typos_still_corrected():

@@ -35,28 +35,40 @@ class Token(NamedTuple):
 def _typo_fixes(text: str, rules: Rules) -> list[tuple[int, int, str]]:
     """(start, end, corrected word) for misspelt key words, found cheaply."""
     fixes: list[tuple[int, int, str]] = []
-    targets = rules.typo_words
     if FOLDS_ODDLY.search(text) is None:
         # lower-cased text keeps every offset and matches [a-z] exactly as ignoring case would
-        lowered = text.lower()
-        candidates = rules.typo_candidates_lower.finditer(lowered)
+        candidates = rules.typo_candidates_lower.finditer(text.lower())
     else:
         candidates = rules.typo_candidates.finditer(text)
+    decided = rules.typo_decided
     for match in candidates:
-        low = match.group(0).lower()
-        known = rules.typo_known.get(low)
-        if known is not None and known != low:
-            fixes.append((match.start(), match.end(), known))
-            continue
-        if len(low) < rules.typo_min or low in rules.typo_quiet:
-            continue  # too short, a target itself, or a real word never corrected
-        bounds = rules.typo_lengths.get(low[0])
-        if bounds is None or not bounds[0] <= len(low) <= bounds[1]:
-            continue  # _closest would find no target this far away
-        fix = closest(low, targets, rules.typo_max)
-        if fix is not None and fix != low:
+        word = match.group(0)
+        fix = decided.get(word, _UNDECIDED)
+        if fix is _UNDECIDED:
+            if len(decided) >= _DECISIONS_KEPT:
+                decided.clear()
+            fix = decided[word] = _typo_fix(word.lower(), rules)
+        if fix is not None:
             fixes.append((match.start(), match.end(), fix))
     return fixes
+
+
+_UNDECIDED = object()
+_DECISIONS_KEPT = 20_000
+
+
+def _typo_fix(low: str, rules: Rules) -> str | None:
+    """The word a lower-cased candidate is a misspelling of, or None."""
+    known = rules.typo_known.get(low)
+    if known is not None and known != low:
+        return known
+    if len(low) < rules.typo_min or low in rules.typo_quiet:
+        return None  # too short, a target itself, or a real word never corrected
+    bounds = rules.typo_lengths.get(low[0])
+    if bounds is None or not bounds[0] <= len(low) <= bounds[1]:
+        return None  # _closest would find no target this far away
+    fix = closest(low, rules.typo_words, rules.typo_max)
+    return fix if fix is not None and fix != low else None
 
 
 @lru_cache(maxsize=4096)
@@ -80,11 +92,11 @@ def _scan(text: str, rules: Rules) -> list[tuple[str, int, int]]:
 
     On lower-cased text when lower-casing keeps every offset: the vocabulary for a word is
     tried only where that word begins (`Rules.trigger`/`dispatch`), which finds exactly what
-    the whole pattern (`Rules.master`) would, several times faster."""
+    the whole pattern (`Rules.master()`) would, several times faster."""
     low = text.lower()
     kinds = rules.group_kinds
     if len(low) != len(text) or FOLDS_ODDLY.search(text) is not None:
-        return [(kinds[m.lastgroup or ""], m.start(), m.end()) for m in rules.master.finditer(text)]
+        return [(kinds[m.lastgroup or ""], m.start(), m.end()) for m in rules.master().finditer(text)]
     dispatch = rules.dispatch
     found = []
     taken = 0

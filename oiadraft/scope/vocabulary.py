@@ -8,7 +8,7 @@ signal says which kinds it ``reads``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -40,8 +40,9 @@ class Rules:
 
     kinds: tuple[str, ...]
     """Every kind of words, in priority order (the order of the YAML)."""
-    master: re.Pattern[str]
-    """All the vocabulary in one case-blind pattern (for text that lower-casing would move)."""
+    master_source: str
+    """All the vocabulary in one case-blind pattern (for text that lower-casing would move),
+    compiled by `master` when such a text comes."""
     group_kinds: dict[str, str]
     trigger: re.Pattern[str]
     """Where a phrase can begin in lower-cased text."""
@@ -64,9 +65,18 @@ class Rules:
     typo_candidates_lower: re.Pattern[str]
     echo: EchoRules
     rewrites: Rewrites
+    typo_decided: dict[str, str | None] = field(default_factory=dict, compare=False,
+                                                repr=False)
+    """Each typo candidate met so far and its correction (None: none), filled as parts are
+    read: a request uses the same words again and again, so each is decided once."""
+
+    def master(self) -> re.Pattern[str]:
+        """The whole vocabulary as one case-blind pattern. Compiled when first needed (most
+        requests never need it, and it is the largest pattern), then from `re`'s cache."""
+        return re.compile(self.master_source, re.IGNORECASE)
 
 
-def _vocabulary(data: Any) -> tuple[tuple[str, ...], re.Pattern[str], dict[str, str],
+def _vocabulary(data: Any) -> tuple[tuple[str, ...], str, dict[str, str],
                                     re.Pattern[str], dict[str, re.Pattern[str]]]:
     vocab = data.get("vocabulary")
     if not isinstance(vocab, dict) or not vocab:
@@ -115,7 +125,7 @@ def _vocabulary(data: Any) -> tuple[tuple[str, ...], re.Pattern[str], dict[str, 
         group_kinds[name] = str(kind)
         groups.append(f"(?P<{name}>{'|'.join(alternatives)})")
         keyed.append((name, pieces))
-    master = re.compile(r"(?<!\w)(?:" + "|".join(groups) + ")", re.IGNORECASE)
+    master = r"(?<!\w)(?:" + "|".join(groups) + ")"
     trigger, dispatch = patterns.build_dispatch(keyed)
     return tuple(str(k) for k in vocab), master, group_kinds, trigger, dispatch
 
@@ -278,7 +288,7 @@ def parse_rules(data: Any) -> Rules:
         raise fail("channels must be a list of words", data, "channels")
     return Rules(
         kinds=kinds,
-        master=master,
+        master_source=master,
         group_kinds=group_kinds,
         trigger=trigger,
         dispatch=dispatch,
