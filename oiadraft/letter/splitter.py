@@ -311,6 +311,8 @@ def _find_request_period(text: str, spans: list[tuple[int, int]], today: Any) ->
             continue  # no sentence here can match the request-period patterns
         for sentence in _SENTENCE.finditer(chunk):
             sentence_text = sentence.group(0)
+            if words is not None and words.search(fold_case(sentence_text)) is None:
+                continue  # the same test for each sentence: most have none of the words
             if not rules["request_period"].search(sentence_text):
                 continue
             matches = find(sentence_text, today=today)
