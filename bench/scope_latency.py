@@ -30,6 +30,7 @@ from oiadraft import jsonout  # noqa: E402
 from oiadraft.commands import check  # noqa: E402
 from oiadraft.letter import splitter, template  # noqa: E402
 from oiadraft.periods import find as period_finder  # noqa: E402
+from oiadraft.periods import format as period_words  # noqa: E402
 from oiadraft.scope import (  # noqa: E402
     assess,
     assess_cached,
@@ -48,7 +49,8 @@ CONTEXT = assess_module.Context(today=TODAY)
 TYPICAL = ("Copies of all emails and meeting notes between the Chief Executive and the "
            "Minister's office relating to the Pōneke stadium business case from 1 March 2024 "
            "to 31 August 2024.")
-MODULES = (assess_module, matching, findings, echo, request, splitter, period_finder, template)
+MODULES = (assess_module, matching, findings, echo, request, splitter, period_finder, period_words,
+           template)
 # Loaders of the vocabulary and the model (once per process, like the TUI); every other cache
 # is per-input and is cleared for a cold run.
 VOCABULARY_LOADERS = {"load_rules", "_letter_rules", "load_model", "citations", "load_acts",

@@ -336,6 +336,28 @@ def test_find_periods_limit_is_the_first_of_the_whole_answer(text, limit):
         periods.find_periods(text, today=TODAY)[:limit]
 
 
+def _first_period_two_passes(text, today):
+    found = periods.find_periods(text, today=today, limit=1)
+    if found:
+        return found[0], []
+    return None, periods.find_period_problems(text, today=today)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(texts, st.lists(st.sampled_from(
+    [*PERIOD_WORDS, "since", "28th", "feb", "31", "February", "and", "between", "", "\n"]),
+    max_size=25).map(" ".join)), st.sampled_from([TODAY, None]))
+def test_first_period_is_the_first_match_or_else_the_problems(text, today):
+    assert periods.first_period(text, today=today) == _first_period_two_passes(text, today)
+
+
+def test_first_period_on_real_requests_is_unchanged():
+    for text in [*REAL, "Emails since 28th feb.", "Notes from 31 February 2024 to May 2024."]:
+        for piece in text.split("\n\n"):
+            assert periods.first_period(piece, today=TODAY) == \
+                _first_period_two_passes(piece, TODAY)
+
+
 # ---- near-duplicate parts -----------------------------------------------------------------
 
 def _near_duplicates_plain(flat, limit, paired):
@@ -380,4 +402,5 @@ def test_latency_bench_clears_every_cache_before_a_cold_run():
                 assert value in cleared, f"{module.__name__}.{name}"
     names = {f"{c.__module__}.{c.__name__}" for c in cleared}
     assert {"oiadraft.scope.matching.closest", "oiadraft.scope.assessment.assess_cached",
-            "oiadraft.periods.find._read_unit"} <= names
+            "oiadraft.periods.find._read_unit",
+            "oiadraft.periods.format.describe_length"} <= names

@@ -39,7 +39,7 @@ skipped, never guessed.
 
 The package: `dates` (one date, `PeriodError`), `grammar` (the phrases as regular
 expressions, compiled the first time each is used, so importing this package compiles
-nothing), `find` (a match turned into a `Period`; `find_periods`), `parse` (`parse_period`),
+nothing), `find` (a match turned into a `Period`; `find_periods`, `first_period`), `parse` (`parse_period`),
 `format` (`format_period`, `describe_length`).
 """
 
@@ -60,6 +60,7 @@ from oiadraft.periods.find import (
     _span_start,
     find_period_problems,
     find_periods,
+    first_period,
 )
 from oiadraft.periods.format import describe_length, format_period
 from oiadraft.periods.grammar import _grammar
@@ -79,6 +80,7 @@ __all__ = [
     "describe_length",
     "find_period_problems",
     "find_periods",
+    "first_period",
     "format_date",
     "format_period",
     "month_number",

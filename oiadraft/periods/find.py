@@ -401,3 +401,25 @@ def find_period_problems(text: str, today: date | None = None) -> list[PeriodPro
             end = start + len(text[start:end].rstrip(" .,;:"))  # "since 28th feb|."
             found.append(PeriodProblem(start, end, text[start:end], str(result)))
     return found
+
+
+def first_period(text: str, today: date | None = None
+                 ) -> tuple[PeriodMatch | None, list[PeriodProblem]]:
+    """`find_periods(text, today, limit=1)` and, when that finds nothing,
+    `find_period_problems(text, today)`, in one pass over the text: (the first period phrase
+    or None, the phrases that cannot be read; empty when a period was found)."""
+    if not isinstance(text, str) or len(text) < 4:
+        return None, []
+    periods = DIGIT_ANCHOR.search(text) is not None or \
+        any(word in text.lower() for word in _RELATIVE_WORDS)
+    problems = PROBLEM_ANCHOR.search(text) is not None
+    if not (periods or problems):
+        return None, []
+    found = []
+    for start, end, result in _phrases(text, today, None, problems=problems):
+        if isinstance(result, PeriodError):
+            end = start + len(text[start:end].rstrip(" .,;:"))  # "since 28th feb|."
+            found.append(PeriodProblem(start, end, text[start:end], str(result)))
+        elif periods:
+            return PeriodMatch(start, end, text[start:end], result), []
+    return None, found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from oiadraft.model import Period
 from oiadraft.periods.dates import format_date
@@ -35,6 +36,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+@lru_cache(maxsize=1024)
 def describe_length(period: Period, today: date) -> str:
     """How long the period is, in words for a warning: "12 days", "3 months", "about 4 years".
 

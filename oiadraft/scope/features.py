@@ -64,7 +64,7 @@ class PartView:
                  "tokens")
 
     def __init__(self, text: str, context: Any, rules: Rules, found: list[Token],
-                 period: Any) -> None:
+                 period: Any, problems: Sequence[Any] = ()) -> None:
         self.text = text
         self.context = context
         self.rules = rules
@@ -87,13 +87,8 @@ class PartView:
         self.party: tuple[int, int] | bool | None = False
         """Where the other party of the messages is named (`parties.named_other_party`); False:
         not yet looked for."""
-        self.period_problem = None
+        self.period_problem = problems[0] if problems and self.period is None else None
         """A period phrase that cannot be read without guessing ("since 28th feb")."""
-        if self.period is None:
-            from oiadraft.periods import find_period_problems
-
-            problems = find_period_problems(text, context.today)
-            self.period_problem = problems[0] if problems else None
         self._drop_described_meetings()
         self.end = content_end(text)
         comms, named = self.words("communications"), self.words("named_documents")
@@ -462,19 +457,19 @@ class Extraction:
     view: PartView
 
 
-def find_period(text: str, today: date) -> Any:
-    """The first period phrase in the part (the finder stops there), or None."""
+def find_period(text: str, today: date) -> tuple[Any, list[Any]]:
+    """The first period phrase in the part (the finder stops there) or None, and when there is
+    none, the period phrases that cannot be read (one pass over the part)."""
     from oiadraft import periods
 
-    matches = periods.find_periods(text, today=today, limit=1)  # documented never to raise
-    return matches[0] if matches else None
+    return periods.first_period(text, today=today)  # documented never to raise
 
 
 def extract(text: str, context: Any, rules: Rules,
             found: Sequence[Token] | None = None) -> Extraction:
     """Work out every feature of one part."""
     view = PartView(text, context, rules, list(found) if found is not None
-                    else tokens(text, rules), find_period(text, context.today))
+                    else tokens(text, rules), *find_period(text, context.today))
     values: dict[str, float] = {}
     hits: list[Hit] = []
     present = view.by_kind.keys()
