@@ -116,6 +116,35 @@ def test_a_pattern_begins_with_its_lead_words_only(lead, rest, text, found):
         assert re.search(piece.source, lead[0] + "x" + rest.replace("\\", "")) is None
 
 
+# ---- features not worked out when the words they need are absent -------------------------
+
+def _gated_features_absent(text: str) -> None:
+    from oiadraft.scope import features
+
+    rules = scope.load_rules()
+    context = scope.Context(today=TODAY, parts=3)
+    view = features.PartView(text, context, rules, matching.tokens(text, rules),
+                             *periods.first_period(text, TODAY))
+    for name, needs in features.NEEDS.items():
+        if needs and view.by_kind.keys().isdisjoint(needs):
+            assert features.FEATURES[name](view, rules.signals[name]) is None, name
+
+
+def test_a_feature_needs_the_words_it_says_on_real_requests():
+    from oiadraft.scope import features
+
+    assert {"open-custodian", "communications", "urgency-without-reasons"} <= {
+        name for name, needs in features.NEEDS.items() if needs}
+    for text in REAL:
+        _gated_features_absent(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_a_feature_needs_the_words_it_says(text):
+    _gated_features_absent(text)
+
+
 # ---- typo candidates ----------------------------------------------------------------------
 
 def _typo_fixes_plain(text: str, rules: scope.Rules) -> list[tuple[int, int, str]]:

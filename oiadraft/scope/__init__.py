@@ -20,7 +20,8 @@ Adding a rule
        ``reads``, whether it is ``breadth``, ``narrowing`` or ``other``, its ``reason`` in
        words, and its message, tip and suggestion.
     2. One feature function in `features` (``@feature("the-signal-id")``) that works out its
-       value from the kinds it reads; a signal that is simply "one of these words is there"
+       value from the kinds it reads (``needs=``: the kinds without which it is surely
+       absent, so it is not called); a signal that is simply "one of these words is there"
        needs none.
     3. Evaluation items: real requests with known outcomes that show the rule, added to a
        shard in ``tests/data/eval_shards/`` and merged with ``bench/scope_eval.py``. Then

@@ -5,6 +5,7 @@ worked out by the function registered for it here (`@feature("id")`), or, for a 
 no function, by `presence`: 1 when any word of the kinds it `reads` is in the part. A feature
 function reads only the kinds its signal lists (its `reads`, which say what a feature looks
 at), and returns its value and the `Hit`s a finding can quote, or None when the feature is absent.
+`needs` names kinds without any of which it is absent: it is then not called (a test checks).
 
 `extract(text, context, rules)` works out every feature of one part.
 """
@@ -15,11 +16,11 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from oiadraft.model import Period
+from oiadraft.periods import first_period
 from oiadraft.scope.matching import Token, tokens
 from oiadraft.scope.schema import SignalRule
 from oiadraft.scope.spans import about_time, content_end, extend_list, quantified
@@ -27,6 +28,7 @@ from oiadraft.scope.vocabulary import Rules
 
 Value = tuple[float, list["Hit"]]
 FEATURES: dict[str, Callable[[PartView, SignalRule], Value | None]] = {}
+NEEDS: dict[str, frozenset[str]] = {}
 
 
 @dataclass(slots=True)
@@ -45,11 +47,14 @@ class Hit:
     suggestion: str | None = None
 
 
-def feature(name: str) -> Callable[[Callable[..., Value | None]], Callable[..., Value | None]]:
-    """Register the function that works out the feature `name`."""
+def feature(name: str, needs: tuple[str, ...] = ()
+            ) -> Callable[[Callable[..., Value | None]], Callable[..., Value | None]]:
+    """Register the function that works out the feature `name`. `needs`: kinds of words
+    without any of which the feature is surely absent (the function is then not called)."""
 
     def register(function: Callable[..., Value | None]) -> Callable[..., Value | None]:
         FEATURES[name] = function
+        NEEDS[name] = frozenset(needs)
         return function
 
     return register
@@ -164,7 +169,7 @@ def _at_end(view: PartView, rule_id: str, **fmt: Any) -> Hit:
     return Hit(rule_id, (view.end, view.end), fmt=fmt or None)
 
 
-@feature("all-communications")
+@feature("all-communications", needs=("communications",))
 def _all_communications(view: PartView, rule: SignalRule) -> Value | None:
     comms = view.words("communications")
     found = quantified(comms, view.words("quantifier"), view.text)
@@ -175,7 +180,7 @@ def _all_communications(view: PartView, rule: SignalRule) -> Value | None:
     return 1.0, [Hit(rule.id, (quant.start, end), rewrite="communications")]
 
 
-@feature("communications")
+@feature("communications", needs=("communications",))
 def _communications(view: PartView, rule: SignalRule) -> Value | None:
     comms = view.words("communications")
     if not comms or view.words("cross_reference") or \
@@ -194,7 +199,7 @@ def _channel(word: str, channels: tuple[str, ...]) -> str:
     return next((stem for stem in channels if stem in low), low)
 
 
-@feature("many-channels")
+@feature("many-channels", needs=("communications",))
 def _many_channels(view: PartView, rule: SignalRule) -> Value | None:
     comms = view.words("communications")
     channels = {_channel(t.text, view.rules.channels) for t in comms}
@@ -204,7 +209,7 @@ def _many_channels(view: PartView, rule: SignalRule) -> Value | None:
     return 1.0, [Hit(rule.id, span, fmt={"count": len(channels)})]
 
 
-@feature("open-custodian")
+@feature("open-custodian", needs=("open_custodian",))
 def _open_custodian(view: PartView, rule: SignalRule) -> Value | None:
     from oiadraft.scope.rewrites.custodian import outsider_suggestion
 
@@ -218,12 +223,12 @@ def _open_custodian(view: PartView, rule: SignalRule) -> Value | None:
     return value, hits
 
 
-@feature("open-ministers")
+@feature("open-ministers", needs=("open_ministers",))
 def _open_ministers(view: PartView, rule: SignalRule) -> Value | None:
     return _first(view, "open_ministers", rule, rewrite="custodian")
 
 
-@feature("topic-mention")
+@feature("topic-mention", needs=("topic_mention",))
 def _topic_mention(view: PartView, rule: SignalRule) -> Value | None:
     return _first(view, "topic_mention", rule, rewrite="mention")
 
@@ -234,7 +239,7 @@ def _subject_links(view: PartView) -> list[Token]:
             if not about_time(view.text, t.end, view.period_span)]
 
 
-@feature("topic-link")
+@feature("topic-link", needs=("topic_link",))
 def _topic_link(view: PartView, rule: SignalRule) -> Value | None:
     links = _subject_links(view)
     if not links or view.words("topic_mention"):
@@ -242,7 +247,7 @@ def _topic_link(view: PartView, rule: SignalRule) -> Value | None:
     return 1.0, [Hit(rule.id, (links[0].start, links[0].end))]
 
 
-@feature("inclusive")
+@feature("inclusive", needs=("inclusive",))
 def _inclusive(view: PartView, rule: SignalRule) -> Value | None:
     return _first(view, "inclusive", rule, rewrite="inclusive")
 
@@ -256,7 +261,7 @@ def _has_subject(view: PartView) -> bool:
                 or view.words("anchored_event") or view.words("agenda_item"))
 
 
-@feature("no-subject")
+@feature("no-subject", needs=("communications", "generic_records", "information"))
 def _no_subject(view: PartView, rule: SignalRule) -> Value | None:
     generic_all = quantified(view.words_of("generic_records", "information"),
                              view.words("quantifier"), view.text)
@@ -266,7 +271,7 @@ def _no_subject(view: PartView, rule: SignalRule) -> Value | None:
     return 1.0, [_at_end(view, rule.id, records=_RECORDS_WORD[view.record_kind])]
 
 
-@feature("generic-records")
+@feature("generic-records", needs=("generic_records", "information"))
 def _generic_records(view: PartView, rule: SignalRule) -> Value | None:
     found = quantified(view.words_of("generic_records", "information"),
                        view.words("quantifier"), view.text)
@@ -275,7 +280,7 @@ def _generic_records(view: PartView, rule: SignalRule) -> Value | None:
     return 1.0, [Hit(rule.id, (found[0].start, found[1].end))]
 
 
-@feature("unbounded-holders")
+@feature("unbounded-holders", needs=("communications",))
 def _unbounded_holders(view: PartView, rule: SignalRule) -> Value | None:
     from oiadraft.scope.rewrites.clause import SAFE_AFTER
 
@@ -290,7 +295,7 @@ def _unbounded_holders(view: PartView, rule: SignalRule) -> Value | None:
                      rewrite=None if SAFE_AFTER.match(view.text, anchor) else "advice")]
 
 
-@feature("weak-search-terms")
+@feature("weak-search-terms", needs=("weak_search_terms",))
 def _weak_search_terms(view: PartView, rule: SignalRule) -> Value | None:
     links = view.words("topic_mention") or _subject_links(view)
     if not links or not (view.words("communications") or view.words("generic_records")
@@ -302,7 +307,7 @@ def _weak_search_terms(view: PartView, rule: SignalRule) -> Value | None:
     return 1.0, [Hit(rule.id, (weak[0].start, weak[0].end))]
 
 
-@feature("case-statistics")
+@feature("case-statistics", needs=("statistics",))
 def _case_statistics(view: PartView, rule: SignalRule) -> Value | None:
     from oiadraft.scope.matching import same_clause
 
@@ -344,7 +349,7 @@ def _local_authority(view: PartView, rule: SignalRule) -> Value | None:
     return (1.0, []) if _to_local_authority(view.context.act) else None
 
 
-@feature("named-documents")
+@feature("named-documents", needs=("named_documents", "record_words"))
 def _named_documents(view: PartView, rule: SignalRule) -> Value | None:
     named = view.words_of("named_documents", "record_words")
     if not named or (view.record_kind == "communications"
@@ -354,7 +359,7 @@ def _named_documents(view: PartView, rule: SignalRule) -> Value | None:
     return 1.0, [Hit(rule.id, (named[0].start, named[0].end))]
 
 
-@feature("named-party")
+@feature("named-party", needs=("communications",))
 def _named_party(view: PartView, rule: SignalRule) -> Value | None:
     from oiadraft.scope.parties import named_other_party
 
@@ -422,7 +427,7 @@ def _short_period(view: PartView, rule: SignalRule) -> Value | None:
                                          "length": describe_length(view)})]
 
 
-@feature("urgency-without-reasons")
+@feature("urgency-without-reasons", needs=("urgency",))
 def _urgency(view: PartView, rule: SignalRule) -> Value | None:
     urgent = view.words("urgency")
     if not urgent or view.words("urgency_reasons"):
@@ -457,25 +462,18 @@ class Extraction:
     view: PartView
 
 
-def find_period(text: str, today: date) -> tuple[Any, list[Any]]:
-    """The first period phrase in the part (the finder stops there) or None, and when there is
-    none, the period phrases that cannot be read (one pass over the part)."""
-    from oiadraft import periods
-
-    return periods.first_period(text, today=today)  # documented never to raise
-
-
 def extract(text: str, context: Any, rules: Rules,
             found: Sequence[Token] | None = None) -> Extraction:
     """Work out every feature of one part."""
+    # the first period phrase (or, when there is none, those that cannot be read): one pass
     view = PartView(text, context, rules, list(found) if found is not None
-                    else tokens(text, rules), *find_period(text, context.today))
+                    else tokens(text, rules), *first_period(text, context.today))
     values: dict[str, float] = {}
     hits: list[Hit] = []
     present = view.by_kind.keys()
-    for rule_id, rule, function in _plan(rules):
-        if function is presence and present.isdisjoint(rule.reads):
-            continue  # none of the words it looks for: absent, without the call
+    for rule_id, rule, function, needs in _plan(rules):
+        if needs and present.isdisjoint(needs):
+            continue  # none of the words it needs: absent, without the call
         result = function(view, rule)
         if result is None or result[0] == 0:
             continue
@@ -487,9 +485,12 @@ def extract(text: str, context: Any, rules: Rules,
 _PLAN: list[Any] = [None, ()]
 
 
-def _plan(rules: Rules) -> tuple[tuple[str, SignalRule, Callable[..., Value | None]], ...]:
-    """Each signal and its function, in order: looked up once per vocabulary, not per part."""
+def _plan(rules: Rules) -> tuple[tuple[str, SignalRule, Callable[..., Value | None],
+                                        frozenset[str]], ...]:
+    """Each signal, its function and the kinds it needs, in order: looked up once per
+    vocabulary, not per part."""
     if _PLAN[0] is not rules:
-        _PLAN[:] = [rules, tuple((rule_id, rule, FEATURES.get(rule_id, presence))
+        _PLAN[:] = [rules, tuple((rule_id, rule, FEATURES.get(rule_id, presence),
+                                  NEEDS.get(rule_id, frozenset(rule.reads)))
                                  for rule_id, rule in rules.signals.items())]
     return _PLAN[1]
