@@ -13,6 +13,7 @@ JSON.
 
     .venv/bin/python bench/check_megabyte.py            # 7 runs
     .venv/bin/python bench/check_megabyte.py --runs 5
+    .venv/bin/python bench/check_megabyte.py --runs 5 --bytecode   # as an installed copy runs
     git archive main | tar -x -C /tmp/main && \
         .venv/bin/python bench/check_megabyte.py --against /tmp/main
 """
@@ -46,10 +47,16 @@ def load() -> str:
     return " ".join(f"{figure:.2f}" for figure in os.getloadavg())
 
 
+BYTECODE: dict[str, str] = {}
+"""With --bytecode: the environment that keeps compiled modules in a temporary folder."""
+
+
 def timed_run(command: list[str], checkout: Path = REPO) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of one run of `command` with `checkout`'s oiadraft."""
     # `python -m` looks in the current folder first, then PYTHONPATH: both the checkout
-    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    env = {**os.environ, "PYTHONPATH": str(checkout), **BYTECODE}
+    if BYTECODE:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -94,15 +101,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--against", type=Path, metavar="CHECKOUT",
                         help="also time another checkout's command (e.g. an export of main), "
                              "run by run in turn with this one")
+    parser.add_argument("--bytecode", action="store_true",
+                        help="run every command with its modules' bytecode kept (in a "
+                             "temporary folder, after one untimed run), as an installed copy "
+                             "has it, even where PYTHONDONTWRITEBYTECODE is set")
     args = parser.parse_args(argv)
     runs = max(5, args.runs)
     text = scope_latency.megabyte()
     cli = [sys.executable, "-m", "oiadraft"]
-    loads = [load()]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "request.txt"
         path.write_text(text, encoding="utf-8")
         command = [*cli, "check", str(path), "--format", "json", "--today", TODAY.isoformat()]
+        if args.bytecode:
+            BYTECODE["PYTHONPYCACHEPREFIX"] = str(Path(folder) / "bytecode")
+            for checkout in (REPO, *([args.against] if args.against is not None else [])):
+                timed_run(command, Path(checkout).resolve())  # compiles and keeps the bytecode
+        loads = [load()]
         checked, started_only, other = [], [], []
         for _ in range(runs):  # in turn, so drift in the machine's speed hits each alike
             checked.append(timed_run(command))
@@ -112,9 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     loads.append(load())
     print(f"load average (1, 5, 15 min) before: {loads[0]}; after: {loads[1]}; "
           f"{os.cpu_count()} cores")
-    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+    if args.bytecode:
+        print("bytecode kept between runs (as an installed copy has it)")
+    elif os.environ.get("PYTHONDONTWRITEBYTECODE"):
         print("PYTHONDONTWRITEBYTECODE is set: every run compiles oiadraft's source again "
-              "(an installed copy has its bytecode)")
+              "(an installed copy has its bytecode; --bytecode measures that)")
     print(_figures(f"oiadraft check --format json, {len(text.encode()) / 1e6:.2f} MB, "
                    f"{runs} runs", checked) + "; target < 2000 ms wall")
     print(_figures("  baseline: oiadraft --version", started_only))
