@@ -20,8 +20,12 @@ from functools import lru_cache
 from typing import Any
 
 from oiadraft.model import Period
+from oiadraft.periods import describe_length as describe
 from oiadraft.periods import first_period
-from oiadraft.scope.matching import Token, tokens
+from oiadraft.scope.matching import Token, same_clause, tokens
+from oiadraft.scope.parties import named_other_party
+from oiadraft.scope.rewrites.clause import SAFE_AFTER, Where, two_sided
+from oiadraft.scope.rewrites.custodian import outsider_suggestion
 from oiadraft.scope.schema import SignalRule
 from oiadraft.scope.spans import about_time, content_end, extend_list, quantified
 from oiadraft.scope.vocabulary import Rules
@@ -186,8 +190,6 @@ def _communications(view: PartView, rule: SignalRule) -> Value | None:
     if not comms or view.words("cross_reference") or \
             quantified(comms, view.words("quantifier"), view.text) is not None:
         return None
-    from oiadraft.scope.rewrites.clause import Where, two_sided
-
     where = Where(view.text, view.tokens, view.period_span, view.rules)
     if two_sided(where, extend_list(view.text, comms[0].end, comms)):
         return None  # "emails between the Rates team and KiwiRail" is what this rule asks for
@@ -211,8 +213,6 @@ def _many_channels(view: PartView, rule: SignalRule) -> Value | None:
 
 @feature("open-custodian", needs=("open_custodian",))
 def _open_custodian(view: PartView, rule: SignalRule) -> Value | None:
-    from oiadraft.scope.rewrites.custodian import outsider_suggestion
-
     found = view.words("open_custodian")[:3]
     if not found:
         return None
@@ -282,8 +282,6 @@ def _generic_records(view: PartView, rule: SignalRule) -> Value | None:
 
 @feature("unbounded-holders", needs=("communications",))
 def _unbounded_holders(view: PartView, rule: SignalRule) -> Value | None:
-    from oiadraft.scope.rewrites.clause import SAFE_AFTER
-
     comms = view.words("communications")
     if not comms or view.words("holders") or view.words("cross_reference") \
             or view.words("open_custodian"):
@@ -309,8 +307,6 @@ def _weak_search_terms(view: PartView, rule: SignalRule) -> Value | None:
 
 @feature("case-statistics", needs=("statistics",))
 def _case_statistics(view: PartView, rule: SignalRule) -> Value | None:
-    from oiadraft.scope.matching import same_clause
-
     for stat in view.words("statistics"):
         for condition in view.words("case_conditions"):
             if 0 <= condition.start - stat.end <= 120 and \
@@ -361,8 +357,6 @@ def _named_documents(view: PartView, rule: SignalRule) -> Value | None:
 
 @feature("named-party", needs=("communications",))
 def _named_party(view: PartView, rule: SignalRule) -> Value | None:
-    from oiadraft.scope.parties import named_other_party
-
     span = named_other_party(view)
     return (1.0, [Hit(rule.id, span)]) if span is not None else None
 
@@ -406,8 +400,6 @@ def _long_period(view: PartView, rule: SignalRule) -> Value | None:
     allowance = view.rules.periods[view.record_kind]["usual_days"]
     if view.days is None or view.days <= allowance:
         return None
-    from oiadraft.scope.parties import named_other_party
-
     if view.record_kind == "communications" and named_other_party(view) is not None:
         return None  # messages with a named party: known mailboxes, whatever the span
     value = min((view.days - allowance) / 365.25, view.rules.cap_years)
@@ -437,8 +429,6 @@ def _urgency(view: PartView, rule: SignalRule) -> Value | None:
 
 def describe_length(view: PartView) -> str:
     """The period's length in words ("about 4 years")."""
-    from oiadraft.periods import describe_length as describe
-
     assert view.period is not None
     if view.period.start is not None:
         return describe(view.period, view.context.today)

@@ -20,6 +20,7 @@ from typing import Any
 from oiadraft import acts
 from oiadraft.letter.template import Citations, fill
 from oiadraft.scope.features import Extraction, Hit
+from oiadraft.scope.rewrites import Part, rewrite
 from oiadraft.scope.schema import SignalRule, placeholder_names
 from oiadraft.scope.vocabulary import Rules
 
@@ -129,18 +130,22 @@ def _message(template: str, act: str, short: str, cite: str, words: str, quote: 
 def build(extraction: Extraction, contributions: Mapping[str, float], risk: str, act: str,
           rules: Rules) -> list[Finding]:
     """The findings of one part, in text order (and by severity where they share a place)."""
-    from oiadraft.scope.rewrites import Part, rewrite
-
     view = extraction.view
     part = None
     findings = []
-    shown = [hit for hit in extraction.hits if rules.signals[hit.rule].message is not None
-             or rules.signals[hit.rule].concept_missing is not None]
-    heaviest = max((contributions.get(hit.rule, 0.0) * hit.share for hit in shown
-                    if rules.signals[hit.rule].kind == "breadth"), default=0.0)
-    for hit in shown:
-        rule = rules.signals[hit.rule]
-        contribution = contributions.get(hit.rule, 0.0) * hit.share
+    signals = rules.signals
+    shown = []  # (evidence, its signal, what it adds to the log-odds)
+    heaviest = None  # what the heaviest breadth evidence adds
+    for hit in extraction.hits:
+        rule = signals[hit.rule]
+        if rule.message is not None or rule.concept_missing is not None:
+            contribution = contributions.get(hit.rule, 0.0) * hit.share
+            shown.append((hit, rule, contribution))
+            if rule.kind == "breadth" and (heaviest is None or contribution > heaviest):
+                heaviest = contribution
+    if heaviest is None:
+        heaviest = 0.0
+    for hit, rule, contribution in shown:
         severity = severity_of(rule, contribution, risk, contribution >= heaviest - 1e-9)
         if severity is None:
             continue
