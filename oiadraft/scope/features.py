@@ -68,9 +68,9 @@ class PartView:
     """One part as the feature functions see it: the text, the vocabulary found in it by kind,
     its period and what the part asks for."""
 
-    __slots__ = ("by_kind", "context", "days", "end", "party", "period", "period_problem",
-                 "period_source", "period_span", "period_text", "record_kind", "rules", "text",
-                 "tokens")
+    __slots__ = ("by_kind", "comms_all", "context", "days", "end", "generic", "generic_all",
+                 "party", "period", "period_problem", "period_source", "period_span",
+                 "period_text", "record_kind", "rules", "text", "tokens")
 
     def __init__(self, text: str, context: Any, rules: Rules, found: list[Token],
                  period: Any, problems: Sequence[Any] = ()) -> None:
@@ -101,8 +101,11 @@ class PartView:
         self._drop_described_meetings()
         self.end = content_end(text)
         comms, named = self.words("communications"), self.words("named_documents")
-        generic = self.words_of("generic_records", "information")
-        generic_all = quantified(generic, self.words("quantifier"), text)
+        quants = self.words("quantifier")
+        # worked out once, read by several features: "all" governing a record word
+        self.generic = generic = self.words_of("generic_records", "information")
+        self.generic_all = generic_all = quantified(generic, quants, text)
+        self.comms_all = quantified(comms, quants, text)
         if comms:
             self.record_kind = "communications"
         elif named and not (generic and generic_all):
@@ -176,7 +179,7 @@ def _at_end(view: PartView, rule_id: str, **fmt: Any) -> Hit:
 @feature("all-communications", needs=("communications",))
 def _all_communications(view: PartView, rule: SignalRule) -> Value | None:
     comms = view.words("communications")
-    found = quantified(comms, view.words("quantifier"), view.text)
+    found = view.comms_all
     if found is None or view.words("cross_reference"):
         return None  # "all communications falling within 1 and 2 above" are already bounded
     quant, comm = found
@@ -188,7 +191,7 @@ def _all_communications(view: PartView, rule: SignalRule) -> Value | None:
 def _communications(view: PartView, rule: SignalRule) -> Value | None:
     comms = view.words("communications")
     if not comms or view.words("cross_reference") or \
-            quantified(comms, view.words("quantifier"), view.text) is not None:
+            view.comms_all is not None:
         return None
     where = Where(view.text, view.tokens, view.period_span, view.rules)
     if two_sided(where, extend_list(view.text, comms[0].end, comms)):
@@ -263,8 +266,7 @@ def _has_subject(view: PartView) -> bool:
 
 @feature("no-subject", needs=("communications", "generic_records", "information"))
 def _no_subject(view: PartView, rule: SignalRule) -> Value | None:
-    generic_all = quantified(view.words_of("generic_records", "information"),
-                             view.words("quantifier"), view.text)
+    generic_all = view.generic_all
     if not (view.words("communications") or generic_all) or _has_subject(view) \
             or view.words("cross_reference") or view.record_kind == "named":
         return None
@@ -273,8 +275,7 @@ def _no_subject(view: PartView, rule: SignalRule) -> Value | None:
 
 @feature("generic-records", needs=("generic_records", "information"))
 def _generic_records(view: PartView, rule: SignalRule) -> Value | None:
-    found = quantified(view.words_of("generic_records", "information"),
-                       view.words("quantifier"), view.text)
+    found = view.generic_all
     if found is None or view.record_kind == "communications":
         return None
     return 1.0, [Hit(rule.id, (found[0].start, found[1].end))]
@@ -286,7 +287,7 @@ def _unbounded_holders(view: PartView, rule: SignalRule) -> Value | None:
     if not comms or view.words("holders") or view.words("cross_reference") \
             or view.words("open_custodian"):
         return None
-    found = quantified(comms, view.words("quantifier"), view.text)
+    found = view.comms_all
     anchor = extend_list(view.text, found[1].end if found else comms[0].end, comms)
     # " between <...> and <...>" goes in only where it reads: not before "Council staff sent"
     return 1.0, [Hit(rule.id, (anchor, anchor), fmt={"records": "communications"},
@@ -348,9 +349,7 @@ def _local_authority(view: PartView, rule: SignalRule) -> Value | None:
 @feature("named-documents", needs=("named_documents", "record_words"))
 def _named_documents(view: PartView, rule: SignalRule) -> Value | None:
     named = view.words_of("named_documents", "record_words")
-    if not named or (view.record_kind == "communications"
-                     and quantified(view.words("communications"), view.words("quantifier"),
-                                    view.text)):
+    if not named or (view.record_kind == "communications" and view.comms_all):
         return None
     return 1.0, [Hit(rule.id, (named[0].start, named[0].end))]
 

@@ -194,11 +194,12 @@ def period_tip(text: str, act: str) -> Finding:
 def reasons(contributions: Mapping[str, float], rules: Rules, limit: int = 3) -> tuple[str, ...]:
     """The features that move the likelihood most, in words, heaviest first; one that counts
     in the part's favour says so."""
-    ranked = sorted(((abs(c), name, c) for name, c in contributions.items()
-                     if abs(c) >= 0.15 and rules.signals[name].reason),
-                    key=lambda item: (-item[0], item[1]))
+    signals = rules.signals
+    # heaviest first, then by name (names differ, so the contributions are never compared)
+    ranked = sorted((-abs(c), name, c) for name, c in contributions.items()
+                    if abs(c) >= 0.15 and signals[name].reason)
     words = []
     for _, name, contribution in ranked[:limit]:
-        reason = str(rules.signals[name].reason)
+        reason = str(signals[name].reason)
         words.append(reason if contribution > 0 else f"in its favour: {reason}")
     return tuple(words)
