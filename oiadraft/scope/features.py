@@ -459,10 +459,7 @@ def extract(text: str, context: Any, rules: Rules,
                     else tokens(text, rules), *first_period(text, context.today))
     values: dict[str, float] = {}
     hits: list[Hit] = []
-    present = view.by_kind.keys()
-    for rule_id, rule, function, needs in _plan(rules):
-        if needs and present.isdisjoint(needs):
-            continue  # none of the words it needs: absent, without the call
+    for rule_id, rule, function in _plan(rules, frozenset(view.by_kind)):
         result = function(view, rule)
         if result is None or result[0] == 0:
             continue
@@ -471,15 +468,25 @@ def extract(text: str, context: Any, rules: Rules,
     return Extraction(values, hits, view)
 
 
-_PLAN: list[Any] = [None, ()]
+_PLANS: dict[str, Any] = {"rules": None, "signals": (), "by_kinds": {}}
 
 
-def _plan(rules: Rules) -> tuple[tuple[str, SignalRule, Callable[..., Value | None],
-                                        frozenset[str]], ...]:
-    """Each signal, its function and the kinds it needs, in order: looked up once per
-    vocabulary, not per part."""
-    if _PLAN[0] is not rules:
-        _PLAN[:] = [rules, tuple((rule_id, rule, FEATURES.get(rule_id, presence),
-                                  NEEDS.get(rule_id, frozenset(rule.reads)))
-                                 for rule_id, rule in rules.signals.items())]
-    return _PLAN[1]
+def _plan(rules: Rules, present: frozenset[str]
+          ) -> tuple[tuple[str, SignalRule, Callable[..., Value | None]], ...]:
+    """Each signal that may be there and its function, in order, for a part with words of the
+    `present` kinds (a signal that needs none of them is absent without a call): worked out
+    once per vocabulary and set of kinds, not per part."""
+    if _PLANS["rules"] is not rules:
+        _PLANS.update(rules=rules, by_kinds={}, signals=tuple(
+            (rule_id, rule, FEATURES.get(rule_id, presence),
+             NEEDS.get(rule_id, frozenset(rule.reads))) for rule_id, rule in rules.signals.items()))
+    by_kinds = _PLANS["by_kinds"]
+    plan = by_kinds.get(present)
+    if plan is None:
+        if len(by_kinds) >= 4096:
+            by_kinds.clear()
+        plan = by_kinds[present] = tuple((rule_id, rule, function) for rule_id, rule, function,
+                                         needs in _PLANS["signals"]
+                                         if not present.isdisjoint(needs)
+                                         or not (needs or function is presence))
+    return plan
