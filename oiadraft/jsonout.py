@@ -36,7 +36,16 @@ def dumps(value: Any) -> str:
     """``json.dumps(value, ensure_ascii=False, indent=2)``, the same text."""
     out: list[str] = []
     add = out.append
-    string = _STRING
+    escape = _STRING
+    # a report repeats the same messages and quotes: each text is escaped once
+    encoded: dict[str, str] = {}
+
+    def string(text: str) -> str:
+        done = encoded.get(text)
+        if done is None:
+            done = encoded[text] = escape(text)
+        return done
+
     whole = int.__repr__
     # for each depth, each key as written there with what goes before it: the objects of one
     # report share a few keys, so each is encoded once rather than once per object
@@ -78,7 +87,14 @@ def dumps(value: Any) -> str:
                 add(before)
                 kind = type(item)
                 if kind is str:
-                    add(string(item))
+                    done = encoded.get(item)
+                    if done is None:
+                        done = encoded[item] = escape(item)
+                    add(done)
+                elif item is None:
+                    add("null")
+                elif kind is int:
+                    add(whole(item))
                 elif kind is dict or kind is list or kind is tuple:
                     write(item, inner)
                 else:
@@ -96,7 +112,14 @@ def dumps(value: Any) -> str:
                 add(between)
                 kind = type(item)
                 if kind is str:
-                    add(string(item))
+                    done = encoded.get(item)
+                    if done is None:
+                        done = encoded[item] = escape(item)
+                    add(done)
+                elif item is None:
+                    add("null")
+                elif kind is int:
+                    add(whole(item))
                 elif kind is dict or kind is list or kind is tuple:
                     write(item, inner)
                 else:
