@@ -101,6 +101,19 @@ def test_dispatch_patterns_are_compiled_when_first_needed_and_read_as_every_word
     assert [p.pattern for p in dispatch.values()] == list(sources.values())
 
 
+def test_dispatch_works_out_a_words_pattern_from_its_pieces_when_first_needed():
+    phrases = patterns.Piece(frozenset({"all"}), None, ("all", "all staff", "All  the staff"))
+    pattern = patterns.pattern_piece(["all"], r"\s+emails?")
+    dispatch = patterns.Dispatch({"all": (("q", (phrases,)), ("e", (pattern,)))})
+    assert dict.__len__(dispatch) == 0
+    assert dispatch["all"].match("all the staff").group("q") == "all the staff"
+    assert dispatch["all"].match("all staffing").group("q") == "all"
+    assert dispatch["all"].match("all emails").lastgroup == "q"  # the first kind wins
+    assert dict.__len__(dispatch) == 1
+    master = re.compile(patterns.master_source((("q", (phrases,)), ("e", (pattern,)))))
+    assert master.match("all staff").group("q") == "all staff"
+
+
 @pytest.mark.parametrize("lead,rest,text,found", [
     (["brief", "briefing"], " (?:for|titled)", "the briefing titled X", "briefing titled"),
     (["meeting", "meetings"], " held", "minutes of meetings held", "meetings held"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 WORD_RUN = re.compile(r"\w+")
@@ -51,21 +52,45 @@ def first_word(phrase: str) -> str:
 
 class Piece(NamedTuple):
     """Part of one kind's vocabulary: the words it can begin with, its regex, and the phrases
-    behind it (None for a pattern)."""
+    behind it (None for a pattern). The regex of phrases is worked out when first needed
+    (`piece_source`): most first words never occur in a given request."""
 
     first: frozenset[str]
-    source: str
+    source: str | None
     phrases: tuple[str, ...] | None
 
 
-def phrase_pieces(phrases: list[str]) -> tuple[str, list[Piece]]:
-    """(the regex of all the phrases, one piece per first word)."""
+def piece_source(piece: Piece) -> str:
+    """The regex of a piece: a pattern's own, or the phrases' (a trie)."""
+    if piece.source is not None:
+        return piece.source
+    return f"(?:{trie_regex(piece.phrases or ())})(?!\\w)"
+
+
+def phrase_pieces(phrases: list[str]) -> list[Piece]:
+    """One piece per first word of the phrases."""
     by_word: dict[str, list[str]] = {}
     for phrase in phrases:
         by_word.setdefault(first_word(phrase), []).append(phrase)
-    pieces = [Piece(frozenset([word]), f"(?:{trie_regex(some)})(?!\\w)", tuple(some))
-              for word, some in by_word.items()]
-    return f"(?:{trie_regex(phrases)})(?!\\w)", pieces
+    return [Piece(frozenset([word]), None, tuple(some)) for word, some in by_word.items()]
+
+
+Keyed = tuple[tuple[str, tuple[Piece, ...]], ...]
+"""Each kind's group name and its pieces, in priority order."""
+
+
+@lru_cache(maxsize=8)
+def master_source(keyed: Keyed) -> str:
+    """All the vocabulary in one case-blind pattern: for each kind, its phrases as one trie
+    (the order of phrases makes no difference to a trie), then its patterns."""
+    groups = []
+    for name, pieces in keyed:
+        phrases = [phrase for piece in pieces if piece.source is None
+                   for phrase in piece.phrases or ()]
+        alternatives = [f"(?:{trie_regex(phrases)})(?!\\w)"] if phrases else []
+        alternatives += [piece.source for piece in pieces if piece.source is not None]
+        groups.append(f"(?P<{name}>{'|'.join(alternatives)})")
+    return r"(?<!\w)(?:" + "|".join(groups) + ")"
 
 
 def pattern_piece(lead: list[str], rest: str) -> Piece:
@@ -77,16 +102,23 @@ def pattern_piece(lead: list[str], rest: str) -> Piece:
 
 
 class Dispatch(dict):  # type: ignore[type-arg]
-    """Word -> its compiled pattern, each compiled the first time a text has the word (a few
-    hundred patterns, most of which a given request never needs: compiling them all would be
-    most of the cost of loading the vocabulary). Reads as the mapping of every word."""
+    """Word -> its compiled pattern, each worked out and compiled the first time a text has the
+    word (a few hundred patterns, most of which a given request never needs: building them all
+    would be most of the cost of loading the vocabulary). Reads as the mapping of every word.
+    `sources` maps each word to its regex, or to the kinds' pieces (group name, pieces) that
+    can begin with it."""
 
-    def __init__(self, sources: dict[str, str]) -> None:
+    def __init__(self, sources: dict[str, str | Keyed]) -> None:
         super().__init__()
         self.sources = sources
 
     def __missing__(self, word: str) -> re.Pattern[str]:
-        pattern = self[word] = re.compile(self.sources[word])  # KeyError: not a first word
+        source = self.sources[word]  # KeyError: not a first word
+        if not isinstance(source, str):
+            source = r"(?<!\w)(?:" + "|".join(
+                f"(?P<{name}>{'|'.join(piece_source(piece) for piece in mine)})"
+                for name, mine in source) + ")"
+        pattern = self[word] = re.compile(source)
         return pattern
 
     def __contains__(self, word: object) -> bool:
@@ -111,9 +143,7 @@ class Dispatch(dict):  # type: ignore[type-arg]
         return [(word, self[word]) for word in self.sources]
 
 
-def build_dispatch(
-    keyed: list[tuple[str, list[Piece]]],
-) -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
+def build_dispatch(keyed: Keyed) -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
     """A trigger pattern for the words phrases begin with, and for each word the vocabulary
     (group names and order kept) that can begin with it.
 
@@ -124,15 +154,15 @@ def build_dispatch(
     for _, pieces in keyed:
         for piece in pieces:
             words |= piece.first
-    sources: dict[str, str] = {}
+    sources: dict[str, str | Keyed] = {}
     tails: dict[str, str] = {}
     for word in sorted(words):
         groups = []
         rests: list[str] | None = []
         for name, pieces in keyed:
-            mine = [piece for piece in pieces if word in piece.first]
+            mine = tuple(piece for piece in pieces if word in piece.first)
             if mine:
-                groups.append(f"(?P<{name}>{'|'.join(piece.source for piece in mine)})")
+                groups.append((name, mine))
             for piece in mine:
                 if piece.phrases is None or rests is None:
                     rests = None
@@ -143,7 +173,7 @@ def build_dispatch(
                         rests = None
                         break
                     rests.append(rest)
-        sources[word] = r"(?<!\w)(?:" + "|".join(groups) + ")"
+        sources[word] = tuple(groups)
         if WORD_CHAR.match(word):
             tails[word] = _rest_lookahead(rests) if rests else r"(?!\w)"
     marks = [w for w in words if not WORD_CHAR.match(w)]

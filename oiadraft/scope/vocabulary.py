@@ -40,9 +40,9 @@ class Rules:
 
     kinds: tuple[str, ...]
     """Every kind of words, in priority order (the order of the YAML)."""
-    master_source: str
-    """All the vocabulary in one case-blind pattern (for text that lower-casing would move),
-    compiled by `master` when such a text comes."""
+    keyed: patterns.Keyed
+    """Each kind's group name and its pieces of vocabulary, in priority order (`master` builds
+    the whole pattern from them)."""
     group_kinds: dict[str, str]
     trigger: re.Pattern[str]
     """Where a phrase can begin in lower-cased text."""
@@ -73,17 +73,16 @@ class Rules:
     def master(self) -> re.Pattern[str]:
         """The whole vocabulary as one case-blind pattern. Compiled when first needed (most
         requests never need it, and it is the largest pattern), then from `re`'s cache."""
-        return re.compile(self.master_source, re.IGNORECASE)
+        return re.compile(patterns.master_source(self.keyed), re.IGNORECASE)
 
 
-def _vocabulary(data: Any) -> tuple[tuple[str, ...], str, dict[str, str],
+def _vocabulary(data: Any) -> tuple[tuple[str, ...], patterns.Keyed, dict[str, str],
                                     re.Pattern[str], dict[str, re.Pattern[str]]]:
     vocab = data.get("vocabulary")
     if not isinstance(vocab, dict) or not vocab:
         raise fail("missing 'vocabulary' mapping", data, "vocabulary")
-    groups: list[str] = []
     group_kinds: dict[str, str] = {}
-    keyed: list[tuple[str, list[Piece]]] = []
+    keyed: list[tuple[str, tuple[Piece, ...]]] = []
     for index, (kind, node) in enumerate(vocab.items()):
         if not isinstance(node, dict):
             raise fail(f"vocabulary.{kind} must be a mapping", vocab, kind)
@@ -100,12 +99,7 @@ def _vocabulary(data: Any) -> tuple[tuple[str, ...], str, dict[str, str],
                 raise fail("vocabulary.record_words takes single words only (no patterns): "
                            f"{(several or ['a pattern'])[0]!r}", node,
                            "phrases" if several else "patterns")
-        alternatives: list[str] = []
-        pieces: list[Piece] = []
-        if phrases:
-            whole, some = patterns.phrase_pieces(phrases)
-            alternatives.append(whole)
-            pieces.extend(some)
+        pieces: list[Piece] = patterns.phrase_pieces(phrases) if phrases else []
         for entry in pattern_nodes:
             lead = entry.get("lead") if isinstance(entry, dict) else None
             rest = entry.get("rest") if isinstance(entry, dict) else None
@@ -116,18 +110,15 @@ def _vocabulary(data: Any) -> tuple[tuple[str, ...], str, dict[str, str],
                            "with) and 'rest' (a regular expression)", entry if isinstance(
                                entry, dict) else node, "lead")
             piece = patterns.pattern_piece(lead, rest)
-            compile_checked(piece.source, entry, "rest", f"vocabulary.{kind}")
-            alternatives.append(piece.source)
+            compile_checked(str(piece.source), entry, "rest", f"vocabulary.{kind}")
             pieces.append(piece)
-        if not alternatives:
+        if not pieces:
             continue
         name = f"k{index}"
         group_kinds[name] = str(kind)
-        groups.append(f"(?P<{name}>{'|'.join(alternatives)})")
-        keyed.append((name, pieces))
-    master = r"(?<!\w)(?:" + "|".join(groups) + ")"
-    trigger, dispatch = patterns.build_dispatch(keyed)
-    return tuple(str(k) for k in vocab), master, group_kinds, trigger, dispatch
+        keyed.append((name, tuple(pieces)))
+    trigger, dispatch = patterns.build_dispatch(tuple(keyed))
+    return tuple(str(k) for k in vocab), tuple(keyed), group_kinds, trigger, dispatch
 
 
 def _signals(data: Any, kinds: tuple[str, ...], concepts: set[str]) -> dict[str, SignalRule]:
@@ -274,7 +265,7 @@ def parse_rules(data: Any) -> Rules:
     if data.get("version") != 1:
         raise fail(f"unsupported version {data.get('version')!r} (expected 1)", data, "version")
     concepts = set(acts.default_act().sections)
-    kinds, master, group_kinds, trigger, dispatch = _vocabulary(data)
+    kinds, keyed, group_kinds, trigger, dispatch = _vocabulary(data)
     signals = _signals(data, kinds, concepts)
     periods, cap_years = _periods(data)
     request, request_findings = _request(data, concepts)
@@ -288,7 +279,7 @@ def parse_rules(data: Any) -> Rules:
         raise fail("channels must be a list of words", data, "channels")
     return Rules(
         kinds=kinds,
-        master_source=master,
+        keyed=keyed,
         group_kinds=group_kinds,
         trigger=trigger,
         dispatch=dispatch,
