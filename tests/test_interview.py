@@ -421,3 +421,14 @@ def test_one_part_needs_no_question_about_priority(interview):
 def test_the_view_carries_the_step_help_filled_for_the_act(interview):
     chat = parts_chat(interview)
     assert "(s18(f))" in chat.view.help and "{" not in chat.view.help
+
+
+def test_a_pasted_request_with_no_break_spaces_splits_as_typed(interview):
+    """Copied from a PDF: the parts are the same, with plain spaces."""
+    chat = Chat(interview)
+    chat.say("mfat", "cluster munitions", "skip")
+    chat.say(SEED.replace("12. ", "12.\u00a0\u00a0").replace(" of ", "\u00a0of\u00a0")
+             .replace("\n", " \n"))
+    assert len(chat.draft.parts) == 13
+    assert chat.draft.parts[11].text.startswith("The dates, since October 2020, of any")
+    assert not any("\u00a0" in part.text for part in chat.draft.parts)

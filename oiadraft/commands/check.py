@@ -157,7 +157,9 @@ def read_input(file: str | None) -> tuple[str, str]:
         raise UserError(f"{name} is not UTF-8 text; save it as UTF-8 plain text first") from None
     if not text.strip():
         raise UserError(f"{name} is empty: there is no request to check")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), name
+    from oiadraft.text import plain_spaces
+
+    return plain_spaces(text.replace("\r\n", "\n").replace("\r", "\n")), name
 
 
 def check_text(text: str, act: str | None = None, today: date | None = None) -> dict[str, Any]:

@@ -81,13 +81,13 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii":
 
 # A marker at the start of a line, then white space. Groups: the number/letter token.
 _MARKER = re.compile(
-    r"""[ \t]*(?:
+    r"""[^\S\n]*(?:
         \((?P<paren>\d+|[a-zA-Z]|[ivxIVX]{1,5})\)               # (1) (a) (iv)
-      | (?P<num>\d+)(?:\.(?!\d)|\)|:|[ \t]?[-–](?![-–]))         # 1. 1) 1: 1- 1 -
+      | (?P<num>\d+)(?:\.(?!\d)|\)|:|[^\S\n]?[-–](?![-–]))       # 1. 1) 1: 1- 1 -
       | (?P<alpha>[a-zA-Z])[.)](?![a-zA-Z0-9])                  # a) a.
       | (?P<roman>[ivxIVX]{1,5})[.)](?![a-zA-Z0-9])             # iv) iv.
       | (?P<bullet>[-*•‣◦▪●])                                   # - * •
-    )[ \t]+(?=\S)""",
+    )[^\S\n]+(?=\S)""",  # white space but a new line: tabs, no-break spaces from a PDF
     re.VERBOSE,
 )
 SHORT_NUMBER = 3
@@ -268,13 +268,15 @@ def _paragraph_kind(paragraph: str) -> str | None:
     return None
 
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of blank-line separated paragraphs inside text[start:end] (trimmed)."""
     spans: list[tuple[int, int]] = []
-    for match in re.finditer(r"\S(?:.*?\S)?(?=\n[ \t]*\n|\s*\Z)", text[start:end], re.DOTALL):
+    # a line may end in spaces (text copied from a PDF), the blank line may hold some too
+    for match in re.finditer(r"\S(?:.*?\S)?(?=[^\S\n]*\n[^\S\n]*\n|\s*\Z)", text[start:end],
+                             re.DOTALL):
         spans.append((start + match.start(), start + match.end()))
     return spans
 
