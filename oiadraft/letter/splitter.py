@@ -39,7 +39,7 @@ from oiadraft.text import fold_case
 
 CUES_FILE = "letter_cues.yaml"
 
-__all__ = ["FoundPart", "SplitRequest", "split_request"]
+__all__ = ["FoundPart", "SplitRequest", "clean_part_text", "split_request"]
 
 
 @dataclass(frozen=True)
@@ -327,6 +327,27 @@ def _shift(match: Any, offset: int) -> Any:
     from dataclasses import replace
 
     return replace(match, start=match.start + offset, end=match.end + offset)
+
+
+def clean_part_text(text: str) -> str:
+    """A found part's words as they go into a letter: lines without the spaces a PDF leaves at
+    their ends, and without page furniture ("Page 3 of 9") and the blank lines around it, so a
+    sentence broken by a page break reads on. (`FoundPart.text` itself stays the exact slice
+    of the paste its span names.)"""
+    lines = [line.rstrip() for line in text.split("\n")]
+    kept: list[str] = []
+    after_furniture = False
+    for line in lines:
+        if line and _PAGE_FURNITURE.match(line):
+            while kept and not kept[-1]:
+                kept.pop()
+            after_furniture = True
+            continue
+        if after_furniture and not line:
+            continue
+        after_furniture = False
+        kept.append(line)
+    return "\n".join(kept).strip()
 
 
 def _period_finder():
