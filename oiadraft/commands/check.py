@@ -23,7 +23,8 @@ from typing import Any
 
 DESCRIPTION = """\
 Check a request before you send it: each numbered part is rated low, medium or high risk of
-being refused as needing "substantial collation or research" or sent back for narrowing, with the words that caused it and narrower wording to use instead.
+being refused as needing "substantial collation or research" or sent back for narrowing,
+with the words that caused it and narrower wording to use instead.
 
 Give a file, or - (or nothing) to read standard input. A whole letter is fine: greetings,
 background, the form-of-release and reasons paragraphs and the sign-off are not parts. A
