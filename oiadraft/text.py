@@ -57,11 +57,18 @@ _PLAIN_SPACES = str.maketrans(
      "\u2028": "\n", "\u2029": "\n", "\u200b": None, "\ufeff": None})
 
 
+# Any character `_PLAIN_SPACES` changes: most text has none, and looking costs far less than
+# translating (a megabyte paste with a macron in it is not ASCII).
+_ODD_SPACE = re.compile("[" + "".join(re.escape(chr(code)) for code in _PLAIN_SPACES) + "]")
+
+
 def plain_spaces(text: str) -> str:
     """`text` with every kind of space written as a plain one (see `_PLAIN_SPACES`): a request
     copied from an agency's PDF has no-break spaces between its words and after its numbers,
     and the splitter and the checker's vocabulary read plain spaces."""
-    return text if text.isascii() else text.translate(_PLAIN_SPACES)
+    if text.isascii() or _ODD_SPACE.search(text) is None:
+        return text
+    return text.translate(_PLAIN_SPACES)
 
 
 def strip_controls(text: str) -> str:

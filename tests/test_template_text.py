@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from oiadraft.letter.template import Citations, fill, placeholders
 from oiadraft.text import join_and, join_or, plain_spaces, plural, printable, strip_controls
@@ -75,3 +77,13 @@ def test_every_kind_of_space_is_made_plain():
     assert strip_controls(copied) == plain_spaces(copied)
     assert plain_spaces("ascii stays as it is\t\n") == "ascii stays as it is\t\n"
     assert plain_spaces("Tēnā koe, Māori macrons are kept") == "Tēnā koe, Māori macrons are kept"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(
+    ["a", "ā", " ", "\n", "\t", "\u00a0", "\u1680", "\u2000", "\u2005", "\u200a", "\u200b",
+     "\u202f", "\u205f", "\u3000", "\u2028", "\u2029", "\ufeff", "\u200c"]), max_size=30))
+def test_plain_spaces_changes_only_the_odd_spaces(text):
+    from oiadraft.text import _PLAIN_SPACES
+
+    assert plain_spaces(text) == text.translate(_PLAIN_SPACES)
