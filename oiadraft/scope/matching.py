@@ -32,12 +32,13 @@ class Token(NamedTuple):
     text: str
 
 
-def _typo_fixes(text: str, rules: Rules) -> list[tuple[int, int, str]]:
-    """(start, end, corrected word) for misspelt key words, found cheaply."""
+def _typo_fixes(text: str, rules: Rules, low: str | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, corrected word) for misspelt key words, found cheaply. `low`: the text
+    lower-cased, when that keeps every offset and no letter folds oddly."""
     fixes: list[tuple[int, int, str]] = []
-    if FOLDS_ODDLY.search(text) is None:
+    if low is not None or FOLDS_ODDLY.search(text) is None:
         # lower-cased text keeps every offset and matches [a-z] exactly as ignoring case would
-        candidates = rules.typo_candidates_lower.finditer(text.lower())
+        candidates = rules.typo_candidates_lower.finditer(low or text.lower())
     else:
         candidates = rules.typo_candidates.finditer(text)
     decided = rules.typo_decided
@@ -87,15 +88,19 @@ def closest(word: str, targets: tuple[str, ...], max_distance: int) -> str | Non
     return best
 
 
-def _scan(text: str, rules: Rules) -> list[tuple[str, int, int]]:
+def _scan(text: str, rules: Rules, low: str | None = None) -> list[tuple[str, int, int]]:
     """(kind, start, end) of every vocabulary match, left to right, never overlapping.
 
     On lower-cased text when lower-casing keeps every offset: the vocabulary for a word is
     tried only where that word begins (`Rules.trigger`/`dispatch`), which finds exactly what
-    the whole pattern (`Rules.master()`) would, several times faster."""
-    low = text.lower()
+    the whole pattern (`Rules.master()`) would, several times faster. `low`: as for
+    `_typo_fixes`."""
     kinds = rules.group_kinds
-    if len(low) != len(text) or FOLDS_ODDLY.search(text) is not None:
+    if low is None:
+        low = text.lower()
+        if len(low) != len(text) or FOLDS_ODDLY.search(text) is not None:
+            low = None
+    if low is None:
         return [(kinds[m.lastgroup or ""], m.start(), m.end()) for m in rules.master().finditer(text)]
     dispatch = rules.dispatch
     found = []
@@ -112,10 +117,13 @@ def _scan(text: str, rules: Rules) -> list[tuple[str, int, int]]:
 
 
 def tokens(text: str, rules: Rules) -> list[Token]:
-    fixes = _typo_fixes(text, rules)
+    low: str | None = text.lower()
+    if len(low) != len(text) or FOLDS_ODDLY.search(text) is not None:
+        low = None  # lower-casing moves or folds a letter: the case-blind patterns instead
+    fixes = _typo_fixes(text, rules, low)
     if not fixes:
         return [Token(kind, start, end, text[start:end])
-                for kind, start, end in _scan(text, rules)]
+                for kind, start, end in _scan(text, rules, low)]
     # match on a corrected copy, then map positions back to the original text
     pieces: list[str] = []
     segments: list[tuple[int, int, int, int]] = []  # norm start, norm end, orig start, orig end
