@@ -242,7 +242,16 @@ def _span_start(match: re.Match[str]) -> int:
 def _interpret(match: re.Match[str], today: date | None) -> Period:
     """Turn one grammar match into a Period (PeriodError when it cannot be read)."""
     phrase = match.string[_span_start(match):match.end()]
-    get = match.groupdict().get
+    return _reading(match.re, match.groups(), phrase, today)
+
+
+@lru_cache(maxsize=4096)
+def _reading(grammar: re.Pattern[str], groups: tuple[str | None, ...], phrase: str,
+             today: date | None) -> Period:
+    """The Period a match of `grammar` with these groups reads as: worked out once for each
+    distinct reading (a long request states the same periods again and again). A phrase
+    that cannot be read raises PeriodError each time."""
+    get = {name: groups[index - 1] for name, index in grammar.groupindex.items()}.get
     if get("l_w") is not None:
         end = _read_unit(get("l_e")).last if get("l_e") else None
         return _relative(get("l_the"), get("l_w"), get("l_n"), get("l_u"), end, phrase, today)
