@@ -379,6 +379,16 @@ def test_find_periods_limit_is_the_first_of_the_whole_answer(text, limit):
         periods.find_periods(text, today=TODAY)[:limit]
 
 
+def test_a_period_reading_is_kept_for_its_day_and_a_phrase_that_cannot_be_read_says_so_again():
+    first = periods.find_periods("emails from the last 2 years", today=TODAY)
+    later = periods.find_periods("emails from the last 2 years", today=date(2025, 3, 1))
+    assert first[0].period != later[0].period
+    assert periods.find_periods("emails from the last 2 years", today=TODAY) == first
+    for _ in range(2):
+        (problem,) = periods.find_period_problems("emails since 28th feb", today=TODAY)
+        assert "which year" in problem.message
+
+
 def _first_period_two_passes(text, today):
     found = periods.find_periods(text, today=today, limit=1)
     if found:
