@@ -83,9 +83,12 @@ def assess(part_text: str, context: Context | None = None,
     contributions = model.contributions(extraction.values)
     found = findings.build(extraction, contributions, risk, act, rules)
     hidden_rules = set(acknowledged)
-    shown = tuple(f for f in found if f.rule not in hidden_rules)
-    hidden = tuple(sorted((f for f in found if f.rule in hidden_rules),
-                          key=lambda f: (f.span[0], f.rule)))
+    if hidden_rules:
+        shown = tuple(f for f in found if f.rule not in hidden_rules)
+        hidden = tuple(sorted((f for f in found if f.rule in hidden_rules),
+                              key=lambda f: (f.span[0], f.rule)))
+    else:  # nothing acknowledged (`check`, and most parts)
+        shown, hidden = tuple(found), ()
     return Assessment(
         text=part_text,
         risk=risk,
