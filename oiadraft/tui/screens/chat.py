@@ -77,6 +77,8 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
         """Answers and keyed actions waiting their turn (see `_enqueue`)."""
         self._deferred: str | None = None
         """A paste not shown yet: the reply's summary stands in for it."""
+        self._opening: tuple[str, ...] = ()
+        """The greeting shown before the interview was loaded (`_show_opening`)."""
 
     # ---- layout -----------------------------------------------------------------------
 
@@ -96,14 +98,32 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
         return self.app.interview
 
     def on_mount(self) -> None:
-        # Paint the screen first and load the interview (script, action table, Act profiles)
-        # off the UI thread: loading it on the UI thread held up the first write to a real
-        # terminal. Keys typed meanwhile wait in the box and the queue.
+        # Paint the screen first, then the greeting of a new request (read from the top of
+        # the script alone), and only then load the interview (script, action table, Act
+        # profiles) off the UI thread: loading it first held up the first write to a real
+        # terminal and then the greeting. Keys typed meanwhile wait in the box and the queue.
         chat_input = self.query_one(ChatInput)
         chat_input.live_handler = self._typing_changed
         chat_input.submit_handler = self._submit
         chat_input.key_handler = self._turn_key
         chat_input.focus()
+        self.call_after_refresh(self._show_opening)
+
+    @guarded
+    def _show_opening(self) -> None:
+        """A new request: show the greeting and the first question now (the interview gives
+        the same messages; `_start_conversation` checks), then load the interview."""
+        if not self.resumed and not self._started:
+            from oiadraft.interview.opening import read_opening
+
+            opening = read_opening()
+            if opening is not None:
+                transcript = self.query_one(Transcript)
+                for text in opening.messages:
+                    transcript.add_assistant(text)
+                self.query_one(ChatInput).placeholder = Content(opening.placeholder)
+                self._opening = opening.messages
+        self.post_message(messages.ConversationOpened())
         self.call_after_refresh(self._prepare_interview)
 
     @work(thread=True, exit_on_error=False, group="prepare")
@@ -128,8 +148,14 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
             bind_table(self.app, app_bindings())
             self._bound = True
         transcript = self.query_one(Transcript)
-        for message in reply.messages:
-            transcript.add_assistant(message.text)
+        said = [message.text for message in reply.messages]
+        shown, self._opening = self._opening, ()
+        if shown and tuple(said[:len(shown)]) == shown:
+            said = said[len(shown):]  # the greeting is already on screen
+        elif shown:
+            transcript.remove_children()
+        for text in said:
+            transcript.add_assistant(text)
         self._show_view(reply.view)
         self._refresh_letter()
         self._refresh_findings()
