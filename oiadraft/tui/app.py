@@ -169,6 +169,13 @@ class OiaDraftApp(App[None]):
         self.push_screen(chat)
         self._resume_offered = resumed or not self.offer_resume
 
+    def on_ready(self) -> None:
+        # Textual's Ready: the first frame has been handed to the terminal; the header's
+        # title follows in the next refresh. Work done any earlier delays them.
+        chat = self.chat_screen()
+        if chat is not None:
+            chat.call_after_refresh(chat.show_opening)
+
     def _catch_signals(self) -> None:
         """SIGTERM, SIGHUP (the terminal closed) and SIGINT save the draft before exiting."""
         loop = asyncio.get_running_loop()

@@ -6,7 +6,9 @@ shows the reply, re-renders the letter, and autosaves the draft (debounced, atom
 
 from __future__ import annotations
 
+import threading
 from collections import deque
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -34,11 +36,14 @@ from oiadraft.tui.widgets.footer import SteadyFooter
 from oiadraft.tui.widgets.letter import NARROW, LetterPane
 from oiadraft.tui.widgets.mdtext import markdown_to_text
 from oiadraft.tui.widgets.resume_offer import ResumeOffer
-from oiadraft.tui.widgets.transcript import Transcript
+from oiadraft.tui.widgets.transcript import AssistantTurn, Transcript
 
 if TYPE_CHECKING:
     from oiadraft.interview import Interview
 
+OPENING_WAIT = 5.0
+"""Seconds the interview waits for the greeting to be shown before loading anyway (a terminal
+that never reports its first frame must not leave the chat without its engine)."""
 TURN_KEYS = {"accept", "keep", "split", "cancel"}
 """Keyed actions that are turns of the conversation (the rest open something)."""
 
@@ -78,7 +83,14 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
         self._deferred: str | None = None
         """A paste not shown yet: the reply's summary stands in for it."""
         self._opening: tuple[str, ...] = ()
-        """The greeting shown before the interview was loaded (`_show_opening`)."""
+        """The greeting shown before the interview was loaded (`show_opening`)."""
+        self._greeting = False
+        """`show_opening` has run."""
+        self._painted = 0
+        """Layouts of the screen since the greeting was mounted."""
+        self._opened = threading.Event()
+        """Set once the greeting is on screen (or there is none to show): the interview
+        loads then."""
 
     # ---- layout -----------------------------------------------------------------------
 
@@ -98,36 +110,64 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
         return self.app.interview
 
     def on_mount(self) -> None:
-        # Paint the screen first, then the greeting of a new request (read from the top of
-        # the script alone), and only then load the interview (script, action table, Act
-        # profiles) off the UI thread: loading it first held up the first write to a real
-        # terminal and then the greeting. Keys typed meanwhile wait in the box and the queue.
+        # Paint the screen first, then (`show_opening`) the greeting of a new request, read
+        # from the top of the script alone, and only then load the interview (script, action
+        # table, Act profiles) off the UI thread: loading it first held up the first write to
+        # a real terminal and then the greeting. Keys typed meanwhile wait in the box and the
+        # queue.
         chat_input = self.query_one(ChatInput)
         chat_input.live_handler = self._typing_changed
         chat_input.submit_handler = self._submit
         chat_input.key_handler = self._turn_key
         chat_input.focus()
-        self.call_after_refresh(self._show_opening)
+        self.call_after_refresh(self._prepare_interview)
+        if self.resumed:
+            self.call_after_refresh(self.show_opening)  # nothing to show before it loads
 
     @guarded
-    def _show_opening(self) -> None:
-        """A new request: show the greeting and the first question now (the interview gives
-        the same messages; `_start_conversation` checks), then load the interview."""
-        if not self.resumed and not self._started:
+    async def show_opening(self) -> None:
+        """Called by the app once the first frame is on the terminal. A new request: show
+        the greeting and the first question now (the interview gives the same messages;
+        `_start_conversation` checks); the interview loads once they are on screen."""
+        if self._greeting:
+            return
+        self._greeting = True
+        if not self.resumed:
             from oiadraft.interview.opening import read_opening
 
             opening = read_opening()
             if opening is not None:
                 transcript = self.query_one(Transcript)
-                for text in opening.messages:
-                    transcript.add_assistant(text)
+                turns = await transcript.add_assistant_turns(opening.messages)
                 self.query_one(ChatInput).placeholder = Content(opening.placeholder)
                 self._opening = opening.messages
+                if turns:
+                    self._painted = 0
+                    self.screen_layout_refresh_signal.subscribe(
+                        transcript, partial(self._laid_out, turns[-1]))
+                    return
+        self._greeted()
+
+    def _laid_out(self, last: AssistantTurn, _screen: object) -> None:
+        """After each layout of the screen (painted just before): is the question shown?"""
+        self._painted += 1
+        if last.region.height or self._painted >= 5:
+            self.screen_layout_refresh_signal.unsubscribe(self.query_one(Transcript))
+            self._greeted()
+
+    def _greeted(self) -> None:
+        """The greeting is on screen: what waited for it goes ahead."""
+        self._opened.set()
         self.post_message(messages.ConversationOpened())
-        self.call_after_refresh(self._prepare_interview)
+
+    def on_unmount(self) -> None:
+        self._opened.set()  # a loader still waiting has nothing to wait for
 
     @work(thread=True, exit_on_error=False, group="prepare")
     def _prepare_interview(self) -> None:
+        # Started at once (so `workers.wait_for_complete` covers it), it waits for the
+        # greeting: loading meanwhile would take the processor from the first frames.
+        self._opened.wait(timeout=OPENING_WAIT)
         from oiadraft.tui.actions import specs
 
         self._fill_in_act()
