@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["closest", "fold_case", "join_and", "join_or", "plural", "printable", "strip_controls"]
+__all__ = ["closest", "fold_case", "join_and", "join_or", "plain_spaces", "plural", "printable",
+           "strip_controls"]
 
 
 def _join(items: Iterable[object], word: str) -> str:
@@ -47,11 +48,28 @@ _ESCAPES = re.compile(
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+# No-break, thin, figure, ideographic ... spaces (what a PDF or a web page gives when copied)
+# read as a plain space; line and paragraph separators as a new line; zero-width spaces and
+# byte-order marks are dropped.
+_PLAIN_SPACES = str.maketrans(
+    {**dict.fromkeys(map(chr, [0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000]),
+                     " "),
+     "\u2028": "\n", "\u2029": "\n", "\u200b": None, "\ufeff": None})
+
+
+def plain_spaces(text: str) -> str:
+    """`text` with every kind of space written as a plain one (see `_PLAIN_SPACES`): a request
+    copied from an agency's PDF has no-break spaces between its words and after its numbers,
+    and the splitter and the checker's vocabulary read plain spaces."""
+    return text if text.isascii() else text.translate(_PLAIN_SPACES)
+
+
 def strip_controls(text: str) -> str:
     """Text with terminal escape sequences and control characters removed, keeping tabs and
-    newlines (CR LF and lone CR become LF). Use it on anything pasted or read from outside
-    before it reaches a draft, and on draft fields before they are printed to a terminal."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    newlines (CR LF and lone CR become LF), and every kind of space made plain
+    (`plain_spaces`). Use it on anything pasted or read from outside before it reaches a
+    draft, and on draft fields before they are printed to a terminal."""
+    text = plain_spaces(text.replace("\r\n", "\n").replace("\r", "\n"))
     return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from property_budget import examples
 
 from oiadraft import agencies
 from oiadraft.agencies import AMBIGUOUS, FOUND, NOT_FOUND, load_directory, normalize, resolve
@@ -276,7 +277,7 @@ def test_matches_report_what_they_matched_on():
     assert agencies.search("rolleston", 1)[0].matched_on == "Rolleston"
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.text(max_size=40))
 def test_search_never_fails_and_ranks_best_first(query):
     results = agencies.search(query, 8)

@@ -199,3 +199,30 @@ def test_the_report_says_why_in_words(monkeypatch, capsys):
     block = out.split("Part 12: ")[1].split("\nPart 13")[0]
     assert block.startswith("HIGH risk (likelihood of refusal or a request to narrow: ")
     assert "  Why: " in block
+
+
+def as_copied_from_a_pdf(text: str) -> str:
+    """The request as it comes out of an agency's PDF letter: no-break spaces after the numbers
+    and between some words, every line ending in a space, blank lines holding a no-break
+    space."""
+    import re
+
+    text = re.sub(r"(?m)^(\d+)\. ", "\\1.\u00a0\u00a0", text)
+    text = text.replace(" of ", "\u00a0of\u00a0").replace(" the ", " the\u00a0")
+    return text.replace("\n", " \n").replace("\n \n", "\n\u00a0\n")
+
+
+def test_a_request_copied_from_a_pdf_reads_as_the_one_typed(tmp_path, capsys):
+    pdf = tmp_path / "copied.txt"
+    pdf.write_text(as_copied_from_a_pdf(SEED.read_text(encoding="utf-8")), encoding="utf-8")
+    assert "\u00a0" in pdf.read_text(encoding="utf-8")
+    results = []
+    for source in (SEED, pdf):
+        main(["check", str(source), "--today", "2024-09-13", "--format", "json"])
+        results.append(json.loads(capsys.readouterr().out))
+    typed, copied = results
+    assert len(copied["parts"]) == 13, "the numbers after a no-break space were missed"
+    assert [" ".join(p["text"].split()) for p in copied["parts"]] == \
+        [" ".join(p["text"].split()) for p in typed["parts"]], "the closing clauses joined a part"
+    assert [(p["risk"], p["likelihood"]) for p in copied["parts"]] == \
+        [(p["risk"], p["likelihood"]) for p in typed["parts"]]

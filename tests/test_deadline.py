@@ -16,6 +16,7 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from property_budget import examples
 
 from oiadraft import deadline as dl
 from oiadraft import paths
@@ -559,7 +560,7 @@ def oracle_add(start: date, n: int, act: str, region: str | None) -> date:
     return day
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(start=st.dates(D(2013, 1, 1), D(2052, 3, 1)), n=st.integers(0, 120),
        calendar=st.sampled_from(CALENDARS))
 def test_add_working_days_matches_the_oracle(start, n, calendar):
@@ -567,7 +568,7 @@ def test_add_working_days_matches_the_oracle(start, n, calendar):
     assert add_working_days(start, n, act, region) == oracle_add(start, n, act, region)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(start=st.dates(D(1990, 1, 1), D(2052, 1, 1)), a=st.integers(1, 60),
        b=st.integers(1, 60), calendar=st.sampled_from(CALENDARS))
 def test_counting_properties(start, a, b, calendar):

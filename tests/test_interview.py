@@ -421,3 +421,19 @@ def test_one_part_needs_no_question_about_priority(interview):
 def test_the_view_carries_the_step_help_filled_for_the_act(interview):
     chat = parts_chat(interview)
     assert "(s18(f))" in chat.view.help and "{" not in chat.view.help
+
+
+def test_a_pasted_request_with_no_break_spaces_splits_as_typed(interview):
+    """Copied from a PDF: the parts are the same, with plain spaces."""
+    chat = Chat(interview)
+    chat.say("mfat", "cluster munitions", "skip")
+    # a page break in the middle of part 12, as the PDF has it
+    copied = SEED.replace("of the United Kingdom that included",
+                          "of the United\n\n\u00a0\nPage 3 of 9\n\u00a0\n\nKingdom that included", 1)
+    copied = copied.replace("12. ", "12.\u00a0\u00a0").replace(" of ", "\u00a0of\u00a0")
+    chat.say(copied.replace("\n", " \n"))
+    assert len(chat.draft.parts) == 13
+    assert chat.draft.parts[11].text.startswith("The dates, since October 2020, of any")
+    assert not any("\u00a0" in part.text or " \n" in part.text for part in chat.draft.parts)
+    assert "Page 3" not in chat.draft.parts[11].text
+    assert "of the United\nKingdom" in chat.draft.parts[11].text

@@ -7,6 +7,7 @@ from datetime import date
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from property_budget import examples
 
 from oiadraft.interview import Interview, load_actions
 from oiadraft.model import Draft, draft_from_dict, draft_to_dict
@@ -31,7 +32,7 @@ WORDS = [
 ACTIONS = [spec.id for spec in load_actions()]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(st.sampled_from(WORDS).map(lambda w: ("say", w)),
                           st.sampled_from(ACTIONS).map(lambda a: ("act", a)),
                           st.text(max_size=30).map(lambda w: ("say", w))),

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from property_budget import examples
 
 from oiadraft import jsonout
 from oiadraft.commands import check
@@ -37,7 +38,7 @@ values = st.recursive(
 )
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(values)
 def test_the_same_text_as_json(value):
     assert jsonout.dumps(value) == standard(value)

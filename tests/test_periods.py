@@ -10,6 +10,7 @@ from itertools import pairwise
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from property_budget import examples
 
 from oiadraft import periods
 from oiadraft.errors import UserError
@@ -514,13 +515,13 @@ def any_period(draw):
     }[kind]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(any_period())
 def test_format_then_parse_is_the_same_period(period):
     assert parse_period(format_period(period)) == period
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(dates)
 def test_parse_date_reads_format_date(day):
     assert parse_date(format_date(day)) == day
@@ -529,7 +530,7 @@ def test_parse_date_reads_format_date(day):
     assert parse_date(f"{day.day}/{day.month}/{day.year}") == day
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(dates, st.integers(min_value=1, max_value=40),
        st.sampled_from(["days", "weeks", "months", "years"]))
 def test_the_last_n_units_ends_today_and_starts_after_the_same_day_back(today, count, unit):
@@ -556,7 +557,7 @@ def _check_matches(text, found):
         previous_end = match.end
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(), st.one_of(st.none(), dates))
 def test_find_periods_never_raises_on_any_text(text, today):
     found = find_periods(text, today=today)
@@ -604,7 +605,7 @@ def _reference_find(text, today):
     return found
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(period_like_text(), st.one_of(st.none(), st.just(TODAY)))
 def test_find_periods_on_period_like_text(text, today):
     found = find_periods(text, today=today)
@@ -618,7 +619,7 @@ def test_find_periods_on_period_like_text(text, today):
         assert parse_period(match.text, today=today) == match.period
 
 
-@settings(max_examples=10, deadline=None)
+@settings(max_examples=examples(10), deadline=None)
 @given(st.lists(period_like_text(), min_size=1, max_size=5), st.integers(200, 2000))
 def test_find_periods_on_huge_text(pieces, repeat):
     text = (" ".join(pieces) + " ") * repeat
@@ -632,7 +633,7 @@ def test_find_periods_on_a_huge_text_of_dates_is_linear():
     assert len(found) == 5000 and all(m.period == SINCE_OCTOBER_2020 for m in found)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(max_size=60), st.one_of(st.none(), dates))
 def test_parse_period_raises_only_period_error(text, today):
     try:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from property_budget import examples
 
 from oiadraft import mdtext
 from oiadraft.clauses import Clause, Library
@@ -254,7 +255,7 @@ user_text = st.lists(
 ).map("".join).filter(lambda s: s.strip())
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(part=user_text, topic=user_text, name=user_text)
 def test_any_user_text_stays_data(part, topic, name):
     draft = Draft(agency="Agency", topic=topic, parts=[Part(part)],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from property_budget import examples
 
 from oiadraft import mdtext
 
@@ -70,7 +71,7 @@ pieces = st.sampled_from([*"ab1 .()-*_#>[]!`<&\\~|+=:;\n\t", "&amp;", "http://x.
                           "\r\n", "&#35;", "<http://a>", "***", "---", "===", "\\\n", "  \n"])
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500), deadline=None)
 @given(st.one_of(st.text(max_size=60), st.lists(pieces, max_size=40).map("".join)))
 def test_escaped_text_renders_back_to_itself(text):
     assert mdtext.to_text(mdtext.escape(text)) == mdtext.unwrap(text)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from property_budget import examples
 
 from oiadraft import scope
 from oiadraft.letter.splitter import split_request
@@ -124,7 +125,7 @@ texts = st.one_of(st.text(max_size=200),
                   st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(texts)
 def test_features_never_invent_words_and_are_deterministic(text):
     features = scope.assess(text, OIA).features

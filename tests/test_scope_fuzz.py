@@ -7,6 +7,7 @@ from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from property_budget import examples
 
 from oiadraft import scope
 from oiadraft.letter.splitter import split_request
@@ -28,7 +29,7 @@ request_text = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(request_text)
 def test_splitter_never_raises_and_spans_are_inside(text):
     split = split_request(text, today=TODAY)
@@ -42,7 +43,7 @@ def test_splitter_never_raises_and_spans_are_inside(text):
     assert split_request(text, today=TODAY) == split
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(request_text)
 def test_assess_never_raises_and_spans_are_inside(text):
     result = scope.assess(text, CONTEXT)
@@ -65,7 +66,7 @@ def test_assess_never_raises_and_spans_are_inside(text):
     assert scope.assess(text, CONTEXT) == result
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(request_text)
 def test_assess_request_never_raises(text):
     request = scope.assess_request(split_request(text, today=TODAY), CONTEXT)
@@ -74,7 +75,7 @@ def test_assess_request_never_raises(text):
     assert scope.assess_request(split_request(text, today=TODAY), CONTEXT) == request
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(request_text, st.dictionaries(st.text(min_size=1, max_size=20), st.text(max_size=20)))
 def test_apply_suggestion_either_rewrites_or_raises_a_clear_error(text, fills):
     for finding in scope.assess(text, CONTEXT).findings:
@@ -88,7 +89,7 @@ def test_apply_suggestion_either_rewrites_or_raises_a_clear_error(text, fills):
         assert rewritten.endswith(text[end:])
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(request_text)
 def test_split_dates_then_copies_never_raises(text):
     pair = scope.split_dates_then_copies(text)

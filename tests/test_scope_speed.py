@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from property_budget import examples
 from rapidfuzz import fuzz, process
 
 from oiadraft import periods, scope
@@ -80,7 +81,7 @@ def test_word_dispatch_matches_the_whole_pattern_on_real_requests():
         assert matching._scan(text, rules) == _scan_plain(text, rules)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(texts)
 def test_word_dispatch_matches_the_whole_pattern(text):
     rules = scope.load_rules()
@@ -163,7 +164,7 @@ def misspelt(draw):
     return text.upper() if draw(st.booleans()) and len(text) % 3 == 0 else text
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.lists(st.one_of(misspelt(), st.sampled_from([*TYPOS, *WORDS]), st.text(max_size=6)),
                 max_size=30).map(" ".join))
 def test_typo_candidates_find_what_the_plain_search_finds(text):
@@ -179,7 +180,7 @@ def test_typos_still_corrected():
 
 # ---- the splitter's pre-checks --------------------------------------------------------------
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(texts)
 def test_request_period_pre_check_never_hides_a_match(text):
     rules = splitter._letter_rules()
@@ -189,7 +190,7 @@ def test_request_period_pre_check_never_hides_a_match(text):
         assert words.search(fold_case(text)) is not None
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(texts)
 def test_request_period_pre_check_changes_nothing(text):
     rules = splitter._letter_rules()
@@ -203,7 +204,7 @@ def test_request_period_pre_check_changes_nothing(text):
     assert fast == plain
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(texts, st.integers(min_value=0, max_value=300), st.integers(min_value=0, max_value=300))
 def test_a_part_with_no_blank_line_is_one_paragraph(text, a, b):
     start, end = sorted((min(a, len(text)), min(b, len(text))))
@@ -302,7 +303,7 @@ PERIOD_WORDS = ["since", "from", "between", "and", "to", "until", "the", "last",
                 "twenty", "one", "weeks", "Monday", "13th", "September", "ending", "today"]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.lists(st.sampled_from([*PERIOD_WORDS, "", " ", "\n"]), max_size=25).map(" ".join),
        st.sampled_from([TODAY, None]))
 def test_find_periods_finds_what_the_word_by_word_search_finds(text, today):
@@ -314,7 +315,7 @@ def test_find_periods_on_real_requests_is_unchanged():
         assert periods.find_periods(text, today=TODAY) == _find_periods_plain(text, TODAY)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.sampled_from(PERIOD_WORDS), max_size=25).map(" ".join),
        st.integers(min_value=1, max_value=3))
 def test_find_periods_limit_is_the_first_of_the_whole_answer(text, limit):
@@ -342,7 +343,7 @@ PART_TEXTS = ["briefings to the minister about the port in 2023", "emails about 
               "about the port in 2023.", "briefings to the minster about the port in 2023"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(st.sampled_from(PART_TEXTS), max_size=12),
        st.sampled_from([97.0, 90.0, 50.0, 0.0, 100.0]), st.booleans())
 def test_near_duplicates_compare_only_what_could_match(flat, limit, pair_first):

@@ -149,3 +149,14 @@ def test_every_request_period_pattern_sentence_has_a_required_word(sentence):
     rules = splitter._letter_rules()
     assert rules["request_period"].search(sentence)
     assert rules["request_period_words"].search(fold_case(sentence))
+
+
+def test_a_found_part_is_cleaned_of_page_furniture_and_line_end_spaces():
+    from oiadraft.letter.splitter import clean_part_text
+
+    broken = "of the United \n\n \nPage 3 of 9\n \n \nKingdom that included \nmention."
+    assert clean_part_text(broken) == "of the United\nKingdom that included\nmention."
+    kept = "First paragraph.\n\nSecond paragraph, page 3 of the report\n- a\n- b"
+    assert clean_part_text(kept) == kept
+    assert clean_part_text("Page 1 of 2\n\nBriefings to the Minister") == \
+        "Briefings to the Minister"

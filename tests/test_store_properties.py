@@ -12,6 +12,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from property_budget import examples
 
 from oiadraft import yamlio
 from oiadraft.clauses import Library
@@ -86,7 +87,7 @@ def every_use(draft: Draft) -> None:
         assert isinstance(export_text(draft, form, library=LIBRARY, today=TODAY), str)
 
 
-FAST = settings(max_examples=40, deadline=None,
+FAST = settings(max_examples=examples(40), deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from oiadraft.letter.template import Citations, fill, placeholders
-from oiadraft.text import join_and, join_or, plural, printable, strip_controls
+from oiadraft.text import join_and, join_or, plain_spaces, plural, printable, strip_controls
 
 SECTIONS = Citations({"grounds", "preferences"},
                      lambda key: {"grounds": "s19(a)(ii)", "preferences": "s16"}[key])
@@ -58,3 +58,11 @@ def test_strip_controls_removes_terminal_sequences_and_keeps_text():
     assert strip_controls(pasted) == "1. All emails\n2. Minutes of meetings"
     assert strip_controls("tab\tand\nnewline") == "tab\tand\nnewline"
     assert printable("name\x1b]2;title\x07\n  with\tspace\x1b[2J") == "name with space"
+
+
+def test_every_kind_of_space_is_made_plain():
+    copied = "1.\u00a0\u00a0All\u2009emails\u202fof\u3000the\u200b Minister\ufeff\u2028next"
+    assert plain_spaces(copied) == "1.  All emails of the Minister\nnext"
+    assert strip_controls(copied) == plain_spaces(copied)
+    assert plain_spaces("ascii stays as it is\t\n") == "ascii stays as it is\t\n"
+    assert plain_spaces("Tēnā koe, Māori macrons are kept") == "Tēnā koe, Māori macrons are kept"

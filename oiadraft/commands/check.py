@@ -23,7 +23,8 @@ from typing import Any
 
 DESCRIPTION = """\
 Check a request before you send it: each numbered part is rated low, medium or high risk of
-being refused as needing "substantial collation or research" or sent back for narrowing, with the words that caused it and narrower wording to use instead.
+being refused as needing "substantial collation or research" or sent back for narrowing,
+with the words that caused it and narrower wording to use instead.
 
 Give a file, or - (or nothing) to read standard input. A whole letter is fine: greetings,
 background, the form-of-release and reasons paragraphs and the sign-off are not parts. A
@@ -157,7 +158,9 @@ def read_input(file: str | None) -> tuple[str, str]:
         raise UserError(f"{name} is not UTF-8 text; save it as UTF-8 plain text first") from None
     if not text.strip():
         raise UserError(f"{name} is empty: there is no request to check")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), name
+    from oiadraft.text import plain_spaces
+
+    return plain_spaces(text.replace("\r\n", "\n").replace("\r", "\n")), name
 
 
 def check_text(text: str, act: str | None = None, today: date | None = None) -> dict[str, Any]:

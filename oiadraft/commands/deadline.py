@@ -94,9 +94,20 @@ def _acts_help() -> str:
         if profile.uses_region:
             rule += ", and the council region's anniversary day"
         mark = "" if profile.is_verified("working_days") else " [working days unconfirmed]"
-        lines.append(f"  {profile.key:<{width}}  {profile.name}: {profile.time_limit_days} "
-                     f"working days; {rule}{mark}")
+        lines.append(_entry(profile.key, width, f"{profile.name}: {profile.time_limit_days} "
+                                                 f"working days; {rule}{mark}"))
     return "\n".join(lines) + "\n"
+
+
+def _entry(key: str, width: int, text: str) -> str:
+    """One "  key  text" entry of the help, the text wrapped under itself."""
+    import shutil
+    import textwrap
+
+    columns = min(shutil.get_terminal_size().columns, 100) - 2
+    indent = " " * (width + 4)
+    return textwrap.fill(text, width=max(columns, 40), initial_indent=f"  {key:<{width}}  ",
+                         subsequent_indent=indent)
 
 
 def _regions_help() -> str:
@@ -110,7 +121,7 @@ def _regions_help() -> str:
     width = max(len(key) for key in table)
     lines = ["council regions (--region KEY; LGOIMA anniversary day):"]
     for key, region in table.items():
-        lines.append(f"  {key:<{width}}  {region.name}: {region.rule}")
+        lines.append(_entry(key, width, f"{region.name}: {region.rule}"))
     return "\n".join(lines) + "\n"
 
 

@@ -105,13 +105,13 @@ def answer(turn: Turn, step: Any, text: str) -> None:
         return
     split = None
     if "\n" in stripped or len(stripped) > 400:
-        from oiadraft.letter.splitter import split_request
+        from oiadraft.letter.splitter import clean_part_text, split_request
 
         split = split_request(text)
     if split is not None and len(split.parts) >= 2:
         _add_many(turn, split, text)
         return
-    words = split.parts[0].text if split is not None and split.parts else stripped
+    words = clean_part_text(split.parts[0].text) if split is not None and split.parts else stripped
     part = Part(text=strip_number(words))
     draft.parts.append(part)
     turn.state = replace(turn.state, current=part.id)
@@ -136,7 +136,9 @@ def _add_many(turn: Turn, split: Any, text: str) -> None:
     if split.request_period is not None and draft.period is None:
         draft.period = split.request_period.period
         turn.say("request_period_found", period=period_phrase(draft.period))
-    added = [Part(text=found.text) for found in split.parts]
+    from oiadraft.letter.splitter import clean_part_text
+
+    added = [Part(text=clean_part_text(found.text)) for found in split.parts]
     draft.parts.extend(added)
     if count <= DETAILED_PARTS:
         # one message for all of them: a widget per part would crowd the transcript

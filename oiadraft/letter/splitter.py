@@ -39,7 +39,7 @@ from oiadraft.text import fold_case
 
 CUES_FILE = "letter_cues.yaml"
 
-__all__ = ["FoundPart", "SplitRequest", "split_request"]
+__all__ = ["FoundPart", "SplitRequest", "clean_part_text", "split_request"]
 
 
 @dataclass(frozen=True)
@@ -81,13 +81,13 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii":
 
 # A marker at the start of a line, then white space. Groups: the number/letter token.
 _MARKER = re.compile(
-    r"""[ \t]*(?:
+    r"""[^\S\n]*(?:
         \((?P<paren>\d+|[a-zA-Z]|[ivxIVX]{1,5})\)               # (1) (a) (iv)
-      | (?P<num>\d+)(?:\.(?!\d)|\)|:|[ \t]?[-–](?![-–]))         # 1. 1) 1: 1- 1 -
+      | (?P<num>\d+)(?:\.(?!\d)|\)|:|[^\S\n]?[-–](?![-–]))       # 1. 1) 1: 1- 1 -
       | (?P<alpha>[a-zA-Z])[.)](?![a-zA-Z0-9])                  # a) a.
       | (?P<roman>[ivxIVX]{1,5})[.)](?![a-zA-Z0-9])             # iv) iv.
       | (?P<bullet>[-*•‣◦▪●])                                   # - * •
-    )[ \t]+(?=\S)""",
+    )[^\S\n]+(?=\S)""",  # white space but a new line: tabs, no-break spaces from a PDF
     re.VERBOSE,
 )
 SHORT_NUMBER = 3
@@ -268,13 +268,15 @@ def _paragraph_kind(paragraph: str) -> str | None:
     return None
 
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of blank-line separated paragraphs inside text[start:end] (trimmed)."""
     spans: list[tuple[int, int]] = []
-    for match in re.finditer(r"\S(?:.*?\S)?(?=\n[ \t]*\n|\s*\Z)", text[start:end], re.DOTALL):
+    # a line may end in spaces (text copied from a PDF), the blank line may hold some too
+    for match in re.finditer(r"\S(?:.*?\S)?(?=[^\S\n]*\n[^\S\n]*\n|\s*\Z)", text[start:end],
+                             re.DOTALL):
         spans.append((start + match.start(), start + match.end()))
     return spans
 
@@ -325,6 +327,27 @@ def _shift(match: Any, offset: int) -> Any:
     from dataclasses import replace
 
     return replace(match, start=match.start + offset, end=match.end + offset)
+
+
+def clean_part_text(text: str) -> str:
+    """A found part's words as they go into a letter: lines without the spaces a PDF leaves at
+    their ends, and without page furniture ("Page 3 of 9") and the blank lines around it, so a
+    sentence broken by a page break reads on. (`FoundPart.text` itself stays the exact slice
+    of the paste its span names.)"""
+    lines = [line.rstrip() for line in text.split("\n")]
+    kept: list[str] = []
+    after_furniture = False
+    for line in lines:
+        if line and _PAGE_FURNITURE.match(line):
+            while kept and not kept[-1]:
+                kept.pop()
+            after_furniture = True
+            continue
+        if after_furniture and not line:
+            continue
+        after_furniture = False
+        kept.append(line)
+    return "\n".join(kept).strip()
 
 
 def _period_finder():

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from oiadraft.interview import load_actions
 from oiadraft.tui import actions
-from oiadraft.tui.screens.help import help_markdown
+from oiadraft.tui.screens.help import help_blocks, help_markdown
 
 from .conftest import conversation
 
@@ -134,3 +134,18 @@ async def test_resume_and_mark_as_sent_come_from_the_table(app_factory):
         assert isinstance(app.screen, DeadlineScreen) and app.screen.mark_sent
     text = help_markdown()
     assert "| `F8` |" in text and "mark as sent" in text
+
+
+def test_the_help_tables_keep_every_row_and_cell():
+    """The help draws its tables itself: each `|` row of the text is a row of a table, with as
+    many cells as its header, and prose is kept as it was written."""
+    text = help_markdown()
+    blocks = help_blocks(text)
+    tables = [block for block in blocks if isinstance(block, list)]
+    rows = [line for line in text.splitlines() if line.startswith("|") and "---" not in line]
+    assert [" | ".join(row) for table in tables for row in table] == [
+        line.strip("| ") for line in rows]
+    assert all(len(row) == len(table[0]) for table in tables for row in table)
+    assert len(tables) == 3 and tables[0][0] == ["Key", "What it does"]
+    prose = "\n".join(block for block in blocks if isinstance(block, str))
+    assert "## How the warnings work" in prose and "|" not in prose

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from itertools import groupby
+
+from rich import box
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header, Markdown
 
 from oiadraft import paths
@@ -110,6 +117,71 @@ def _act_title(profile: ActProfile) -> str:
     return f"{profile.short} {year}" if year.isdigit() else profile.short
 
 
+CODE_SPAN = re.compile(r"`([^`]*)`")
+
+
+def help_blocks(markdown: str) -> list[str | list[list[str]]]:
+    """The help cut into runs of prose (Markdown text) and tables (rows of cells, the header
+    row first; the `|---|` rule dropped)."""
+    blocks: list[str | list[list[str]]] = []
+    for is_table, lines in groupby(markdown.splitlines(), key=lambda line: line.startswith("|")):
+        if not is_table:
+            blocks.append("\n".join(lines))
+            continue
+        rows = [[cell.strip() for cell in line.strip().strip("|").split(" | ")] for line in lines]
+        blocks.append([row for row in rows if not set("".join(row)) <= set("-|")])
+    return blocks
+
+
+class HelpTable(Widget):
+    """A table of the help drawn as one widget (Markdown's own tables are a widget per cell:
+    the help took a second to open)."""
+
+    DEFAULT_CSS = """
+    HelpTable {
+        height: auto;
+        padding: 0 2;
+        margin-bottom: 1;
+    }
+    HelpTable > .help-table--header {
+        color: $primary;
+        text-style: bold;
+    }
+    HelpTable > .help-table--code {
+        color: $text-warning 95%;
+        background: $warning 10%;
+    }
+    HelpTable > .help-table--lines {
+        color: $foreground 20%;
+    }
+    """
+
+    COMPONENT_CLASSES = {"help-table--header", "help-table--code", "help-table--lines"}
+
+    def __init__(self, rows: list[list[str]], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.rows = rows
+
+    def _cell(self, cell: str) -> Text:
+        """A cell's text, with `code spans` styled as Markdown styles them."""
+        code = self.get_component_rich_style("help-table--code")
+        text = Text()
+        for index, piece in enumerate(CODE_SPAN.split(cell)):
+            text.append(piece, style=code if index % 2 else "")
+        return text
+
+    def render(self) -> Table:
+        header, *body = self.rows
+        table = Table(box=box.SQUARE, show_lines=True, expand=True,
+                      border_style=self.get_component_rich_style("help-table--lines"),
+                      header_style=self.get_component_rich_style("help-table--header"))
+        for index, cell in enumerate(header, 1):  # the last column takes what is left
+            table.add_column(self._cell(cell), ratio=1 if index == len(header) else None)
+        for row in body:
+            table.add_row(*map(self._cell, row))
+        return table
+
+
 class HelpScreen(Screen[None]):
     """Help, one key away."""
 
@@ -118,7 +190,11 @@ class HelpScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="help-body"):
-            yield Markdown(help_markdown(), id="help-text")
+            for block in help_blocks(help_markdown()):
+                if isinstance(block, str):
+                    yield Markdown(block)
+                else:
+                    yield HelpTable(block)
         yield SteadyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
