@@ -54,7 +54,7 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
 
     BINDINGS: ClassVar[list[Binding]] = []
     """Every key comes from the action table (`tui.actions.chat_bindings`), bound once the
-    table is loaded with the interview, just after the first frame."""
+    table is loaded with the interview, once the greeting is on screen."""
 
     def __init__(self, draft: Draft, *, resumed: bool = False) -> None:
         super().__init__()
@@ -75,7 +75,7 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
         self._preview: tuple[tuple[int, str], Any] | None = None
         """The live check of the last words typed (asked once per keystroke)."""
         self._bound = False
-        """The action table's keys are bound (after the first frame)."""
+        """The action table's keys are bound (once the interview has loaded)."""
         self._started = False
         """The greeting is shown; until then, what is sent waits in the queue."""
         self._queue: deque[tuple[str, ...]] = deque()
