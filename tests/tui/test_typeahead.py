@@ -155,6 +155,27 @@ async def test_the_greeting_shows_before_the_interview_loads_and_keys_wait(app_f
         assert texts[2] == "mfat"
 
 
+async def test_the_interview_loads_once_the_greeting_is_laid_out_even_in_a_tiny_terminal(
+        app_factory, monkeypatch):
+    """The loader waits for the greeting's layout, not for its time limit (which is there for
+    a terminal that never lays anything out)."""
+    from oiadraft.tui.screens import chat as chat_module
+
+    monkeypatch.setattr(chat_module, "OPENING_WAIT", 60.0)
+    for size in ((120, 40), (40, 8)):
+        app = app_factory()
+        async with app.run_test(size=size) as pilot:
+            chat = app.screen
+            for _ in range(50):
+                await pilot.pause()
+                if chat._opened.is_set():
+                    break
+            assert chat._opened.is_set(), f"the greeting was never seen laid out at {size}"
+            await app.workers.wait_for_complete()
+            await settle_queue(pilot, chat)
+            assert chat._started
+
+
 EDIT_SCENE = ["mfat", "Cluster munitions policy", "since October 2020", "",
               "Cabinet papers on cluster munitions", "Aide-memoires to the Minister"]
 

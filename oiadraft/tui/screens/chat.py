@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -36,7 +35,7 @@ from oiadraft.tui.widgets.footer import SteadyFooter
 from oiadraft.tui.widgets.letter import NARROW, LetterPane
 from oiadraft.tui.widgets.mdtext import markdown_to_text
 from oiadraft.tui.widgets.resume_offer import ResumeOffer
-from oiadraft.tui.widgets.transcript import AssistantTurn, Transcript
+from oiadraft.tui.widgets.transcript import Transcript
 
 if TYPE_CHECKING:
     from oiadraft.interview import Interview
@@ -86,8 +85,6 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
         """The greeting shown before the interview was loaded (`show_opening`)."""
         self._greeting = False
         """`show_opening` has run."""
-        self._painted = 0
-        """Layouts of the screen since the greeting was mounted."""
         self._opened = threading.Event()
         """Set once the greeting is on screen (or there is none to show): the interview
         loads then."""
@@ -142,18 +139,15 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
                 self.query_one(ChatInput).placeholder = Content(opening.placeholder)
                 self._opening = opening.messages
                 if turns:
-                    self._painted = 0
-                    self.screen_layout_refresh_signal.subscribe(
-                        transcript, partial(self._laid_out, turns[-1]))
+                    # The next layout of the screen (they are mounted) paints them.
+                    self.screen_layout_refresh_signal.subscribe(transcript, self._laid_out)
                     return
         self._greeted()
 
-    def _laid_out(self, last: AssistantTurn, _screen: object) -> None:
-        """After each layout of the screen (painted just before): is the question shown?"""
-        self._painted += 1
-        if last.region.height or self._painted >= 5:
-            self.screen_layout_refresh_signal.unsubscribe(self.query_one(Transcript))
-            self._greeted()
+    def _laid_out(self, _screen: object) -> None:
+        """The screen was laid out and painted with the greeting in it."""
+        self.screen_layout_refresh_signal.unsubscribe(self.query_one(Transcript))
+        self._greeted()
 
     def _greeted(self) -> None:
         """The greeting is on screen: what waited for it goes ahead."""
