@@ -159,9 +159,9 @@ async def test_the_interview_loads_once_the_greeting_is_laid_out_even_in_a_tiny_
         app_factory, monkeypatch):
     """The loader waits for the greeting's layout, not for its time limit (which is there for
     a terminal that never lays anything out)."""
-    from oiadraft.tui.screens import chat as chat_module
+    from oiadraft.tui import greeting
 
-    monkeypatch.setattr(chat_module, "OPENING_WAIT", 60.0)
+    monkeypatch.setattr(greeting, "OPENING_WAIT", 60.0)
     for size in ((120, 40), (40, 8)):
         app = app_factory()
         async with app.run_test(size=size) as pilot:

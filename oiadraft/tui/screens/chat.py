@@ -6,7 +6,6 @@ shows the reply, re-renders the letter, and autosaves the draft (debounced, atom
 
 from __future__ import annotations
 
-import threading
 from collections import deque
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -24,6 +23,7 @@ from oiadraft.model import Draft
 from oiadraft.tui import messages
 from oiadraft.tui.autosave import Autosave
 from oiadraft.tui.early_keys import EarlyKeys
+from oiadraft.tui.greeting import Greeting
 from oiadraft.tui.guard import guarded
 from oiadraft.tui.live_letter import LiveLetter
 from oiadraft.tui.memory import freeze_loaded_objects
@@ -40,14 +40,11 @@ from oiadraft.tui.widgets.transcript import Transcript
 if TYPE_CHECKING:
     from oiadraft.interview import Interview
 
-OPENING_WAIT = 5.0
-"""Seconds the interview waits for the greeting to be shown before loading anyway (a terminal
-that never reports its first frame must not leave the chat without its engine)."""
 TURN_KEYS = {"accept", "keep", "split", "cancel"}
 """Keyed actions that are turns of the conversation (the rest open something)."""
 
 
-class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftApp,
+class ChatScreen(Greeting, LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftApp,
                  Screen[None]):
     """Talk to the assistant; watch the letter take shape."""
 
@@ -81,13 +78,7 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
         """Answers and keyed actions waiting their turn (see `_enqueue`)."""
         self._deferred: str | None = None
         """A paste not shown yet: the reply's summary stands in for it."""
-        self._opening: tuple[str, ...] = ()
-        """The greeting shown before the interview was loaded (`show_opening`)."""
-        self._greeting = False
-        """`show_opening` has run."""
-        self._opened = threading.Event()
-        """Set once the greeting is on screen (or there is none to show): the interview
-        loads then."""
+        self._init_greeting()
 
     # ---- layout -----------------------------------------------------------------------
 
@@ -120,54 +111,6 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
         self.call_after_refresh(self._prepare_interview)
         if self.resumed:
             self.call_after_refresh(self.show_opening)  # nothing to show before it loads
-
-    @guarded
-    async def show_opening(self) -> None:
-        """Called by the app once the first frame is on the terminal. A new request: show
-        the greeting and the first question now (the interview gives the same messages;
-        `_start_conversation` checks); the interview loads once they are on screen."""
-        if self._greeting:
-            return
-        self._greeting = True
-        if not self.resumed:
-            from oiadraft.interview.opening import read_opening
-
-            opening = read_opening()
-            if opening is not None:
-                transcript = self.query_one(Transcript)
-                turns = await transcript.add_assistant_turns(opening.messages)
-                self.query_one(ChatInput).placeholder = Content(opening.placeholder)
-                self._opening = opening.messages
-                if turns:
-                    # The next layout of the screen (they are mounted) paints them.
-                    self.screen_layout_refresh_signal.subscribe(transcript, self._laid_out)
-                    return
-        self._greeted()
-
-    def _laid_out(self, _screen: object) -> None:
-        """The screen was laid out and painted with the greeting in it."""
-        self.screen_layout_refresh_signal.unsubscribe(self.query_one(Transcript))
-        self._greeted()
-
-    def _greeted(self) -> None:
-        """The greeting is on screen: what waited for it goes ahead."""
-        self._opened.set()
-        self.post_message(messages.ConversationOpened())
-
-    def on_unmount(self) -> None:
-        self._opened.set()  # a loader still waiting has nothing to wait for
-
-    @work(thread=True, exit_on_error=False, group="prepare")
-    def _prepare_interview(self) -> None:
-        # Started at once (so `workers.wait_for_complete` covers it), it waits for the
-        # greeting: loading meanwhile would take the processor from the first frames.
-        self._opened.wait(timeout=OPENING_WAIT)
-        from oiadraft.tui.actions import specs
-
-        self._fill_in_act()
-        self.interview.view(self.draft.copy())  # loads the script, the Acts and the checker
-        specs()
-        self.app.call_from_thread(self._start_conversation)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
