@@ -23,13 +23,38 @@ Recipes:
   `turns.HANDLERS`, one that opens something on the screen only a `screen:` name.
 """
 
-from oiadraft.interview.actions import ActionSpec, Command, load_actions, parse_command
-from oiadraft.interview.engine import Interview, Message, Reply, View
-from oiadraft.interview.script import Choice, Script, Step, builtin_script, load_script
-from oiadraft.interview.words import describe_extraction, quote_user
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from oiadraft.interview.actions import ActionSpec, Command, load_actions, parse_command
+    from oiadraft.interview.engine import Interview, Message, Reply, View
+    from oiadraft.interview.script import Choice, Script, Step, builtin_script, load_script
+    from oiadraft.interview.words import describe_extraction, quote_user
+
+_HOMES = {
+    "ActionSpec": "actions", "Command": "actions", "load_actions": "actions",
+    "parse_command": "actions", "Interview": "engine", "Message": "engine", "Reply": "engine",
+    "View": "engine", "Choice": "script", "Script": "script", "Step": "script",
+    "builtin_script": "script", "load_script": "script", "describe_extraction": "words",
+    "quote_user": "words",
+}
+"""Where each name of the package lives. They are imported on first use, so that the chat's
+greeting (`opening`) can be read at start-up without loading the engine."""
 
 __all__ = [
     "ActionSpec", "Choice", "Command", "Interview", "Message", "Reply", "Script", "Step", "View",
     "builtin_script", "describe_extraction", "load_actions", "load_script", "parse_command",
     "quote_user",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value

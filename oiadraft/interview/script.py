@@ -117,7 +117,9 @@ def _text(raw: Any, key: str) -> str:
     return str(value).strip() if value is not None else ""
 
 
-def _step(raw: Any, seen: set[str], source: str) -> Step:
+def parse_step(raw: Any, seen: set[str], source: str) -> Step:
+    """One step of the script, validated (`seen`: the step ids read so far, to refuse a
+    duplicate)."""
     line = raw.line if isinstance(raw, yamlio.Located) else None
     if not isinstance(raw, dict):
         raise DataError("each step must be a mapping", source, line)
@@ -176,7 +178,7 @@ def load_script(text: str | None = None, source: str = SOURCE) -> Script:
     if not isinstance(steps_data, list) or not steps_data:
         raise DataError("'steps' must be a non-empty list", source, data.line_of("steps"))
     seen: set[str] = set()
-    steps = tuple(_step(raw, seen, source) for raw in steps_data)
+    steps = tuple(parse_step(raw, seen, source) for raw in steps_data)
     messages = data.get("messages") or {}
     if not isinstance(messages, dict):
         raise DataError("'messages' must be a mapping", source, data.line_of("messages"))

@@ -85,7 +85,7 @@ def commands_help() -> list[tuple[str, str]]:
 
 def bind_table(node: DOMNode, bindings: list[Binding]) -> None:
     """Add table-made bindings to an app or screen that is already running. They are added
-    once the table is loaded (with the interview, just after the first frame) rather than
+    once the table is loaded (with the interview, once the greeting is on screen) rather than
     at import, which would put the table's YAML on the start-up path. A binding already
     there (by id) is not added twice."""
     have = {binding.id for bound in node._bindings.key_to_bindings.values()

@@ -75,6 +75,8 @@ class OiaDraftApp(App[None]):
         self.fatal_error: BaseException | None = None
         """An error no handler caught; the app stopped because of it."""
         self._caught_signals: list[int] = []
+        self._resume_offered = False
+        """The latest draft was offered (or is not to be): once, when the chat first opens."""
 
     # ---- shared domain objects --------------------------------------------------------
 
@@ -165,9 +167,14 @@ class OiaDraftApp(App[None]):
         draft, resumed = self._initial_draft()
         chat = ChatScreen(draft, resumed=resumed)
         self.push_screen(chat)
-        if not resumed and self.offer_resume:
-            # After the first frame: reading the drafts folder need not delay the greeting.
-            self.call_after_refresh(self._offer_resume, chat)
+        self._resume_offered = resumed or not self.offer_resume
+
+    def on_ready(self) -> None:
+        # Textual's Ready: the first frame has been handed to the terminal; the header's
+        # title follows in the next refresh. Work done any earlier delays them.
+        chat = self.chat_screen()
+        if chat is not None:
+            chat.call_after_refresh(chat.show_opening)
 
     def _catch_signals(self) -> None:
         """SIGTERM, SIGHUP (the terminal closed) and SIGINT save the draft before exiting."""
@@ -191,7 +198,13 @@ class OiaDraftApp(App[None]):
             chat.save_now()
         self.exit(return_code=128 + number)
 
-    def _offer_resume(self, chat: ChatScreen) -> None:
+    @on(messages.ConversationOpened)
+    def _offer_resume(self, event: messages.ConversationOpened) -> None:
+        # Once the greeting is up: reading the drafts folder need not delay it.
+        chat = self.chat_screen()
+        if self._resume_offered or chat is None:
+            return
+        self._resume_offered = True
         latest = self._latest_draft()
         if latest is not None and latest.id != chat.draft.id:
             chat.offer_resume(latest)

@@ -1,6 +1,6 @@
 """Keys of the action table pressed before it is loaded (a quick user at start-up): they wait
 their turn in the chat's queue, in order with the answers typed before them, instead of being
-lost. The table is loaded with the interview just after the first frame."""
+lost. The table is loaded with the interview once the greeting is on screen."""
 
 from __future__ import annotations
 

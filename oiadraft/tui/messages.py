@@ -32,3 +32,8 @@ class DraftEdited(Message):
     """Another screen returned an edited copy of the draft being written."""
 
     draft: Draft
+
+
+class ConversationOpened(Message):
+    """The chat's first screenful is up (the greeting, for a new request): what can wait
+    until then (the offer to resume the latest draft) happens now."""

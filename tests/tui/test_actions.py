@@ -22,6 +22,7 @@ def footer_keys(app) -> set[str]:
 async def test_every_key_in_the_table_is_bound(app_factory):
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()  # the table is bound once the interview loads
         await pilot.pause()
         bound = set(app.screen._bindings.key_to_bindings) | set(app._bindings.key_to_bindings)
         for spec in load_actions():

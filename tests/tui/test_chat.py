@@ -69,6 +69,7 @@ async def test_draft_is_autosaved_and_resumed(app_factory):
 
     again = app_factory(offer_resume=True)
     async with again.run_test(size=(120, 40)) as pilot:
+        await again.workers.wait_for_complete()  # the offer follows the greeting
         await pilot.pause()
         offer = again.screen.query_one(ResumeOffer)
         assert offer.display

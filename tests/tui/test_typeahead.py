@@ -112,6 +112,70 @@ async def test_a_key_pressed_before_the_greeting_waits_its_turn(app_factory, mon
         assert isinstance(app.screen, HelpScreen), "F1 was lost"
 
 
+async def test_the_greeting_shows_before_the_interview_loads_and_keys_wait(app_factory,
+                                                                           monkeypatch):
+    """The greeting comes from the top of the script, not the engine: it is on screen while
+    the interview is still loading, answers typed then are taken in order once it has
+    loaded, and the greeting is not said twice."""
+    import threading
+
+    from oiadraft.interview.opening import read_opening
+
+    from .conftest import transcript_texts
+
+    loading = threading.Event()
+    real_view = Interview.view
+
+    def slow_view(self, draft):
+        loading.wait(timeout=30)  # the interview loads until the test lets it finish
+        return real_view(self, draft)
+
+    monkeypatch.setattr(Interview, "view", slow_view)
+    opening = read_opening()
+    assert opening is not None
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        chat = app.screen
+        assert not chat._started, "the interview was meant to be still loading"
+        assert transcript_texts(app) == list(opening.messages)
+        assert str(chat.query_one("#message").placeholder) == opening.placeholder
+        burst(app, "mfat\nCluster munitions\n")
+        await pilot.pause()
+        assert chat.draft.agency == "", "an answer was taken before the interview loaded"
+        loading.set()
+        await app.workers.wait_for_complete()
+        await settle_queue(pilot, chat)
+        assert chat.draft.agency == "Ministry of Foreign Affairs and Trade"
+        assert chat.draft.topic == "Cluster munitions"
+        texts = transcript_texts(app)
+        assert texts[:2] == list(opening.messages)
+        assert texts.count(opening.messages[0]) == 1, "the greeting was said twice"
+        assert texts[2] == "mfat"
+
+
+async def test_the_interview_loads_once_the_greeting_is_laid_out_even_in_a_tiny_terminal(
+        app_factory, monkeypatch):
+    """The loader waits for the greeting's layout, not for its time limit (which is there for
+    a terminal that never lays anything out)."""
+    from oiadraft.tui import greeting
+
+    monkeypatch.setattr(greeting, "OPENING_WAIT", 60.0)
+    for size in ((120, 40), (40, 8)):
+        app = app_factory()
+        async with app.run_test(size=size) as pilot:
+            chat = app.screen
+            for _ in range(50):
+                await pilot.pause()
+                if chat._opened.is_set():
+                    break
+            assert chat._opened.is_set(), f"the greeting was never seen laid out at {size}"
+            await app.workers.wait_for_complete()
+            await settle_queue(pilot, chat)
+            assert chat._started
+
+
 EDIT_SCENE = ["mfat", "Cluster munitions policy", "since October 2020", "",
               "Cabinet papers on cluster munitions", "Aide-memoires to the Minister"]
 

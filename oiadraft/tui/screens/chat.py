@@ -23,6 +23,7 @@ from oiadraft.model import Draft
 from oiadraft.tui import messages
 from oiadraft.tui.autosave import Autosave
 from oiadraft.tui.early_keys import EarlyKeys
+from oiadraft.tui.greeting import Greeting
 from oiadraft.tui.guard import guarded
 from oiadraft.tui.live_letter import LiveLetter
 from oiadraft.tui.memory import freeze_loaded_objects
@@ -43,13 +44,13 @@ TURN_KEYS = {"accept", "keep", "split", "cancel"}
 """Keyed actions that are turns of the conversation (the rest open something)."""
 
 
-class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftApp,
+class ChatScreen(Greeting, LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftApp,
                  Screen[None]):
     """Talk to the assistant; watch the letter take shape."""
 
     BINDINGS: ClassVar[list[Binding]] = []
     """Every key comes from the action table (`tui.actions.chat_bindings`), bound once the
-    table is loaded with the interview, just after the first frame."""
+    table is loaded with the interview, once the greeting is on screen."""
 
     def __init__(self, draft: Draft, *, resumed: bool = False) -> None:
         super().__init__()
@@ -70,13 +71,14 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
         self._preview: tuple[tuple[int, str], Any] | None = None
         """The live check of the last words typed (asked once per keystroke)."""
         self._bound = False
-        """The action table's keys are bound (after the first frame)."""
+        """The action table's keys are bound (once the interview has loaded)."""
         self._started = False
         """The greeting is shown; until then, what is sent waits in the queue."""
         self._queue: deque[tuple[str, ...]] = deque()
         """Answers and keyed actions waiting their turn (see `_enqueue`)."""
         self._deferred: str | None = None
         """A paste not shown yet: the reply's summary stands in for it."""
+        self._init_greeting()
 
     # ---- layout -----------------------------------------------------------------------
 
@@ -96,24 +98,19 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
         return self.app.interview
 
     def on_mount(self) -> None:
-        # Paint the screen first and load the interview (script, action table, Act profiles)
-        # off the UI thread: loading it on the UI thread held up the first write to a real
-        # terminal. Keys typed meanwhile wait in the box and the queue.
+        # Paint the screen first, then (`show_opening`) the greeting of a new request, read
+        # from the top of the script alone, and only then load the interview (script, action
+        # table, Act profiles) off the UI thread: loading it first held up the first write to
+        # a real terminal and then the greeting. Keys typed meanwhile wait in the box and the
+        # queue.
         chat_input = self.query_one(ChatInput)
         chat_input.live_handler = self._typing_changed
         chat_input.submit_handler = self._submit
         chat_input.key_handler = self._turn_key
         chat_input.focus()
         self.call_after_refresh(self._prepare_interview)
-
-    @work(thread=True, exit_on_error=False, group="prepare")
-    def _prepare_interview(self) -> None:
-        from oiadraft.tui.actions import specs
-
-        self._fill_in_act()
-        self.interview.view(self.draft.copy())  # loads the script, the Acts and the checker
-        specs()
-        self.app.call_from_thread(self._start_conversation)
+        if self.resumed:
+            self.call_after_refresh(self.show_opening)  # nothing to show before it loads
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW, "-narrow")
@@ -128,8 +125,14 @@ class ChatScreen(LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftAp
             bind_table(self.app, app_bindings())
             self._bound = True
         transcript = self.query_one(Transcript)
-        for message in reply.messages:
-            transcript.add_assistant(message.text)
+        said = [message.text for message in reply.messages]
+        shown, self._opening = self._opening, ()
+        if shown and tuple(said[:len(shown)]) == shown:
+            said = said[len(shown):]  # the greeting is already on screen
+        elif shown:
+            transcript.remove_children()
+        for text in said:
+            transcript.add_assistant(text)
         self._show_view(reply.view)
         self._refresh_letter()
         self._refresh_findings()

@@ -4,9 +4,16 @@ Textual's `Markdown` widget builds a widget per block, which is slow to import a
 (the transcript may hold hundreds of turns). Our messages use paragraphs, **bold**, *italic*,
 `code`, lists, block quotes and rules, so we turn markdown-it tokens into one `Text`. Nothing
 is ever parsed as Rich markup: user words (already Markdown-escaped) stay data.
+
+Plain paragraphs with only **bold** and `code` in them (the greeting, most questions) are
+turned into the same `Text` without markdown-it, whose import costs the greeting a frame at
+start-up; anything else, or anything in doubt, goes through markdown-it. A test checks the two
+agree on every message of the script.
 """
 
 from __future__ import annotations
+
+import re
 
 from rich.style import Style
 from rich.text import Text
@@ -18,8 +25,49 @@ QUOTE = Style(italic=True)
 DIM = Style(dim=True)
 
 
+_PLAIN_LINE = re.compile(r"(?!\d+[.)])(?![*][^*]|[*]{2}[\s*])[^\s#>+=\-|~_][^\t\\_\[\]<>&~|]*(?<=\S)")
+"""A line that cannot start a block of its own (list, heading, quote, rule, code) and holds
+no character that could start inline Markdown other than `*` and backticks."""
+_INLINE = re.compile(
+    r"(?:(?<=^)|(?<=[\s(]))\*\*(?P<bold>[^\s*`](?:[^*`]*[^\s*`])?)\*\*(?=$|[\s.,;:!?)])"
+    r"|`(?P<code>[^\s`](?:[^`\n]*[^\s`])?)`"
+    r"|(?P<text>[^*`]+)")
+
+
+def plain_paragraphs_to_text(markdown: str) -> Text | None:
+    """`markdown_to_text` for paragraphs of plain words, **bold** and `code` alone; None for
+    anything else (then markdown-it decides)."""
+    paragraphs = markdown.strip("\n").split("\n\n")
+    out = Text()
+    for number, paragraph in enumerate(paragraphs):
+        if not all(_PLAIN_LINE.fullmatch(line) for line in paragraph.split("\n")):
+            return None
+        if number:
+            out.append("\n\n")
+        at = 0
+        for match in _INLINE.finditer(paragraph):
+            if match.start() != at:
+                return None
+            at = match.end()
+            if match["code"] is not None:
+                out.append(match["code"], style=CODE)
+                continue
+            words, style = (match["bold"], BOLD) if match["bold"] is not None else \
+                (match["text"], None)
+            for index, line in enumerate(words.split("\n")):
+                if index:
+                    out.append(" ")  # a soft line break, never styled
+                out.append(line, style=style)
+        if at != len(paragraph):
+            return None
+    return out
+
+
 def markdown_to_text(markdown: str) -> Text:
     """Render the Markdown subset used in prompts/ to a Text (unknown constructs as text)."""
+    plain = plain_paragraphs_to_text(markdown)
+    if plain is not None:
+        return plain
     from oiadraft.mdtext import parser
 
     tokens = parser().parse(markdown)
