@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from property_budget import examples
 
 from oiadraft.interview.opening import read_opening
 from oiadraft.interview.script import builtin_script
@@ -51,7 +52,7 @@ def test_the_greeting_needs_no_markdown_it():
     "- a list", "1. a list", "2) a list", "# heading", "> quote", "a *single* star",
     "snake_case", "[a link](x)", "a \\*escape", "<b>html</b>", "a & b", "tab\there",
     "---", "===", "    indented", "trailing  \nbreak", "** not bold**", "**not bold **",
-    "x**intraword**", "`` double ``", "` spaced `", "a\n\n\n\nb", "* item",
+    "x**intraword**", "`` double ``", "` spaced `", "a\n\n\n\nb", "* item", "`word``word`",
 ])
 def test_anything_else_is_left_to_markdown_it(markdown):
     assert plain_paragraphs_to_text(markdown) is None
@@ -62,7 +63,7 @@ PIECES = st.sampled_from(["word", "Kia ora", "MFAT", "**", "`", "*", " ", "\n", 
                           "'", '"', ":", "?", "x"])
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.lists(PIECES, max_size=14).map("".join))
 def test_whatever_it_takes_it_renders_as_markdown_it_does(markdown):
     plain = plain_paragraphs_to_text(markdown)

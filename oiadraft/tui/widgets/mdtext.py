@@ -40,6 +40,8 @@ def plain_paragraphs_to_text(markdown: str) -> Text | None:
     paragraphs = markdown.strip("\n").split("\n\n")
     out = Text()
     for number, paragraph in enumerate(paragraphs):
+        if "``" in paragraph:  # a longer backtick run opens or closes a span of its own
+            return None
         if not all(_PLAIN_LINE.fullmatch(line) for line in paragraph.split("\n")):
             return None
         if number:
