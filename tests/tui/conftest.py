@@ -53,6 +53,15 @@ def app_factory(clipboard):
     return factory
 
 
+async def ready(pilot) -> None:
+    """Wait until the conversation is open: the interview loaded (off the UI thread, once the
+    greeting is on screen) and the keys of the action table bound. A key pressed before then
+    waits its turn (tests/tui/test_typeahead.py); a test about what a key does once the app is
+    up starts here."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def say(pilot, text: str) -> None:
     """Type a whole message into the chat box and press Enter (once the greeting is up: the
     interview loads off the UI thread, and what is sent before then waits its turn)."""

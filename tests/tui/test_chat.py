@@ -15,7 +15,7 @@ from oiadraft.tui.widgets.letter import LetterPane
 from oiadraft.tui.widgets.resume_offer import ResumeOffer
 from oiadraft.tui.widgets.transcript import UserTurn
 
-from .conftest import TODAY, conversation, saved_draft, say, transcript_texts
+from .conftest import TODAY, conversation, ready, saved_draft, say, transcript_texts
 
 BROAD = ("any correspondence any MFAT official has had with any UK representative that "
          "mentions the Convention")
@@ -196,6 +196,7 @@ async def test_save_letter_asks_before_overwriting(app_factory, tmp_path):
 async def test_help_opens_and_closes(app_factory, width):
     app = app_factory()
     async with app.run_test(size=(width, 40)) as pilot:
+        await ready(pilot)
         await pilot.press("f1")
         await pilot.pause()
         assert type(app.screen).__name__ == "HelpScreen"
@@ -215,6 +216,7 @@ async def test_open_draft_from_the_palette_list(app_factory):
     saved_treasury_draft()
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
         await pilot.press("ctrl+o")
         await pilot.pause()
         await pilot.press("enter")
@@ -311,6 +313,7 @@ async def test_help_asked_for_again_from_a_screen_above_it(app_factory):
 
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
         await pilot.press("f1")
         await pilot.pause()
         kept = app.screen

@@ -11,7 +11,7 @@ from oiadraft.tui.screens.library import ClauseLibraryScreen
 from oiadraft.tui.screens.review import ReviewScreen
 from oiadraft.tui.widgets.letter import LetterPane
 
-from .conftest import TODAY
+from .conftest import TODAY, ready
 
 PARTS = ["Briefings to the Minister of Foreign Affairs about A",
          "Cabinet papers about B",
@@ -33,6 +33,7 @@ async def test_review_moves_part_3_to_the_top_and_undoes(app_factory):
     draft = saved_draft()
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
         await pilot.press("ctrl+r")
         await pilot.pause()
         review = app.screen
@@ -62,6 +63,7 @@ async def test_review_delete_edit_and_clause_toggle(app_factory):
     draft = saved_draft()
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
         await pilot.press("ctrl+r")
         await pilot.pause()
         review = app.screen
@@ -93,6 +95,7 @@ async def test_review_changing_to_a_council_switches_sections(app_factory):
     draft = saved_draft()
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
         await pilot.press("ctrl+r")
         await pilot.pause()
         await pilot.press("a")
@@ -114,6 +117,7 @@ async def test_deadline_screen_marks_sent(app_factory):
     draft = saved_draft()
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
         await pilot.press("ctrl+t")
         await pilot.pause()
         screen = app.screen
@@ -138,6 +142,7 @@ async def test_library_search_duplicate_reword_and_insert(app_factory):
     draft = saved_draft(clauses=["grounds-in-support"])
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
         await pilot.press("ctrl+l")
         await pilot.pause()
         library_screen = app.screen
@@ -200,6 +205,7 @@ async def test_library_reset_of_an_edited_builtin(app_factory):
     library.save(replace(original, body="No stamps at all, please."))
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
         await pilot.press("ctrl+l")
         await pilot.pause()
         screen = app.screen

@@ -11,7 +11,7 @@ from oiadraft.model import Draft, Part
 from oiadraft.store import Store
 from oiadraft.tui.screens.chat import ChatScreen
 
-from .conftest import conversation, saved_draft, send_keys
+from .conftest import conversation, ready, saved_draft, send_keys
 
 START = ["mfat", "What MFAT told Ministers about the cluster munitions convention",
          "1 October 2020 to 13 September 2024", ""]
@@ -21,6 +21,7 @@ async def test_palette_page_down_before_the_list_is_drawn(app_factory, monkeypat
     """Ctrl+P then PageDown at once: the list has commands but no lines yet."""
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press("h")  # a search, so the list has options
