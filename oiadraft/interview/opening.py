@@ -58,7 +58,7 @@ def read_opening(text: str | None = None) -> Opening | None:
     return opening
 
 
-def _cached(head: str) -> Opening | None | object:
+def _cached(head: str) -> Opening | object | None:
     """The opening cached for exactly this head of the script, else `_MISS`."""
     try:
         with open(paths.cache_file(CACHE_NAME), encoding="utf-8") as handle:
