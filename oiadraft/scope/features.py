@@ -110,7 +110,7 @@ class PartView:
             self.record_kind = "communications"
         elif named and not (generic and generic_all):
             self.record_kind = "named"
-        elif self.words("statistics") and not generic:
+        elif self.words("statistics") and not self.words("generic_records"):
             self.record_kind = "statistics"
         else:
             self.record_kind = "documents"

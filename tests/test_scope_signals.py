@@ -1,5 +1,7 @@
-"""A part put as a question (asks-a-question): agencies answer questions from what they know or
-keep, and in the evidence such parts were seldom refused as too big."""
+"""Signals added or corrected after reading the parts the model got wrong out of fold: a part
+put as a question (asks-a-question; agencies answer questions from what they know or keep, and
+in the evidence such parts were seldom refused as too big), figures asked for with the word
+"data", and "between the dates ..." read as the period."""
 
 from __future__ import annotations
 
@@ -81,3 +83,23 @@ def test_a_bad_questions_section_is_a_clear_data_error(mutate, message):
     mutate(data)
     with pytest.raises(DataError, match=message):
         scope.parse_rules(data)
+
+
+# ---- misreads found in the same error analysis ------------------------------------------------
+
+def test_figures_asked_for_with_the_word_data_are_still_figures():
+    # "the number of houses built ... separate data for ..." (a real part): a request for
+    # figures, judged against the span figures are kept for, not the span of documents
+    text = ("I am requesting the number of houses built between 2008 and 2017, and separate "
+            "data for those built between 2017 and July 31 2022.")
+    assert scope.assess(text, OIA).record_kind == "statistics"
+    assert scope.assess("All data and documents on houses built in 2017.",
+                        OIA).record_kind == "documents"
+
+
+def test_between_the_dates_is_the_period_not_a_request_for_dates():
+    text = ("communications (between the dates 15/12/2022 to 09/06/2024) between DPMC and "
+            "Joanna Kidman, Paul Spoonley, and Avery Smith; and")
+    assert "metadata-only" not in scope.assess(text, OIA).signals
+    asked = scope.assess("The dates, since October 2020, of any meetings with the Minister.", OIA)
+    assert "metadata-only" in asked.signals
