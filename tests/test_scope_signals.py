@@ -103,3 +103,20 @@ def test_between_the_dates_is_the_period_not_a_request_for_dates():
     assert "metadata-only" not in scope.assess(text, OIA).signals
     asked = scope.assess("The dates, since October 2020, of any meetings with the Minister.", OIA)
     assert "metadata-only" in asked.signals
+
+
+@pytest.mark.parametrize("text", [
+    # real parts refused under s18(f): each case's file would have to be read
+    "The count of these applicants categorised as ASH versus Not ASH for this condition.",
+    "Total number of Family Stream residence applicants processed with cardiomyopathy listed "
+    "in their application.",
+    'How many dogs classified as "dangerous" or "menacing" with regards to the Dog Control '
+    "Act 1996 are currently living at Kāinga Ora properties?",
+])
+def test_counting_cases_by_how_each_was_classified_is_case_statistics(text):
+    assert "case-statistics" in scope.assess(text, OIA).signals
+
+
+def test_a_classification_without_a_count_is_not_case_statistics():
+    text = "The policy on how dogs classified as menacing are housed, as at 1 March 2024."
+    assert "case-statistics" not in scope.assess(text, OIA).signals
