@@ -160,14 +160,15 @@ class OiaDraftApp(App[None]):
 
     # ---- start --------------------------------------------------------------------------
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
         from oiadraft.tui.screens.chat import ChatScreen
 
-        self._catch_signals()
         draft, resumed = self._initial_draft()
-        chat = ChatScreen(draft, resumed=resumed)
-        self.push_screen(chat)
         self._resume_offered = resumed or not self.offer_resume
+        return ChatScreen(draft, resumed=resumed)
+
+    def on_mount(self) -> None:
+        self._catch_signals()
 
     def on_ready(self) -> None:
         # Textual's Ready: the first frame has been handed to the terminal; the header's
