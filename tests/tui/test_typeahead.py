@@ -290,3 +290,16 @@ async def test_keys_typed_before_the_first_frame_land_in_the_message_box(app_fac
         await pilot.pause()
         assert app.screen.query_one(ChatInput).text == "mfat"
         await app.workers.wait_for_complete()
+
+
+async def test_the_chat_is_the_first_and_only_screen_at_start(app_factory):
+    """No empty screen under it: composing, laying out and painting one, then pushing the
+    chat over it, cost the first frame about 50 ms."""
+    from oiadraft.tui.screens.chat import ChatScreen
+
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert len(app.screen_stack) == 1 and isinstance(app.screen, ChatScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(app.screen_stack) == 1
