@@ -177,7 +177,7 @@ def check_text(text: str, act: str | None = None, today: date | None = None) -> 
     today = today or clock.today()
     split = splitter.split_request(text, today=today)
     context = scope.Context(act=act, today=today)
-    assessment = scope.assess_request(split, context, echo_words=False)
+    assessment = scope.assess_request(split, context, echo_words=False, forked=True)
     return {
         "act": act,
         "profile": acts.get_act(act),
