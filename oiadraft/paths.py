@@ -12,12 +12,14 @@ are used directly.
 from __future__ import annotations
 
 import os
-from importlib import resources
-from importlib.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from oiadraft import fsutil
 from oiadraft.errors import UserError
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
 
 APP_NAME = "oiadraft"
 
@@ -96,7 +98,15 @@ def builtin(name: str) -> Traversable:
     the clause files in oiadraft/data/clauses).
     In a source checkout (editable install) `prompts/` and `clauses/` are top-level.
     """
-    packaged = resources.files("oiadraft") / _PACKAGED.get(name, name)
+    inside = _PACKAGED.get(name, name)
+    package: Traversable = Path(__file__).parent
+    if not package.is_dir():  # a package inside a zip file
+        from importlib import resources
+
+        package = resources.files("oiadraft")
+    # on disk, the package's own folder is what importlib.resources gives, without importing
+    # it (a sixtieth of a second at every start)
+    packaged = package / inside
     if packaged.is_dir():
         return packaged
     source = Path(__file__).resolve().parent.parent / name
