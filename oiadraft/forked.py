@@ -13,7 +13,6 @@ worked out here: the answer is always the one the plain loop gives, or its error
 from __future__ import annotations
 
 import os
-import pickle
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -44,6 +43,9 @@ def ordered_map(fn: Callable[[Item], Result], items: Sequence[Item], *,
     on what was loaded before the call) and its results picklable."""
     if len(items) < max(2, least) or not can_fork():
         return [fn(item) for item in items]
+    # imported here, not at the top, by a process that may fork: the child inherits it
+    import pickle  # noqa: F401
+
     # the first item here before forking: what it loads and compiles, the child inherits
     first = [fn(items[0])]
     # the child also pickles its share: it takes a little under half
@@ -82,6 +84,8 @@ def _results(data: bytes, status: int, count: int) -> list | None:
     """The child's results, or None when it did not finish cleanly with all of them."""
     if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
         return None
+    import pickle
+
     try:
         results = pickle.loads(data)
     except Exception:  # anything unreadable means: work it out here
@@ -95,6 +99,8 @@ def _work_in_child(fn: Callable[[Item], Result], items: Sequence[Item], readable
                    writable: int) -> None:  # pragma: no cover - runs in the child
     """Work out `items`, send the pickled list and end the process at once (no clean-up: the
     parent's objects and buffers are the parent's to close and flush)."""
+    import pickle
+
     code = 1
     try:
         os.close(readable)
