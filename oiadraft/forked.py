@@ -4,10 +4,12 @@ another core while this process works out the earlier share.
 
 Only where it is safe and pays: a machine with more than one core, a platform whose processes
 fork (Linux), no other thread running (a fork copies only the calling thread; one holding a
-lock would leave the copy stuck), and enough items for the saving to outweigh the fork and the
-copying of the results back (they come back pickled through a pipe). Anything else, or a child
-that fails in any way (an error, a signal, a result that cannot be read), and the items are
-worked out here: the answer is always the one the plain loop gives, or its error.
+lock would leave the copy stuck), enough items for the saving to outweigh the fork and the
+copying of the results back (they come back pickled through a pipe), and a core that has been
+sitting idle: on a machine whose cores are all busy, two processes share what one had and the
+copying makes the work slower, not faster. Anything else, or a child that fails in any way (an
+error, a signal, a result that cannot be read), and the items are worked out here: the answer
+is always the one the plain loop gives, or its error.
 """
 
 from __future__ import annotations
@@ -26,6 +28,47 @@ LEAST = 256
 save (about a hundredth of a second, against a third of a millisecond per part)."""
 
 
+SPARE = 0.5
+"""Cores that must have sat idle, on average, since this module was loaded (see `spare_cores`)
+for a fork to be worth it."""
+
+
+def _idle_seconds() -> float | None:
+    """CPU time every core has spent idle since the machine started (idle and waiting for the
+    disk, from /proc/stat), or None where that cannot be read."""
+    try:
+        with open("/proc/stat", "rb") as stat:
+            fields = stat.readline().split()
+        return (int(fields[4]) + int(fields[5])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _mark() -> tuple[float | None, float]:
+    import time
+
+    return _idle_seconds(), time.monotonic()
+
+
+_SINCE = _mark()
+"""Idle time and the clock when this module was loaded: in `oiadraft check`, before the
+request is split and the vocabulary loaded, so the cores' idleness is measured over that
+work."""
+
+
+def spare_cores() -> float:
+    """How many cores sat idle, on average, since this module was loaded (the whole count of
+    cores where that cannot be measured, or too little time has passed to tell)."""
+    import time
+
+    idle, then = _SINCE
+    now_idle = _idle_seconds()
+    elapsed = time.monotonic() - then
+    if idle is None or now_idle is None or elapsed < 0.05:
+        return float(os.cpu_count() or 1)
+    return (now_idle - idle) / elapsed
+
+
 def can_fork() -> bool:
     """True when a fork is safe and may pay here (see the module docstring)."""
     if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
@@ -38,10 +81,10 @@ def can_fork() -> bool:
 
 def ordered_map(fn: Callable[[Item], Result], items: Sequence[Item], *,
                 least: int = LEAST) -> list[Result]:
-    """``[fn(item) for item in items]``; with `least` items or more, and `can_fork()`, the
-    second half in a forked child. `fn` must be pure (its result depends only on the item and
+    """``[fn(item) for item in items]``; with `least` items or more, `can_fork()` and a spare
+    core (`spare_cores()`), the second half in a forked child. `fn` must be pure (its result depends only on the item and
     on what was loaded before the call) and its results picklable."""
-    if len(items) < max(2, least) or not can_fork():
+    if len(items) < max(2, least) or not can_fork() or spare_cores() < SPARE:
         return [fn(item) for item in items]
     # imported here, not at the top, by a process that may fork: the child inherits it
     import pickle  # noqa: F401

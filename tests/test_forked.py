@@ -1,5 +1,6 @@
 """`oiadraft.forked.ordered_map`: the plain loop's list, in order, whether a child process did
-part of the work, failed at it, or was never started.
+part of the work, failed at it, or was never started (a short list, a thread running, a busy
+machine).
 
 A test process may run threads of its own (pytest-xdist's workers do), where the module rightly
 refuses to fork; the forking cases therefore run in a fresh interpreter, as `oiadraft check`
@@ -13,6 +14,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 
 import pytest
 
@@ -43,6 +45,7 @@ def test_forked_cases_in_a_fresh_process():
             return real_fork()
 
         os.fork = counted_fork
+        forked.spare_cores = lambda: 2.0  # as if the machine were quiet, whatever it is doing
         items = list(range(40))
 
         def square(n):
@@ -129,7 +132,10 @@ def test_check_on_a_long_request_is_the_same_forked_or_not(tmp_path):
     request.write_text(body, encoding="utf-8")
     found = _run(f"""
         import contextlib, io, json, os, sys
+        from oiadraft import forked
         from oiadraft.cli import main
+
+        forked.spare_cores = lambda: 2.0  # as if the machine were quiet, whatever it is doing
 
         forks = []
         real_fork = os.fork
@@ -184,3 +190,36 @@ def test_short_lists_are_worked_out_here(monkeypatch, count):
 
     monkeypatch.setattr(os, "fork", refuse)
     assert forked.ordered_map(str, list(range(count))) == [str(n) for n in range(count)]
+
+
+def test_a_busy_machine_works_it_out_here(monkeypatch):
+    def refuse() -> int:
+        raise AssertionError("forked on a busy machine")
+
+    monkeypatch.setattr(os, "fork", refuse)
+    monkeypatch.setattr(forked, "spare_cores", lambda: forked.SPARE / 2)
+    assert forked.ordered_map(str, list(range(600))) == [str(n) for n in range(600)]
+
+
+def test_spare_cores_is_idle_time_over_time_passed(monkeypatch):
+    monkeypatch.setattr(forked, "_SINCE", (100.0, time.monotonic() - 2.0))
+    monkeypatch.setattr(forked, "_idle_seconds", lambda: 103.0)
+    assert 1.45 < forked.spare_cores() <= 1.5  # 3 idle CPU seconds in 2 s (and a little)
+    monkeypatch.setattr(forked, "_idle_seconds", lambda: 100.0)
+    assert forked.spare_cores() == 0.0
+
+
+def test_spare_cores_unknown_counts_every_core(monkeypatch):
+    monkeypatch.setattr(forked, "_SINCE", (None, time.monotonic() - 2.0))
+    assert forked.spare_cores() == float(os.cpu_count() or 1)
+    monkeypatch.setattr(forked, "_SINCE", (100.0, time.monotonic()))
+    monkeypatch.setattr(forked, "_idle_seconds", lambda: 100.0)
+    assert forked.spare_cores() == float(os.cpu_count() or 1)  # too soon to tell
+
+
+def test_idle_seconds_reads_this_machine():
+    idle = forked._idle_seconds()
+    if sys.platform.startswith("linux"):
+        assert idle is not None and idle >= 0
+    else:
+        assert idle is None
