@@ -4,9 +4,10 @@ User files live under the platformdirs user data dir for "oiadraft"; `OIADRAFT_H
 the root (tests always set it). Folders are created on demand, private to the user (0700 whatever
 the umask, tightened when found looser), and temp files a killed writer left are swept the
 first time a process uses a folder.
-Built-in data (prompts, clauses, data/*.yaml) is found through importlib.resources so that a
-plain wheel install works; in a source checkout the top-level `prompts/` and `clauses/` folders
-are used directly.
+Built-in data (prompts, clauses, data/*.yaml) is found beside the package (through
+importlib.resources when it is imported from a zip file) so that a plain wheel install works;
+in a source checkout the top-level `prompts/` and `clauses/` folders are used directly.
+Derived files that only make the next start sooner go in `cache_dir()`.
 """
 
 from __future__ import annotations
@@ -81,6 +82,17 @@ def logs_dir() -> Path:
     return _ensure(home() / "logs")
 
 
+def cache_dir() -> Path:
+    """Files derived from the built-in data so that the app starts sooner (the opening of the
+    interview script). Safe to delete: each is checked against its source and rebuilt."""
+    return _ensure(home() / "cache")
+
+
+def cache_file(name: str) -> Path:
+    """Where a cache file lives, without creating anything (for reading)."""
+    return home() / "cache" / name
+
+
 def config_file() -> Path:
     """The user's name, email, sign-off and default preferences."""
     return _ensure(home()) / "config.yaml"
@@ -98,20 +110,16 @@ def builtin(name: str) -> Traversable:
     the clause files in oiadraft/data/clauses).
     In a source checkout (editable install) `prompts/` and `clauses/` are top-level.
     """
-    inside = _PACKAGED.get(name, name)
-    package: Traversable = Path(__file__).parent
-    if not package.is_dir():  # a package inside a zip file
-        from importlib import resources
+    package = Path(__file__).resolve().parent
+    for folder in (package / _PACKAGED.get(name, name), package.parent / name):
+        if folder.is_dir():
+            return folder
+    # A package imported from a zip file: only importlib.resources can reach its files.
+    from importlib import resources
 
-        package = resources.files("oiadraft")
-    # on disk, the package's own folder is what importlib.resources gives, without importing
-    # it (a sixtieth of a second at every start)
-    packaged = package / inside
+    packaged = resources.files("oiadraft") / _PACKAGED.get(name, name)
     if packaged.is_dir():
         return packaged
-    source = Path(__file__).resolve().parent.parent / name
-    if source.is_dir():
-        return source
     raise FileNotFoundError(f"oiadraft's built-in {name!r} folder is missing from the installation")
 
 

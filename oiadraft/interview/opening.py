@@ -7,16 +7,23 @@ chat can show them at start-up and load the engine, the Act profiles and the che
 requester reads. `read_opening` answers None when the first question needs more than the
 script's text (a condition, a placeholder to fill, choices to list): the chat then waits for
 the engine.
+
+The built-in script's opening is kept in a small JSON cache (`paths.cache_file`), with the
+head of the script it was read from: importing the YAML parser was a fifth of the time between
+the first frame and the greeting. The cache is used only when that head is unchanged, and a
+cache that is missing, unreadable or stale is simply read again and rewritten.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 
-from oiadraft import paths, yamlio
+from oiadraft import paths
 from oiadraft.errors import DataError
-from oiadraft.interview.script import SOURCE, parse_step
 
 _STEP_ITEM = re.compile(r"^(?P<indent>[ ]*)- ", re.MULTILINE)
 _TOP_KEY = re.compile(r"^[^\s#]", re.MULTILINE)
@@ -32,13 +39,69 @@ class Opening:
     """The hint in the empty input box."""
 
 
+CACHE_NAME = "opening.json"
+CACHE_VERSION = 1
+_MISS = object()
+
+
 def read_opening(text: str | None = None) -> Opening | None:
-    """The greeting and first question of the script (the built-in one unless `text` is
-    given), or None when they cannot be known without the engine."""
-    if text is None:
-        text = (paths.builtin("prompts") / "interview.yaml").read_text(encoding="utf-8")
+    """The greeting and first question of the script (the built-in one, through the cache,
+    unless `text` is given), or None when they cannot be known without the engine."""
+    if text is not None:
+        return _parse(_head(text))
+    head = _head((paths.builtin("prompts") / "interview.yaml").read_text(encoding="utf-8"))
+    cached = _cached(head)
+    if cached is not _MISS:
+        return cached  # type: ignore[return-value]
+    opening = _parse(head)
+    _remember(head, opening)
+    return opening
+
+
+def _cached(head: str) -> Opening | object | None:
+    """The opening cached for exactly this head of the script, else `_MISS`."""
     try:
-        data = yamlio.load(_head(text), SOURCE)
+        with open(paths.cache_file(CACHE_NAME), encoding="utf-8") as handle:
+            saved = json.load(handle)
+        if saved["version"] != CACHE_VERSION or saved["head"] != head:
+            return _MISS
+        found = saved["opening"]
+        if found is None:
+            return None
+        messages, placeholder = found["messages"], found["placeholder"]
+        if not (isinstance(messages, list) and all(isinstance(m, str) for m in messages)
+                and isinstance(placeholder, str)):
+            return _MISS
+        return Opening(messages=tuple(messages), placeholder=placeholder)
+    except (OSError, ValueError, KeyError, TypeError):
+        return _MISS
+
+
+def _remember(head: str, opening: Opening | None) -> None:
+    """Write the cache (no fsync: a torn or lost cache is only read again next time)."""
+    found = None if opening is None else {"messages": list(opening.messages),
+                                          "placeholder": opening.placeholder}
+    text = json.dumps({"version": CACHE_VERSION, "head": head, "opening": found})
+    try:
+        folder = paths.cache_dir()
+        fd, temp = tempfile.mkstemp(prefix=f".{CACHE_NAME}.", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(temp, folder / CACHE_NAME)
+        except BaseException:
+            os.unlink(temp)
+            raise
+    except Exception:
+        return  # a cache that cannot be written costs the next start a few milliseconds
+
+
+def _parse(head: str) -> Opening | None:
+    from oiadraft import yamlio
+    from oiadraft.interview.script import SOURCE, parse_step
+
+    try:
+        data = yamlio.load(head, SOURCE)
     except DataError:
         return None
     if not isinstance(data, dict):

@@ -368,10 +368,12 @@ def make_app(*, today: date | None = None, draft_id: str | None = None,
 
 def run(draft_id: str | None = None) -> int:
     """Run the app in this terminal; returns the exit status."""
+    from oiadraft.tui.memory import freeze_imports
     from oiadraft.tui.terminal import use_paste_safe_parser
 
     use_paste_safe_parser()
     app = make_app(draft_id=draft_id)
+    freeze_imports()
     app.run()
     if app.fatal_error is not None:
         where = f"; details are in {app.last_error_log}" if app.last_error_log else ""

@@ -149,3 +149,40 @@ def test_the_help_tables_keep_every_row_and_cell():
     assert len(tables) == 3 and tables[0][0] == ["Key", "What it does"]
     prose = "\n".join(block for block in blocks if isinstance(block, str))
     assert "## How the warnings work" in prose and "|" not in prose
+
+
+async def test_the_footer_draws_its_keys_with_the_first_frame_not_after_it(monkeypatch):
+    """Its keys are read as it composes: no recompose (a layout and a repaint of the screen)
+    between the first frame and the greeting."""
+    from textual.app import App
+    from textual.binding import Binding
+    from textual.widgets import OptionList
+    from textual.widgets._footer import FooterKey
+
+    from oiadraft.tui.widgets.footer import SteadyFooter
+
+    recomposed: list[int] = []
+    original = SteadyFooter.recompose
+
+    async def counting(self):
+        recomposed.append(1)
+        await original(self)
+
+    monkeypatch.setattr(SteadyFooter, "recompose", counting)
+
+    class Keys(App[None]):
+        BINDINGS = [Binding("ctrl+q", "quit", "Quit"), Binding("m", "move", "Move")]
+
+        def compose(self):
+            yield OptionList("one", "two", id="list")
+            yield SteadyFooter()
+
+        def on_mount(self) -> None:
+            shown = {key.key for key in self.query(FooterKey)}
+            self.keys_at_mount = shown
+
+    app = Keys()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert {"ctrl+q"} <= app.keys_at_mount
+        assert recomposed == []

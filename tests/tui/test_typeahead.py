@@ -226,3 +226,41 @@ async def test_a_turn_key_then_an_answer_in_one_burst_keeps_their_order(app_fact
     fast = await session(["f3", *done])
     assert slow.parts[0].acknowledged, "F3 kept the part"
     assert comparable(fast) == comparable(slow)
+
+
+async def test_the_letter_box_is_there_from_the_first_frame_and_the_pane_takes_its_place(
+        app_factory, loading):
+    """A light stand-in shows the letter box while the interview loads; the real pane then
+    takes exactly its place, with the same title and words."""
+    from oiadraft.tui.widgets.letter import EMPTY, LetterPane, LetterSoon
+
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        chat = app.screen
+        assert not chat._started, "the interview was meant to be still loading"
+        soon = chat.query_one(LetterSoon)
+        assert not chat.query(LetterPane)
+        assert str(soon.render()) == EMPTY and soon.border_title == "Your letter"
+        where = soon.region
+        assert where.width >= 40 and where.height >= 30
+        loading.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        pane = chat.query_one(LetterPane)
+        assert not chat.query(LetterSoon)
+        assert pane.region == where
+        assert pane.text == EMPTY and pane.border_title == "Your letter"
+
+
+async def test_on_a_narrow_screen_the_stand_in_is_folded_away_like_the_pane(app_factory,
+                                                                           loading):
+    from oiadraft.tui.widgets.letter import LetterSoon
+
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.has_class("-narrow")
+        assert app.screen.query_one(LetterSoon).styles.display == "none"
+        loading.set()
+        await app.workers.wait_for_complete()

@@ -32,7 +32,7 @@ from oiadraft.tui.typed_app import UsesOiaDraftApp
 from oiadraft.tui.widgets.chat_input import ChatInput
 from oiadraft.tui.widgets.findings import FindingsPanel
 from oiadraft.tui.widgets.footer import SteadyFooter
-from oiadraft.tui.widgets.letter import NARROW, LetterPane
+from oiadraft.tui.widgets.letter import NARROW, LetterPane, LetterSoon
 from oiadraft.tui.widgets.mdtext import markdown_to_text
 from oiadraft.tui.widgets.resume_offer import ResumeOffer
 from oiadraft.tui.widgets.transcript import Transcript
@@ -90,7 +90,7 @@ class ChatScreen(Greeting, LiveLetter, Autosave, EarlyKeys, ResumeOffering, Uses
                 yield ResumeOffer(id="resume-offer")
                 yield ChatInput(id="message")
                 yield FindingsPanel(id="findings")
-            yield LetterPane(id="letter")
+            yield LetterSoon(id="letter-soon")  # the real pane comes with the interview
         yield SteadyFooter(compact=True, show_command_palette=False)
 
     @property
@@ -116,6 +116,7 @@ class ChatScreen(Greeting, LiveLetter, Autosave, EarlyKeys, ResumeOffering, Uses
         self.set_class(self.size.width < NARROW, "-narrow")
 
     def _start_conversation(self) -> None:
+        self._letter_pane_in()
         self._restore_box()
         reply = self.interview.start(self.draft)
         if not self._bound:
@@ -139,6 +140,13 @@ class ChatScreen(Greeting, LiveLetter, Autosave, EarlyKeys, ResumeOffering, Uses
         self._started = True
         self._drain()  # anything sent before the greeting, in order
         freeze_loaded_objects()
+
+    def _letter_pane_in(self) -> None:
+        """Put the letter pane where its stand-in is (once). Mounted before the letter is
+        shown: the pane takes the text at once and lays it out when it is mounted."""
+        for soon in self.query(LetterSoon):
+            soon.parent.mount(LetterPane(id="letter"), after=soon)  # type: ignore[union-attr]
+            soon.remove()
 
     def _restore_box(self) -> None:
         """Put back what was typed but not sent when this draft was last open; keys typed

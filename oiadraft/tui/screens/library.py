@@ -11,6 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Header, Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
@@ -114,7 +115,10 @@ class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
         return label
 
     def _highlighted_id(self) -> str | None:
-        results = self.query_one("#clause-results", OptionList)
+        try:
+            results = self.query_one("#clause-results", OptionList)
+        except NoMatches:  # asked (by the footer) while the screen is built or taken down
+            return None
         if results.highlighted is None or not results.option_count:
             return None
         return results.get_option_at_index(results.highlighted).id

@@ -10,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Header, Label, OptionList, Select, SelectionList, Static
 from textual.widgets.option_list import Option
@@ -192,7 +193,10 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
         self.query_one("#review-letter", LetterPane).show(self.app.letter_text(self.draft))
 
     def _selected_index(self) -> int | None:
-        option_list = self.query_one("#parts", OptionList)
+        try:
+            option_list = self.query_one("#parts", OptionList)
+        except NoMatches:  # asked (by the footer) while the screen is built or taken down
+            return None
         if not self.draft.parts or option_list.highlighted is None:
             return None
         return option_list.highlighted

@@ -10,6 +10,7 @@ recomposes only on a difference.
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -23,6 +24,15 @@ class SteadyFooter(Footer):
         """What the keys looked like at the last recompose."""
         self._due = False
         """A check is already scheduled for after the next refresh."""
+
+    def compose(self) -> ComposeResult:
+        # The keys are drawn with the screen's first frame: its bindings are known when it
+        # composes. Textual's Footer composes empty and fills in after a refresh, and that
+        # recompose (a layout and a repaint) held up the greeting at start-up.
+        if self._shown is None:
+            self.set_reactive(Footer._bindings_ready, True)
+            self._shown = self._keys_shown()
+        yield from super().compose()
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
