@@ -27,7 +27,7 @@ from oiadraft.scope.parties import named_other_party
 from oiadraft.scope.rewrites.clause import SAFE_AFTER, Where, two_sided
 from oiadraft.scope.rewrites.custodian import outsider_suggestion
 from oiadraft.scope.schema import SignalRule
-from oiadraft.scope.spans import about_time, content_end, extend_list, quantified
+from oiadraft.scope.spans import about_time, content_end, extend_list, quantified, question
 from oiadraft.scope.vocabulary import Rules
 
 Value = tuple[float, list["Hit"]]
@@ -110,7 +110,7 @@ class PartView:
             self.record_kind = "communications"
         elif named and not (generic and generic_all):
             self.record_kind = "named"
-        elif self.words("statistics") and not generic:
+        elif self.words("statistics") and not self.words("generic_records"):
             self.record_kind = "statistics"
         else:
             self.record_kind = "documents"
@@ -331,6 +331,13 @@ def _several_parts(view: PartView, rule: SignalRule) -> Value | None:
     if parts < 2:
         return None
     return min(math.log2(parts), 4.0) / 4, []
+
+
+@feature("asks-a-question")
+def _asks_a_question(view: PartView, rule: SignalRule) -> Value | None:
+    """A question; "why did ..." (asking for a view) is create-information's."""
+    span = None if view.words("create_information") else question(view.text, view.rules)
+    return (1.0, [Hit(rule.id, span)]) if span is not None else None
 
 
 @lru_cache(maxsize=16)

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from oiadraft.scope.matching import Token, same_clause
+from oiadraft.scope.vocabulary import Rules
 
 _TRAILING_JOINER = re.compile(r"\s*[;,]\s*(?:and/or|and|or)\s*$", re.IGNORECASE)
 _NUMBER_MARK = re.compile(r"(?<!\w)\d+[.)]$")
@@ -18,6 +19,9 @@ _LIST_GAP = re.compile(r"[\s,]*(?:and|or|and/or|&)?[\s,]*")
 _TIME_AFTER_LINK = re.compile(r"\s+the\s+(?:period|dates?|time)", re.IGNORECASE)
 _LINK_TO_PERIOD = re.compile(r"\s*(?:the\s+)?(?:(?:time\s*)?(?:period|dates?|time\s*frame|"
                              r"timeframe)\s*)?(?:of\s+|from\s+|between\s+)?", re.IGNORECASE)
+_LEAD_IN = re.compile(r"[^a-zA-Z\u00c0-\uffff]*")
+_FIRST_WORD = re.compile(r"[a-z']+")
+_ASKED = re.compile(r"\?[\s\"'\u201d\u2019)]*(?:(?:and|or)\b)?[\s;,.]*$", re.IGNORECASE)
 _PERIOD_LEAD = re.compile(
     r"(?<!\w)(?:(?:in|over|during)\s+the\s+course\s+of|between|in|during|for|over|within|"
     r"throughout|across|covering|of)\s+"
@@ -91,3 +95,20 @@ def period_lead(text: str, start: int) -> int:
     """Where the period phrase at `start` begins with its preposition ("in| 2023")."""
     lead = _PERIOD_LEAD.search(text, max(0, start - 40), start)
     return lead.start() if lead is not None else start
+
+
+def question(text: str, rules: Rules) -> tuple[int, int] | None:
+    """Where a part shows it is a question, or None: its first word when that is one a
+    question begins with ("What criteria ..."), else its closing question mark ("... in
+    August 2025?"); never when it opens as a polite request ("Could you send ...?")."""
+    start = _LEAD_IN.match(text).end()  # type: ignore[union-attr]  # matches the empty string
+    opening = " ".join(text[start:start + 40].lower().split())
+    if any(opening.startswith(polite) and opening[len(polite):len(polite) + 1] in ("", " ")
+           for polite in rules.polite_openers):
+        return None
+    first = _FIRST_WORD.match(opening)
+    if first is not None and first.group() in rules.question_openers \
+            and text[start + first.end():start + first.end() + 1] in ("", " ", "\n", "\t"):
+        return start, start + first.end()
+    asked = _ASKED.search(text, max(0, len(text) - 40))
+    return (asked.start(), asked.start() + 1) if asked is not None else None

@@ -53,6 +53,10 @@ class Rules:
     cap_years: float
     channels: tuple[str, ...]
     """The kinds of message system (many-channels counts the different ones a part names)."""
+    question_openers: frozenset[str]
+    """Words a question begins with (asks-a-question)."""
+    polite_openers: tuple[str, ...]
+    """How a request put as a question begins ("could you", "are you able"): not a question."""
     request: dict[str, Any]
     request_findings: dict[str, dict[str, RequestRule]]
     typo_words: tuple[str, ...]
@@ -277,6 +281,7 @@ def parse_rules(data: Any) -> Rules:
     if not isinstance(channels, list) or not all(isinstance(c, str) and c.strip()
                                                  for c in channels):
         raise fail("channels must be a list of words", data, "channels")
+    openers, polite = _questions(data)
     return Rules(
         kinds=kinds,
         keyed=keyed,
@@ -287,6 +292,8 @@ def parse_rules(data: Any) -> Rules:
         periods=periods,
         cap_years=cap_years,
         channels=tuple(" ".join(c.lower().split()) for c in channels),
+        question_openers=openers,
+        polite_openers=polite,
         request=request,
         request_findings=request_findings,
         typo_words=tuple(str(w).lower() for w in typos.get("words") or ()),
@@ -301,6 +308,25 @@ def parse_rules(data: Any) -> Rules:
         echo=sections.parse_echo(data.get("features"), data),
         rewrites=sections.parse_rewrites(data.get("rewrites"), data, signals),
     )
+
+
+def _questions(data: Any) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The `questions` section: (the words a question begins with, how a polite request put
+    as a question begins), lower-cased, spaces collapsed."""
+    node = data.get("questions")
+    if not isinstance(node, dict):
+        raise fail("missing 'questions' mapping", data, "questions")
+    lists = []
+    for key in ("openers", "polite"):
+        words = node.get(key)
+        if not isinstance(words, list) or not words or \
+                not all(isinstance(w, str) and w.strip() for w in words):
+            raise fail(f"questions.{key} must be a list of words", node, key)
+        lists.append(tuple(" ".join(str(w).lower().split()) for w in words))
+    singles = [w for w in lists[0] if " " in w]
+    if singles:
+        raise fail(f"questions.openers takes single words only: {singles[0]!r}", node, "openers")
+    return frozenset(lists[0]), lists[1]
 
 
 @lru_cache(maxsize=1)

@@ -140,7 +140,7 @@ async def test_a_megabyte_paste_is_handled_off_the_ui_thread(app_factory):
 async def test_narrow_terminal_folds_the_letter(app_factory):
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await ready(pilot)  # the letter pane comes with the interview
         chat = app.screen
         letter = chat.query_one("#letter")
         assert chat.has_class("-narrow") and not letter.display

@@ -264,3 +264,29 @@ async def test_on_a_narrow_screen_the_stand_in_is_folded_away_like_the_pane(app_
         assert app.screen.query_one(LetterSoon).styles.display == "none"
         loading.set()
         await app.workers.wait_for_complete()
+
+
+async def test_keys_typed_before_the_first_frame_land_in_the_message_box(app_factory,
+                                                                         monkeypatch):
+    """A quick typist types the first answer while the app is still starting. The box has
+    the focus from the moment the screen is composed (Textual's automatic focus would pick
+    the transcript first, and keys read then were lost), so the first keys reach it."""
+    from oiadraft.tui.screens.chat import ChatScreen
+    from oiadraft.tui.widgets.chat_input import ChatInput
+
+    focused_at_mount: list[object] = []
+    real_on_mount = ChatScreen.on_mount
+
+    def on_mount(self) -> None:
+        focused_at_mount.append(self.focused)
+        real_on_mount(self)
+
+    monkeypatch.setattr(ChatScreen, "on_mount", on_mount)
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert len(focused_at_mount) == 1
+        assert isinstance(focused_at_mount[0], ChatInput)
+        burst(app, "mfat")
+        await pilot.pause()
+        assert app.screen.query_one(ChatInput).text == "mfat"
+        await app.workers.wait_for_complete()

@@ -48,6 +48,10 @@ class ChatScreen(Greeting, LiveLetter, Autosave, EarlyKeys, ResumeOffering, Uses
                  Screen[None]):
     """Talk to the assistant; watch the letter take shape."""
 
+    AUTO_FOCUS = "#message"
+    """The message box has the focus as the screen is composed: keys typed before the first
+    frame (a quick typist who knows the first question) land in it, not in the transcript."""
+
     BINDINGS: ClassVar[list[Binding]] = []
     """Every key comes from the action table (`tui.actions.chat_bindings`), bound once the
     table is loaded with the interview, once the greeting is on screen."""

@@ -1,0 +1,122 @@
+"""Signals added or corrected after reading the parts the model got wrong out of fold: a part
+put as a question (asks-a-question; agencies answer questions from what they know or keep, and
+in the evidence such parts were seldom refused as too big), figures asked for with the word
+"data", and "between the dates ..." read as the period."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from oiadraft import scope, yamlio
+from oiadraft.errors import DataError
+from oiadraft.scope.spans import question
+
+OIA = scope.Context(act="oia", today=date(2024, 9, 13))
+
+QUESTIONS = [
+    # real parts (tests/data/scope_eval.yaml), as the agencies' letters quote them
+    "What is the highest turnout of people RDC has had to a public meeting before?",
+    "Who are the external stakeholders referred to in your email of 20 April?",
+    "How many the concurrent passports have been issued yearly since 2009?",
+    "Since the national govt came in how many long term claims were 'audited' in August 2025? and;",
+    "Is Auckland Council complying with the Public Records Act 2005 ?",
+    "when internal check start after submit online application?",
+]
+NOT_QUESTIONS = [
+    # the first three are from real parts; the rest ask for records or figures outright
+    "Would you please kindly share the emails and correspondence regarding this decision to "
+    "remove this policy ?",
+    "Could you please provide any correspondance between the commission and DIA about Maria "
+    "Robertson and passports, since March 2024.",
+    "Are you able to please provide me with any letters/correspondence from any of the Labour "
+    "MP's/staff regarding funding of PrEP.",
+    "Copies of all emails between the Mayor and the Chief Executive in March 2024.",
+    "The number of complaints received in 2023.",
+    "Whatever advice the Minister received on the closure.",
+]
+
+
+@pytest.mark.parametrize("text", QUESTIONS)
+def test_a_question_is_recognised_by_its_first_word_or_its_question_mark(text):
+    result = scope.assess(text, OIA)
+    assert "asks-a-question" in result.signals
+    start, end = question(text, scope.load_rules())
+    assert text[start:end].lower() in {"what", "who", "how", "is", "when", "?"}
+
+
+@pytest.mark.parametrize("text", NOT_QUESTIONS)
+def test_a_request_for_records_is_not_a_question_even_when_put_politely(text):
+    assert "asks-a-question" not in scope.assess(text, OIA).signals
+
+
+def test_asking_for_a_view_is_left_to_create_information():
+    result = scope.assess("Why did the Ministry decide to close the Nelson office?", OIA)
+    assert "asks-a-question" not in result.signals
+    assert "create-information" in result.signals
+
+
+def test_a_question_counts_in_the_parts_favour_and_says_so():
+    asked = scope.assess("How many complaints about noise were received in 2023?", OIA)
+    listed = scope.assess("The number of complaints about noise received in 2023.", OIA)
+    assert asked.likelihood < listed.likelihood
+    assert scope.load_model().weights["asks-a-question"] < 0
+    assert any(reason.startswith("in its favour: asks a question") for reason in asked.reasons)
+    # a reason only: no finding of its own
+    assert not [f for f in asked.findings if f.rule == "asks-a-question"]
+
+
+def _rules_data():
+    return yamlio.load_file(Path(scope.__file__).parent.parent / "data" / "scope_rules.yaml")
+
+
+@pytest.mark.parametrize(("mutate", "message"), [
+    (lambda d: d.pop("questions"), "missing 'questions'"),
+    (lambda d: d["questions"].__setitem__("openers", []), "questions.openers must be a list"),
+    (lambda d: d["questions"].__setitem__("polite", "could"), "questions.polite must be a list"),
+    (lambda d: d["questions"]["openers"].append("how many"), "single words only"),
+])
+def test_a_bad_questions_section_is_a_clear_data_error(mutate, message):
+    data = _rules_data()
+    mutate(data)
+    with pytest.raises(DataError, match=message):
+        scope.parse_rules(data)
+
+
+# ---- misreads found in the same error analysis ------------------------------------------------
+
+def test_figures_asked_for_with_the_word_data_are_still_figures():
+    # "the number of houses built ... separate data for ..." (a real part): a request for
+    # figures, judged against the span figures are kept for, not the span of documents
+    text = ("I am requesting the number of houses built between 2008 and 2017, and separate "
+            "data for those built between 2017 and July 31 2022.")
+    assert scope.assess(text, OIA).record_kind == "statistics"
+    assert scope.assess("All data and documents on houses built in 2017.",
+                        OIA).record_kind == "documents"
+
+
+def test_between_the_dates_is_the_period_not_a_request_for_dates():
+    text = ("communications (between the dates 15/12/2022 to 09/06/2024) between DPMC and "
+            "Joanna Kidman, Paul Spoonley, and Avery Smith; and")
+    assert "metadata-only" not in scope.assess(text, OIA).signals
+    asked = scope.assess("The dates, since October 2020, of any meetings with the Minister.", OIA)
+    assert "metadata-only" in asked.signals
+
+
+@pytest.mark.parametrize("text", [
+    # real parts refused under s18(f): each case's file would have to be read
+    "The count of these applicants categorised as ASH versus Not ASH for this condition.",
+    "Total number of Family Stream residence applicants processed with cardiomyopathy listed "
+    "in their application.",
+    'How many dogs classified as "dangerous" or "menacing" with regards to the Dog Control '
+    "Act 1996 are currently living at Kāinga Ora properties?",
+])
+def test_counting_cases_by_how_each_was_classified_is_case_statistics(text):
+    assert "case-statistics" in scope.assess(text, OIA).signals
+
+
+def test_a_classification_without_a_count_is_not_case_statistics():
+    text = "The policy on how dogs classified as menacing are housed, as at 1 March 2024."
+    assert "case-statistics" not in scope.assess(text, OIA).signals
