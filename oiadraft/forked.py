@@ -44,29 +44,36 @@ def _idle_seconds() -> float | None:
         return None
 
 
-def _mark() -> tuple[float | None, float]:
+def _children_seconds() -> float:
+    """CPU time of this process's finished children (its own forks among them)."""
+    times = os.times()
+    return times.children_user + times.children_system
+
+
+def _mark() -> tuple[float | None, float, float]:
     import time
 
-    return _idle_seconds(), time.monotonic()
+    return _idle_seconds(), _children_seconds(), time.monotonic()
 
 
 _SINCE = _mark()
-"""Idle time and the clock when this module was loaded: in `oiadraft check`, before the
-request is split and the vocabulary loaded, so the cores' idleness is measured over that
-work."""
+"""Idle time, the children's time and the clock when this module was loaded: in `oiadraft
+check`, before the request is split and the vocabulary loaded, so the cores' idleness is
+measured over that work (and a child forked since is counted as leaving its core spare)."""
 
 
 def spare_cores() -> float:
-    """How many cores sat idle, on average, since this module was loaded (the whole count of
-    cores where that cannot be measured, or too little time has passed to tell)."""
+    """How many cores sat idle, or ran a child of this process's, on average, since this
+    module was loaded (the whole count of cores where that cannot be measured, or too little
+    time has passed to tell)."""
     import time
 
-    idle, then = _SINCE
+    idle, children, then = _SINCE
     now_idle = _idle_seconds()
     elapsed = time.monotonic() - then
     if idle is None or now_idle is None or elapsed < 0.05:
         return float(os.cpu_count() or 1)
-    return (now_idle - idle) / elapsed
+    return (now_idle - idle + _children_seconds() - children) / elapsed
 
 
 def can_fork() -> bool:

@@ -203,17 +203,21 @@ def test_a_busy_machine_works_it_out_here(monkeypatch):
 
 
 def test_spare_cores_is_idle_time_over_time_passed(monkeypatch):
-    monkeypatch.setattr(forked, "_SINCE", (100.0, time.monotonic() - 2.0))
+    monkeypatch.setattr(forked, "_SINCE", (100.0, 5.0, time.monotonic() - 2.0))
+    monkeypatch.setattr(forked, "_children_seconds", lambda: 5.0)
     monkeypatch.setattr(forked, "_idle_seconds", lambda: 103.0)
     assert 1.45 < forked.spare_cores() <= 1.5  # 3 idle CPU seconds in 2 s (and a little)
     monkeypatch.setattr(forked, "_idle_seconds", lambda: 100.0)
     assert forked.spare_cores() == 0.0
+    # a child of this process's kept the other core busy: it counts as spare
+    monkeypatch.setattr(forked, "_children_seconds", lambda: 6.8)
+    assert 0.85 < forked.spare_cores() <= 0.9
 
 
 def test_spare_cores_unknown_counts_every_core(monkeypatch):
-    monkeypatch.setattr(forked, "_SINCE", (None, time.monotonic() - 2.0))
+    monkeypatch.setattr(forked, "_SINCE", (None, 0.0, time.monotonic() - 2.0))
     assert forked.spare_cores() == float(os.cpu_count() or 1)
-    monkeypatch.setattr(forked, "_SINCE", (100.0, time.monotonic()))
+    monkeypatch.setattr(forked, "_SINCE", (100.0, 0.0, time.monotonic()))
     monkeypatch.setattr(forked, "_idle_seconds", lambda: 100.0)
     assert forked.spare_cores() == float(os.cpu_count() or 1)  # too soon to tell
 
