@@ -8,8 +8,9 @@ run the baseline: `oiadraft --version` (the interpreter and the CLI starting, no
 checked). Wall time and the command's CPU time (user + system) are both printed: on a
 shared machine CPU time moves less with the load. The command is this checkout's
 (PYTHONPATH), whatever is installed; `--against` times another checkout in the same run, run
-for run in turn (before/after figures). Then, in process, where the time goes: split, assess,
-JSON.
+for run in turn (before/after figures). Then, in process, where the time goes: split, assess
+(in one process, and with the later half in a forked child, as `check` does it when a core is
+spare), JSON.
 
     .venv/bin/python bench/check_megabyte.py            # 7 runs
     .venv/bin/python bench/check_megabyte.py --runs 5
@@ -36,7 +37,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 import scope_latency  # noqa: E402
 
-from oiadraft import jsonout, scope  # noqa: E402
+from oiadraft import forked, jsonout, scope  # noqa: E402
 from oiadraft.commands import check  # noqa: E402
 from oiadraft.letter import splitter  # noqa: E402
 
@@ -87,6 +88,16 @@ def stages(text: str) -> dict[str, float]:
     context = scope.Context(act=check.resolve_act(None), today=TODAY)
     assessment = scope.assess_request(split, context, echo_words=False)
     times["assess"] = time.perf_counter() - started
+    if forked.can_fork():  # the later half in a forked child (what `check` does when a core
+        scope_latency.clear_caches()  # has sat idle while it split the request)
+        spare = forked.spare_cores
+        forked.spare_cores = lambda: float(os.cpu_count() or 1)
+        try:
+            started = time.perf_counter()
+            scope.assess_request(split, context, echo_words=False, forked=True)
+            times["assess forked"] = time.perf_counter() - started
+        finally:
+            forked.spare_cores = spare
     report = {"act": context.act, "assessment": assessment, "long": True, "length": len(text)}
     started = time.perf_counter()
     jsonout.dumps(check.report_json(report))

@@ -22,6 +22,17 @@ class _Unknown(Exception):
     """A value this writer leaves to `json.dumps`."""
 
 
+class Encoded:
+    """JSON text written already, by ``dumps(value, depth)`` for the depth it goes at, that
+    `dumps` puts in as it is (the items of a long list can so be written in another process).
+    Only this writer knows it: `json.dumps` refuses it."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
 def _float(value: float) -> str:
     if value != value:
         return "NaN"
@@ -32,8 +43,10 @@ def _float(value: float) -> str:
     return float.__repr__(value)
 
 
-def dumps(value: Any) -> str:
-    """``json.dumps(value, ensure_ascii=False, indent=2)``, the same text."""
+def dumps(value: Any, depth: int = 0) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, the same text; with `depth`, the
+    text as it reads nested that deep in another value (every line after the first indented
+    two spaces more for each level)."""
     out: list[str] = []
     add = out.append
     escape = _STRING
@@ -99,6 +112,8 @@ def dumps(value: Any) -> str:
                     add(whole(item))
                 elif kind is dict or kind is list or kind is tuple:
                     write(item, inner)
+                elif kind is Encoded:
+                    add(item.text)
                 else:
                     add(scalar(item))
             out[first] = "{" + out[first][1:]
@@ -124,15 +139,21 @@ def dumps(value: Any) -> str:
                     add(whole(item))
                 elif kind is dict or kind is list or kind is tuple:
                     write(item, inner)
+                elif kind is Encoded:
+                    add(item.text)
                 else:
                     add(scalar(item))
             out[first] = "[" + inner
             add(pad + "]")
+        elif kind is Encoded:
+            add(value.text)
         else:
             add(scalar(value))
 
+    pad = "\n" + "  " * depth
     try:
-        write(value, "\n")
+        write(value, pad)
     except (_Unknown, RecursionError):
-        return json.dumps(value, ensure_ascii=False, indent=2)
+        # a JSON string holds no line break itself: each one here begins an indented line
+        return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", pad)
     return "".join(out)

@@ -70,3 +70,30 @@ def test_errors_are_jsons():
         jsonout.dumps(loop)
     with pytest.raises(TypeError, match="not JSON serializable"):
         jsonout.dumps({"when": date(2024, 1, 1)})
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(values, st.integers(min_value=0, max_value=4))
+def test_nested_text_at_a_depth(value, depth):
+    """`dumps(value, depth)` is the value's text as it reads that deep inside another."""
+    assert jsonout.dumps(value, depth) == standard(value).replace("\n", "\n" + "  " * depth)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.lists(values, max_size=6), st.dictionaries(st.text(max_size=8), values, max_size=3))
+def test_encoded_items_read_as_written_in_place(items, other):
+    """Items written already for their depth (`Encoded`) give the text of the whole."""
+    whole = {**other, "items": items}
+    written = {**other, "items": [jsonout.Encoded(jsonout.dumps(item, 2)) for item in items]}
+    assert jsonout.dumps(written) == standard(whole)
+
+
+def test_encoded_is_refused_by_json_itself():
+    with pytest.raises(TypeError):
+        jsonout.dumps({1: jsonout.Encoded("1")})  # a number key: left to json.dumps, which fails
+
+
+def test_the_report_text_with_parts_written_apart():
+    text = (DATA / "seed_request.txt").read_text(encoding="utf-8")
+    report = check.check_text(text, today=date(2024, 9, 13))
+    assert check.report_json_text(report) == standard(check.report_json(report))

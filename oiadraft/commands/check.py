@@ -88,12 +88,14 @@ def run(args: argparse.Namespace) -> int:
     with _no_cycle_collection():
         report = check_text(text, act=act, today=today)
         if output == "json":
-            from oiadraft.jsonout import dumps
-
-            sys.stdout.write(dumps(report_json(report)) + "\n")
+            sys.stdout.write(report_json_text(report) + "\n")
         else:
             sys.stdout.write(report_text(report, name))
-    return 1 if report["assessment"].risk == "high" else 0
+        high = report["assessment"].risk == "high"
+        # freed while the collector is paused: once it runs again its first pass would walk
+        # every object made since it stopped (a tenth of a second on a 1 MB paste)
+        del report
+    return 1 if high else 0
 
 
 @contextlib.contextmanager
@@ -173,7 +175,7 @@ def check_text(text: str, act: str | None = None, today: date | None = None) -> 
     today = today or clock.today()
     split = splitter.split_request(text, today=today)
     context = scope.Context(act=act, today=today)
-    assessment = scope.assess_request(split, context, echo_words=False)
+    assessment = scope.assess_request(split, context, echo_words=False, forked=True)
     return {
         "act": act,
         "profile": acts.get_act(act),
@@ -196,25 +198,58 @@ def _period_json(part: Any) -> dict[str, Any]:
     }
 
 
-def report_json(report: dict[str, Any]) -> dict[str, Any]:
-    """The JSON object of the `check` contract (docs/ARCHITECTURE.md)."""
+def report_json(report: dict[str, Any], parts: list[Any] | None = None) -> dict[str, Any]:
+    """The JSON object of the `check` contract (docs/ARCHITECTURE.md); `parts`: the parts as
+    written already (`report_json_text`)."""
     assessment = report["assessment"]
-    parts = []
-    for number, part in zip(assessment.numbers, assessment.parts, strict=True):
-        parts.append({
-            "number": number,
-            "text": part.text,
-            "risk": part.risk,
-            "likelihood": part.likelihood,
-            "reasons": list(part.reasons),
-            "score": part.score,
-            "period": _period_json(part),
-            "findings": [finding.to_dict() for finding in part.findings],
-        })
+    if parts is None:
+        parts = [_part_json(number, part)
+                 for number, part in zip(assessment.numbers, assessment.parts, strict=True)]
     findings = [finding.to_dict() for finding in assessment.findings]
     if report["long"]:
         findings.insert(0, _long_note(report))
     return {"act": report["act"], "risk": assessment.risk, "parts": parts, "findings": findings}
+
+
+def _part_json(number: str, part: Any) -> dict[str, Any]:
+    return {
+        "number": number,
+        "text": part.text,
+        "risk": part.risk,
+        "likelihood": part.likelihood,
+        "reasons": list(part.reasons),
+        "score": part.score,
+        "period": _period_json(part),
+        "findings": [finding.to_dict() for finding in part.findings],
+    }
+
+
+PARTS_WRITTEN_TOGETHER = 64
+"""Parts written as one piece of JSON (a few hundred kilobytes) when the writing is shared."""
+
+
+def report_json_text(report: dict[str, Any]) -> str:
+    """``jsonout.dumps(report_json(report))``, the same text; the parts of a long request are
+    written partly in a forked child on another core (`oiadraft.forked`), as they are
+    assessed."""
+    from oiadraft import forked, jsonout
+
+    assessment = report["assessment"]
+    pairs = list(zip(assessment.numbers, assessment.parts, strict=True))
+    size = PARTS_WRITTEN_TOGETHER
+    pieces = forked.ordered_map(_parts_text, [pairs[at:at + size]
+                                              for at in range(0, len(pairs), size)],
+                                least=max(2, forked.LEAST // size))
+    return jsonout.dumps(report_json(report, [jsonout.Encoded(text) for text in pieces]))
+
+
+def _parts_text(pairs: list[tuple[str, Any]]) -> str:
+    """Some parts' JSON as it reads inside the report's "parts" list, commas between them:
+    the list written on its own at that depth, without its brackets."""
+    from oiadraft.jsonout import dumps
+
+    text = dumps([_part_json(number, part) for number, part in pairs], 1)
+    return text[len("[\n    "):-len("\n  ]")]
 
 
 def _long_note(report: dict[str, Any]) -> dict[str, Any]:

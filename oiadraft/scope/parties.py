@@ -70,8 +70,6 @@ def other_party(text: str, holders: list[Any], agency: str | None,
     """The span from the first holder word to the end of the first party it introduces that
     is not the recipient, or None. A name inside the part's period ("from January 2023") or
     that is a month is no party."""
-    from oiadraft.agencies import normalize
-
     recipient = recipient_names(agency)
     for holder in holders:
         for start, end in _sides(text, holder, party):
@@ -79,9 +77,19 @@ def other_party(text: str, holders: list[Any], agency: str | None,
                 continue
             if text[start:end].split()[0].lower().rstrip(".,") in months:
                 continue
-            if not recipient or normalize(text[start:end]) not in recipient:
+            if not _is_recipient(text[start:end], recipient):
                 return holder.start, end
     return None
+
+
+def _is_recipient(name: str, recipient: frozenset[str]) -> bool:
+    """Whether `name` is one of the recipient's names. No recipient (as in `oiadraft check`):
+    the agency directory is not even imported."""
+    if not recipient:
+        return False
+    from oiadraft.agencies import normalize
+
+    return normalize(name) in recipient
 
 
 def named_other_party(view: Any) -> tuple[int, int] | None:

@@ -16,6 +16,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from oiadraft import acts
+from oiadraft.forked import ordered_map
 from oiadraft.letter.template import fill
 from oiadraft.model import Period
 from oiadraft.scope.assessment import Assessment, Context, assess
@@ -39,12 +40,15 @@ class RequestAssessment:
 
 def assess_request(parts: Any, context: Context | None = None,
                    acknowledged: dict[str, Iterable[str]] | None = None, *,
-                   echo_words: bool = True) -> RequestAssessment:
+                   echo_words: bool = True, forked: bool = False) -> RequestAssessment:
     """Assess every part and the request as a whole (see the module docstring).
 
     `parts` is a list of part texts or a `splitter.SplitRequest`. `acknowledged` maps a part
     number to the rule ids the user chose to keep for that part. `echo_words=False`: the
-    parts' `features` are left empty (nothing will echo them back).
+    parts' `features` are left empty (nothing will echo them back). `forked`: a request of
+    hundreds of parts may be assessed partly in a forked copy of the process, on another core
+    (`oiadraft.forked`; the same result), for a command that runs once (`oiadraft check`),
+    never for a program with threads of its own.
     """
     context = context or Context()
     rules = load_rules()
@@ -61,9 +65,12 @@ def assess_request(parts: Any, context: Context | None = None,
             context = replace(context, request_period=split.request_period.period)
     context = replace(context, parts=max(1, len(texts)))
     acknowledged = acknowledged or {}
-    assessments = tuple(assess(text, context, acknowledged.get(number, ()),
-                               echo_words=echo_words)
-                        for text, number in zip(texts, numbers, strict=True))
+
+    def one(pair: tuple[str, str]) -> Assessment:
+        return assess(pair[0], context, acknowledged.get(pair[1], ()), echo_words=echo_words)
+
+    pairs = list(zip(texts, numbers, strict=True))
+    assessments = tuple(ordered_map(one, pairs) if forked else map(one, pairs))
     assessments = _inherit_periods(assessments, numbers, context, acknowledged, echo_words)
     risk = max((a.risk for a in assessments), key=RISKS.index, default="low")
     req = rules.request
