@@ -22,6 +22,7 @@ from typing import TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+Extra = TypeVar("Extra")
 
 LEAST = 256
 """Fewer items than this are worked out here: forking and copying back cost more than they
@@ -89,10 +90,30 @@ def can_fork() -> bool:
 def ordered_map(fn: Callable[[Item], Result], items: Sequence[Item], *,
                 least: int = LEAST) -> list[Result]:
     """``[fn(item) for item in items]``; with `least` items or more, `can_fork()` and a spare
-    core (`spare_cores()`), the second half in a forked child. `fn` must be pure (its result depends only on the item and
-    on what was loaded before the call) and its results picklable."""
+    core (`spare_cores()`), the second half in a forked child. `fn` must be pure (its result
+    depends only on the item and on what was loaded before the call) and its results
+    picklable."""
+    return _map(fn, items, None, least, 49)[0]
+
+
+def ordered_map_with(fn: Callable[[Item], Result], items: Sequence[Item],
+                     after: Callable[[int, list[Result]], Extra], *, least: int = LEAST,
+                     child_share: int = 49) -> tuple[list[Result], list[Extra]]:
+    """`ordered_map`, and ``after(start, results)`` for each share of the items, in the
+    process that worked the share out, as soon as it has (`start`: the index of the share's
+    first item; `results`: its results): the whole list when nothing forked; else the
+    earlier share here and the later share in the child, which sends what it gave back
+    with its results. So follow-on work on the results is shared between the cores too.
+    `after` must be pure and what it gives picklable. `child_share`: the percentage of the
+    items the child takes."""
+    return _map(fn, items, after, least, child_share)
+
+
+def _map(fn: Callable[[Item], Result], items: Sequence[Item],
+         after: Callable[[int, list[Result]], Extra] | None, least: int,
+         child_share: int) -> tuple[list[Result], list[Extra]]:
     if len(items) < max(2, least) or not can_fork() or spare_cores() < SPARE:
-        return [fn(item) for item in items]
+        return _share(fn, items, after, 0, [])
     # imported here, not at the top, by a process that may fork: the child inherits it
     import pickle  # noqa: F401
 
@@ -100,7 +121,7 @@ def ordered_map(fn: Callable[[Item], Result], items: Sequence[Item], *,
     first = [fn(items[0])]
     # the child also pickles its share (about a twentieth of working it out): it takes a
     # little under half, so that both are done at about the same time
-    middle = 1 + (len(items) - 1) * 51 // 100
+    middle = 1 + (len(items) - 1) * (100 - child_share) // 100
     later = items[middle:]
     readable, writable = os.pipe()
     try:
@@ -108,13 +129,13 @@ def ordered_map(fn: Callable[[Item], Result], items: Sequence[Item], *,
     except OSError:
         os.close(readable)
         os.close(writable)
-        return first + [fn(item) for item in items[1:]]
+        return _share(fn, items[1:], after, 0, first)
     if child == 0:  # pragma: no cover - runs in the child, which never returns
-        _work_in_child(fn, later, readable, writable)
+        _work_in_child(fn, later, after, middle, readable, writable)
     os.close(writable)
     finished = False
     try:
-        first.extend(fn(item) for item in items[1:middle])
+        first, extras = _share(fn, items[1:middle], after, 0, first)
         with os.fdopen(readable, "rb") as pipe:
             readable = -1
             data = pipe.read()
@@ -125,37 +146,57 @@ def ordered_map(fn: Callable[[Item], Result], items: Sequence[Item], *,
         if not finished:  # an error or an interrupt here: the child's work is not wanted
             os.kill(child, signal.SIGKILL)
         _, status = os.waitpid(child, 0)
-    shared = _results(data, status, len(later))
-    if shared is None:  # the child failed: the plain loop, here (and its error, if any)
-        shared = [fn(item) for item in later]
-    return first + shared
+    sent = _results(data, status, len(later), after is not None)
+    if sent is None:  # the child failed: the plain loop, here (and its error, if any)
+        shared, extra = _share(fn, later, after, middle, [])
+    else:
+        shared, extra = sent
+    return first + shared, extras + extra
 
 
-def _results(data: bytes, status: int, count: int) -> list | None:
-    """The child's results, or None when it did not finish cleanly with all of them."""
+def _share(fn: Callable[[Item], Result], items: Sequence[Item],
+           after: Callable[[int, list[Result]], Extra] | None, start: int,
+           done: list[Result]) -> tuple[list[Result], list[Extra]]:
+    """`done` with the results of `items` added (one share, from index `start`), and
+    ``[after(start, share)]`` ([] without `after`)."""
+    done.extend(fn(item) for item in items)
+    return done, [after(start, done)] if after is not None else []
+
+
+def _results(data: bytes, status: int, count: int,
+             extra: bool) -> tuple[list, list] | None:
+    """The child's results and what its `after` gave (`extra`: it had one), or None when it
+    did not finish cleanly with all of them."""
     if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
         return None
     import pickle
 
     try:
-        results = pickle.loads(data)
+        sent = pickle.loads(data)
     except Exception:  # anything unreadable means: work it out here
         return None
-    if not isinstance(results, list) or len(results) != count:
+    if not isinstance(sent, tuple) or len(sent) != 2:
         return None
-    return results
+    results, extras = sent
+    if not isinstance(results, list) or len(results) != count or \
+            not isinstance(extras, list) or len(extras) != extra:
+        return None
+    return results, extras
 
 
-def _work_in_child(fn: Callable[[Item], Result], items: Sequence[Item], readable: int,
-                   writable: int) -> None:  # pragma: no cover - runs in the child
-    """Work out `items`, send the pickled list and end the process at once (no clean-up: the
-    parent's objects and buffers are the parent's to close and flush)."""
+def _work_in_child(fn: Callable[[Item], Result], items: Sequence[Item],
+                   after: Callable[[int, list[Result]], Extra] | None, start: int,
+                   readable: int, writable: int) -> None:  # pragma: no cover - in the child
+    """Work out `items` (from index `start`) and what `after` gives for them, send both
+    pickled and end the process at once (no clean-up: the parent's objects and buffers are
+    the parent's to close and flush)."""
     import pickle
 
     code = 1
     try:
         os.close(readable)
-        data = pickle.dumps([fn(item) for item in items], protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(_share(fn, items, after, start, []),
+                            protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(writable, "wb") as pipe:
             pipe.write(data)
         code = 0

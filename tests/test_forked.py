@@ -163,9 +163,55 @@ def test_check_on_a_long_request_is_the_same_forked_or_not(tmp_path):
               "length": len(text)}
     assert found["out"] == jsonout.dumps(check.report_json(report)) + "\n"
     assert found["status"] == (1 if alone.risk == "high" else 0)
-    # one fork to assess the parts, one to write their JSON
-    assert found["forks"] == (2 if sys.platform.startswith("linux") and
+    # one fork, whose child assesses its share of the parts and writes their JSON
+    assert found["forks"] == (1 if sys.platform.startswith("linux") and
                               (os.cpu_count() or 1) > 1 else 0)
+
+
+def test_work_after_each_share_in_a_fresh_process():
+    """`ordered_map_with`: `after` runs once per share, in the process that worked it out,
+    with the share's first index and results; when the child fails, here for its share."""
+    found = _run("""
+        import json, os
+        from oiadraft import forked
+
+        here = os.getpid()
+        forked.spare_cores = lambda: 2.0  # as if the machine were quiet, whatever it is doing
+        items = list(range(40))
+
+        def square(n):
+            return n * n
+
+        def after(start, results):
+            return [start, results, os.getpid() == here]
+
+        def after_fails_in_child(start, results):
+            if os.getpid() != here:
+                raise ValueError("only in the child")
+            return [start, results, True]
+
+        def after_unreadable_in_child(start, results):
+            return (lambda: start) if os.getpid() != here else [start, results, True]
+
+        few = forked.ordered_map_with(square, items[:5], after, least=6)
+        print(json.dumps({
+            "can_fork": forked.can_fork(),
+            "shared": forked.ordered_map_with(square, items, after, least=2, child_share=25),
+            "failed": forked.ordered_map_with(square, items, after_fails_in_child, least=2),
+            "unreadable": forked.ordered_map_with(square, items, after_unreadable_in_child,
+                                                  least=2),
+            "few": few,
+        }))
+    """)
+    plain = [n * n for n in range(40)]
+    if found["can_fork"]:
+        # a quarter of the items (rounded down, after the first) in the child
+        assert found["shared"] == [plain, [[0, plain[:30], True], [30, plain[30:], False]]]
+        assert found["failed"] == [plain, [[0, plain[:20], True], [20, plain[20:], True]]]
+        assert found["unreadable"] == found["failed"]
+    else:
+        assert found["shared"] == [plain, [[0, plain, True]]]
+    assert found["few"] == [plain[:5], [[0, plain[:5], True]]]
 
 
 def test_no_fork_while_another_thread_runs(monkeypatch):

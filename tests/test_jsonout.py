@@ -93,7 +93,29 @@ def test_encoded_is_refused_by_json_itself():
         jsonout.dumps({1: jsonout.Encoded("1")})  # a number key: left to json.dumps, which fails
 
 
+@settings(max_examples=examples(200), deadline=None)
+@given(st.lists(st.one_of(values, st.just({1: "a number key"}), st.just(math.nan)), max_size=6),
+       st.integers(min_value=0, max_value=3))
+def test_each_value_written_as_on_its_own(items, depth):
+    """`dumps_each` shares its caches between values, never their text (an item left to
+    `json` among them included)."""
+    assert jsonout.dumps_each(items, depth) == [jsonout.dumps(item, depth) for item in items]
+
+
 def test_the_report_text_with_parts_written_apart():
     text = (DATA / "seed_request.txt").read_text(encoding="utf-8")
     report = check.check_text(text, today=date(2024, 9, 13))
+    assert report["written"] is None
+    assert check.report_json_text(report) == standard(check.report_json(report))
+
+
+def test_the_report_text_with_parts_written_as_assessed():
+    """A part assessed again once the whole request is known (it takes the period of the
+    part it refers to) is written again: the text is the whole report's, written at once."""
+    text = (DATA / "seed_request.txt").read_text(encoding="utf-8")
+    report = check.check_text(text, today=date(2024, 9, 13), json_parts=True)
+    assessed, texts = report["written"]
+    parts = report["assessment"].parts
+    assert len(texts) == len(parts)
+    assert any(part is not first for part, first in zip(parts, assessed, strict=True))
     assert check.report_json_text(report) == standard(check.report_json(report))

@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         today = clock.today()
     text, name = read_input(args.file)
     with _no_cycle_collection():
-        report = check_text(text, act=act, today=today)
+        report = check_text(text, act=act, today=today, json_parts=output == "json")
         if output == "json":
             sys.stdout.write(report_json_text(report) + "\n")
         else:
@@ -165,17 +165,33 @@ def read_input(file: str | None) -> tuple[str, str]:
     return plain_spaces(text.replace("\r\n", "\n").replace("\r", "\n")), name
 
 
-def check_text(text: str, act: str | None = None, today: date | None = None) -> dict[str, Any]:
+def check_text(text: str, act: str | None = None, today: date | None = None, *,
+               json_parts: bool = False) -> dict[str, Any]:
     """Split and assess a request (the work behind the command, for tests and scripts); `act`
-    None: the default Act."""
-    from oiadraft import acts, clock, scope
+    None: the default Act. `json_parts`: the report is wanted as JSON, so each part's JSON is
+    written as soon as it is assessed, by the process that assessed it (`report_json_text`
+    uses it; a forked child so writes its share)."""
+    from oiadraft import acts, clock, forked, scope
     from oiadraft.letter import splitter
 
     act = acts.get_act(act).key if act is not None else acts.default_act().key
     today = today or clock.today()
     split = splitter.split_request(text, today=today)
     context = scope.Context(act=act, today=today)
-    assessment = scope.assess_request(split, context, echo_words=False, forked=True)
+    numbers = [part.number for part in split.parts]
+    written: list[Any] = []
+
+    def map_parts(one: Any, items: list[Any]) -> list[Any]:
+        def after(start: int, assessments: list[Any]) -> list[str]:
+            return _parts_texts(numbers[start:start + len(assessments)], assessments)
+
+        assessments, pieces = forked.ordered_map_with(one, items, after,
+                                                      child_share=CHILD_SHARE)
+        written.extend((assessments, [text for piece in pieces for text in piece]))
+        return assessments
+
+    assessment = scope.assess_request(split, context, echo_words=False, forked=True,
+                                      map_parts=map_parts if json_parts else None)
     return {
         "act": act,
         "profile": acts.get_act(act),
@@ -184,6 +200,7 @@ def check_text(text: str, act: str | None = None, today: date | None = None) -> 
         "assessment": assessment,
         "length": len(text),
         "long": len(text) > LONG_INPUT,
+        "written": tuple(written) or None,
     }
 
 
@@ -224,32 +241,43 @@ def _part_json(number: str, part: Any) -> dict[str, Any]:
     }
 
 
-PARTS_WRITTEN_TOGETHER = 64
-"""Parts written as one piece of JSON (a few hundred kilobytes) when the writing is shared."""
-
+CHILD_SHARE = 49
+"""The percentage of a long request's parts that a forked child assesses and writes the JSON
+of: a little under half, as it also pickles what it sends back."""
 
 def report_json_text(report: dict[str, Any]) -> str:
-    """``jsonout.dumps(report_json(report))``, the same text; the parts of a long request are
-    written partly in a forked child on another core (`oiadraft.forked`), as they are
-    assessed."""
-    from oiadraft import forked, jsonout
+    """``jsonout.dumps(report_json(report))``, the same text, with the parts' JSON as it was
+    written while they were assessed (`check_text` with `json_parts`: a forked child wrote
+    its share of a long request's)."""
+    from oiadraft import jsonout
 
-    assessment = report["assessment"]
-    pairs = list(zip(assessment.numbers, assessment.parts, strict=True))
-    size = PARTS_WRITTEN_TOGETHER
-    pieces = forked.ordered_map(_parts_text, [pairs[at:at + size]
-                                              for at in range(0, len(pairs), size)],
-                                least=max(2, forked.LEAST // size))
-    return jsonout.dumps(report_json(report, [jsonout.Encoded(text) for text in pieces]))
+    if report.get("written") is None:
+        return jsonout.dumps(report_json(report))
+    texts = _written_parts(report["assessment"], *report["written"])
+    return jsonout.dumps(report_json(report, [jsonout.Encoded(text) for text in texts]))
 
 
-def _parts_text(pairs: list[tuple[str, Any]]) -> str:
-    """Some parts' JSON as it reads inside the report's "parts" list, commas between them:
-    the list written on its own at that depth, without its brackets."""
-    from oiadraft.jsonout import dumps
+def _parts_texts(numbers: list[str], parts: list[Any]) -> list[str]:
+    """Each part's JSON as it reads inside the report's "parts" list."""
+    from oiadraft.jsonout import dumps_each
 
-    text = dumps([_part_json(number, part) for number, part in pairs], 1)
-    return text[len("[\n    "):-len("\n  ]")]
+    return dumps_each(map(_part_json, numbers, parts), 2)
+
+
+def _written_parts(assessment: Any, assessed: list[Any], texts: list[str]) -> list[str]:
+    """Every part's JSON (`_parts_texts`): `texts`, written as the parts were `assessed`,
+    where the request's assessment still has those; written again for a part that was
+    assessed again (it took another part's period)."""
+    parts = assessment.parts
+    numbers = assessment.numbers
+    again = [at for at, part in enumerate(parts) if part is not assessed[at]]
+    if not again:
+        return texts
+    texts = list(texts)
+    for at, text in zip(again, _parts_texts([numbers[at] for at in again],
+                                            [parts[at] for at in again]), strict=True):
+        texts[at] = text
+    return texts
 
 
 def _long_note(report: dict[str, Any]) -> dict[str, Any]:

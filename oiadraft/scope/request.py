@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -40,7 +40,10 @@ class RequestAssessment:
 
 def assess_request(parts: Any, context: Context | None = None,
                    acknowledged: dict[str, Iterable[str]] | None = None, *,
-                   echo_words: bool = True, forked: bool = False) -> RequestAssessment:
+                   echo_words: bool = True, forked: bool = False,
+                   map_parts: Callable[[Callable[[Any], Assessment], list[Any]],
+                                       Iterable[Assessment]] | None = None
+                   ) -> RequestAssessment:
     """Assess every part and the request as a whole (see the module docstring).
 
     `parts` is a list of part texts or a `splitter.SplitRequest`. `acknowledged` maps a part
@@ -48,7 +51,10 @@ def assess_request(parts: Any, context: Context | None = None,
     parts' `features` are left empty (nothing will echo them back). `forked`: a request of
     hundreds of parts may be assessed partly in a forked copy of the process, on another core
     (`oiadraft.forked`; the same result), for a command that runs once (`oiadraft check`),
-    never for a program with threads of its own.
+    never for a program with threads of its own. `map_parts(one, items)`, in place of the
+    plain map (or `forked`'s): the assessments ``[one(item) for item in items]``, in order,
+    however it works them out (`oiadraft check` has a forked child write its share's JSON
+    too).
     """
     context = context or Context()
     rules = load_rules()
@@ -70,7 +76,10 @@ def assess_request(parts: Any, context: Context | None = None,
         return assess(pair[0], context, acknowledged.get(pair[1], ()), echo_words=echo_words)
 
     pairs = list(zip(texts, numbers, strict=True))
-    assessments = tuple(ordered_map(one, pairs) if forked else map(one, pairs))
+    if map_parts is not None:
+        assessments = tuple(map_parts(one, pairs))
+    else:
+        assessments = tuple(ordered_map(one, pairs) if forked else map(one, pairs))
     assessments = _inherit_periods(assessments, numbers, context, acknowledged, echo_words)
     risk = max((a.risk for a in assessments), key=RISKS.index, default="low")
     req = rules.request
