@@ -10,7 +10,8 @@ shared machine CPU time moves less with the load. The command is this checkout's
 (PYTHONPATH), whatever is installed; `--against` times another checkout in the same run, run
 for run in turn (before/after figures). Then, in process, where the time goes: split, assess
 (in one process, and with the later half in a forked child, as `check` does it when a core is
-spare), JSON.
+spare), JSON, and split, assess and JSON as `check --format json` does them with a spare core
+(the child writes its share's JSON too).
 
     .venv/bin/python bench/check_megabyte.py            # 7 runs
     .venv/bin/python bench/check_megabyte.py --runs 5
@@ -89,13 +90,18 @@ def stages(text: str) -> dict[str, float]:
     assessment = scope.assess_request(split, context, echo_words=False)
     times["assess"] = time.perf_counter() - started
     if forked.can_fork():  # the later half in a forked child (what `check` does when a core
-        scope_latency.clear_caches()  # has sat idle while it split the request)
-        spare = forked.spare_cores
+        spare = forked.spare_cores  # has sat idle while it split the request)
         forked.spare_cores = lambda: float(os.cpu_count() or 1)
         try:
+            scope_latency.clear_caches()
             started = time.perf_counter()
             scope.assess_request(split, context, echo_words=False, forked=True)
             times["assess forked"] = time.perf_counter() - started
+            # as `check --format json` does it: the child writes its parts' JSON too
+            scope_latency.clear_caches()
+            started = time.perf_counter()
+            check.report_json_text(check.check_text(text, today=TODAY, json_parts=True))
+            times["split, assess and JSON forked"] = time.perf_counter() - started
         finally:
             forked.spare_cores = spare
     report = {"act": context.act, "assessment": assessment, "long": True, "length": len(text)}

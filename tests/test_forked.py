@@ -149,7 +149,22 @@ def test_check_on_a_long_request_is_the_same_forked_or_not(tmp_path):
         with contextlib.redirect_stdout(out):
             status = main(["check", {str(request)!r}, "--format", "json",
                            "--today", "2024-09-13"])
-        print(json.dumps({{"status": status, "out": out.getvalue(), "forks": len(forks)}}))
+        # a child that fails while writing its parts' JSON: this process does it all
+        from oiadraft.commands import check
+        here = os.getpid()
+        write = check._parts_texts
+
+        def fails_in_child(numbers, parts):
+            if os.getpid() != here:
+                os._exit(3)
+            return write(numbers, parts)
+
+        check._parts_texts = fails_in_child
+        again = io.StringIO()
+        with contextlib.redirect_stdout(again):
+            main(["check", {str(request)!r}, "--format", "json", "--today", "2024-09-13"])
+        print(json.dumps({{"status": status, "out": out.getvalue(), "forks": len(forks),
+                          "child_failed": again.getvalue()}}))
     """)
     from datetime import date
 
@@ -162,9 +177,11 @@ def test_check_on_a_long_request_is_the_same_forked_or_not(tmp_path):
     report = {"act": context.act, "assessment": alone, "long": len(text) > check.LONG_INPUT,
               "length": len(text)}
     assert found["out"] == jsonout.dumps(check.report_json(report)) + "\n"
+    assert found["child_failed"] == found["out"]
     assert found["status"] == (1 if alone.risk == "high" else 0)
-    # one fork, whose child assesses its share of the parts and writes their JSON
-    assert found["forks"] == (1 if sys.platform.startswith("linux") and
+    # one fork, whose child assesses its share of the parts and writes their JSON (and one
+    # more for the run whose child failed)
+    assert found["forks"] == (2 if sys.platform.startswith("linux") and
                               (os.cpu_count() or 1) > 1 else 0)
 
 
