@@ -11,8 +11,8 @@ and anything this writer does not know (another type, a loop in the data) is han
 from __future__ import annotations
 
 import json
-from json import encoder
 from collections.abc import Callable, Iterable
+from json import encoder
 from typing import Any
 
 _STRING = encoder.c_encode_basestring or encoder.py_encode_basestring
