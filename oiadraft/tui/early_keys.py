@@ -11,16 +11,21 @@ from textual import events
 
 
 class EarlyKeys:
-    """Mixin for the chat screen (it has `_bound`, `_queue`, `check_action` and `_run`)."""
+    """Mixin for the chat screen (it has `_bound`, `_queue`, `check_action`, `_run` and
+    `_typed_at_the_letter`, which takes the printable keys that reach the screen)."""
 
     _bound: bool
     _queue: deque[tuple[str, ...]]
     active_bindings: Any
     check_action: Any
     _run: Any
+    _typed_at_the_letter: Any
 
     def on_key(self, event: events.Key) -> None:
-        if self._bound or event.is_printable or event.key in self.active_bindings:
+        if event.is_printable:
+            self._typed_at_the_letter(event)  # LiveLetter: typed with the letter focused
+            return
+        if self._bound or event.key in self.active_bindings:
             return
         event.stop()
         event.prevent_default()

@@ -1,16 +1,20 @@
 """The live letter and findings while typing: the words spliced into a letter rendered once per
 state of the draft, and a full render when typing pauses (so a 1,000-part letter is not
 re-rendered for every key, and the pane always ends up exactly what will be sent); the
-findings panel shows the interview's live check of the words being typed."""
+findings panel shows the interview's live check of the words being typed. The pane itself
+comes in with the interview (a light stand-in holds its place until then), and letters typed
+while it has the focus go to the message box."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from textual import events
+
 from oiadraft.model import Draft, Part
 from oiadraft.tui.widgets.chat_input import ChatInput
 from oiadraft.tui.widgets.findings import FindingsPanel
-from oiadraft.tui.widgets.letter import LetterPane
+from oiadraft.tui.widgets.letter import LetterPane, LetterSoon
 
 GAP = "Zqxjwordsbeingtypedzqxj"
 """Stands for the words being typed in a letter rendered once (see `_letter_with_gap`)."""
@@ -27,6 +31,26 @@ class LiveLetter:
     _preview: Any
     _gapped: Any
     _exact_timer: Any
+
+    def _letter_pane_in(self) -> None:
+        """Put the letter pane where its stand-in is (once). Mounted before the letter is
+        shown: the pane takes the text at once and lays it out when it is mounted."""
+        for soon in self.query(LetterSoon):
+            soon.parent.mount(LetterPane(id="letter"), after=soon)  # type: ignore[union-attr]
+            soon.remove()
+
+    def _typed_at_the_letter(self, event: events.Key) -> None:
+        """A printable key while the read-only letter pane has the focus would do nothing
+        there: it goes to the end of the message box, and the chat comes back into view."""
+        if not isinstance(self.focused, LetterPane) or not event.character:
+            return
+        event.stop()
+        event.prevent_default()
+        self.remove_class("-show-letter")
+        box = self.query_one(ChatInput)
+        box.insert(event.character, box.document.end)
+        box.move_cursor(box.document.end)
+        box.focus()
 
     def _typing_target(self, typing: str | None) -> tuple[str, Part | None] | None:
         """While typing a part's words: ("new", None) or ("edit", part)."""

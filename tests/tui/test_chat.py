@@ -324,3 +324,26 @@ async def test_help_asked_for_again_from_a_screen_above_it(app_factory):
         assert type(app.screen).__name__ == "HelpScreen"
         assert [screen is kept for screen in app.screen_stack].count(True) == 1
 
+
+
+async def test_letters_typed_at_the_letter_pane_go_to_the_message_box(app_factory):
+    """The letter pane is read-only: a word typed while it has the focus (after Ctrl+G on a
+    narrow screen, where the chat is out of sight) would be lost there. It goes to the end of
+    the message box, and the chat comes back into view."""
+    from oiadraft.tui.widgets.chat_input import ChatInput
+
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        chat = app.screen
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(chat.focused, LetterPane) and chat.has_class("-show-letter")
+        await pilot.press("m", "f", "a", "t")
+        await pilot.pause()
+        box = chat.query_one(ChatInput)
+        assert box.text == "mfat" and chat.focused is box
+        assert not chat.has_class("-show-letter") and chat.query_one("#chat").display
+        await pilot.press("down", "ctrl+g", "up")  # keys that are not letters stay the pane's
+        await pilot.pause()
+        assert isinstance(chat.focused, LetterPane) and box.text == "mfat"

@@ -49,8 +49,7 @@ class ChatScreen(Greeting, LiveLetter, Autosave, EarlyKeys, ResumeOffering, Uses
     """Talk to the assistant; watch the letter take shape."""
 
     AUTO_FOCUS = "#message"
-    """The message box has the focus as the screen is composed: keys typed before the first
-    frame (a quick typist who knows the first question) land in it, not in the transcript."""
+    """Focused as the screen is composed: keys typed before the first frame land in the box."""
 
     BINDINGS: ClassVar[list[Binding]] = []
     """Every key comes from the action table (`tui.actions.chat_bindings`), bound once the
@@ -144,13 +143,6 @@ class ChatScreen(Greeting, LiveLetter, Autosave, EarlyKeys, ResumeOffering, Uses
         self._started = True
         self._drain()  # anything sent before the greeting, in order
         freeze_loaded_objects()
-
-    def _letter_pane_in(self) -> None:
-        """Put the letter pane where its stand-in is (once). Mounted before the letter is
-        shown: the pane takes the text at once and lays it out when it is mounted."""
-        for soon in self.query(LetterSoon):
-            soon.parent.mount(LetterPane(id="letter"), after=soon)  # type: ignore[union-attr]
-            soon.remove()
 
     def _restore_box(self) -> None:
         """Put back what was typed but not sent when this draft was last open; keys typed
