@@ -53,7 +53,7 @@ for line in sys.stdin:
         for number, part in enumerate(draft.parts):
             part.text = f"rev {rev} part {number} " + "x" * 300
         store.save(draft)
-        print(f"rev {rev}", flush=True)
+        os.write(1, f"rev {rev}\n".encode())  # one write: a kill never leaves half a line
 """
 
 
