@@ -23,9 +23,29 @@ from oiadraft import forked
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def _run(script: str) -> dict:
+COUNTING_FORKS = """
+import os
+from oiadraft import forked
+
+forked.spare_cores = lambda: 2.0  # as if the machine were quiet, whatever it is doing
+forks = []
+real_fork = os.fork
+
+
+def counted_fork():
+    forks.append(1)
+    return real_fork()
+
+
+os.fork = counted_fork
+"""
+"""A script's start that counts its forks (in `forks`) on a machine taken to be quiet."""
+
+
+def _run(script: str, *, counting_forks: bool = False) -> dict:
     env = {**os.environ, "PYTHONPATH": REPO}
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], capture_output=True,
+    code = (COUNTING_FORKS if counting_forks else "") + textwrap.dedent(script)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True,
                           text=True, env=env, cwd=REPO, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
@@ -37,15 +57,6 @@ def test_forked_cases_in_a_fresh_process():
         from oiadraft import forked
 
         here = os.getpid()
-        forks = []
-        real_fork = os.fork
-
-        def counted_fork():
-            forks.append(1)
-            return real_fork()
-
-        os.fork = counted_fork
-        forked.spare_cores = lambda: 2.0  # as if the machine were quiet, whatever it is doing
         items = list(range(40))
 
         def square(n):
@@ -95,7 +106,7 @@ def test_forked_cases_in_a_fresh_process():
             "children_left": left,
             "forks": len(forks),
         }))
-    """)
+    """, counting_forks=True)
     plain = found["plain"]
     assert found["can_fork"] is (sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1)
     assert found["values"] == plain
@@ -135,16 +146,6 @@ def test_check_on_a_long_request_is_the_same_forked_or_not(tmp_path):
         from oiadraft import forked
         from oiadraft.cli import main
 
-        forked.spare_cores = lambda: 2.0  # as if the machine were quiet, whatever it is doing
-
-        forks = []
-        real_fork = os.fork
-
-        def counted_fork():
-            forks.append(1)
-            return real_fork()
-
-        os.fork = counted_fork
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             status = main(["check", {str(request)!r}, "--format", "json",
@@ -165,7 +166,7 @@ def test_check_on_a_long_request_is_the_same_forked_or_not(tmp_path):
             main(["check", {str(request)!r}, "--format", "json", "--today", "2024-09-13"])
         print(json.dumps({{"status": status, "out": out.getvalue(), "forks": len(forks),
                           "child_failed": again.getvalue()}}))
-    """)
+    """, counting_forks=True)
     from datetime import date
 
     text, _ = check.read_input(str(request))
