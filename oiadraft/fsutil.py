@@ -43,9 +43,11 @@ class TooLargeError(ValueError):
 
 
 def atomic_write_text(path: Path, text: str, mode: int = PRIVATE, *,
-                      create_folder: bool = True) -> None:
+                      create_folder: bool = True, durable: bool = True) -> None:
     """Replace `path` with `text` atomically; the file ends up with `mode`. The folder is
-    created (0700) when missing, unless `create_folder` is False."""
+    created (0700) when missing, unless `create_folder` is False. `durable=False` skips the
+    fsyncs, for a file that is only a cache: after a crash it may be missing or old, never
+    half written."""
     path = Path(path)
     if create_folder:
         path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
@@ -56,14 +58,16 @@ def atomic_write_text(path: Path, text: str, mode: int = PRIVATE, *,
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.chmod(tmp_name, mode)
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
 
 
 def _fsync_dir(folder: Path) -> None:

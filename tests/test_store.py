@@ -306,3 +306,19 @@ def test_a_real_write_failure_is_a_save_error_and_a_retry_succeeds():
     in_the_way.rmdir()
     assert store.save(draft).written is True
     assert Store().load("blocked") == draft
+
+
+def test_a_cache_write_is_atomic_and_private_but_not_fsynced(tmp_path, monkeypatch):
+    """`durable=False` (the start-up cache) skips the fsyncs, nothing else."""
+    from oiadraft import fsutil
+
+    synced: list[int] = []
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd))
+    target = tmp_path / "cache" / "opening.json"
+    fsutil.atomic_write_text(target, "{}", durable=False)
+    assert synced == []
+    assert target.read_text(encoding="utf-8") == "{}"
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in target.parent.iterdir()] == ["opening.json"]
+    fsutil.atomic_write_text(target, "[]")
+    assert len(synced) >= 1, "a durable write still fsyncs"

@@ -17,12 +17,10 @@ cache that is missing, unreadable or stale is simply read again and rewritten.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 
-from oiadraft import paths
+from oiadraft import fsutil, paths
 from oiadraft.errors import DataError
 
 _STEP_ITEM = re.compile(r"^(?P<indent>[ ]*)- ", re.MULTILINE)
@@ -78,20 +76,12 @@ def _cached(head: str) -> Opening | object | None:
 
 
 def _remember(head: str, opening: Opening | None) -> None:
-    """Write the cache (no fsync: a torn or lost cache is only read again next time)."""
+    """Write the cache (not fsynced: a lost or old cache is only read again next time)."""
     found = None if opening is None else {"messages": list(opening.messages),
                                           "placeholder": opening.placeholder}
     text = json.dumps({"version": CACHE_VERSION, "head": head, "opening": found})
     try:
-        folder = paths.cache_dir()
-        fd, temp = tempfile.mkstemp(prefix=f".{CACHE_NAME}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.replace(temp, folder / CACHE_NAME)
-        except BaseException:
-            os.unlink(temp)
-            raise
+        fsutil.atomic_write_text(paths.cache_dir() / CACHE_NAME, text, durable=False)
     except Exception:
         return  # a cache that cannot be written costs the next start a few milliseconds
 
