@@ -26,7 +26,6 @@ from textual.timer import Timer
 
 from oiadraft.errors import OiaDraftError
 from oiadraft.model import Draft
-from oiadraft.tui.widgets.chat_input import ChatInput
 
 if TYPE_CHECKING:
     from oiadraft.draftfile import SaveResult
@@ -44,6 +43,7 @@ class Autosave:
     _revision: int
     _view: Any
     _typed: str | None
+    query: Any
 
     @dataclass
     class BackgroundSaved(Message):
@@ -162,10 +162,10 @@ class Autosave:
         findings, the keys that apply, and the box if its text was changed)."""
         self._revision += 1
         self._view = None
-        box = self.query_one(ChatInput)
-        if box.text != self.draft.pending_input:
-            box.load_text(self.draft.pending_input)
-            box.move_cursor(box.document.end)
+        for box in self.query("#message"):  # none yet: it will be given the draft's words
+            if box.text != self.draft.pending_input:
+                box.load_text(self.draft.pending_input)
+                box.move_cursor(box.document.end)
         self._typed = None
         self._typing_changed(self.draft.pending_input)
         self.refresh_bindings()

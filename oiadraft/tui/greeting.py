@@ -13,11 +13,9 @@ import threading
 from typing import Any
 
 from textual import work
-from textual.content import Content
 
 from oiadraft.tui import messages
 from oiadraft.tui.guard import guarded
-from oiadraft.tui.widgets.chat_input import ChatInput
 from oiadraft.tui.widgets.transcript import Transcript
 
 OPENING_WAIT = 5.0
@@ -38,6 +36,7 @@ class Greeting:
     post_message: Any
     _fill_in_act: Any
     _start_conversation: Any
+    _set_placeholder: Any
 
     def _init_greeting(self) -> None:
         self._opening: tuple[str, ...] = ()
@@ -63,7 +62,7 @@ class Greeting:
             if opening is not None:
                 transcript = self.query_one(Transcript)
                 turns = await transcript.add_assistant_turns(opening.messages)
-                self.query_one(ChatInput).placeholder = Content(opening.placeholder)
+                self._set_placeholder(opening.placeholder)
                 self._opening = opening.messages
                 if turns:
                     # The next layout of the screen (they are mounted) paints them.

@@ -12,9 +12,8 @@ from typing import Any
 from textual import events
 
 from oiadraft.model import Draft, Part
-from oiadraft.tui.widgets.chat_input import ChatInput
 from oiadraft.tui.widgets.findings import FindingsPanel
-from oiadraft.tui.widgets.letter import LetterPane, LetterSoon
+from oiadraft.tui.widgets.standins import LetterSoon
 
 GAP = "Zqxjwordsbeingtypedzqxj"
 """Stands for the words being typed in a letter rendered once (see `_letter_with_gap`)."""
@@ -31,10 +30,13 @@ class LiveLetter:
     _preview: Any
     _gapped: Any
     _exact_timer: Any
+    _box: Any
 
     def _letter_pane_in(self) -> None:
         """Put the letter pane where its stand-in is (once). Mounted before the letter is
         shown: the pane takes the text at once and lays it out when it is mounted."""
+        from oiadraft.tui.widgets.letter import LetterPane
+
         for soon in self.query(LetterSoon):
             soon.parent.mount(LetterPane(id="letter"), after=soon)  # type: ignore[union-attr]
             soon.remove()
@@ -42,12 +44,12 @@ class LiveLetter:
     def _typed_at_the_letter(self, event: events.Key) -> None:
         """A printable key while the read-only letter pane has the focus would do nothing
         there: it goes to the end of the message box, and the chat comes back into view."""
-        if not isinstance(self.focused, LetterPane) or not event.character:
+        if getattr(self.focused, "id", None) != "letter" or not event.character:
             return
         event.stop()
         event.prevent_default()
         self.remove_class("-show-letter")
-        box = self.query_one(ChatInput)
+        box = self._box()
         box.insert(event.character, box.document.end)
         box.move_cursor(box.document.end)
         box.focus()
@@ -94,7 +96,7 @@ class LiveLetter:
         if target is None and not (draft.agency or draft.topic or draft.parts):
             # Nothing to show yet: skip loading the renderer and clause library, which keeps
             # the first frame fast.
-            self.query_one(LetterPane).show("")
+            self.query_one("#letter").show("")
             return
         if target is not None and typing is not None:
             # Each keystroke splices the words into a letter rendered once for this state of
@@ -102,10 +104,10 @@ class LiveLetter:
             # when typing pauses, so the pane always ends up exactly what will be sent.
             gapped = self._letter_with_gap(target)
             if gapped is not None:
-                self.query_one(LetterPane).show(gapped.replace(GAP, typing.strip()))
+                self.query_one("#letter").show(gapped.replace(GAP, typing.strip()))
                 self._exact_letter_soon()
                 return
-        self.query_one(LetterPane).show(self.app.letter_text(self._draft_with(target,
+        self.query_one("#letter").show(self.app.letter_text(self._draft_with(target,
                                                                               typing)))
 
     def _draft_with(self, target: tuple[str, Part | None] | None, typing: str | None) -> Draft:
@@ -139,9 +141,9 @@ class LiveLetter:
 
     def _exact_letter(self) -> None:
         self._exact_timer = None
-        typing = self.query_one(ChatInput).text
+        typing = self._box().text
         target = self._typing_target(typing)
-        self.query_one(LetterPane).show(self.app.letter_text(self._draft_with(target, typing)))
+        self.query_one("#letter").show(self.app.letter_text(self._draft_with(target, typing)))
 
     def on_unmount(self) -> None:
         self.save_now()

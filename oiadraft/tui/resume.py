@@ -7,7 +7,6 @@ from typing import Any
 
 from oiadraft.model import Draft
 from oiadraft.tui.guard import guarded
-from oiadraft.tui.widgets.chat_input import ChatInput
 from oiadraft.tui.widgets.resume_offer import ResumeOffer
 
 
@@ -18,6 +17,7 @@ class ResumeOffering:
     _dirty: bool
     _saved_ids: set[str]
     app: Any
+    _box_text: Any
 
     def offer_resume(self, draft: Draft) -> None:
         """Offer (on a line, not a dialog: typing goes on) to carry on with `draft`."""
@@ -42,7 +42,7 @@ class ResumeOffering:
         draft = self._withdraw_resume_offer()
         if draft is None:
             return
-        typed = self.query_one(ChatInput).text
+        typed = self._box_text()
         if typed and not draft.pending_input:
             draft.pending_input = typed  # the words typed meanwhile go with the user
         if self.draft.id in self._saved_ids and not (self.draft.agency or self.draft.topic

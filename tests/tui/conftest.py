@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
@@ -9,6 +10,7 @@ from textual import events
 from textual.keys import _character_to_key
 from textual.widgets import Input, TextArea
 
+from oiadraft.interview import Interview
 from oiadraft.model import Draft
 from oiadraft.tui.app import OiaDraftApp, make_app
 from oiadraft.tui.widgets.chat_input import ChatInput
@@ -151,3 +153,17 @@ def send_keys(app, keys: list[str]) -> None:
         event = events.Key(key, char)
         event.set_sender(app)
         app._driver.send_message(event)
+
+
+@pytest.fixture
+def loading(monkeypatch) -> threading.Event:
+    """The interview keeps loading (its first view waits) until the test sets this event."""
+    event = threading.Event()
+    real_view = Interview.view
+
+    def slow_view(self, draft):
+        event.wait(timeout=30)
+        return real_view(self, draft)
+
+    monkeypatch.setattr(Interview, "view", slow_view)
+    return event

@@ -5,7 +5,8 @@ from __future__ import annotations
 from textual import events
 
 from oiadraft.tui.terminal import PasteFilter, PasteSafeParser
-from oiadraft.tui.widgets.chat_input import LARGE_PASTE, ChatInput
+from oiadraft.tui.widgets.chat_input import ChatInput
+from oiadraft.tui.widgets.standins import LARGE_PASTE
 
 from .conftest import conversation
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import threading
 
-import pytest
 from textual import events
 
 from oiadraft.interview import Interview
@@ -85,20 +83,6 @@ async def test_keys_typed_before_the_first_reply_are_not_merged(app_factory):
         assert draft.topic == "Cluster munitions"
 
 
-@pytest.fixture
-def loading(monkeypatch) -> threading.Event:
-    """The interview keeps loading (its first view waits) until the test sets this event."""
-    event = threading.Event()
-    real_view = Interview.view
-
-    def slow_view(self, draft):
-        event.wait(timeout=30)
-        return real_view(self, draft)
-
-    monkeypatch.setattr(Interview, "view", slow_view)
-    return event
-
-
 async def test_a_key_pressed_before_the_greeting_waits_its_turn(app_factory, loading):
     """The action table's keys are bound once it is loaded (after the first frame); a key
     pressed earlier takes its turn after the answers typed before it, not never."""
@@ -135,7 +119,7 @@ async def test_the_greeting_shows_before_the_interview_loads_and_keys_wait(app_f
         chat = app.screen
         assert not chat._started, "the interview was meant to be still loading"
         assert transcript_texts(app) == list(opening.messages)
-        assert str(chat.query_one("#message").placeholder) == opening.placeholder
+        assert chat.query_one("#message-soon").placeholder == opening.placeholder
         burst(app, "mfat\nCluster munitions\n")
         await pilot.pause()
         assert chat.draft.agency == "", "an answer was taken before the interview loaded"
@@ -232,7 +216,8 @@ async def test_the_letter_box_is_there_from_the_first_frame_and_the_pane_takes_i
         app_factory, loading):
     """A light stand-in shows the letter box while the interview loads; the real pane then
     takes exactly its place, with the same title and words."""
-    from oiadraft.tui.widgets.letter import EMPTY, LetterPane, LetterSoon
+    from oiadraft.tui.widgets.letter import LetterPane
+    from oiadraft.tui.widgets.standins import EMPTY, LetterSoon
 
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -255,7 +240,7 @@ async def test_the_letter_box_is_there_from_the_first_frame_and_the_pane_takes_i
 
 async def test_on_a_narrow_screen_the_stand_in_is_folded_away_like_the_pane(app_factory,
                                                                            loading):
-    from oiadraft.tui.widgets.letter import LetterSoon
+    from oiadraft.tui.widgets.standins import LetterSoon
 
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -268,11 +253,12 @@ async def test_on_a_narrow_screen_the_stand_in_is_folded_away_like_the_pane(app_
 
 async def test_keys_typed_before_the_first_frame_land_in_the_message_box(app_factory,
                                                                          monkeypatch):
-    """A quick typist types the first answer while the app is still starting. The box has
-    the focus from the moment the screen is composed (Textual's automatic focus would pick
-    the transcript first, and keys read then were lost), so the first keys reach it."""
+    """A quick typist types the first answer while the app is still starting. The box (its
+    stand-in, until the interview has loaded) has the focus from the moment the screen is
+    composed (Textual's automatic focus would pick the transcript first, and keys read then
+    were lost), so the first keys reach it."""
     from oiadraft.tui.screens.chat import ChatScreen
-    from oiadraft.tui.widgets.chat_input import ChatInput
+    from oiadraft.tui.widgets.standins import MessageSoon
 
     focused_at_mount: list[object] = []
     real_on_mount = ChatScreen.on_mount
@@ -285,11 +271,11 @@ async def test_keys_typed_before_the_first_frame_land_in_the_message_box(app_fac
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
         assert len(focused_at_mount) == 1
-        assert isinstance(focused_at_mount[0], ChatInput)
+        assert isinstance(focused_at_mount[0], MessageSoon)
         burst(app, "mfat")
-        await pilot.pause()
-        assert app.screen.query_one(ChatInput).text == "mfat"
         await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one("#message").text == "mfat"
 
 
 async def test_the_chat_is_the_first_and_only_screen_at_start(app_factory):

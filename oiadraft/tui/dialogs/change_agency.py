@@ -20,6 +20,8 @@ from oiadraft.model import Draft
 class ChangeAgencyScreen(ModalScreen[dict[str, Any] | None]):
     """Search the directory; or use a name as typed with the Act you choose."""
 
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, draft: Draft) -> None:

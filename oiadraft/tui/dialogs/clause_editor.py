@@ -36,6 +36,8 @@ class ClauseEditorScreen(UsesOiaDraftApp, ModalScreen[Any]):
     """YAML fields and a Markdown body. Nothing is written until the clause is valid; an
     invalid clause shows each error with its line and keeps the user's text."""
 
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save-clause"),
         Binding("escape", "cancel", "Cancel", priority=True, id="cancel-clause"),

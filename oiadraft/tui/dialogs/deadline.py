@@ -75,6 +75,8 @@ def _if_it_passes(profile: Any) -> str:
 class DeadlineScreen(ModalScreen[Draft | None]):
     """Enter the day the agency received the request (and any extension)."""
 
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS = [Binding("escape", "close", "Close"), Binding("ctrl+s", "mark_sent", "Sent")]
 
     def __init__(self, draft: Draft, today: date, *, mark_sent: bool = False) -> None:

@@ -13,6 +13,8 @@ from textual.widgets import Label, Static, TextArea
 class EditPartScreen(ModalScreen[str | None]):
     """Edit one part's wording; empty text is refused."""
 
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
 
     def __init__(self, number: int, text: str) -> None:

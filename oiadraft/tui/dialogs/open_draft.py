@@ -21,6 +21,8 @@ from oiadraft.tui.typed_app import UsesOiaDraftApp
 class OpenDraftScreen(UsesOiaDraftApp, ModalScreen[Draft | None]):
     """A list of drafts, newest first; Enter opens one."""
 
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, today: date) -> None:

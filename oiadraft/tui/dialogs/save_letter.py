@@ -31,6 +31,8 @@ def write_letter(draft: Draft, library: Any, path: Path, today: date) -> Path:
 class SaveLetterScreen(ModalScreen[Path | None]):
     """Ask for a file name; confirm before replacing an existing file."""
 
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, draft: Draft, library: Any, default: Path, today: date) -> None:

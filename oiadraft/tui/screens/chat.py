@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, TextArea
+from textual.widgets import Header
 
 from oiadraft.model import Draft
 from oiadraft.tui import messages
@@ -27,28 +27,31 @@ from oiadraft.tui.greeting import Greeting
 from oiadraft.tui.guard import guarded
 from oiadraft.tui.live_letter import LiveLetter
 from oiadraft.tui.memory import freeze_loaded_objects
+from oiadraft.tui.message_box import MessageBox
 from oiadraft.tui.resume import ResumeOffering
 from oiadraft.tui.typed_app import UsesOiaDraftApp
-from oiadraft.tui.widgets.chat_input import ChatInput
 from oiadraft.tui.widgets.findings import FindingsPanel
 from oiadraft.tui.widgets.footer import SteadyFooter
-from oiadraft.tui.widgets.letter import NARROW, LetterPane, LetterSoon
 from oiadraft.tui.widgets.mdtext import markdown_to_text
 from oiadraft.tui.widgets.resume_offer import ResumeOffer
+from oiadraft.tui.widgets.standins import NARROW, LetterSoon, MessageSoon
 from oiadraft.tui.widgets.transcript import Transcript
 
 if TYPE_CHECKING:
+    from textual.widgets import TextArea
+
     from oiadraft.interview import Interview
+    from oiadraft.tui.widgets.chat_input import ChatInput
 
 TURN_KEYS = {"accept", "keep", "split", "cancel"}
 """Keyed actions that are turns of the conversation (the rest open something)."""
 
 
-class ChatScreen(Greeting, LiveLetter, Autosave, EarlyKeys, ResumeOffering, UsesOiaDraftApp,
-                 Screen[None]):
+class ChatScreen(Greeting, LiveLetter, MessageBox, Autosave, EarlyKeys, ResumeOffering,
+                 UsesOiaDraftApp, Screen[None]):
     """Talk to the assistant; watch the letter take shape."""
 
-    AUTO_FOCUS = "#message"
+    AUTO_FOCUS = "#message-soon, #message"
     """Focused as the screen is composed: keys typed before the first frame land in the box."""
 
     BINDINGS: ClassVar[list[Binding]] = []
@@ -91,7 +94,7 @@ class ChatScreen(Greeting, LiveLetter, Autosave, EarlyKeys, ResumeOffering, Uses
             with Vertical(id="chat"):
                 yield Transcript(id="transcript")
                 yield ResumeOffer(id="resume-offer")
-                yield ChatInput(id="message")
+                yield MessageSoon(id="message-soon")  # the real box comes with the interview
                 yield FindingsPanel(id="findings")
             yield LetterSoon(id="letter-soon")  # the real pane comes with the interview
         yield SteadyFooter(compact=True, show_command_palette=False)
@@ -106,11 +109,7 @@ class ChatScreen(Greeting, LiveLetter, Autosave, EarlyKeys, ResumeOffering, Uses
         # table, Act profiles) off the UI thread: loading it first held up the first write to
         # a real terminal and then the greeting. Keys typed meanwhile wait in the box and the
         # queue.
-        chat_input = self.query_one(ChatInput)
-        chat_input.live_handler = self._typing_changed
-        chat_input.submit_handler = self._submit
-        chat_input.key_handler = self._turn_key
-        chat_input.focus()
+        self._wire_stand_in()
         self.call_after_refresh(self._prepare_interview)
         if self.resumed:
             self.call_after_refresh(self.show_opening)  # nothing to show before it loads
@@ -120,6 +119,7 @@ class ChatScreen(Greeting, LiveLetter, Autosave, EarlyKeys, ResumeOffering, Uses
 
     def _start_conversation(self) -> None:
         self._letter_pane_in()
+        self._message_box_in()
         self._restore_box()
         reply = self.interview.start(self.draft)
         if not self._bound:
@@ -147,7 +147,7 @@ class ChatScreen(Greeting, LiveLetter, Autosave, EarlyKeys, ResumeOffering, Uses
     def _restore_box(self) -> None:
         """Put back what was typed but not sent when this draft was last open; keys typed
         before the greeting appeared win (they are newer)."""
-        chat_input = self.query_one(ChatInput)
+        chat_input = self._box()
         if chat_input.text:
             self.draft.pending_input = chat_input.text
         elif self.draft.pending_input:
@@ -164,7 +164,7 @@ class ChatScreen(Greeting, LiveLetter, Autosave, EarlyKeys, ResumeOffering, Uses
         self._revision += 1
         transcript = self.query_one(Transcript)
         transcript.remove_children()
-        self.query_one(ChatInput).load_text(draft.pending_input)
+        self._put_in_box(draft.pending_input)
         self._start_conversation()
 
     # ---- the conversation ---------------------------------------------------------------
@@ -177,7 +177,7 @@ class ChatScreen(Greeting, LiveLetter, Autosave, EarlyKeys, ResumeOffering, Uses
 
     def _show_view(self, view: Any) -> None:
         self._view = view
-        chat_input = self.query_one(ChatInput)
+        chat_input = self._box()
         chat_input.placeholder = Content(view.placeholder)
         if view.prefill is not None:
             self._prefill(view.prefill)
@@ -193,7 +193,7 @@ class ChatScreen(Greeting, LiveLetter, Autosave, EarlyKeys, ResumeOffering, Uses
             return
         if nxt is not None and nxt[1] == "cancel":
             return
-        chat_input = self.query_one(ChatInput)
+        chat_input = self._box()
         chat_input.text = words + chat_input.text
         chat_input.move_cursor(chat_input.document.end)
 
@@ -201,8 +201,7 @@ class ChatScreen(Greeting, LiveLetter, Autosave, EarlyKeys, ResumeOffering, Uses
     # were given, however fast they come; while a long paste is worked on off the UI thread,
     # the box stays open and what is sent meanwhile waits its turn.
 
-    @on(ChatInput.Submitted)
-    def on_submitted(self, event: ChatInput.Submitted) -> None:
+    def on_chat_input_submitted(self, event: ChatInput.Submitted) -> None:
         self._submit(event.text)
 
     def _submit(self, text: str) -> None:
@@ -210,14 +209,11 @@ class ChatScreen(Greeting, LiveLetter, Autosave, EarlyKeys, ResumeOffering, Uses
         the queue in the order it was typed, among keyed actions (Escape)."""
         if text.strip():
             self._withdraw_resume_offer()  # a new request has begun
-        self.draft.pending_input = self.query_one(ChatInput).text  # typed after Enter
+        self.draft.pending_input = self._box_text()  # typed after Enter
         self._enqueue(("send", text))
 
-    @on(ChatInput.LargePasted)
-    def on_large_paste(self, event: ChatInput.LargePasted) -> None:
-        self.notify(f"Checking {len(event.text):,} characters — the screen stays usable.",
-                    title="Long paste", timeout=5)
-        self._enqueue(("send", event.text))
+    def on_chat_input_large_pasted(self, event: ChatInput.LargePasted) -> None:
+        self._large_paste(event.text)
 
     def _enqueue(self, item: tuple[str, str] | tuple[str, str, str]) -> None:
         self._queue.append(item)
@@ -269,7 +265,7 @@ class ChatScreen(Greeting, LiveLetter, Autosave, EarlyKeys, ResumeOffering, Uses
     def apply_reply(self, reply: Any, draft: Draft | None = None) -> None:
         """Show an interview reply: the messages (ending with the next question), the view,
         and anything the reply asks the screen to open."""
-        chat_input = self.query_one(ChatInput)
+        chat_input = self._box()
         self._revision += 1
         if draft is not None:
             self.draft = draft  # worked on a copy off the UI thread
@@ -313,9 +309,9 @@ class ChatScreen(Greeting, LiveLetter, Autosave, EarlyKeys, ResumeOffering, Uses
 
     # ---- live analysis while typing -----------------------------------------------------
 
-    @on(TextArea.Changed, "#message")
-    def on_typing(self, event: TextArea.Changed) -> None:
-        self._typing_changed(event.text_area.text)
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id == "message":
+            self._typing_changed(event.text_area.text)
 
     @guarded
     def _typing_changed(self, text: str) -> None:
@@ -369,7 +365,7 @@ class ChatScreen(Greeting, LiveLetter, Autosave, EarlyKeys, ResumeOffering, Uses
         elif spec.screen:
             self._open(spec.screen)
         elif action_id == "cancel":
-            self.query_one(ChatInput).clear()
+            self._box().clear()
             act("cancel", "")
         else:
             act(action_id, spec.verbs[0] if spec.verbs else spec.label.lower())
@@ -391,7 +387,7 @@ class ChatScreen(Greeting, LiveLetter, Autosave, EarlyKeys, ResumeOffering, Uses
 
     def command_type(self, start: str) -> None:
         """A palette entry for a command that needs a number: start it in the box."""
-        chat_input = self.query_one(ChatInput)
+        chat_input = self._box()
         chat_input.text = start
         chat_input.move_cursor(chat_input.document.end)
         chat_input.focus()
@@ -408,14 +404,14 @@ class ChatScreen(Greeting, LiveLetter, Autosave, EarlyKeys, ResumeOffering, Uses
     def action_toggle_letter(self) -> None:
         self.toggle_class("-show-letter")
         if self.has_class("-show-letter"):
-            self.query_one(LetterPane).focus()
+            self.query_one("#letter").focus()
         else:
-            self.query_one(ChatInput).focus()
+            self._box().focus()
 
     def action_show_letter(self) -> None:
         if self.has_class("-narrow"):
             self.add_class("-show-letter")
-        pane = self.query_one(LetterPane)
+        pane = self.query_one("#letter")
         pane.scroll_home(animate=False)
         pane.focus()
 

@@ -185,6 +185,8 @@ class HelpTable(Widget):
 class HelpScreen(Screen[None]):
     """Help, one key away."""
 
+    CSS = "HelpScreen #help-body { padding: 0 2; }"
+
     BINDINGS = [Binding("escape,f1,q", "app.pop_screen", "Close help")]
 
     def compose(self) -> ComposeResult:

@@ -27,6 +27,8 @@ from oiadraft.tui.widgets.footer import SteadyFooter
 class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
     """Search the library; Escape returns the draft (with any clauses inserted or removed)."""
 
+    CSS_PATH = "library.tcss"
+
     BINDINGS = [
         Binding("escape", "close", "Chat", tooltip="Back to the chat", id="close-library"),
         Binding("i", "toggle_insert", "Insert", tooltip="Insert into or remove from the letter",

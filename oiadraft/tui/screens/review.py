@@ -25,7 +25,8 @@ from oiadraft.tui.guard import guarded
 from oiadraft.tui.typed_app import UsesOiaDraftApp
 from oiadraft.tui.widgets.findings import findings_text
 from oiadraft.tui.widgets.footer import SteadyFooter
-from oiadraft.tui.widgets.letter import NARROW, LetterPane
+from oiadraft.tui.widgets.letter import LetterPane
+from oiadraft.tui.widgets.standins import NARROW
 
 if TYPE_CHECKING:
     from oiadraft.interview import Interview
@@ -48,6 +49,8 @@ def part_label(number: int, part: Part, risk: str, width: int = 70) -> Text:
 
 class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
     """Everything before sending; Escape returns the edited draft to the chat."""
+
+    CSS_PATH = "review.tcss"
 
     BINDINGS = [
         Binding("escape", "close", "Chat", tooltip="Back to the chat", id="close"),

@@ -11,10 +11,7 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 from oiadraft.text import strip_controls
-
-LARGE_PASTE = 20_000
-"""Pastes longer than this bypass the editor (a TextArea with a megabyte in it is sluggish)
-and go straight to the assistant, which works on them off the UI thread."""
+from oiadraft.tui.widgets.standins import LARGE_PASTE
 
 
 class ChatInput(TextArea):

@@ -8,34 +8,21 @@ the user can select text in it. Plain text only, so user words are never markup.
 from __future__ import annotations
 
 from textual.geometry import Size
-from textual.widgets import Static, TextArea
+from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
+
+from oiadraft.tui.widgets.standins import EMPTY
 
 SHOWN_LIMIT = 60_000
 """The pane shows at most this many characters (a megabyte of text would make every redraw
 slow); copying and saving always use the whole letter."""
-EMPTY = "Your letter will appear here as you answer."
 SMALL_CHANGE = 2_000
 """Changes up to this many characters (removed plus inserted) are edited in place."""
-NARROW = 100
-"""Below this terminal width the letter folds away behind Ctrl+G (chat and review)."""
-
-
-class LetterSoon(Static):
-    """Stands in for the letter pane in the chat's first frames: the same box and words,
-    without a text editor to lay out and paint (that was a tenth of the start-up). The chat
-    puts the real pane in its place once the interview has loaded, before the letter has
-    anything else to show."""
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(EMPTY, markup=False, **kwargs)
-
-    def on_mount(self) -> None:
-        self.border_title = "Your letter"
 
 
 class LetterPane(TextArea):
-    """The letter, read-only, soft-wrapped, titled in its border."""
+    """The letter, read-only, soft-wrapped, titled in its border (`standins.LetterSoon` stands
+    in for it while the chat starts)."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(read_only=True, soft_wrap=True, show_line_numbers=False,

@@ -1,0 +1,102 @@
+"""The chat's message box: a light stand-in in the first frame, the real editor once the
+interview has loaded (`widgets.standins.MessageSoon` says why), and one way to reach it."""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import TYPE_CHECKING, Any, cast
+
+from oiadraft.tui.widgets.standins import LARGE_PASTE, MessageSoon
+
+if TYPE_CHECKING:
+    from oiadraft.tui.widgets.chat_input import ChatInput
+
+
+class MessageBox:
+    """Mixin for the chat screen (it has `_typing_changed`, `_submit`, `_turn_key`,
+    `_enqueue`, `_queue` and `_bound`)."""
+
+    query: Any
+    query_one: Any
+    focused: Any
+    set_focus: Any
+    active_bindings: Any
+    notify: Any
+    _queue: deque[tuple[str, ...]]
+    _bound: bool
+    _typing_changed: Any
+    _submit: Any
+    _turn_key: Any
+    _enqueue: Any
+
+    def _box(self) -> ChatInput:
+        """The message box (the real one: from the moment the interview has loaded)."""
+        return cast("ChatInput", self.query_one("#message"))
+
+    def _box_text(self) -> str:
+        """What is in the message box now, whichever box is there."""
+        for soon in self.query(MessageSoon):
+            return soon.typed
+        return self._box().text
+
+    def _put_in_box(self, words: str) -> None:
+        """Replace what is in the message box, whichever box is there (cursor at the end)."""
+        for soon in self.query(MessageSoon):
+            soon.put(words)
+            return
+        box = self._box()
+        box.load_text(words)
+        box.move_cursor(box.document.end)
+
+    def _set_placeholder(self, text: str) -> None:
+        """What the empty box says, on whichever box is there."""
+        from textual.content import Content
+
+        for box in self.query("#message, #message-soon"):
+            box.placeholder = Content(text) if box.id == "message" else text
+
+    def _wire_stand_in(self) -> None:
+        soon = self.query_one(MessageSoon)
+        soon.live_handler = self._typing_changed
+        soon.submit_handler = self._submit
+        soon.paste_handler = self._pasted_at_the_stand_in
+        soon.key_handler = self._key_at_the_stand_in
+
+    def _message_box_in(self) -> None:
+        """Put the real message box where its stand-in is (once), with the words typed in
+        the stand-in, the cursor after them, and the focus if the stand-in had it."""
+        from oiadraft.tui.widgets.chat_input import ChatInput
+
+        for soon in self.query(MessageSoon):
+            box = ChatInput(id="message")
+            box.live_handler = self._typing_changed
+            box.submit_handler = self._submit
+            box.key_handler = self._turn_key
+            box.load_text(soon.typed)
+            box.move_cursor(box.document.end)
+            soon.parent.mount(box, after=soon)
+            if self.focused is None or self.focused is soon:
+                self.set_focus(box, scroll_visible=False)  # now: the next key goes to it
+            soon.remove()
+
+    def _large_paste(self, text: str) -> None:
+        self.notify(f"Checking {len(text):,} characters — the screen stays usable.",
+                    title="Long paste", timeout=5)
+        self._enqueue(("send", text))
+
+    def _pasted_at_the_stand_in(self, text: str) -> bool:
+        if len(text) <= LARGE_PASTE:
+            return False
+        self._large_paste(text)
+        return True
+
+    def _key_at_the_stand_in(self, key: str) -> bool:
+        """A key the stand-in does not edit with: a turn key once the table is bound;
+        before then, unless a binding already takes it, it waits its turn in the queue
+        (as `EarlyKeys` does), behind the answers sent before it."""
+        if self._bound:
+            return bool(self._turn_key(key))
+        if key in self.active_bindings:
+            return False
+        self._queue.append(("key", key))
+        return True
