@@ -286,6 +286,42 @@ async def test_words_typed_before_resuming_go_with_the_user(app_factory):
         assert [s.id for s in Store().list()] == [old.id], "no stray draft for the line"
 
 
+async def test_a_half_typed_line_being_saved_as_f8_resumes_leaves_no_stray_draft(
+        app_factory, monkeypatch):
+    """F8 while the background save of the half-typed line is still writing: that write is
+    skipped or trashed, never left behind as a draft of its own."""
+    import threading
+
+    old = saved_treasury_draft()
+    writing, release = threading.Event(), threading.Event()
+    real_save = Store.save
+
+    def slow_save(self, draft, *args, **kwargs):
+        if draft.id != old.id and draft.pending_input:
+            writing.set()
+            release.wait(timeout=30)
+        return real_save(self, draft, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "save", slow_save)
+    app = app_factory(offer_resume=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press(*"Cabinet")
+        for _ in range(100):
+            if writing.is_set():
+                break
+            await pilot.pause(0.05)
+        assert writing.is_set(), "the line was meant to be being saved"
+        await pilot.press("f8")
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        chat = app.screen
+        assert chat.draft.id == old.id and chat.draft.pending_input == "Cabinet"
+        assert [s.id for s in Store().list()] == [old.id], "no stray draft for the line"
+
+
 async def test_the_letter_follows_each_keystroke_exactly(app_factory):
     """Keystrokes splice the words into a letter rendered once and edit only the changed
     lines of the pane; what is shown is still exactly the full render."""
