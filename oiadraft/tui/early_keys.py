@@ -20,8 +20,11 @@ class EarlyKeys:
     check_action: Any
     _run: Any
     _typed_at_the_letter: Any
+    _typed_before_the_box: Any
 
     def on_key(self, event: events.Key) -> None:
+        if self._typed_before_the_box(event):  # MessageBox: the stand-in takes it
+            return
         if event.is_printable:
             self._typed_at_the_letter(event)  # LiveLetter: typed with the letter focused
             return

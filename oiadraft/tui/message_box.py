@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any, cast
 from oiadraft.tui.widgets.standins import LARGE_PASTE, MessageSoon
 
 if TYPE_CHECKING:
+    from textual import events
+
     from oiadraft.tui.widgets.chat_input import ChatInput
 
 
@@ -78,6 +80,15 @@ class MessageBox:
             if self.focused is None or self.focused is soon:
                 self.set_focus(box, scroll_visible=False)  # now: the next key goes to it
             soon.remove()
+
+    def _typed_before_the_box(self, event: events.Key) -> bool:
+        """A key that reached the screen itself while the stand-in is there: read before the
+        focus was set (typed as the app started, while the terminal still read whole lines,
+        so Enter came as Ctrl+J), or typed with another part of the chat focused. The
+        stand-in takes it as typed there; True when it did."""
+        for soon in self.query(MessageSoon):
+            return soon.take(event, line_mode=self.focused is soon or self.focused is None)
+        return False
 
     def _large_paste(self, text: str) -> None:
         self.notify(f"Checking {len(text):,} characters — the screen stays usable.",

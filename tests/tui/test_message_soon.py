@@ -9,7 +9,7 @@ from oiadraft.store import Store
 from oiadraft.tui.widgets.standins import MessageSoon
 
 from .conftest import saved_draft
-from .test_typeahead import burst, settle_queue
+from .test_typeahead import KEY_NAMES, burst, settle_queue
 
 
 async def test_the_stand_in_has_the_box_s_place_focus_and_placeholder(app_factory, loading):
@@ -116,3 +116,43 @@ async def test_a_very_long_paste_at_the_stand_in_goes_straight_to_the_queue(app_
         assert any("Checking" in str(n.message) for n in app._notifications)
         loading.set()
         await app.workers.wait_for_complete()
+
+
+async def test_answers_typed_as_the_app_starts_are_sent_though_enter_came_as_ctrl_j(
+        app_factory, loading):
+    """Typed before the app had the terminal (`mfat` Enter straight after launching it): the
+    terminal still read whole lines and turned each Enter into Ctrl+J, and the keys were read
+    before the box had the focus, so they reached the screen itself. Each line is an answer."""
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        chat = app.screen
+        for line in ("mfat", "Cluster munitions"):
+            for char in line:
+                chat.post_message(events.Key(KEY_NAMES.get(char, char), char))
+            chat.post_message(events.Key("ctrl+j", "\n"))
+        await pilot.pause()
+        assert list(chat._queue) == [("send", "mfat"), ("send", "Cluster munitions")]
+        loading.set()
+        await app.workers.wait_for_complete()
+        await settle_queue(pilot, chat)
+        assert chat.draft.agency == "Ministry of Foreign Affairs and Trade"
+        assert chat.draft.topic == "Cluster munitions"
+
+
+async def test_ctrl_j_typed_in_the_stand_in_itself_starts_a_new_line(app_factory, loading):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        chat = app.screen
+        assert app.focused is chat.query_one(MessageSoon)
+        burst(app, "first")
+        app.post_message(events.Key("ctrl+j", "\n"))
+        burst(app, "second")
+        await pilot.pause()
+        assert chat.query_one(MessageSoon).typed == "first\nsecond"
+        assert not chat._queue
+        loading.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert chat.query_one("#message").text == "first\nsecond"

@@ -67,21 +67,29 @@ class MessageSoon(Static, can_focus=True):
         self._show()
 
     async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
+        self.take(event)
+
+    def take(self, event: events.Key, *, line_mode: bool = False) -> bool:
+        """Take the key as typed here; False leaves it to the bindings. `line_mode`: it was
+        typed while the app was starting, when the terminal still read whole lines and
+        turned Enter into Ctrl+J (a new line here): it is Enter."""
+        key = "enter" if line_mode and event.key == "ctrl+j" else event.key
+        if key == "enter":
             words, self.typed = self.typed, ""
             self._changed()
             if self.submit_handler is not None:
                 self.submit_handler(words)
-        elif event.key == "backspace":
+        elif key == "backspace":
             self._edit(self.typed[:-1])
-        elif event.key in ("ctrl+j", "alt+enter"):
+        elif key in ("ctrl+j", "alt+enter"):
             self._edit(self.typed + "\n")
         elif event.is_printable and event.character:
             self._edit(self.typed + event.character)
-        elif self.key_handler is None or not self.key_handler(event.key):
-            return  # on to the bindings
+        elif self.key_handler is None or not self.key_handler(key):
+            return False  # on to the bindings
         event.stop()
         event.prevent_default()
+        return True
 
     async def _on_paste(self, event: events.Paste) -> None:
         from oiadraft.text import strip_controls
