@@ -69,11 +69,13 @@ def split_holdout(items: Iterable[Mapping[str, Any]]) -> tuple[list[Any], list[A
     return development, holdout
 
 
-def folds(items: Iterable[Mapping[str, Any]], k: int = 5) -> list[int]:
+def folds(items: Iterable[Mapping[str, Any]], k: int = 5, seed: int = 0) -> list[int]:
     """The fold (0..k-1) of each item: whole requests dealt round-robin in hash order, those
     with a refused or refine-requested part and those without dealt separately, so that every
     fold has about the same share of positives (with few requests, folds that differ in that
-    share make pooled figures look worse than the model is)."""
+    share make pooled figures look worse than the model is). `seed` 0 is the shipped split;
+    another seed deals the same requests in another hash order (``sha256("fold<seed>:" +
+    group key)``), to see how much a figure owes to one split."""
     items = list(items)
     positive: dict[str, bool] = {}
     for item in items:
@@ -81,9 +83,10 @@ def folds(items: Iterable[Mapping[str, Any]], k: int = 5) -> list[int]:
         positive[key] = positive.get(key, False) or item.get("outcome") in POSITIVE
     fold_of: dict[str, int] = {}
     start = 0
+    salt = "fold" if seed == 0 else f"fold{seed}"
     for side in (True, False):
         keys = sorted((g for g, p in positive.items() if p is side),
-                      key=lambda g: (_unit("fold", g), g))
+                      key=lambda g: (_unit(salt, g), g))
         for index, key in enumerate(keys):
             fold_of[key] = (start + index) % k
         start = (start + len(keys)) % k

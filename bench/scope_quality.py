@@ -20,6 +20,9 @@ Training-set figures are never printed.
 
     .venv/bin/python bench/scope_quality.py              # everything
     .venv/bin/python bench/scope_quality.py --cv-only    # while tuning: never the hold-out
+    .venv/bin/python bench/scope_quality.py --cv-only --quick --seeds 5
+                                    # and the spread over 5 splits into folds (judge a change
+                                    # by its gain on each split, not on the shipped one alone)
     .venv/bin/python bench/scope_quality.py --quick      # without the (slow) evidence
     .venv/bin/python bench/scope_quality.py --record     # and record this look at the hold-out
     .venv/bin/python bench/scope_quality.py --verbose    # plus every cross-validated item
@@ -28,6 +31,7 @@ Training-set figures are never printed.
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 from datetime import date
 from pathlib import Path
@@ -71,6 +75,25 @@ def show(title: str, result: dict[str, Any]) -> None:
     margin = result["high"]["f1"] - result["baseline"]["f1"]
     print(f"  F1(high) - baseline      {margin:+.3f}   (target: F1(high) >= 0.65 and "
           "baseline + 0.15)")
+
+
+def show_seeds(development: list[dict[str, Any]], count: int) -> None:
+    """The nested cross-validation repeated over `count` splits into folds (seed 0 is the
+    shipped split): how far a figure moves with the split alone, the noise a change must beat."""
+    rows = fit_scope.rows_of(development)
+    labels = [int(scope_eval.is_positive(item)) for item in development]
+    runs = []
+    for seed in range(count):
+        cv = fit_scope.nested_cv(development, rows, seed)
+        runs.append({"high": cv["high"]["f1"], ">= medium": cv["medium"]["f1"],
+                     "high, no cap": cv["uncapped"]["f1"],
+                     "AUC": scope_evidence.auc(labels, cv["probabilities"])})
+    print(f"Over {count} splits into folds (seeds 0-{count - 1}; mean, sd, each split):")
+    for key in ("high", ">= medium", "high, no cap", "AUC"):
+        values = [run[key] for run in runs]
+        spread = statistics.stdev(values) if len(values) > 1 else 0.0
+        print(f"  {key:<12} {statistics.mean(values):.3f} ± {spread:.3f}   "
+              + " ".join(f"{v:.3f}" for v in values))
 
 
 def load_looks() -> list[dict[str, Any]]:
@@ -143,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="leave out the evidence")
     parser.add_argument("--record", action="store_true",
                         help="record this look at the hold-out in bench/holdout_looks.yaml")
+    parser.add_argument("--seeds", type=int, default=0, metavar="N",
+                        help="also repeat the cross-validation over N splits into folds")
     parser.add_argument("--verbose", "-v", action="store_true")
     args = parser.parse_args(argv)
     development, holdout = scope_eval.split_holdout(scope_eval.load_items())
@@ -157,6 +182,9 @@ def main(argv: list[str] | None = None) -> int:
         for item, p, risk in zip(development, cv["probabilities"], cv["risks"], strict=True):
             mark = "+" if scope_eval.is_positive(item) else " "
             print(f"    {mark} {risk:<6} {p:.3f}  {item['id']}")
+    if args.seeds > 1:
+        print()
+        show_seeds(development, args.seeds)
     if not args.quick:
         print()
         print("Why the figures are what they are (development items only)")

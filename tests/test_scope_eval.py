@@ -77,6 +77,19 @@ def test_holdout_and_folds_keep_every_part_of_a_request_together():
     assert "https://fyi.org.nz/request/28391" not in held
 
 
+def test_another_fold_seed_deals_the_same_requests_otherwise_and_keeps_them_whole():
+    items = EVAL.load_items()
+    shipped, other = EVAL.folds(items, 5), EVAL.folds(items, 5, seed=3)
+    assert EVAL.folds(items, 5, seed=0) == shipped
+    assert other != shipped
+    fold_of: dict[str, int] = {}
+    for item, fold in zip(items, other, strict=True):
+        assert fold_of.setdefault(EVAL.group_key(item), fold) == fold
+    positive_requests = {EVAL.group_key(i) for i in items if EVAL.is_positive(i)}
+    per_fold = [sum(1 for key in positive_requests if fold_of[key] == f) for f in range(5)]
+    assert max(per_fold) - min(per_fold) <= 1  # positives dealt evenly on every seed
+
+
 def test_group_keys_ignore_the_form_of_an_fyi_address():
     key = EVAL.group_key
     assert key({"request": "https://fyi.org.nz./request/16869-some-title"}) == \
