@@ -177,3 +177,15 @@ def test_every_real_part_rated_above_low_has_a_warning_that_says_why():
                   and f.rule not in ("create-information", "own-information",
                                      "urgency-without-reasons", "unclear-period")]
         assert bool(severe) == (result.risk != "low"), (item["id"], result.risk)
+
+
+def test_the_holdout_comparison_reads_what_items_are_made_of_never_their_outcomes(capsys):
+    shift = _bench("scope_shift")
+    assert shift.source_of({"request": "https://fyi.org.nz/request/1"}) == "FYI thread"
+    assert shift.source_of({"source": "https://www.ombudsman.parliament.nz/x"}) == "Ombudsman"
+    assert shift.source_of({"source": "https://council.example/log"}) == "agency log or other"
+    assert shift.main() == 0
+    printed = capsys.readouterr().out
+    assert "named-documents" in printed and "statistics" in printed
+    for outcome in ("refused", "refine", "answered", "positive"):
+        assert outcome not in printed
