@@ -11,7 +11,13 @@
   honest): an upper bound on what these likelihoods can reach;
 * **learning curve**: out-of-fold AUC and log-loss when the model is fitted on a growing share
   of the training requests: if the curve has flattened, more evidence of the same kind will
-  not lift the figures much.
+  not lift the figures much;
+* **by record kind**: the out-of-fold AUC within each kind of record the evidence records
+  (communications, documents, statistics, mixed): where the likelihoods rank parts and where
+  they barely beat a coin;
+* **whole requests**: how many requests of several parts had one outcome for every part. An
+  agency decides a request, often as a whole, so a share near 1 says part-by-part features
+  can only go so far.
 
     .venv/bin/python bench/scope_evidence.py
 """
@@ -205,6 +211,30 @@ def learning_curve(items: list[dict[str, Any]], rows: list[dict[str, float]], st
     return result
 
 
+def by_record_kind(items: list[dict[str, Any]], probabilities: list[float]
+                   ) -> dict[str, dict[str, float]]:
+    """The out-of-fold AUC within each recorded kind of record, with its parts and positives."""
+    result = {}
+    for kind in sorted({str(item["record_kind"]) for item in items}):
+        index = [i for i, item in enumerate(items) if item["record_kind"] == kind]
+        labels = [int(scope_eval.is_positive(items[i])) for i in index]
+        result[kind] = {"parts": len(index), "positives": sum(labels),
+                        "auc": auc(labels, [probabilities[i] for i in index])}
+    return result
+
+
+def one_outcome(items: list[dict[str, Any]]) -> tuple[int, int]:
+    """(requests of several parts, those whose parts all had the same outcome)."""
+    outcomes: dict[str, set[bool]] = {}
+    parts: Counter[str] = Counter()
+    for item in items:
+        key = scope_eval.group_key(item)
+        outcomes.setdefault(key, set()).add(scope_eval.is_positive(item))
+        parts[key] += 1
+    several = [key for key, count in parts.items() if count > 1]
+    return len(several), sum(1 for key in several if len(outcomes[key]) == 1)
+
+
 def evidence(items: list[dict[str, Any]], cv: dict[str, Any]) -> dict[str, Any]:
     """Everything above for the development items, given the model's nested CV (`cv`)."""
     labels = [int(scope_eval.is_positive(item)) for item in items]
@@ -216,6 +246,8 @@ def evidence(items: list[dict[str, Any]], cv: dict[str, Any]) -> dict[str, Any]:
         "ceiling": ceiling(labels, cv["probabilities"]),
         "bag_of_words": bag_of_words_cv(items, weights),
         "curve": learning_curve(items, rows, fit_scope.shipped_strength(), weights),
+        "by_kind": by_record_kind(items, cv["probabilities"]),
+        "one_outcome": one_outcome(items),
     }
 
 
@@ -235,6 +267,13 @@ def show(found: dict[str, Any]) -> None:
     for point in found["curve"]:
         print(f"    {point['share']:>4.0%}  ~{point['parts']:.0f} parts   AUC {point['auc']:.3f}"
               f"   log-loss {point['log_loss']:.3f}")
+    print("  out-of-fold AUC by the kind of record recorded for each part:")
+    for kind, row in found["by_kind"].items():
+        print(f"    {kind:<15} {row['auc']:.3f}   ({row['parts']} parts, {row['positives']} "
+              "positive)")
+    several, same = found["one_outcome"]
+    print(f"  requests of several parts with one outcome for every part: {same} of {several} "
+          f"({same / several:.0%})")
 
 
 def main() -> int:

@@ -189,3 +189,21 @@ def test_the_holdout_comparison_reads_what_items_are_made_of_never_their_outcome
     assert "named-documents" in printed and "statistics" in printed
     for outcome in ("refused", "refine", "answered", "positive"):
         assert outcome not in printed
+
+
+def test_evidence_counts_requests_whose_parts_share_one_outcome_and_ranks_within_a_kind():
+    evidence = _bench("scope_evidence")
+    items = [{"request": "https://example.org/r/1", "outcome": "refused_18f",
+              "record_kind": "communications"},
+             {"request": "https://example.org/r/1", "outcome": "refine_requested",
+              "record_kind": "communications"},
+             {"request": "https://example.org/r/2", "outcome": "answered",
+              "record_kind": "statistics"},
+             {"request": "https://example.org/r/2", "outcome": "refused_18f",
+              "record_kind": "statistics"},
+             {"request": "https://example.org/r/3", "outcome": "answered",
+              "record_kind": "communications"}]
+    assert evidence.one_outcome(items) == (2, 1)
+    kinds = evidence.by_record_kind(items, [0.9, 0.8, 0.7, 0.1, 0.2])
+    assert kinds["communications"] == {"parts": 3, "positives": 2, "auc": 1.0}
+    assert kinds["statistics"]["auc"] == 0.0
