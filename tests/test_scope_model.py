@@ -207,3 +207,20 @@ def test_evidence_counts_requests_whose_parts_share_one_outcome_and_ranks_within
     kinds = evidence.by_record_kind(items, [0.9, 0.8, 0.7, 0.1, 0.2])
     assert kinds["communications"] == {"parts": 3, "positives": 2, "auc": 1.0}
     assert kinds["statistics"]["auc"] == 0.0
+
+
+def test_trial_word_evidence_never_scores_a_training_part_with_its_own_outcome():
+    """The learned-word trial works out each training part's score without its fold, so a
+    word seen only in one fold scores nothing there; a held-out part is scored with them all."""
+    module = _bench("scope_trials")
+    trials = module.Trials.__new__(module.Trials)
+    words = ["alpha"] * 10 + ["gamma"] * 10 + ["beta"] * 10 + ["delta"] * 10 + ["alpha"]
+    trials.items = [{"text": w, "request": f"https://example.org/r/{i}"}
+                    for i, w in enumerate(words)]
+    trials.rows = [{} for _ in words]
+    trials.labels = ([1] * 10 + [0] * 10) * 2 + [0]
+    trials.weights = [1.0] * len(words)
+    inner = [0] * 20 + [1] * 20
+    train_rows, test_rows, _ = trials.words()(list(range(40)), inner, [40])
+    assert all("words" not in row for row in train_rows)  # each word lives in one fold only
+    assert test_rows[0]["words"] > 0  # "alpha": refused every time it was seen
