@@ -227,6 +227,26 @@ def best_threshold(truth: list[int], probabilities: list[float], ceiling: float 
     return tied[len(tied) // 2]
 
 
+def auc(labels: list[int], scores: list[float]) -> float:
+    """The area under the ROC curve (ties count a half), by ranks."""
+    order = sorted(range(len(scores)), key=lambda i: scores[i])
+    ranks = [0.0] * len(scores)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and scores[order[j + 1]] == scores[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            ranks[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    positives = sum(labels)
+    negatives = len(labels) - positives
+    if not positives or not negatives:
+        return float("nan")
+    total = sum(r for r, y in zip(ranks, labels, strict=True) if y)
+    return (total - positives * (positives + 1) / 2) / (positives * negatives)
+
+
 def log_loss(truth: list[int], probabilities: list[float],
              weights: list[float] | None = None) -> float:
     eps = 1e-12
@@ -275,7 +295,7 @@ def choose(rows: list[Row], labels: list[int], folds: list[int],
 def nested_cv(items: list[dict[str, Any]], rows: list[Row] | None = None, seed: int = 0
               ) -> dict[str, Any]:
     """Cross-validated figures for the whole procedure (see the module docstring), with the
-    keyword baseline on the same items, and `uncapped`: F1 of `high` had each fold's high
+    keyword baseline on the same items, the out-of-fold `auc`, and `uncapped`: F1 of `high` had each fold's high
     threshold been the F1-best one with no cap. `seed`: which split into folds
     (`scope_eval.folds`; 0 is the split the model's header reports)."""
     rows = rows if rows is not None else rows_of(items)
@@ -302,6 +322,7 @@ def nested_cv(items: list[dict[str, Any]], rows: list[Row] | None = None, seed: 
             uncapped[i] = p >= chosen["uncapped"]
     return figures(items, labels, risks) | {
         "probabilities": probabilities, "risks": risks,
+        "auc": auc(labels, probabilities),
         "uncapped": f1(labels, uncapped) | {"share": sum(uncapped) / len(items)}}
 
 
@@ -345,6 +366,7 @@ def render(model: tuple[float, dict[str, float]], chosen: dict[str, float],
         f"    f1_high: {cv['high']['f1']:.3f}",
         f"    f1_medium_or_high: {cv['medium']['f1']:.3f}",
         f"    f1_keyword_baseline: {cv['baseline']['f1']:.3f}",
+        f"    auc: {cv['auc']:.3f}",
         f"intercept: {intercept:.4f}",
         "thresholds:",
         f"  medium: {chosen['medium']:.4f}",
@@ -395,6 +417,7 @@ def report(cv: dict[str, Any]) -> None:
         row = cv[key]
         print(f"  CV F1 {label:<17} {row['f1']:.3f}  (precision {row['precision']:.2f}, "
               f"recall {row['recall']:.2f})")
+    print(f"  out-of-fold AUC         {cv['auc']:.3f}  (0.5 = a coin)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -38,32 +38,13 @@ sys.path.insert(0, str(REPO / "bench"))
 
 import fit_scope  # noqa: E402
 import scope_eval  # noqa: E402
+from fit_scope import auc  # noqa: E402
 
 from oiadraft.scope.model import logistic  # noqa: E402
 
 CURVE = (0.25, 0.5, 0.75, 1.0)
 WORDS = re.compile(r"[a-zāēīōū0-9]+(?:['’][a-z]+)?")
 BOW_STRENGTHS = (0.3, 1.0, 3.0)
-
-
-def auc(labels: list[int], scores: list[float]) -> float:
-    """The area under the ROC curve (ties count a half), by ranks."""
-    order = sorted(range(len(scores)), key=lambda i: scores[i])
-    ranks = [0.0] * len(scores)
-    i = 0
-    while i < len(order):
-        j = i
-        while j + 1 < len(order) and scores[order[j + 1]] == scores[order[i]]:
-            j += 1
-        for k in range(i, j + 1):
-            ranks[order[k]] = (i + j) / 2 + 1
-        i = j + 1
-    positives = sum(labels)
-    negatives = len(labels) - positives
-    if not positives or not negatives:
-        return float("nan")
-    total = sum(r for r, y in zip(ranks, labels, strict=True) if y)
-    return (total - positives * (positives + 1) / 2) / (positives * negatives)
 
 
 def ceiling(labels: list[int], scores: list[float]) -> dict[str, float]:
