@@ -77,22 +77,15 @@ def show(title: str, result: dict[str, Any]) -> None:
           "baseline + 0.15)")
 
 
-def show_seeds(development: list[dict[str, Any]], count: int) -> None:
-    """The nested cross-validation repeated over `count` splits into folds (seed 0 is the
-    shipped split): how far a figure moves with the split alone, the noise a change must beat."""
-    rows = fit_scope.rows_of(development)
-    labels = [int(scope_eval.is_positive(item)) for item in development]
-    runs = []
-    for seed in range(count):
-        cv = fit_scope.nested_cv(development, rows, seed)
-        runs.append({"high": cv["high"]["f1"], ">= medium": cv["medium"]["f1"],
-                     "high, no cap": cv["uncapped"]["f1"],
-                     "AUC": scope_evidence.auc(labels, cv["probabilities"])})
+def show_seeds(development: list[dict[str, Any]], count: int, first: dict[str, Any]) -> None:
+    """The nested cross-validation repeated over `count` splits into folds (seed 0, `first`,
+    is the shipped split): how far a figure moves with the split alone."""
+    runs = fit_scope.over_splits(development, fit_scope.rows_of(development), count, first)
     print(f"Over {count} splits into folds (seeds 0-{count - 1}; mean, sd, each split):")
-    for key in ("high", ">= medium", "high, no cap", "AUC"):
-        values = [run[key] for run in runs]
-        spread = statistics.stdev(values) if len(values) > 1 else 0.0
-        print(f"  {key:<12} {statistics.mean(values):.3f} ± {spread:.3f}   "
+    for key, label in (("high", "high"), ("medium", ">= medium"), ("uncapped", "high, no cap"),
+                       ("auc", "AUC")):
+        values = runs[key]
+        print(f"  {label:<12} {statistics.mean(values):.3f} ± {statistics.stdev(values):.3f}   "
               + " ".join(f"{v:.3f}" for v in values))
 
 
@@ -184,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"    {mark} {risk:<6} {p:.3f}  {item['id']}")
     if args.seeds > 1:
         print()
-        show_seeds(development, args.seeds)
+        show_seeds(development, args.seeds, cv)
     if not args.quick:
         print()
         print("Why the figures are what they are (development items only)")
