@@ -184,9 +184,12 @@ TRIALS = {"agency": ("agency", 1), "sibling-sweep": ("sibling_sweep", 1),
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("trials", nargs="*", choices=list(TRIALS), default=[])
+    parser.add_argument("trials", nargs="*", help=f"any of: {', '.join(TRIALS)} (default: all)")
     parser.add_argument("--seeds", type=int, default=5)
     args = parser.parse_args(argv)
+    unknown = [name for name in args.trials if name not in TRIALS]
+    if unknown:
+        parser.error(f"no trial called {unknown[0]!r} (there are: {', '.join(TRIALS)})")
     trials = Trials()
     seeds = range(args.seeds)
     signs, prior = fit_scope.signs, fit_scope.prior
