@@ -34,6 +34,7 @@ class Greeting:
     interview: Any
     app: Any
     post_message: Any
+    notify: Any
     _fill_in_act: Any
     _start_conversation: Any
 
@@ -80,9 +81,23 @@ class Greeting:
         # Started at once (so `workers.wait_for_complete` covers it), it waits for the first
         # frame to be out: loading meanwhile would take the processor from it.
         self._opened.wait(timeout=OPENING_WAIT)
-        from oiadraft.tui.actions import specs
+        try:
+            from oiadraft.tui.actions import specs
 
-        self._fill_in_act()
-        self.interview.view(self.draft.copy())  # loads the script, the Acts and the checker
-        specs()
+            self._fill_in_act()
+            self.interview.view(self.draft.copy())  # loads the script, the Acts and the checker
+            specs()
+        except Exception as error:  # the chat cannot go on: say so, keep what was typed
+            self.app.call_from_thread(self._interview_failed, error)
+            return
         self.app.call_from_thread(self._start_conversation)
+
+    def _interview_failed(self, error: Exception) -> None:
+        from oiadraft.errors import OiaDraftError
+
+        if not isinstance(error, OiaDraftError):
+            self.app.report_error(error)
+            return
+        self.app.write_error_log(error)
+        self.notify(f"The assistant could not start: {error}. What you type is kept with your "
+                    "draft.", title="Cannot start", severity="error", timeout=60)
