@@ -378,6 +378,21 @@ def test_preview_assesses_only_the_words_typed(interview):
     assert interview.preview(draft, "anything at all") is None, "not a part's words"
 
 
+def test_a_pasted_request_of_several_parts_is_not_previewed_as_one_part(interview):
+    """Enter splits it and checks each part; checking the whole paste as one part showed a
+    warning about none of them and put "1. 1. ..." in the live letter."""
+    draft = _two_parts(interview)
+    pasted = ("1. Cabinet papers about the Convention in 2023\n"
+              "2. Briefings to the Minister about the Convention in 2024")
+    assert interview.preview(draft, pasted) is None
+    one = "Cabinet papers about the Convention\nin 2023"  # one part over two lines
+    assert interview.preview(draft, one) is not None
+    say(interview, draft, pasted)
+    assert [p.text for p in draft.parts[-2:]] == [
+        "Cabinet papers about the Convention in 2023",
+        "Briefings to the Minister about the Convention in 2024"]
+
+
 # ---- every answer settles the draft ----------------------------------------------------------
 
 SESSION = ["mfat", "cluster munitions", "since October 2020", "", BROAD, "accept 2",

@@ -18,6 +18,7 @@ from oiadraft.interview.show import (
     LARGE_PASTE,
     find_finding,
     split_of,
+    split_paste,
     visible_findings,
 )
 from oiadraft.interview.words import (
@@ -103,15 +104,16 @@ def answer(turn: Turn, step: Any, text: str) -> None:
     if " ".join(stripped.lower().split()).rstrip(".!") in YES | NO:
         turn.problem("parts_not_yes_no")  # an answer to a question not being asked
         return
-    split = None
-    if "\n" in stripped or len(stripped) > 400:
-        from oiadraft.letter.splitter import clean_part_text, split_request
-
-        split = split_request(text)
+    split = split_paste(text)
     if split is not None and len(split.parts) >= 2:
         _add_many(turn, split, text)
         return
-    words = clean_part_text(split.parts[0].text) if split is not None and split.parts else stripped
+    if split is not None and split.parts:
+        from oiadraft.letter.splitter import clean_part_text
+
+        words = clean_part_text(split.parts[0].text)
+    else:
+        words = stripped
     part = Part(text=strip_number(words))
     draft.parts.append(part)
     turn.state = replace(turn.state, current=part.id)

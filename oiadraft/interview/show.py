@@ -311,6 +311,17 @@ def actions(iv: Interview, draft: Draft, state: st.Conversation, step: Step,
 # ---- the live check ----------------------------------------------------------------------
 
 
+def split_paste(text: str) -> Any:
+    """The request `text` split into parts when it may hold several (lines, or a long
+    paragraph); None for a one-line part. Two or more parts are added as separate parts."""
+    stripped = text.strip()
+    if "\n" not in stripped and len(stripped) <= 400:
+        return None
+    from oiadraft.letter.splitter import split_request
+
+    return split_request(text)
+
+
 def preview(iv: Interview, draft: Draft, state: st.Conversation, text: str) -> Any:
     words = text.strip()
     if not words or len(text) > LARGE_PASTE or parse_command(text) is not None:
@@ -325,6 +336,9 @@ def preview(iv: Interview, draft: Draft, state: st.Conversation, text: str) -> A
         return _fill_preview(iv, draft, pending, words)
     if pending is not None or iv.current_step(draft, state).kind != "parts":
         return None
+    split = split_paste(text)
+    if split is not None and len(split.parts) >= 2:
+        return None  # a pasted request: Enter splits it and checks each part
     return iv.assess(draft, Part(text=words))
 
 

@@ -19,6 +19,8 @@ _METADATA_TRIM = re.compile(r"^(?:the|a|an|by)\s+|\s+(?:of|on\s+which)$", re.IGN
 _NAMED_TRIM = re.compile(r"\s+(?:of(?:\s+the)?|to|for|titled|dated|provided(?:\s+to)?|"
                          r"of\s+\d+)$", re.IGNORECASE)
 _NOT_RECORDS = frozenset({"how many"})
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])([Tt]he|[Aa]n?)\s+((?:[a-z][\w'’-]*\s+){0,2})$")
+""""the", "a" or "an", and up to two lower-case words, right before a record word."""
 _HOLDER_LEAD = re.compile(r"(?:(?:sent|received|addressed|written)\s+)?"
                           r"(?:to|by|from|with|between|involving)(?:\s+|$)", re.IGNORECASE)
 _QUANTIFIER_LEAD = re.compile(r"(?:any|all|every)\s+(?:of\s+the\s+)?", re.IGNORECASE)
@@ -63,7 +65,14 @@ def _record_types(text: str, tokens: Sequence[Any],
             words = _NAMED_TRIM.sub("", words)
         if not any(ch.isalpha() for ch in words) or words.lower() in _NOT_RECORDS:
             continue
-        if words[:1].isupper() and not words[:2].isupper() and sentence_start(text, token.start):
+        start = token.start
+        article = _ARTICLE_BEFORE.search(text, max(0, start - 80), start)
+        if article is not None and not words[:1].isupper():
+            # "a copy of the final report": "the final report" (a bare "final report" does
+            # not read as English in "I read part 3 as asking for ...")
+            start = article.start()
+            words = " ".join([article.group(1), *article.group(2).split(), words])
+        if words[:1].isupper() and not words[:2].isupper() and sentence_start(text, start):
             words = words[0].lower() + words[1:]  # "Briefings to ..." -> "briefings"
         key = words.lower()
         if key not in seen:

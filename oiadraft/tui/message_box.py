@@ -50,13 +50,6 @@ class MessageBox:
         box.load_text(words)
         box.move_cursor(box.document.end)
 
-    def _set_placeholder(self, text: str) -> None:
-        """What the empty box says, on whichever box is there."""
-        from textual.content import Content
-
-        for box in self.query("#message, #message-soon"):
-            box.placeholder = Content(text) if box.id == "message" else text
-
     def _wire_stand_in(self) -> None:
         soon = self.query_one(MessageSoon)
         soon.live_handler = self._typing_changed

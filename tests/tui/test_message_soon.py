@@ -3,8 +3,11 @@ typed into the real box, in order, with nothing lost."""
 
 from __future__ import annotations
 
+import pytest
 from textual import events
 
+from oiadraft.errors import DataError
+from oiadraft.interview import Interview
 from oiadraft.store import Store
 from oiadraft.tui.widgets.standins import MessageSoon
 
@@ -156,3 +159,32 @@ async def test_ctrl_j_typed_in_the_stand_in_itself_starts_a_new_line(app_factory
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert chat.query_one("#message").text == "first\nsecond"
+
+
+@pytest.mark.parametrize("error, title", [
+    (DataError("YAML syntax error: mapping values are not allowed here",
+               "prompts/interview.yaml", 12), "Cannot start"),
+    (RuntimeError("boom"), "Unexpected error"),
+])
+async def test_an_interview_that_cannot_load_is_reported_and_typing_is_kept(
+        app_factory, monkeypatch, error, title):
+    """The chat cannot go on without the interview: one clear message (a data file's with
+    its file and line), no traceback, and what was typed stays in the draft."""
+    def broken_view(self, draft):
+        raise error
+
+    monkeypatch.setattr(Interview, "view", broken_view)
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        burst(app, "mfat")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        chat = app.screen
+        shown = [n for n in app._notifications if n.title == title]
+        assert len(shown) == 1
+        if isinstance(error, DataError):
+            assert "prompts/interview.yaml:12: YAML syntax error" in shown[0].message
+        assert chat.query_one(MessageSoon).typed == "mfat"
+        assert chat.draft.pending_input == "mfat"
+        assert not app._exit_renderables and app.is_running

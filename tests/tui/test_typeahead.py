@@ -134,10 +134,10 @@ async def test_the_greeting_shows_before_the_interview_loads_and_keys_wait(app_f
         assert texts[2] == "mfat"
 
 
-async def test_the_interview_loads_once_the_greeting_is_laid_out_even_in_a_tiny_terminal(
+async def test_the_interview_loads_once_the_first_frame_is_out_even_in_a_tiny_terminal(
         app_factory, monkeypatch):
-    """The loader waits for the greeting's layout, not for its time limit (which is there for
-    a terminal that never lays anything out)."""
+    """The loader waits for the first frame (Textual's Ready), not for its time limit (which
+    is there for a terminal that never reports one)."""
     from oiadraft.tui import greeting
 
     monkeypatch.setattr(greeting, "OPENING_WAIT", 60.0)
@@ -149,7 +149,7 @@ async def test_the_interview_loads_once_the_greeting_is_laid_out_even_in_a_tiny_
                 await pilot.pause()
                 if chat._opened.is_set():
                     break
-            assert chat._opened.is_set(), f"the greeting was never seen laid out at {size}"
+            assert chat._opened.is_set(), f"the first frame was never seen out at {size}"
             await app.workers.wait_for_complete()
             await settle_queue(pilot, chat)
             assert chat._started
@@ -289,3 +289,26 @@ async def test_the_chat_is_the_first_and_only_screen_at_start(app_factory):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert len(app.screen_stack) == 1
+
+
+async def test_the_greeting_is_in_the_first_frame(app_factory, monkeypatch):
+    """Composed with the chat (read from the top of the script), not mounted a frame later:
+    the first frame a person sees already asks the first question."""
+    from oiadraft.interview.opening import read_opening
+    from oiadraft.tui.screens.chat import ChatScreen
+    from oiadraft.tui.widgets.transcript import AssistantTurn
+
+    opening = read_opening()
+    assert opening is not None
+    composed: list[list[str]] = []
+    real_on_mount = ChatScreen.on_mount
+
+    def on_mount(self) -> None:
+        composed.append([turn.markdown for turn in self.query(AssistantTurn)])
+        real_on_mount(self)
+
+    monkeypatch.setattr(ChatScreen, "on_mount", on_mount)
+    app = app_factory()
+    async with app.run_test(size=(120, 40)):
+        assert composed == [list(opening.messages)]
+        await app.workers.wait_for_complete()

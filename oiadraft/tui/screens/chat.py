@@ -92,9 +92,11 @@ class ChatScreen(Greeting, LiveLetter, MessageBox, Autosave, EarlyKeys, ResumeOf
         yield Header()
         with Horizontal(id="main"):
             with Vertical(id="chat"):
-                yield Transcript(id="transcript")
+                with Transcript(id="transcript"):
+                    yield from self._opening_turns()
                 yield ResumeOffer(id="resume-offer")
-                yield MessageSoon(id="message-soon")  # the real box comes with the interview
+                # the real box comes with the interview
+                yield MessageSoon(id="message-soon", placeholder=self._opening_hint)
                 yield FindingsPanel(id="findings")
             yield LetterSoon(id="letter-soon")  # the real pane comes with the interview
         yield SteadyFooter(compact=True, show_command_palette=False)
@@ -104,11 +106,10 @@ class ChatScreen(Greeting, LiveLetter, MessageBox, Autosave, EarlyKeys, ResumeOf
         return self.app.interview
 
     def on_mount(self) -> None:
-        # Paint the screen first, then (`show_opening`) the greeting of a new request, read
-        # from the top of the script alone, and only then load the interview (script, action
-        # table, Act profiles) off the UI thread: loading it first held up the first write to
-        # a real terminal and then the greeting. Keys typed meanwhile wait in the box and the
-        # queue.
+        # The first frame has the greeting of a new request, read from the top of the script
+        # alone; the interview (script, action table, Act profiles) loads off the UI thread
+        # once that frame is out (`show_opening`): loading it first held up the first write
+        # to a real terminal. Keys typed meanwhile wait in the box and the queue.
         self._wire_stand_in()
         self.call_after_refresh(self._prepare_interview)
         if self.resumed:

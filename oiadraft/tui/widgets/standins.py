@@ -40,7 +40,7 @@ class MessageSoon(Static, can_focus=True):
     words; Enter sends them; every other key goes to `key_handler` at once, so it takes its
     turn in the chat's queue in the order typed. The real box then starts from the words."""
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, *, placeholder: str = "", **kwargs) -> None:
         super().__init__("", markup=False, **kwargs)
         self.typed = ""
         """The words typed since the last Enter: the real box starts with them."""
@@ -52,7 +52,7 @@ class MessageSoon(Static, can_focus=True):
         """Offered a cleaned paste first; True when it took it (a very long one)."""
         self.key_handler: Callable[[str], bool] | None = None
         """Offered every other key; True when it took it (False: it goes on to the bindings)."""
-        self._placeholder = ""
+        self._placeholder = placeholder
 
     @property
     def placeholder(self) -> str:
