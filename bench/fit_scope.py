@@ -18,9 +18,10 @@ Everything chosen from data is chosen by cross-validation grouped by request:
   high no more often than refusal happens, "high" keeps to the parts that look most like
   the refused ones, and medium stays a band of its own (uncapped, the F1-best medium
   threshold falls on the high one). The cap costs F1 of `high`: over five splits into folds
-  (`bench/scope_quality.py --seeds 5`) 0.465 on average against 0.501 for the F1-best
-  threshold, which rates about 38% of the development parts high at a likelihood of about a
-  quarter, and the seed request's parts 8 and 9 (answered in full) high with them.
+  (`bench/scope_quality.py --seeds 5`; 523 parts) 0.484 on average against 0.536 for the
+  F1-best threshold, which rates about 36% of the parts high at a precision of 0.43 (from a
+  likelihood of 28%, where medium starts now); on the 427 parts before, it started at 25%
+  and took in the seed request's parts 8 and 9, which MFAT answered in full.
 
 Each item weighs 1 in the fit, except a part whose outcome the agency gave for a whole
 multi-part request without naming the parts at fault (its `detail` begins "whole request"):

@@ -156,8 +156,9 @@ def test_a_megabyte_paste_is_checked_and_noted(monkeypatch, capsys):
             text += f"{number}. " + line.split(". ", 1)[-1] + "\n\n"
     status, out = run_in_process(monkeypatch, capsys, text.encode("utf-8"),
                                  "--format", "json", "--today", "2024-09-13")
-    assert status == 1
     data = json.loads(out)
+    # the exit status keeps its contract (1: some part is high) whatever the fitted model rates
+    assert status == (1 if any(part["risk"] == "high" for part in data["parts"]) else 0)
     assert data["findings"][0]["rule"] == "unusual-length"
     assert len(data["parts"]) > 900
     assert all(0.0 <= part["likelihood"] <= 1.0 for part in data["parts"])
