@@ -55,6 +55,10 @@ class FindingsPanel(Static):
 
     _shown: Text | None = None
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.display = False  # nothing to show until there is a part: no empty line meanwhile
+
     def show_assessment(self, assessment: Any | None, title: str = "") -> None:
         if assessment is None:
             self._shown = None
