@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -73,6 +74,8 @@ class Autosave:
         self._save_generation = 0
         """Counts the copies handed to a save; `_written_generation` is the newest written."""
         self._written_generation = 0
+        self._discarded: set[str] = set()
+        """Drafts given up (`_discard_saved`): a write of one that reports back is trashed."""
 
     def _fill_in_act(self) -> None:
         """The first draft starts without its Act, to keep the Act profiles off the path to
@@ -120,8 +123,26 @@ class Autosave:
             saved.error = error
         self.post_message(saved)
 
+    def _discard_saved(self, draft_id: str) -> None:
+        """The draft `draft_id` is not to be kept: a write of it not yet begun is skipped (the
+        writer checks the generation under its lock; the UI thread does not wait for it), one
+        under way is trashed when it reports back, one done is trashed now."""
+        self._discarded.add(draft_id)
+        self._written_generation = self._save_generation
+        if draft_id in self._saved_ids:
+            self._trash(draft_id)
+
+    def _trash(self, draft_id: str) -> None:
+        self._saved_ids.discard(draft_id)
+        with suppress(OiaDraftError):
+            self.app.store.delete(draft_id)  # type: ignore[attr-defined]
+
     def on_autosave_background_saved(self, event: Autosave.BackgroundSaved) -> None:
         self._save_in_flight = False
+        if event.original_id in self._discarded:
+            if event.result is not None:
+                self._trash(event.copy.id)  # written just before it was discarded
+            return
         draft = self.draft
         if draft.id != event.original_id:
             return  # another draft was opened meanwhile (it was saved before the switch)

@@ -3,10 +3,8 @@ takes the first keys), and resuming it with its key in the action table (F8)."""
 
 from __future__ import annotations
 
-from contextlib import suppress
 from typing import Any
 
-from oiadraft.errors import OiaDraftError
 from oiadraft.model import Draft
 from oiadraft.tui.guard import guarded
 from oiadraft.tui.widgets.resume_offer import ResumeOffer
@@ -20,10 +18,7 @@ class ResumeOffering:
     _saved_ids: set[str]
     app: Any
     _box_text: Any
-    _save_lock: Any
-    _save_in_flight: bool
-    _save_generation: int
-    _written_generation: int
+    _discard_saved: Any
 
     def offer_resume(self, draft: Draft) -> None:
         """Offer (on a line, not a dialog: typing goes on) to carry on with `draft`."""
@@ -53,14 +48,8 @@ class ResumeOffering:
             draft.pending_input = typed  # the words typed meanwhile go with the user
         if not (self.draft.agency or self.draft.topic or self.draft.parts):
             # Only a half-typed line was under the new request: not a draft of its own (the
-            # words went with the user). A write of it still to come is skipped; one already
-            # done goes to the trash.
-            with self._save_lock:
-                self._written_generation = self._save_generation
-            if self.draft.id in self._saved_ids or self._save_in_flight:
-                with suppress(OiaDraftError):
-                    self.app.store.delete(self.draft.id)
-            self._saved_ids.discard(self.draft.id)
+            # words went with the user).
+            self._discard_saved(self.draft.id)
             self.draft.pending_input = ""
         self._dirty = False
         self.load_draft(draft, resumed=True)
