@@ -286,6 +286,23 @@ async def test_words_typed_before_resuming_go_with_the_user(app_factory):
         assert [s.id for s in Store().list()] == [old.id], "no stray draft for the line"
 
 
+async def test_words_already_in_the_box_are_checked_when_the_chat_starts(app_factory):
+    """A draft reopened with a part half typed, or words typed before F8 resumed one: the
+    findings and the letter show them at once, not from the next keystroke."""
+    draft = saved_draft(*START)
+    draft.pending_input = "All emails about the Convention"
+    Store().save(draft)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        chat = app.screen
+        assert chat.query_one("#message").text == "All emails about the Convention"
+        panel = str(chat.query_one(FindingsPanel).render())
+        assert "checking as you type" in panel and "All emails" in panel
+        assert "All emails about the Convention" in letter_on_screen(app)
+
+
 async def test_a_half_typed_line_being_saved_as_f8_resumes_leaves_no_stray_draft(
         app_factory, monkeypatch):
     """F8 while the background save of the half-typed line is still writing: that write is

@@ -139,8 +139,9 @@ class ChatScreen(Greeting, LiveLetter, MessageBox, Autosave, EarlyKeys, ResumeOf
         for text in said:
             transcript.add_assistant(text)
         self._show_view(reply.view)
-        self._refresh_letter()
-        self._refresh_findings()
+        typing = self._box().text or None  # words already in the box are checked at once
+        self._refresh_letter(typing=typing)
+        self._refresh_findings(typing=typing)
         self._started = True
         self._drain()  # anything sent before the greeting, in order
         freeze_loaded_objects()
