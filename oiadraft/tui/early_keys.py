@@ -28,11 +28,17 @@ class EarlyKeys:
         if event.is_printable:
             self._typed_at_the_letter(event)  # LiveLetter: typed with the letter focused
             return
-        if self._bound or event.key in self.active_bindings:
-            return
-        event.stop()
-        event.prevent_default()
-        self._queue.append(("key", event.key))
+        if self._wait_its_turn(event.key):
+            event.stop()
+            event.prevent_default()
+
+    def _wait_its_turn(self, key: str) -> bool:
+        """Queue `key`, pressed before the table is bound, behind what was sent before it;
+        False (not queued) once the table is bound or when a binding takes it now."""
+        if self._bound or key in self.active_bindings:
+            return False
+        self._queue.append(("key", key))
+        return True
 
     def _early_key(self, key: str) -> None:
         """Its turn has come (the table is loaded): run what the key is bound to, if it

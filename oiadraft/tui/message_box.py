@@ -3,7 +3,6 @@ interview has loaded (`widgets.standins.MessageSoon` says why), and one way to r
 
 from __future__ import annotations
 
-from collections import deque
 from typing import TYPE_CHECKING, Any, cast
 
 from oiadraft.tui.widgets.standins import LARGE_PASTE, MessageSoon
@@ -16,16 +15,15 @@ if TYPE_CHECKING:
 
 class MessageBox:
     """Mixin for the chat screen (it has `_typing_changed`, `_submit`, `_turn_key`,
-    `_enqueue`, `_queue` and `_bound`)."""
+    `_enqueue`, `_bound` and `EarlyKeys._wait_its_turn`)."""
 
     query: Any
     query_one: Any
     focused: Any
     set_focus: Any
-    active_bindings: Any
     notify: Any
-    _queue: deque[tuple[str, ...]]
     _bound: bool
+    _wait_its_turn: Any
     _typing_changed: Any
     _submit: Any
     _turn_key: Any
@@ -96,11 +94,7 @@ class MessageBox:
 
     def _key_at_the_stand_in(self, key: str) -> bool:
         """A key the stand-in does not edit with: a turn key once the table is bound;
-        before then, unless a binding already takes it, it waits its turn in the queue
-        (as `EarlyKeys` does), behind the answers sent before it."""
+        before then it waits its turn in the queue (`EarlyKeys`), unless a binding takes it."""
         if self._bound:
             return bool(self._turn_key(key))
-        if key in self.active_bindings:
-            return False
-        self._queue.append(("key", key))
-        return True
+        return bool(self._wait_its_turn(key))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -48,12 +46,6 @@ class Transcript(VerticalScroll):
         turn = AssistantTurn(markdown)
         self.mount(turn)
         return turn
-
-    async def add_assistant_turns(self, texts: Iterable[str]) -> list[AssistantTurn]:
-        """Several messages at once, mounted by the time this returns."""
-        turns = [AssistantTurn(text) for text in texts if text.strip()]
-        await self.mount_all(turns)
-        return turns
 
     def add_user(self, text: str) -> UserTurn:
         turn = UserTurn(text)
