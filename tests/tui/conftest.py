@@ -167,3 +167,13 @@ def loading(monkeypatch) -> threading.Event:
 
     monkeypatch.setattr(Interview, "view", slow_view)
     return event
+
+
+async def greeted_while_loading(pilot):
+    """Two frames in, with `loading` holding the interview back: the chat screen, its greeting
+    up and its interview still loading."""
+    await pilot.pause()
+    await pilot.pause()
+    chat = pilot.app.screen
+    assert not chat._started, "the interview was meant to be still loading"
+    return chat

@@ -11,7 +11,7 @@ from oiadraft.interview import Interview
 from oiadraft.store import Store
 from oiadraft.tui.widgets.standins import MessageSoon
 
-from .conftest import saved_draft
+from .conftest import greeted_while_loading, saved_draft
 from .test_typeahead import KEY_NAMES, burst, settle_queue
 
 
@@ -22,10 +22,7 @@ async def test_the_stand_in_has_the_box_s_place_focus_and_placeholder(app_factor
     assert opening is not None
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
-        chat = app.screen
-        assert not chat._started, "the interview was meant to be still loading"
+        chat = await greeted_while_loading(pilot)
         soon = chat.query_one(MessageSoon)
         assert app.focused is soon
         assert not chat.query("#message")

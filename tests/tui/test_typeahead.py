@@ -108,16 +108,13 @@ async def test_the_greeting_shows_before_the_interview_loads_and_keys_wait(app_f
     loaded, and the greeting is not said twice."""
     from oiadraft.interview.opening import read_opening
 
-    from .conftest import transcript_texts
+    from .conftest import greeted_while_loading, transcript_texts
 
     opening = read_opening()
     assert opening is not None
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
-        chat = app.screen
-        assert not chat._started, "the interview was meant to be still loading"
+        chat = await greeted_while_loading(pilot)
         assert transcript_texts(app) == list(opening.messages)
         assert chat.query_one("#message-soon").placeholder == opening.placeholder
         burst(app, "mfat\nCluster munitions\n")
