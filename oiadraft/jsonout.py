@@ -76,6 +76,41 @@ def dumps_each(values: Iterable[Any], depth: int = 0) -> list[str]:
     return texts
 
 
+class NotScalar(TypeError):
+    """A value `scalars` does not write: a container, or a type other than str, None, bool,
+    int and float."""
+
+
+def scalars() -> Callable[[Any], str]:
+    """``text(value)``: the JSON text ``dumps`` writes for a string, None, a bool, an int or a
+    float, each string escaped once however often it comes; `NotScalar` for anything else.
+    For writers of records of a known shape, which put the pieces together themselves."""
+    escape = _STRING
+    encoded: dict[str, str] = {}
+    whole = int.__repr__
+
+    def text(value: Any) -> str:
+        kind = type(value)
+        if kind is str:
+            done = encoded.get(value)
+            if done is None:
+                done = encoded[value] = escape(value)
+            return done
+        if kind is int:
+            return whole(value)
+        if value is None:
+            return "null"
+        if kind is float:
+            return _float(value)
+        if value is True:
+            return "true"
+        if value is False:
+            return "false"
+        raise NotScalar(f"not a JSON scalar: {kind.__name__}")
+
+    return text
+
+
 def _standard(value: Any, pad: str) -> str:
     """The standard library's text (or error) for `value`, each line after the first
     starting with `pad`."""

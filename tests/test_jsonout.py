@@ -119,3 +119,45 @@ def test_the_report_text_with_parts_written_as_assessed():
     assert len(texts) == len(parts)
     assert any(part is not first for part, first in zip(parts, assessed, strict=True))
     assert check.report_json_text(report) == standard(check.report_json(report))
+
+
+def _eval_parts():
+    from oiadraft import scope, yamlio
+
+    items = yamlio.load_file(DATA / "scope_eval.yaml")["items"]
+    context = scope.Context(today=date(2024, 9, 13))
+    return [scope.assess(item["text"], context) for item in items]
+
+
+def test_the_parts_written_from_their_values_read_as_their_dicts_do():
+    """`check` writes each part's JSON from its values (`_parts_texts`), not from the dict
+    `_part_json` makes: the text is the same for every part of the evaluation set, findings
+    repeated across parts included."""
+    parts = _eval_parts()
+    parts = parts + parts[:50]  # the same findings again: written once, read back
+    numbers = [f"{n}a" if n % 7 == 0 else str(n) for n in range(1, len(parts) + 1)]
+    assert sum(len(part.findings) for part in parts) > 1000
+    texts = check._parts_texts(numbers, parts)
+    assert texts == [standard(check._part_json(number, part)).replace("\n", "\n    ")
+                     for number, part in zip(numbers, parts, strict=True)]
+
+
+class Text(str):
+    pass
+
+
+def test_a_part_with_values_of_other_types_is_left_to_json():
+    """A value of another type than the contract's (an int subclass, a tuple where a string
+    goes, an unhashable span) gives the standard library's text for its part, or its error."""
+    from dataclasses import replace
+
+    part = _eval_parts()[0]
+    finding = part.findings[0]
+    odd = [replace(part, score=Odd(2)), replace(part, risk=Text("high")),
+           replace(part, findings=(replace(finding, span=[1, 2]),)),
+           replace(part, findings=(replace(finding, message=("a", "b")),)), part]
+    texts = check._parts_texts(["1", "2", "3", "4", "5"], odd)
+    assert texts == [standard(check._part_json(str(n), one)).replace("\n", "\n    ")
+                     for n, one in enumerate(odd, 1)]
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        check._parts_texts(["1"], [replace(part, score=date(2024, 1, 1))])

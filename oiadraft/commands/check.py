@@ -260,10 +260,73 @@ def report_json_text(report: dict[str, Any]) -> str:
 
 
 def _parts_texts(numbers: list[str], parts: list[Any]) -> list[str]:
-    """Each part's JSON as it reads inside the report's "parts" list."""
-    from oiadraft.jsonout import dumps_each
+    """Each part's JSON as it reads inside the report's "parts" list: the text of
+    ``jsonout.dumps(_part_json(number, part), 2)``, put together from the values themselves
+    (a 1 MB paste has thousands of parts: making their dicts and walking them took about a
+    tenth of the check), each finding written once however many parts have it (a long paste
+    repeats its parts' words). A part with a value of another type than the contract's is
+    left to `dumps`."""
+    from oiadraft.jsonout import dumps, scalars
 
-    return dumps_each(map(_part_json, numbers, parts), 2)
+    text = scalars()
+    written: dict[Any, str] = {}
+    texts = []
+    for number, part in zip(numbers, parts, strict=True):
+        try:
+            texts.append(_part_text(number, part, text, written))
+        except TypeError:  # not a scalar where the contract has one
+            texts.append(dumps(_part_json(number, part), 2))
+    return texts
+
+
+# the indents of a part's JSON inside the report's "parts" list, each level two spaces deeper
+_PART, _KEY, _ITEM, _FIELD, _END = ("\n" + "  " * depth for depth in range(2, 7))
+
+
+def _list_text(items: Any, text: Any, pad: str) -> str:
+    """A list of scalars' JSON, at the indent `pad` (its items one level deeper)."""
+    if not items:
+        return "[]"
+    inner = pad + "  "
+    return "[" + inner + ("," + inner).join(map(text, items)) + pad + "]"
+
+
+def _part_text(number: str, part: Any, text: Any, written: dict[Any, str]) -> str:
+    """``jsonout.dumps(_part_json(number, part), 2)``, the same text (`text`: a
+    `jsonout.scalars` writer; TypeError for a value it does not write)."""
+    period = _period_json(part)
+    findings = part.findings
+    return (
+        f'{{{_KEY}"number": {text(number)},{_KEY}"text": '
+        f'{text(part.text)},{_KEY}"risk": '
+        f'{text(part.risk)},{_KEY}"likelihood": {text(part.likelihood)},'
+        f'{_KEY}"reasons": {_list_text(part.reasons, text, _KEY)},{_KEY}"score": '
+        f'{text(part.score)},{_KEY}"period": {{{_ITEM}"start": {text(period["start"])},'
+        f'{_ITEM}"end": {text(period["end"])},{_ITEM}"source": {text(period["source"])}'
+        f'{_KEY}}},{_KEY}"findings": '
+        + (("[" + _ITEM + ("," + _ITEM).join([written.get(f) or _finding_text(f, text, written)
+                                               for f in findings])
+            + _KEY + "]") if findings else "[]")
+        + _PART + "}")
+
+
+def _finding_text(finding: Any, text: Any, written: dict[Any, str]) -> str:
+    """The text of ``finding.to_dict()`` as it reads in a part's "findings" list."""
+    span = finding.span
+    written[finding] = done = (
+        f'{{{_FIELD}"rule": {text(finding.rule)},{_FIELD}"severity": '
+        f'{text(finding.severity)},{_FIELD}"section": '
+        f'{text(finding.section)},{_FIELD}"message": '
+        f'{text(finding.message)},{_FIELD}"suggestion": '
+        f'{text(finding.suggestion)},{_FIELD}"span": '
+        f'[{_END}{text(span[0])},{_END}{text(span[1])}{_FIELD}],{_FIELD}"concept": '
+        f'{text(finding.concept)},{_FIELD}"quote": '
+        f'{text(finding.quote)},{_FIELD}"replacement": '
+        f'{text(finding.replacement)},{_FIELD}"placeholders": '
+        f'{_list_text(finding.placeholders, text, _FIELD)},{_FIELD}"replacement_span": '
+        f'{_list_text(finding.target, text, _FIELD)},{_FIELD}"contribution": '
+        f'{text(round(finding.contribution, 3))}{_ITEM}}}')
+    return done
 
 
 def _written_parts(assessment: Any, assessed: list[Any], texts: list[str]) -> list[str]:
