@@ -4,6 +4,7 @@ found in free text (`find_periods`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -239,19 +240,29 @@ def _span_start(match: re.Match[str]) -> int:
     return match.start()
 
 
+_GROUP_INDEX: dict[str, Mapping[str, int]] = {}
+"""Each grammar's group numbers by name, by the grammar's source: `_reading` is keyed on the
+source, not the compiled pattern, whose hash is worked out from all its code each time (about
+10 microseconds for a period grammar, more than the reading it looks up)."""
+
+
 def _interpret(match: re.Match[str], today: date | None) -> Period:
     """Turn one grammar match into a Period (PeriodError when it cannot be read)."""
     phrase = match.string[_span_start(match):match.end()]
-    return _reading(match.re, match.groups(), phrase, today)
+    grammar = match.re
+    source = grammar.pattern
+    if source not in _GROUP_INDEX:
+        _GROUP_INDEX[source] = grammar.groupindex
+    return _reading(source, match.groups(), phrase, today)
 
 
 @lru_cache(maxsize=4096)
-def _reading(grammar: re.Pattern[str], groups: tuple[str | None, ...], phrase: str,
+def _reading(grammar: str, groups: tuple[str | None, ...], phrase: str,
              today: date | None) -> Period:
-    """The Period a match of `grammar` with these groups reads as: worked out once for each
-    distinct reading (a long request states the same periods again and again). A phrase
-    that cannot be read raises PeriodError each time."""
-    get = {name: groups[index - 1] for name, index in grammar.groupindex.items()}.get
+    """The Period a match of the grammar whose source is `grammar` with these groups reads
+    as: worked out once for each distinct reading (a long request states the same periods
+    again and again). A phrase that cannot be read raises PeriodError each time."""
+    get = {name: groups[index - 1] for name, index in _GROUP_INDEX[grammar].items()}.get
     if get("l_w") is not None:
         end = _read_unit(get("l_e")).last if get("l_e") else None
         return _relative(get("l_the"), get("l_w"), get("l_n"), get("l_u"), end, phrase, today)

@@ -166,9 +166,16 @@ def _branch_grammar(branches: tuple[str, ...]) -> re.Pattern[str]:
     return _grammar(find=True, branches=branches)
 
 
+_BY_WORD: dict[str, re.Pattern[str]] = {}
+
+
 def trigger_grammar(word: str) -> re.Pattern[str]:
     """The grammar of just the branches `word` can begin (compiled on first use)."""
-    return _branch_grammar(tuple(name for name in _BRANCHES if word in _FIRST_WORDS[name]))
+    grammar = _BY_WORD.get(word)
+    if grammar is None:
+        grammar = _BY_WORD[word] = _branch_grammar(
+            tuple(name for name in _BRANCHES if word in _FIRST_WORDS[name]))
+    return grammar
 
 
 # What may come right after each first word for a phrase to be possible there (None: anything).
