@@ -141,6 +141,7 @@ def test_the_splitter_reads_its_own_cue_file_not_the_scope_analyser():
     "Time frame for all parts: 2023.", "For each part, from March 2023.",
     "Unless otherwise stated, since 2021.", "Timeframe: 2022", "Period: 2022",
     "This request covers the period 2021 to 2022.", "The period of this request is 2022.",
+    "In all parts, 2023.", "IN EVERY QUESTION: since 2021.", "For every item, May 2024.",
 ])
 def test_every_request_period_pattern_sentence_has_a_required_word(sentence):
     from oiadraft.letter import splitter
