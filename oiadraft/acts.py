@@ -26,7 +26,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from oiadraft import paths, yamlio
@@ -282,6 +282,23 @@ def official_information_acts() -> tuple[ActProfile, ...]:
     """The Acts a request for official information goes under (not an Act, like the Privacy
     Act, for requests for the requester's own information)."""
     return tuple(profile for profile in all_acts() if not profile.covers_own_information)
+
+
+def named_in(text: str) -> ActProfile | None:
+    """The one official information Act `text` names ("under the Local Government Official
+    Information and Meetings Act 1987", "this LGOIMA request"), or None when it names none or
+    more than one. The full name is matched with or without its year, in any case; the short
+    name only as written ("OIA", not "oia")."""
+    named = [profile for profile in official_information_acts()
+             if _name_pattern(profile.name, profile.short).search(text)]
+    return named[0] if len(named) == 1 else None
+
+
+@cache
+def _name_pattern(name: str, short: str) -> re.Pattern[str]:
+    title = re.sub(r"\s+\d{4}$", "", name.strip())
+    words = r"\s+".join(re.escape(word) for word in title.split())
+    return re.compile(rf"(?i:\b{words}\b)|\b{re.escape(short)}\b")
 
 
 def __getattr__(name: str) -> Any:

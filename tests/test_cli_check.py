@@ -79,6 +79,31 @@ def test_lgoima_cites_17f(capsys):
     assert sections == {"17(f)"}
 
 
+COUNCIL = ("Dear Wellington City Council,\n\nUnder the Local Government Official Information "
+           "and Meetings Act 1987 I request:\n\n1. All emails between councillors about the "
+           "library in 2023.\n\nNg\u0101 mihi,\nJo\n")
+
+
+def test_without_act_the_act_the_letter_names_is_used(tmp_path, capsys):
+    letter = tmp_path / "letter.txt"
+    letter.write_text(COUNCIL, encoding="utf-8")
+    main(["check", str(letter), "--today", "2024-09-13"])
+    out = capsys.readouterr().out
+    assert "(LGOIMA, named in the letter)" in out.splitlines()[0]
+    assert "s17(f)" in out and "s18(f)" not in out
+    # --act still decides; so does the default when the letter names no Act, or both
+    report = check.check_text(COUNCIL, act="oia")
+    assert report["act"] == "oia" and report["act_source"] == "given"
+    neither = check.check_text("1. All emails about the library in 2023.\n")
+    assert neither["act"] == "oia" and neither["act_source"] == "default"
+    both = check.check_text(COUNCIL.replace("I request", "(or the OIA) I request"))
+    assert both["act_source"] == "default"
+    # an Act named inside a part is what the part asks about, not the Act of the letter
+    inside = check.check_text("Dear Minister,\n\nI request:\n\n1. The number of LGOIMA "
+                              "complaints the Ombudsman received in 2023.\n")
+    assert inside["act"] == "oia" and inside["act_source"] == "default"
+
+
 @pytest.mark.parametrize("args,stdin,message", [
     (["/no/such/file.txt"], None, "no such file"),
     (["-"], b"", "empty"),

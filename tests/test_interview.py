@@ -265,6 +265,27 @@ def test_edit_delete_and_undo_a_part(interview):
     assert problem(reply) and "1 to 2" in text_of(reply)
 
 
+def test_words_added_after_a_parts_full_stop_go_before_it(interview):
+    chat = parts_chat(interview, "Monthly library visits at each branch.",
+                      "Reports to the Finance Committee on funding.", "Minutes of Acme Ltd.")
+    chat.say("edit part 1")
+    reply = chat.say("Monthly library visits at each branch. as recorded in the library system")
+    assert chat.draft.parts[0].text == \
+        "Monthly library visits at each branch as recorded in the library system."
+    assert "full stop now follows" in text_of(reply)
+    # a sentence of its own keeps both stops; so does an abbreviation's
+    chat.say("edit part 2")
+    chat.say("Reports to the Finance Committee on funding. Also the minutes.")
+    assert chat.draft.parts[1].text == \
+        "Reports to the Finance Committee on funding. Also the minutes."
+    chat.say("edit part 3")
+    reply = chat.say("Minutes of Acme Ltd. and its board")
+    assert chat.draft.parts[2].text == "Minutes of Acme Ltd. and its board"
+    assert "full stop" not in text_of(reply)
+    chat.say("undo")
+    assert chat.draft.parts[2].text == "Minutes of Acme Ltd."
+
+
 def test_empty_edit_is_refused(interview):
     chat = parts_chat(interview, "Briefings to the Minister about A")
     chat.say("edit part 1")

@@ -26,8 +26,17 @@ def praised(text: str, agency: str | None) -> list[str]:
 def test_the_recipient_is_never_the_other_party():
     text = (f"Emails between the {MFAT} and the British High Commission about cluster "
             "munitions from 1 March 2024 to 31 May 2024.")
-    assert praised(text, None) == [f"between the {MFAT}"]
-    assert praised(text, MFAT) == [f"between the {MFAT} and the British High Commission"]
+    both = f"between the {MFAT} and the British High Commission"
+    assert praised(text, MFAT) == [both]
+    # with no recipient to tell the sides apart (`oiadraft check`), both sides are quoted
+    assert praised(text, None) == [both]
+    assert praised("Emails with the British High Commission in 2023.", None) == [
+        "with the British High Commission"]
+    # a word or three between a side and its "and" ("New Zealand based MFAT officials and")
+    based = ("The dates of meetings between New Zealand based MFAT officials and British High "
+             "Commission representatives in 2023")
+    assert praised(based, None) == [
+        "between New Zealand based MFAT officials and British High Commission"]
     assert praised(text, "MFAT") == praised(text, MFAT)  # an acronym from the directory
     alone = "Emails between MFAT and the Ministry of Foreign Affairs and Trade about X in 2023."
     assert praised(alone, MFAT) == []

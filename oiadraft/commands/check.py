@@ -39,8 +39,9 @@ examples:
   pbpaste | oiadraft check - --format json
   oiadraft check letter.txt --act lgoima --today 2024-09-13
 
---act takes the key of an official information Act; without it, the first Act profile (the
-OIA)."""
+--act takes the key of an official information Act; without it, the Act the letter's own
+words name around the parts ("under the Local Government Official Information and Meetings
+Act 1987"), else the first Act profile (the OIA)."""
 
 # A paste longer than this is unusual for a request and is noted in the report.
 LONG_INPUT = 50_000
@@ -58,8 +59,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("file", nargs="?", default="-", metavar="FILE",
                         help="the request text (default: - for standard input)")
     parser.add_argument("--act", default=None, metavar="ACT",
-                        help="the Act the request is made under (default: the first Act "
-                             "profile)")
+                        help="the Act the request is made under (default: the one the "
+                             "letter names, else the first Act profile)")
     parser.add_argument("--format", default="text", metavar="text|json", dest="output",
                         help="report for people (default) or one JSON object")
     parser.add_argument("--today", metavar="DATE",
@@ -73,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     from oiadraft.errors import UserError
     from oiadraft.periods import PeriodError, parse_date
 
-    act = resolve_act(args.act)
+    act = resolve_act(args.act) if args.act is not None else None
     output = (args.output or "").strip().lower()
     if output not in ("text", "json"):
         raise UserError(f"unknown format {args.output!r}: use text or json")
@@ -117,7 +118,8 @@ def _no_cycle_collection() -> Iterator[None]:
 
 def resolve_act(given: str | None) -> str:
     """The key of the Act a check is made under: the default Act when none is given, else one
-    of the official information Acts (by key or short name); UserError naming them otherwise."""
+    of the official information Acts (by key or short name); UserError naming them otherwise.
+    (`run` passes no Act on when none is given: `check_text` reads it from the letter.)"""
     from oiadraft import acts
     from oiadraft.errors import UserError
     from oiadraft.text import join_or
@@ -170,15 +172,21 @@ def read_input(file: str | None) -> tuple[str, str]:
 def check_text(text: str, act: str | None = None, today: date | None = None, *,
                json_parts: bool = False) -> dict[str, Any]:
     """Split and assess a request (the work behind the command, for tests and scripts); `act`
-    None: the default Act. `json_parts`: the report is wanted as JSON, so each part's JSON is
+    None: the Act the letter names before or after its parts, else the default Act (the
+    report's `act_source` says which: "given", "letter" or "default"). `json_parts`: the report is wanted as JSON, so each part's JSON is
     written as soon as it is assessed, by the process that assessed it (`report_json_text`
     uses it; a forked child so writes its share)."""
     from oiadraft import acts, clock, forked, scope
     from oiadraft.letter import splitter
 
-    act = acts.get_act(act).key if act is not None else acts.default_act().key
     today = today or clock.today()
     split = splitter.split_request(text, today=today)
+    source = "given"
+    if act is not None:
+        act = acts.get_act(act).key
+    else:
+        named = acts.named_in(f"{split.preamble}\n{split.closing}")
+        act, source = (named.key, "letter") if named else (acts.default_act().key, "default")
     context = scope.Context(act=act, today=today)
     numbers = [part.number for part in split.parts]
     written: list[Any] = []
@@ -196,6 +204,7 @@ def check_text(text: str, act: str | None = None, today: date | None = None, *,
                                       map_parts=map_parts if json_parts else None)
     return {
         "act": act,
+        "act_source": source,
         "profile": acts.get_act(act),
         "today": today,
         "split": split,
@@ -382,8 +391,9 @@ def report_text(report: dict[str, Any], name: str = "the request") -> str:
     out: list[str] = []
     count = len(assessment.parts)
     plural = "part" if count == 1 else "parts"
+    named = ", named in the letter" if report.get("act_source") == "letter" else ""
     out.append(f"oiadraft check: {name}, {count} {plural}, under the {profile.name} "
-               f"({profile.short}), as at {format_date(report['today'])}")
+               f"({profile.short}{named}), as at {format_date(report['today'])}")
     if report["long"]:
         out.extend(_wrap(_long_note(report)["message"], "  ", "Note: "))
     high = [n for n, p in zip(assessment.numbers, assessment.parts, strict=True) if p.risk == "high"]

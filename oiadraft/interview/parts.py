@@ -400,11 +400,30 @@ def answer_edit(turn: Turn, pending: st.EditPart, text: str) -> None:
         turn.say("edit_unchanged", number=at)
         turn.reask = True
         return
-    part.text = value
+    moved = _stop_moved(part.text, value)
+    part.text = moved or value
     part.acknowledged = []
     turn.label = turn.text("undo_edited", number=at)
-    turn.say("part_rewritten", number=at, text=quote_user(value, 2000))
+    turn.say("part_rewritten", number=at, text=quote_user(part.text, 2000))
+    if moved:
+        turn.say("stop_moved")
     _report_and_ask(turn, part)
+
+
+def _stop_moved(old: str, new: str) -> str | None:
+    """`new` is `old` with words added after its closing full stop, as when someone presses
+    End and types ("... at each branch. as recorded in ..."): the same words with the full
+    stop moved after them. None when the words added start a sentence of their own, or the
+    stop ends an abbreviation ("etc.", "Ltd.", "e.g.")."""
+    if not old.endswith(".") or not new.startswith(old) or not old[:-1].split():
+        return None
+    added = new[len(old):]
+    last = old[:-1].split()[-1]
+    if not added[:1].isspace() or not added.strip()[:1].islower() or len(last) < 4 \
+            or "." in last or not last[-1].isalnum():
+        return None
+    added = added.rstrip()
+    return old[:-1] + added + ("" if added.endswith((".", "?", "!")) else ".")
 
 
 def delete(turn: Turn, cmd: Command) -> None:

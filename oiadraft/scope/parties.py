@@ -13,7 +13,7 @@ from typing import Any
 _NAME = re.compile(r"\s+(?:the\s+)?((?:[A-ZĀĒĪŌŪ][\w'’&.-]*)(?:\s+(?:of|and|for|[A-ZĀĒĪŌŪ]"
                    r"[\w'’&.-]*))*)")
 _NAME_TAIL = re.compile(r"(?:\s+(?:of|and|for))+$")
-_OTHER_SIDE = re.compile(r"(?:\s*\([^()\n]{1,40}\))?(?:\s+[a-z][\w'’-]*){0,2}?\s+and\s+")
+_OTHER_SIDE = re.compile(r"(?:\s*\([^()\n]{1,40}\))?(?:\s+[\w'’-]+){0,3}?\s+and\s+")
 
 
 @lru_cache(maxsize=256)
@@ -69,16 +69,17 @@ def other_party(text: str, holders: list[Any], agency: str | None,
                 months: frozenset[str] = frozenset()) -> tuple[int, int] | None:
     """The span from the first holder word to the end of the first party it introduces that
     is not the recipient, or None. A name inside the part's period ("from January 2023") or
-    that is a month is no party."""
+    that is a month is no party. With no recipient to tell the sides apart (as in
+    `oiadraft check`), "between A and B" is quoted whole: A may be the recipient itself."""
     recipient = recipient_names(agency)
     for holder in holders:
-        for start, end in _sides(text, holder, party):
-            if period_span is not None and start < period_span[1] and period_span[0] < end:
-                continue
-            if text[start:end].split()[0].lower().rstrip(".,") in months:
-                continue
+        sides = [(start, end) for start, end in _sides(text, holder, party)
+                 if not (period_span is not None and start < period_span[1]
+                         and period_span[0] < end)
+                 and text[start:end].split()[0].lower().rstrip(".,") not in months]
+        for start, end in sides:
             if not _is_recipient(text[start:end], recipient):
-                return holder.start, end
+                return holder.start, sides[-1][1] if not recipient else end
     return None
 
 
