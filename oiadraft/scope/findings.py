@@ -107,7 +107,12 @@ def severity_of(rule: SignalRule, contribution: float, risk: str,
 
 
 def message_of(rule: SignalRule, hit: Hit, quote: str, severity: str, act: str) -> str:
-    profile = acts.get_act(act)
+    return _message_under(rule, hit, quote, severity, acts.get_act(act))
+
+
+def _message_under(rule: SignalRule, hit: Hit, quote: str, severity: str,
+                   profile: acts.ActProfile) -> str:
+    """`message_of` for the Act's profile (looked up once for all of a part's findings)."""
     _, cite, words, template = rule.by_act[profile.key]
     if severity == "info" and rule.kind == "breadth" and rule.tip:
         template = rule.tip
@@ -131,6 +136,7 @@ def build(extraction: Extraction, contributions: Mapping[str, float], risk: str,
           rules: Rules) -> list[Finding]:
     """The findings of one part, in text order (and by severity where they share a place)."""
     view = extraction.view
+    profile = acts.get_act(act)
     part = None
     findings = []
     signals = rules.signals
@@ -170,7 +176,7 @@ def build(extraction: Extraction, contributions: Mapping[str, float], risk: str,
             replacement = None
         findings.append(Finding(
             rule.id, severity, rule.concept, rule.by_act[act][0], hit.span, quote,
-            message_of(rule, hit, quote, severity, act), hit.suggestion or rule.suggestion,
+            _message_under(rule, hit, quote, severity, profile), hit.suggestion or rule.suggestion,
             replacement, placeholders, target, contribution))
     findings.sort(key=lambda f: (f.span[0], SEVERITY_ORDER[f.severity], f.rule))
     return findings
