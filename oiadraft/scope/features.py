@@ -121,9 +121,10 @@ class PartView:
 
     def words_of(self, *kinds: str) -> list[Token]:
         """The part's words of several kinds, in text order."""
-        if len(kinds) == 1:
-            return self.words(kinds[0])
-        return sorted((t for kind in kinds for t in self.words(kind)), key=lambda t: t.start)
+        found = [words for words in map(self.by_kind.get, kinds) if words]
+        if len(found) < 2:  # each kind's words are in text order already
+            return found[0] if found else []
+        return sorted((t for words in found for t in words), key=lambda t: t.start)
 
     def _drop_described_meetings(self) -> None:
         """"minutes of the Audit Committee meetings", "the minutes of all meetings of the
