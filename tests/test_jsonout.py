@@ -161,3 +161,18 @@ def test_a_part_with_values_of_other_types_is_left_to_json():
                      for n, one in enumerate(odd, 1)]
     with pytest.raises(TypeError, match="not JSON serializable"):
         check._parts_texts(["1"], [replace(part, score=date(2024, 1, 1))])
+
+
+def test_findings_equal_as_values_but_written_differently_are_each_written_as_they_are():
+    """0.0 and -0.0, 2 and 2.0 are equal (so equal findings), but JSON writes them apart: a
+    finding written once is not read back for another that only equals it."""
+    from dataclasses import replace
+
+    part = _eval_parts()[0]
+    finding = part.findings[0]
+    odd = [replace(part, findings=(replace(finding, contribution=value),))
+           for value in (0.0, -0.0, 2.0, 2, 2.0, -0.0)]
+    texts = check._parts_texts([str(n) for n in range(1, 7)], odd)
+    assert texts == [standard(check._part_json(str(n), one)).replace("\n", "\n    ")
+                     for n, one in enumerate(odd, 1)]
+    assert '"contribution": -0.0' in texts[1] and '"contribution": 2\n' in texts[3]

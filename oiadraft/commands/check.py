@@ -313,16 +313,24 @@ def _part_text(number: str, part: Any, text: Any, written: dict[Any, str]) -> st
         f'{text(part.score)},{_KEY}"period": {{{_ITEM}"start": {text(period["start"])},'
         f'{_ITEM}"end": {text(period["end"])},{_ITEM}"source": {text(period["source"])}'
         f'{_KEY}}},{_KEY}"findings": '
-        + (("[" + _ITEM + ("," + _ITEM).join([written.get(f) or _finding_text(f, text, written)
-                                               for f in findings])
+        + (("[" + _ITEM + ("," + _ITEM).join([_finding_text(f, text, written) for f in findings])
             + _KEY + "]") if findings else "[]")
         + _PART + "}")
 
 
 def _finding_text(finding: Any, text: Any, written: dict[Any, str]) -> str:
-    """The text of ``finding.to_dict()`` as it reads in a part's "findings" list."""
+    """The text of ``finding.to_dict()`` as it reads in a part's "findings" list; `written`:
+    the texts of the findings written so far. Only a finding whose contribution is a float
+    other than zero is looked up there: equal findings then read the same (0.0 and -0.0, or
+    2 and 2.0, are equal but written differently)."""
+    contribution = finding.contribution
+    kept = type(contribution) is float and contribution != 0.0
+    if kept:
+        done = written.get(finding)
+        if done is not None:
+            return done
     span = finding.span
-    written[finding] = done = (
+    done = (
         f'{{{_FIELD}"rule": {text(finding.rule)},{_FIELD}"severity": '
         f'{text(finding.severity)},{_FIELD}"section": '
         f'{text(finding.section)},{_FIELD}"message": '
@@ -334,7 +342,9 @@ def _finding_text(finding: Any, text: Any, written: dict[Any, str]) -> str:
         f'{text(finding.replacement)},{_FIELD}"placeholders": '
         f'{_list_text(finding.placeholders, text, _FIELD)},{_FIELD}"replacement_span": '
         f'{_list_text(finding.target, text, _FIELD)},{_FIELD}"contribution": '
-        f'{text(round(finding.contribution, 3))}{_ITEM}}}')
+        f'{text(round(contribution, 3))}{_ITEM}}}')
+    if kept:
+        written[finding] = done
     return done
 
 
