@@ -69,6 +69,10 @@ def _scan_plain(text: str, rules: scope.Rules) -> list[tuple[str, int, int]]:
             for m in rules.master().finditer(text)]
 
 
+def _kinds_and_places(found):
+    return [(token.kind, token.start, token.end) for token in found]
+
+
 def test_every_first_word_has_its_vocabulary():
     rules = scope.load_rules()
     assert {"any", "all", "correspondence", "the", "[", "listed", "meeting"} <= set(
@@ -78,14 +82,16 @@ def test_every_first_word_has_its_vocabulary():
 def test_word_dispatch_matches_the_whole_pattern_on_real_requests():
     rules = scope.load_rules()
     for text in REAL:
-        assert matching._scan(text, rules) == _scan_plain(text, rules)
+        assert _kinds_and_places(matching._scan(text, rules)) == _scan_plain(text, rules)
 
 
 @settings(max_examples=examples(400), deadline=None)
 @given(texts)
 def test_word_dispatch_matches_the_whole_pattern(text):
     rules = scope.load_rules()
-    assert matching._scan(text, rules) == _scan_plain(text, rules)
+    found = matching._scan(text, rules)
+    assert _kinds_and_places(found) == _scan_plain(text, rules)
+    assert all(token.text == text[token.start:token.end] for token in found)
 
 
 def test_dispatch_patterns_are_compiled_when_first_needed_and_read_as_every_word():

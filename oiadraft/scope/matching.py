@@ -88,20 +88,21 @@ def closest(word: str, targets: tuple[str, ...], max_distance: int) -> str | Non
     return best
 
 
-def _scan(text: str, rules: Rules, low: str | None = None) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of every vocabulary match, left to right, never overlapping.
+def _scan(text: str, rules: Rules, low: str | None = None) -> list[Token]:
+    """Every vocabulary match in `text`, left to right, never overlapping.
 
     On lower-cased text when lower-casing keeps every offset: the vocabulary for a word is
     tried only where that word begins (`Rules.trigger`/`dispatch`), which finds exactly what
     the whole pattern (`Rules.master()`) would, several times faster. `low`: as for
-    `_typo_fixes`."""
+    `_typo_fixes`. The tokens' words are `text`'s, as written."""
     kinds = rules.group_kinds
     if low is None:
         low = text.lower()
         if len(low) != len(text) or FOLDS_ODDLY.search(text) is not None:
             low = None
     if low is None:
-        return [(kinds[m.lastgroup or ""], m.start(), m.end()) for m in rules.master().finditer(text)]
+        return [Token(kinds[m.lastgroup or ""], m.start(), m.end(), m.group())
+                for m in rules.master().finditer(text)]
     dispatch = rules.dispatch
     found = []
     taken = 0
@@ -112,7 +113,7 @@ def _scan(text: str, rules: Rules, low: str | None = None) -> list[tuple[str, in
         match = dispatch[trigger.group()].match(low, start)
         if match is not None:
             taken = match.end()
-            found.append((kinds[match.lastgroup or ""], start, taken))
+            found.append(Token(kinds[match.lastgroup or ""], start, taken, text[start:taken]))
     return found
 
 
@@ -122,8 +123,7 @@ def tokens(text: str, rules: Rules) -> list[Token]:
         low = None  # lower-casing moves or folds a letter: the case-blind patterns instead
     fixes = _typo_fixes(text, rules, low)
     if not fixes:
-        return [Token(kind, start, end, text[start:end])
-                for kind, start, end in _scan(text, rules, low)]
+        return _scan(text, rules, low)
     # match on a corrected copy, then map positions back to the original text
     pieces: list[str] = []
     segments: list[tuple[int, int, int, int]] = []  # norm start, norm end, orig start, orig end
@@ -151,7 +151,7 @@ def tokens(text: str, rules: Rules) -> list[Token]:
         return pos + delta
 
     tokens = []
-    for kind, norm_start, norm_end in _scan(norm, rules):
+    for kind, norm_start, norm_end, _ in _scan(norm, rules):
         start = max(0, min(back(norm_start, False), len(text)))
         end = max(start, min(back(norm_end, True), len(text)))
         tokens.append(Token(kind, start, end, text[start:end]))
