@@ -127,22 +127,6 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         shutil.rmtree(_session_home, ignore_errors=True)
 
 
-def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
-    """`-n auto` starts half as many workers again as there are cores (3 on two cores).
-
-    A TUI test spends about a third of its time with its process idle: Pilot waits for a
-    quiet 20 ms after every key and pause, and the app waits for its worker threads. With one
-    worker per core those waits leave a core idle; a third worker fills them. Set
-    PYTEST_XDIST_AUTO_NUM_WORKERS to choose the number yourself."""
-    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
-        return None  # xdist's own hook reads it
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return max(2, cores * 3 // 2)
-
-
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
     """After each test, its garbage is collected and what outlives it (modules, caches,
