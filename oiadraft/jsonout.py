@@ -76,17 +76,18 @@ def dumps_each(values: Iterable[Any], depth: int = 0) -> list[str]:
     return texts
 
 
-class NotScalar(TypeError):
+class NotScalar(_Unknown, TypeError):
     """A value `scalars` does not write: a container, or a type other than str, None, bool,
     int and float."""
 
 
-def scalars() -> Callable[[Any], str]:
+def scalars(encoded: dict[str, str] | None = None) -> Callable[[Any], str]:
     """``text(value)``: the JSON text ``dumps`` writes for a string, None, a bool, an int or a
     float, each string escaped once however often it comes; `NotScalar` for anything else.
-    For writers of records of a known shape, which put the pieces together themselves."""
+    For writers of records of a known shape, which put the pieces together themselves.
+    `encoded`: the cache of escaped strings, to share it with a writer of its own."""
     escape = _STRING
-    encoded: dict[str, str] = {}
+    encoded = {} if encoded is None else encoded
     whole = int.__repr__
 
     def text(value: Any) -> str:
@@ -123,35 +124,14 @@ def _writer(out: list[str]) -> Callable[[Any, str], None]:
     a line break and the indent the value is at), or raises `_Unknown`."""
     add = out.append
     escape = _STRING
-    # a report repeats the same messages and quotes: each text is escaped once
+    # a report repeats the same messages and quotes: each text is escaped once (the loops
+    # below escape strings themselves, with the same cache, to save a call per item)
     encoded: dict[str, str] = {}
-
-    def string(text: str) -> str:
-        done = encoded.get(text)
-        if done is None:
-            done = encoded[text] = escape(text)
-        return done
-
+    scalar = string = scalars(encoded)
     whole = int.__repr__
     # for each depth, each key as written there with what goes before it: the objects of one
     # report share a few keys, so each is encoded once rather than once per object
     written: dict[str, dict[str, str]] = {}
-
-    def scalar(value: Any) -> str:
-        kind = type(value)
-        if kind is str:
-            return string(value)
-        if value is None:
-            return "null"
-        if value is True:
-            return "true"
-        if value is False:
-            return "false"
-        if kind is int:
-            return whole(value)
-        if kind is float:
-            return _float(value)
-        raise _Unknown
 
     def write(value: Any, pad: str) -> None:
         # The member-writing lines below are the same for objects and arrays on purpose: one
