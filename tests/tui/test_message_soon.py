@@ -12,7 +12,7 @@ from oiadraft.store import Store
 from oiadraft.tui.widgets.standins import MessageSoon
 
 from .conftest import greeted_while_loading, saved_draft
-from .test_typeahead import KEY_NAMES, burst, settle_queue
+from .test_typeahead import KEY_NAMES, burst, finish_loading, settle_queue
 
 
 async def test_the_stand_in_has_the_box_s_place_focus_and_placeholder(app_factory, loading):
@@ -56,9 +56,7 @@ async def test_keys_and_a_paste_given_to_the_stand_in_reach_the_box_in_order(app
         assert soon.typed == "since Oct", "the stand-in shows the words typed since Enter"
         assert chat.draft.pending_input == "since Oct", "saved with the draft meanwhile"
         assert chat.draft.agency == "", "an answer was taken before the interview loaded"
-        loading.set()
-        await app.workers.wait_for_complete()
-        await settle_queue(pilot, chat)
+        await finish_loading(pilot, loading, chat)
         assert chat.draft.agency == "Ministry of Foreign Affairs and Trade"
         assert chat.draft.topic == "Cluster munitions"
         assert chat.query_one("#message").text == "since Oct"
@@ -75,9 +73,7 @@ async def test_keys_typed_early_win_over_the_words_left_in_a_resumed_draft(app_f
         await pilot.pause()
         burst(app, "Cluster")
         await pilot.pause()
-        loading.set()
-        await app.workers.wait_for_complete()
-        await settle_queue(pilot)
+        await finish_loading(pilot, loading)
         assert app.screen.query_one("#message").text == "Cluster"
         assert app.screen.draft.pending_input == "Cluster"
 
@@ -130,9 +126,7 @@ async def test_answers_typed_as_the_app_starts_are_sent_though_enter_came_as_ctr
             chat.post_message(events.Key("ctrl+j", "\n"))
         await pilot.pause()
         assert list(chat._queue) == [("send", "mfat"), ("send", "Cluster munitions")]
-        loading.set()
-        await app.workers.wait_for_complete()
-        await settle_queue(pilot, chat)
+        await finish_loading(pilot, loading, chat)
         assert chat.draft.agency == "Ministry of Foreign Affairs and Trade"
         assert chat.draft.topic == "Cluster munitions"
 

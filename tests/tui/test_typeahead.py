@@ -50,6 +50,14 @@ async def settle_queue(pilot, chat=None) -> None:
             return
 
 
+async def finish_loading(pilot, loading, chat=None) -> None:
+    """Let a held-back interview (the `loading` fixture) load, and the answers queued
+    meanwhile be taken by `chat` (default: the screen on top)."""
+    loading.set()
+    await pilot.app.workers.wait_for_complete()
+    await settle_queue(pilot, chat)
+
+
 async def test_a_session_typed_at_once_gives_the_draft_typed_slowly(app_factory):
     # Typed slowly, each answer is one turn of the engine (what the screen does with an
     # answer when nothing else is waiting; tests/tui/test_chat.py types whole conversations).
@@ -94,9 +102,7 @@ async def test_a_key_pressed_before_the_greeting_waits_its_turn(app_factory, loa
         await pilot.press("f1")
         chat = app.screen
         assert not chat._started, "the interview was meant to be still loading"
-        loading.set()
-        await app.workers.wait_for_complete()
-        await settle_queue(pilot, chat)
+        await finish_loading(pilot, loading, chat)
         assert chat.draft.agency == "Ministry of Foreign Affairs and Trade"
         assert isinstance(app.screen, HelpScreen), "F1 was lost"
 
@@ -120,9 +126,7 @@ async def test_the_greeting_shows_before_the_interview_loads_and_keys_wait(app_f
         burst(app, "mfat\nCluster munitions\n")
         await pilot.pause()
         assert chat.draft.agency == "", "an answer was taken before the interview loaded"
-        loading.set()
-        await app.workers.wait_for_complete()
-        await settle_queue(pilot, chat)
+        await finish_loading(pilot, loading, chat)
         assert chat.draft.agency == "Ministry of Foreign Affairs and Trade"
         assert chat.draft.topic == "Cluster munitions"
         texts = transcript_texts(app)
