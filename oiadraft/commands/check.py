@@ -134,6 +134,27 @@ def resolve_act(given: str | None) -> str:
     raise UserError(f"unknown act {given!r}: use {join_or(p.key for p in choices)}")
 
 
+def _act_of_letter(split: Any) -> tuple[str, str, str | None]:
+    """(Act key, where it came from, the addressee) for a check made with no Act given: the
+    one Act the letter names before or after its parts ("letter"); else the Act of the body
+    its greeting is addressed to, when the agency directory knows that body ("addressee");
+    else the default Act ("default")."""
+    from oiadraft import acts
+    from oiadraft.letter.splitter import addressee
+
+    named = acts.named_in(f"{split.preamble}\n{split.closing}")
+    if named is not None:
+        return named.key, "letter", None
+    name = addressee(split.preamble)
+    if name:
+        from oiadraft import agencies
+
+        agency = agencies.resolve(name).agency
+        if agency is not None and agency.act in {p.key for p in acts.official_information_acts()}:
+            return agency.act, "addressee", agency.name
+    return acts.default_act().key, "default", None
+
+
 def read_input(file: str | None) -> tuple[str, str]:
     """The request text and a name for it; UserError for anything unreadable."""
     from oiadraft.errors import UserError
@@ -173,7 +194,8 @@ def check_text(text: str, act: str | None = None, today: date | None = None, *,
                json_parts: bool = False) -> dict[str, Any]:
     """Split and assess a request (the work behind the command, for tests and scripts); `act`
     None: the Act the letter names before or after its parts, else the default Act (the
-    report's `act_source` says which: "given", "letter" or "default"). `json_parts`: the report is wanted as JSON, so each part's JSON is
+    report's `act_source` says which: "given", "letter", "addressee" (its `addressee` the
+    body's name, from the directory) or "default"). `json_parts`: the report is wanted as JSON, so each part's JSON is
     written as soon as it is assessed, by the process that assessed it (`report_json_text`
     uses it; a forked child so writes its share)."""
     from oiadraft import acts, clock, forked, scope
@@ -181,12 +203,11 @@ def check_text(text: str, act: str | None = None, today: date | None = None, *,
 
     today = today or clock.today()
     split = splitter.split_request(text, today=today)
-    source = "given"
+    source, to = "given", None
     if act is not None:
         act = acts.get_act(act).key
     else:
-        named = acts.named_in(f"{split.preamble}\n{split.closing}")
-        act, source = (named.key, "letter") if named else (acts.default_act().key, "default")
+        act, source, to = _act_of_letter(split)
     context = scope.Context(act=act, today=today)
     numbers = [part.number for part in split.parts]
     written: list[Any] = []
@@ -205,6 +226,7 @@ def check_text(text: str, act: str | None = None, today: date | None = None, *,
     return {
         "act": act,
         "act_source": source,
+        "addressee": to,
         "profile": acts.get_act(act),
         "today": today,
         "split": split,
@@ -401,7 +423,8 @@ def report_text(report: dict[str, Any], name: str = "the request") -> str:
     out: list[str] = []
     count = len(assessment.parts)
     plural = "part" if count == 1 else "parts"
-    named = ", named in the letter" if report.get("act_source") == "letter" else ""
+    named = {"letter": ", named in the letter",
+             "addressee": f": addressed to {report.get('addressee')}"}.get(report.get("act_source") or "", "")
     out.append(f"oiadraft check: {name}, {count} {plural}, under the {profile.name} "
                f"({profile.short}{named}), as at {format_date(report['today'])}")
     if report["long"]:
