@@ -129,6 +129,23 @@ def test_without_an_act_named_the_addressee_decides(capsys):
     assert (named["act"], named["act_source"]) == ("oia", "letter")
 
 
+def test_the_addressee_is_no_other_party_to_its_own_messages():
+    """"sent or received by the Ministry of Education", in a letter to that Ministry, names no
+    one: it is every message the Ministry holds."""
+    part = ("1. Copies of all emails sent or received by the Ministry of Education about "
+            "the Minister's priorities in 2023.\n")
+
+    def praised(report):
+        return [f for p in report["assessment"].parts for f in p.findings
+                if f.rule == "named-party"]
+
+    assert praised(check.check_text(part))  # with no recipient known, it reads as a party
+    to_it = check.check_text("Dear Ministry of Education,\n\n" + part)
+    assert to_it["addressee"] == "Ministry of Education" and not praised(to_it)
+    named = check.check_text("Dear Ministry of Education,\n\nUnder the OIA:\n\n" + part)
+    assert named["act_source"] == "letter" and not praised(named)
+
+
 @pytest.mark.parametrize("args,stdin,message", [
     (["/no/such/file.txt"], None, "no such file"),
     (["-"], b"", "empty"),

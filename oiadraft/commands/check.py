@@ -134,22 +134,21 @@ def resolve_act(given: str | None) -> str:
     raise UserError(f"unknown act {given!r}: use {join_or(p.key for p in choices)}")
 
 
-def _act_of_letter(split: Any) -> tuple[str, str, str | None]:
+def _act_of_letter(split: Any, greeting: str | None) -> tuple[str, str, str | None]:
     """(Act key, where it came from, the addressee) for a check made with no Act given: the
     one Act the letter names before or after its parts ("letter"); else the Act of the body
-    its greeting is addressed to, when the agency directory knows that body ("addressee");
+    its greeting (`greeting`) is addressed to, when the agency directory knows that body
+    ("addressee");
     else the default Act ("default")."""
     from oiadraft import acts
-    from oiadraft.letter.splitter import addressee
 
     named = acts.named_in(f"{split.preamble}\n{split.closing}")
     if named is not None:
         return named.key, "letter", None
-    name = addressee(split.preamble)
-    if name:
+    if greeting:
         from oiadraft import agencies
 
-        agency = agencies.resolve(name).agency
+        agency = agencies.resolve(greeting).agency
         if agency is not None and agency.act in {p.key for p in acts.official_information_acts()}:
             return agency.act, "addressee", agency.name
     return acts.default_act().key, "default", None
@@ -203,12 +202,14 @@ def check_text(text: str, act: str | None = None, today: date | None = None, *,
 
     today = today or clock.today()
     split = splitter.split_request(text, today=today)
+    greeting = splitter.addressee(split.preamble)
     source, to = "given", None
     if act is not None:
         act = acts.get_act(act).key
     else:
-        act, source, to = _act_of_letter(split)
-    context = scope.Context(act=act, today=today)
+        act, source, to = _act_of_letter(split, greeting)
+    # the recipient, so that "messages sent by <the recipient>" names no other party
+    context = scope.Context(act=act, today=today, agency=to or greeting)
     numbers = [part.number for part in split.parts]
     written: list[Any] = []
 
