@@ -133,6 +133,10 @@ def _add_many(turn: Turn, split: Any, text: str) -> None:
     count = len(split.parts)
     turn.messages.append(Message(turn.text("paste_summary", count=number(count),
                                            chars=number(len(text))), "summary"))
+    before, after = len(split.preamble.split()), len(split.closing.split())
+    if before or after:
+        where = "paste_around" if before and after else "paste_before" if before else "paste_after"
+        turn.say("paste_left_out", words=number(before + after), where=turn.text(where))
     if len(text) > LARGE_PASTE:
         turn.say("large_paste")
     if split.request_period is not None and draft.period is None:
