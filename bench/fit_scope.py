@@ -18,8 +18,13 @@ Everything chosen from data is chosen by cross-validation grouped by request:
   "likely". An earlier rule capped high at the share refused; over five splits into folds
   (`bench/scope_quality.py --seeds 5`, 523 parts) it cost F1 of `high` on every split
   (0.484 on average against 0.536) for a precision only a little higher, and
-  `nested_cv` still reports what it would give (`capped`). Medium is the band of parts
-  about as often refused as any part: worth a second look, not a warning of refusal.
+  `nested_cv` still reports what it would give (`capped`). Medium is a thin band of parts
+  close to the line, about as often refused as any part, and empty when high already rates
+  that many parts (a band reaching down to a part that says nothing at all, about 21%,
+  would rate parts medium with no words to warn about). The F1 of `high` is nearly flat over a range of thresholds (on the
+  current evidence from about 21% to 30%), so where in that range the threshold falls
+  moves with small changes to the evidence; `bench/scope_quality.py --seeds 5` shows the
+  spread it causes.
 
 Each item weighs 1 in the fit, except a part whose outcome the agency gave for a whole
 multi-part request without naming the parts at fault (its `detail` begins "whole request"):

@@ -442,6 +442,14 @@ def test_mfat_response_phrases():
     ("briefings since the end of 2022", "since the end of 2022", Period(D(2022, 12, 31), None)),
     ("the minutes from the meeting on 5 May 2023", "5 May 2023",
      Period(D(2023, 5, 5), D(2023, 5, 5))),
+    # whole financial years (1 July to 30 June) that ended last, counted back from today
+    # (13 September 2024): the three ended 30 June 2022, 2023 and 2024
+    ("payments during the last three financial years (GST inclusive)",
+     "the last three financial years", Period(D(2021, 7, 1), D(2024, 6, 30))),
+    ("spending in the last financial year", "the last financial year",
+     Period(D(2023, 7, 1), D(2024, 6, 30))),
+    ("costs over the past 2 fiscal years", "the past 2 fiscal years",
+     Period(D(2022, 7, 1), D(2024, 6, 30))),
 ])
 def test_find_periods_in_free_text(text, phrase, period):
     found = find_periods(text, today=TODAY)
@@ -590,7 +598,7 @@ VOCABULARY = [
     "21(2)", "9(2)(a)", "few", "ū", "Manatū", "😀", "\u00a0", ".", ",", "(", ")", "0800",
     "12th", "dates", "period", "month", "close", "fiscal", "cy2021", "thru", "till", "ended",
     "İ", "K", "commencing", "starting", "2 September 2022", "30 August", "pages", "review",
-    "Ombudsman's", "the review in", "the floods of",
+    "Ombudsman's", "the review in", "the floods of", "three", "fiscal years",
 ]
 SEPARATORS = st.sampled_from([" ", " ", " ", "  ", "\n", ", ", "-", "–", "\u00a0", ""])
 

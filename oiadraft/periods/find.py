@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import MINYEAR, date, timedelta
 from functools import lru_cache
 
 from oiadraft.model import Period
@@ -208,6 +208,23 @@ def _relative(the: str | None, word: str | None, number: str | None, unit_word: 
     return _span_ending(end, count, unit, phrase)
 
 
+def _last_financial_years(number: str | None, end: date | None, phrase: str,
+                          today: date | None) -> Period:
+    """"the last three financial years": the whole financial years (1 July to 30 June) that
+    ended last, up to `end` or else today ("the last financial year": the one that ended
+    last)."""
+    if end is None:
+        if today is None:
+            raise PeriodError(f"{phrase!r} counts back from today, but no date for today was "
+                              "given; write the years instead, like '2021/22 to 2023/24'")
+        end = today
+    close = end.year if (end.month, end.day) >= (6, 30) else end.year - 1
+    count = _number(number) or 1
+    if close - count < MINYEAR:
+        raise PeriodError(f"{phrase!r} reaches outside the calendar")
+    return Period(date(close - count, 7, 1), date(close, 6, 30))
+
+
 def _ambiguous_last(phrase: str, unit: str, today: date | None) -> PeriodError:
     single = unit.rstrip("s")
     if single == "year":
@@ -265,6 +282,8 @@ def _reading(grammar: str, groups: tuple[str | None, ...], phrase: str,
     get = {name: groups[index - 1] for name, index in _GROUP_INDEX[grammar].items()}.get
     if get("l_w") is not None:
         end = _read_unit(get("l_e")).last if get("l_e") else None
+        if get("l_fin") is not None:
+            return _last_financial_years(get("l_n"), end, phrase, today)
         return _relative(get("l_the"), get("l_w"), get("l_n"), get("l_u"), end, phrase, today)
     if get("a_u") is not None:
         end_unit = _read_unit(get("a_e"))

@@ -122,7 +122,8 @@ def _grammar(find: bool, branches: tuple[str, ...] = _BRANCHES) -> re.Pattern[st
             rf"(?P<a_fin>(?:financial|fiscal)\s+)?(?P<a_u>{_UNIT}){_ENDING}(?P<a_e>{end})"),
         "last": (
             rf"(?:\b(?P<l_the>the)\s+)?\b(?P<l_w>last|past|previous|preceding|prior)\s+"
-            rf"(?:(?P<l_n>{_NUM})\s+)?(?P<l_u>{_UNIT})(?:{_ENDING}(?P<l_e>{end}))?"),
+            rf"(?:(?P<l_n>{_NUM})\s+)?(?P<l_fin>(?:financial|fiscal)\s+(?=years?\b))?"
+            rf"(?P<l_u>{_UNIT})(?:{_ENDING}(?P<l_e>{end}))?"),
         "bare": (
             rf"(?P<g_s>{bare_start})(?:(?P<g_sep>{_SEP})(?P<g_e>{end})"
             rf"|(?P<g_ur>{_TO_REQUEST})|(?P<g_onw>{_ONWARDS}))"),
@@ -191,6 +192,7 @@ _UNIT_NAMES = frozenset({*_UNIT_WORDS, *_UNIT_WORDS.values()})
 _COUNTS = frozenset({"#", *_NUMBER_WORDS, *_TENS_WORDS})
 _UNIT_FIRST = frozenset({"#", "the", "start", "beginning", "end", "close", "fy", "cy",
                          "financial", "fiscal", "calendar", *_WEEKDAY_WORDS, *MONTHS})
+_FINANCIAL = frozenset({"financial", "fiscal"})
 _FOLLOWERS: dict[str, frozenset[str] | None] = {
     "between": _UNIT_FIRST, "from": _UNIT_FIRST, "since": _UNIT_FIRST, "after": _UNIT_FIRST,
     "until": _UNIT_FIRST, "till": _UNIT_FIRST, "before": _UNIT_FIRST,
@@ -198,7 +200,7 @@ _FOLLOWERS: dict[str, frozenset[str] | None] = {
     "beginning": _UNIT_FIRST | {"on", "in", "of"},
     "commencing": _UNIT_FIRST | {"on", "in"},
     "on": frozenset({"or"}), "up": frozenset({"to"}), "no": frozenset({"later"}),
-    "prior": _COUNTS | _UNIT_NAMES | {"to"},
+    "prior": _COUNTS | _UNIT_NAMES | _FINANCIAL | {"to"},
     "the": _COUNTS | _UNIT_NAMES | {"start", "beginning", "end", "close", "fy", "cy",
                                     "financial", "fiscal", "calendar", *_RELATIVE_WORDS},
     "#": _UNIT_NAMES | {"of", "calendar", "financial", "fiscal", "fy", *MONTHS},
@@ -209,9 +211,9 @@ _FOLLOWERS: dict[str, frozenset[str] | None] = {
     "period": _UNIT_FIRST | {"of"},
 }
 for _word in _RELATIVE_WORDS[:4]:
-    _FOLLOWERS[_word] = _COUNTS | _UNIT_NAMES
+    _FOLLOWERS[_word] = _COUNTS | _UNIT_NAMES | _FINANCIAL
 for _word in (*_NUMBER_WORDS, *_TENS_WORDS):
-    _FOLLOWERS[_word] = _UNIT_NAMES | set(_NUMBER_WORDS)
+    _FOLLOWERS[_word] = _UNIT_NAMES | set(_NUMBER_WORDS) | _FINANCIAL
 for _word in _WEEKDAY_WORDS:
     _FOLLOWERS[_word] = frozenset({"#"})
 for _word in MONTHS:
@@ -295,7 +297,7 @@ def _may_follow(key: str, lowered: str, position: int) -> bool:
         if next_key == "the" and key in _AFTER_THE:
             return third_key in _AFTER_THE[key]
         if key == "the" and next_key in _RELATIVE_WORDS:
-            return third_key in _COUNTS or third_key in _UNIT_NAMES
+            return third_key in _COUNTS or third_key in _UNIT_NAMES or third_key in _FINANCIAL
     if key == "the" and next_key == "#":
         return following.isdigit()  # "the 12 months", "the 2022/23 ..." but not "the 12th"
     return True
