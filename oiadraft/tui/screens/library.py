@@ -39,6 +39,7 @@ class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
         Binding("n", "new", "New", id="new-clause"),
         Binding("x,delete", "delete", "Delete", id="delete"),
         Binding("slash", "focus_search", "Search", id="search"),
+        Binding("down,enter", "into_results", show=False, priority=True),
     ]
 
     def __init__(self, draft: Draft) -> None:
@@ -137,14 +138,11 @@ class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
     def _selected(self) -> None:
         self.action_toggle_insert()
 
-    @on(Input.Submitted, "#clause-search")
-    def _search_submitted(self) -> None:
-        self.query_one("#clause-results", OptionList).focus()
-
-    def on_key(self, event) -> None:
-        if event.key == "down" and self.focused is self.query_one("#clause-search", Input):
-            self.query_one("#clause-results", OptionList).focus()
-            event.stop()
+    def action_into_results(self) -> None:
+        """Down or Enter in the search box. A priority binding, run before the next key is
+        passed on, and the focus set at once (``Widget.focus`` waits its turn): an ``e``
+        typed straight after Down is the Edit key in the results, not a search letter."""
+        self.set_focus(self.query_one("#clause-results", OptionList))
 
     @guarded
     def _show_preview(self) -> None:
@@ -179,6 +177,8 @@ class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
     # ---- actions ------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "into_results":
+            return self.is_mounted and self.focused is self.query_one("#clause-search", Input)
         clause = self.current() if self.is_mounted else None
         if action in {"toggle_insert", "edit", "duplicate"}:
             return clause is not None
