@@ -68,6 +68,8 @@ class OiaDraftApp(App[None]):
         self.system_clipboard = system_clipboard
         """Copies to the OS clipboard as well as OSC 52; tests pass a fake or None."""
         self._library: Library | None = None
+        self._told_clause_problems: set[str] = set()
+        """Clause-file problems already shown, so each is told once while the app runs."""
         self._interview: Interview | None = None
         self._config: Config | None = None
         self.last_error_log: Path | None = None
@@ -126,6 +128,20 @@ class OiaDraftApp(App[None]):
     def reload_library(self) -> None:
         """Forget the loaded library (after an edit); the next use loads it afresh."""
         self._library = None
+
+    def tell_clause_problems(self) -> None:
+        """Show the clause files the library could not read ("file:line: message"), each once
+        while the app runs, in one toast; the files stay where they are for the user to mend."""
+        from oiadraft.text import plural
+
+        new = [str(problem) for problem in self.library.problems
+               if str(problem) not in self._told_clause_problems]
+        if not new:
+            return
+        self._told_clause_problems.update(new)
+        title = ("A clause file could not be read" if len(new) == 1
+                 else f"{plural(len(new), 'clause file')} could not be read")
+        self.notify("\n".join(new), title=title, severity="warning", timeout=15)
 
     @property
     def interview(self) -> Interview:

@@ -3,6 +3,7 @@ added while the app is open."""
 
 from __future__ import annotations
 
+from oiadraft import paths
 from oiadraft.tui.dialogs.clause_editor import ClauseEditorScreen
 from oiadraft.tui.screens.library import ClauseLibraryScreen
 
@@ -47,3 +48,46 @@ async def test_enter_then_i_typed_at_once_inserts_the_clause(app_factory):
         await pilot.pause()
         assert library.query_one("#clause-search").value == "watermark"
         assert "no-watermark" in library.draft.clauses
+
+
+BROKEN = "version: 1\nid: broken\ntitle: Broken\nkind: custom\nbody: |\n  text\n tags: [a\n"
+
+
+async def test_a_broken_clause_file_is_reported_with_file_and_line_and_kept(app_factory):
+    folder = paths.user_clauses_dir()
+    broken = folder / "broken.yaml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    app = app_factory()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        library = await open_library(pilot)
+        status = str(library.query_one("#search-status").render())
+        assert "1 clause file could not be read" in status
+        told = [str(n.message) for n in app._notifications
+                if n.title == "A clause file could not be read"]
+        assert len(told) == 1 and "broken.yaml:7:" in told[0] and "YAML" in told[0]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        told = [n for n in app._notifications if n.title == "A clause file could not be read"]
+        assert len(told) == 1, "the same problem is told once, not on every visit"
+    assert broken.read_text(encoding="utf-8") == BROKEN
+
+
+GOOD = ("version: 1\nid: mine\ntitle: Added while open\nkind: custom\nacts: [oia, lgoima]\n"
+        "body: |\n  Please reply by email.\n")
+
+
+async def test_a_clause_file_written_while_the_app_is_open_shows_on_the_next_visit(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        library = await open_library(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        (paths.user_clauses_dir() / "mine.yaml").write_text(GOOD, encoding="utf-8")
+        library = await open_library(pilot)
+        library.query_one("#clause-search").value = "Added while open"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert library.current() is not None and library.current().id == "mine"

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from oiadraft.acts import get_act
 from oiadraft.model import Draft
+from oiadraft.text import plural
 from oiadraft.tui.dialogs.clause_editor import NEW_CLAUSE, ClauseEditorScreen
 from oiadraft.tui.guard import guarded
 from oiadraft.tui.typed_app import UsesOiaDraftApp
@@ -66,6 +67,7 @@ class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
         return self.app.library
 
     def on_mount(self) -> None:
+        self.app.reload_library()  # clause files written or mended while the app was open
         self.run_search("")
         self.query_one("#clause-search", Input).focus()
 
@@ -96,10 +98,14 @@ class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
         for clause in clauses:
             results.add_option(Option(self._label(clause), id=clause.id))
         status = self.query_one("#search-status", Static)
+        line = Text(f"{plural(len(clauses), 'clause')} · ", style="dim")
+        unread = len(self.library.problems)
+        if unread:
+            line.append(f"{plural(unread, 'clause file')} could not be read · ", style="yellow")
+            self.app.tell_clause_problems()
+        line.append("↓ to choose: i inserts, e edits, d duplicates, n new")
+        status.update(line)
         count = len(clauses)
-        status.update(Text(f"{count} clause{'s' if count != 1 else ''} · "
-                           "↓ to choose: i inserts, e edits, d duplicates, n new",
-                           style="dim"))
         if count:
             ids = [c.id for c in clauses]
             results.highlighted = ids.index(keep) if keep in ids else 0
