@@ -135,9 +135,15 @@ def _add_many(turn: Turn, split: Any, text: str) -> None:
                                            chars=number(len(text))), "summary"))
     if len(text) > LARGE_PASTE:
         turn.say("large_paste")
-    if split.request_period is not None and draft.period is None:
-        draft.period = split.request_period.period
-        turn.say("request_period_found", period=period_phrase(draft.period))
+    if split.request_period is not None and split.request_period.period != draft.period:
+        # the request as pasted is what the requester means to send: its period wins over
+        # one answered before, and they are told which one it replaced
+        earlier, draft.period = draft.period, split.request_period.period
+        if earlier is None:
+            turn.say("request_period_found", period=period_phrase(draft.period))
+        else:
+            turn.say("request_period_replaced", period=period_phrase(draft.period),
+                     earlier=period_phrase(earlier))
     from oiadraft.letter.splitter import clean_part_text
 
     added = [Part(text=clean_part_text(found.text)) for found in split.parts]

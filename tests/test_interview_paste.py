@@ -1,0 +1,60 @@
+"""A request pasted whole into the parts question: what it says for the whole request reaches
+the letter, or the requester is told why not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from oiadraft.interview import Interview
+from oiadraft.letter.render import render_text
+from oiadraft.mdtext import to_text
+from oiadraft.model import Draft, Period
+
+TODAY = date(2024, 9, 16)
+PASTE = """All timeframes are from 1 October 2020 to 13 September 2024.
+
+1- Legal advice produced by MFAT relating to New Zealand's obligations under Article 21(2) of
+the Convention on Cluster Munitions;
+
+2- Formal advice to Ministers produced by MFAT relating to New Zealand's obligations under the
+Convention on Cluster Munitions with regard to the conflict in Ukraine.
+"""
+
+
+@pytest.fixture
+def interview() -> Interview:
+    return Interview(today=TODAY)
+
+
+def pasted_after(interview: Interview, period_answer: str) -> tuple[Draft, str]:
+    draft = Draft()
+    for answer in ("mfat", "cluster munitions", period_answer, "yes"):
+        interview.respond(draft, answer)
+    reply = interview.respond(draft, PASTE)
+    return draft, to_text("\n".join(m.text for m in reply.messages))
+
+
+def test_a_pasted_period_for_the_whole_request_replaces_a_different_one_given_earlier(
+        interview):
+    draft, said = pasted_after(interview, "since October 2020")
+    assert draft.period == Period(date(2020, 10, 1), date(2024, 9, 13))
+    assert "the period from 1 October 2020 to 13 September 2024" in said
+    assert "instead of the period from 1 October 2020, with no end date" in said
+    letter = render_text(draft, today=TODAY)
+    assert "1 October 2020 to 13 September 2024" in letter
+    assert "to the date of this request" not in letter
+
+
+def test_undo_after_the_paste_brings_back_the_period_given_earlier(interview):
+    draft, _ = pasted_after(interview, "since October 2020")
+    interview.respond(draft, "undo")
+    assert draft.period == Period(date(2020, 10, 1), None)
+    assert draft.parts == []
+
+
+def test_the_same_period_pasted_again_is_not_mentioned(interview):
+    draft, said = pasted_after(interview, "1/10/2020 to 13/9/2024")
+    assert draft.period == Period(date(2020, 10, 1), date(2024, 9, 13))
+    assert "instead of" not in said and "whole request" not in said.split("Part 1")[0]
