@@ -1,0 +1,68 @@
+"""Ctrl+S, saving the letter, where a person's file name meets the file system."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+from oiadraft.tui.dialogs.save_letter import SaveLetterScreen
+from oiadraft.tui.screens.chat import ChatScreen
+
+from .conftest import ready, saved_draft
+
+START = ("mfat", "cluster munitions", "2023", "yes", "Cabinet papers about cluster munitions")
+
+
+async def save_as(pilot, target) -> str:
+    """Open Ctrl+S, type `target`, press Enter; the dialog's problem line ('' once saved)."""
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, SaveLetterScreen)
+    dialog.query_one("#path").value = str(target)
+    await pilot.press("enter")
+    await pilot.pause()
+    if pilot.app.screen is dialog:
+        return str(dialog.query_one("#problem").render())
+    return ""
+
+
+async def test_a_name_with_spaces_in_a_new_folder_is_written_private(app_factory, tmp_path):
+    draft = saved_draft(*START)
+    target = tmp_path / "new folder" / "my letter.txt"
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert await save_as(pilot, target) == ""
+        assert isinstance(app.screen, ChatScreen)
+    assert "Cabinet papers about cluster munitions" in target.read_text(encoding="utf-8")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert stat.S_IMODE(target.parent.stat().st_mode) == 0o700
+
+
+async def test_a_file_where_a_folder_should_be_is_named_as_the_problem(app_factory, tmp_path):
+    draft = saved_draft(*START)
+    (tmp_path / "letter.md").write_text("mine", encoding="utf-8")
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        problem = await save_as(pilot, tmp_path / "letter.md" / "again.txt")
+        assert "letter.md is a file, not a folder" in problem
+        assert "File exists" not in problem
+    assert (tmp_path / "letter.md").read_text(encoding="utf-8") == "mine"
+
+
+async def test_a_pipe_is_never_replaced_even_when_asked_twice(app_factory, tmp_path):
+    draft = saved_draft(*START)
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        problem = await save_as(pilot, pipe)
+        assert "not a regular file" in problem
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SaveLetterScreen)
+        assert "not a regular file" in str(app.screen.query_one("#problem").render())
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
