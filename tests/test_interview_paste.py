@@ -58,3 +58,19 @@ def test_the_same_period_pasted_again_is_not_mentioned(interview):
     draft, said = pasted_after(interview, "1/10/2020 to 13/9/2024")
     assert draft.period == Period(date(2020, 10, 1), date(2024, 9, 13))
     assert "instead of" not in said and "whole request" not in said.split("Part 1")[0]
+
+
+def test_skipping_the_period_after_parts_names_the_parts_left_without_one(interview):
+    """`back` to the period, then `skip`: the period is gone from the letter, so the parts that
+    relied on it are named (the promise to ask in each part holds only for new parts)."""
+    draft = Draft()
+    for answer in ("wcc", "rates remission", "the 2022/23 financial year", "yes",
+                   "Reports to the Finance and Performance Committee about rates remission",
+                   "Council minutes about rates remission in 2021", "back"):
+        interview.respond(draft, answer)
+    reply = interview.respond(draft, "skip")
+    said = to_text("\n".join(m.text for m in reply.messages))
+    assert draft.period is None
+    assert "Part 1 has no time frame now" in said
+    assert "part 2" not in said.lower(), "part 2 states its own period"
+    assert "change period" in said

@@ -30,6 +30,7 @@ from oiadraft.interview.words import (
     reading,
 )
 from oiadraft.model import Part
+from oiadraft.text import upper_first
 
 if TYPE_CHECKING:
     from oiadraft.interview.engine import Turn
@@ -169,6 +170,12 @@ def _overview(turn: Turn, added: list[Part]) -> str:
                      medium=number(len(by_status["medium"])),
                      low=number(len(by_status["low"])),
                      high_list=number_list(by_status["high"]) or "none")
+
+
+def without_period(turn: Turn) -> list[int]:
+    """The numbers of the parts with no time frame: none of their own, none in their words and
+    none for the whole request."""
+    return [at for at, part in enumerate(turn.draft.parts, 1) if not _has_period(turn, part)]
 
 
 def _has_period(turn: Turn, part: Part) -> bool:
@@ -500,19 +507,15 @@ def finish(turn: Turn) -> None:
     count = len(draft.parts)
     lines = [turn.text("parts_done", count=f"{number(count)} part{'s' if count != 1 else ''}")]
     if high:
-        lines.append(turn.text("parts_done_high", parts=_capital(parts_phrase(high)),
+        lines.append(turn.text("parts_done_high", parts=upper_first(parts_phrase(high)),
                                is_are="is" if len(high) == 1 else "are",
                                first=number(high[0]),
                                it="it" if len(high) == 1 else "the first of them"))
     if kept:
         one = len(kept) == 1
-        lines.append(turn.text("parts_done_kept", parts=_capital(parts_phrase(kept)),
+        lines.append(turn.text("parts_done_kept", parts=upper_first(parts_phrase(kept)),
                                is_are="is" if one else "are", them="it" if one else "them",
                                they="it" if one else "they"))
     if not high and not kept:
         lines.append(turn.text("parts_done_clear_one" if count == 1 else "parts_done_clear"))
     _said(turn, " ".join(lines))
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]

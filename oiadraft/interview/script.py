@@ -27,7 +27,7 @@ REQUIRED_MESSAGES = (
     "agency_not_subject", "agency_confirm", "agency_ambiguous", "agency_as_typed",
     "agency_not_found_none", "agency_empty", "choice_set", "choose_number", "needs_answer",
     "yes_or_no", "keep_current", "name_default", "step_skipped", "skip_not_allowed",
-    "back_at_start", "period_echo", "period_open", "period_problem", "part_period_question",
+    "back_at_start", "period_echo", "period_open", "period_problem", "period_skipped_parts", "part_period_question",
     "part_period_set", "part_period_skipped", "paste_summary", "parts_overview",
     "request_period_found", "request_period_replaced", "part_added", "part_edit_question", "part_deleted", "part_moved",
     "reference_gone", "part_rewritten", "edit_unchanged", "edit_empty", "edit_first",

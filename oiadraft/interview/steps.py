@@ -16,7 +16,8 @@ from oiadraft.interview import state as st
 from oiadraft.interview.fields import set_field
 from oiadraft.interview.script import Choice, Step
 from oiadraft.interview.show import choices, selection
-from oiadraft.interview.words import parts_phrase, quote_user
+from oiadraft.interview.words import number, parts_phrase, quote_user
+from oiadraft.text import upper_first
 
 if TYPE_CHECKING:
     from oiadraft.interview.engine import Turn
@@ -210,6 +211,14 @@ def skip_step(turn: Turn, step: Step) -> None:
         return
     set_field(turn.draft, step.sets, "" if step.sets == "requester.name" else None)
     answered(turn, step.id)
+    from oiadraft.interview.parts import without_period
+
+    if step.sets == "period" and (bare := without_period(turn)):
+        # parts added under the request's period have none of their own now
+        turn.say("period_skipped_parts", parts=upper_first(parts_phrase(bare)),
+                 has_have="has" if len(bare) == 1 else "have",
+                 edit=f"type `edit part {number(bare[0])}`")
+        return
     turn.say((step.said or {}).get("blank") or "step_skipped")
 
 
@@ -231,7 +240,7 @@ def read_period(turn: Turn, text: str) -> Any:
         return parse_period(text, today=turn.iv.today)
     except PeriodError as error:
         problem = str(error)
-        turn.problem("period_problem", problem=quote_user(problem[:1].upper() + problem[1:], 600))
+        turn.problem("period_problem", problem=quote_user(upper_first(problem), 600))
         return None
 
 
