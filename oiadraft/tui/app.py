@@ -244,7 +244,7 @@ class OiaDraftApp(App[None]):
             return None
         problems = getattr(self.store, "problems", None) or []
         for problem in problems:
-            self.notify(str(problem), title="A draft file was set aside", severity="warning",
+            self.notify(str(problem), title="A draft file could not be read", severity="warning",
                         timeout=12)
         return latest
 

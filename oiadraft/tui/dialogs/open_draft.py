@@ -57,7 +57,7 @@ class OpenDraftScreen(UsesOiaDraftApp, ModalScreen[Draft | None]):
         else:
             option_list.add_option(Option(Text("No saved drafts yet."), disabled=True))
         for problem in getattr(store, "problems", []) or []:
-            self.notify(str(problem), title="A draft file was set aside", severity="warning")
+            self.notify(str(problem), title="A draft file could not be read", severity="warning")
         option_list.focus()
 
     @guarded
