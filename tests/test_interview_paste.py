@@ -74,3 +74,11 @@ def test_skipping_the_period_after_parts_names_the_parts_left_without_one(interv
     assert "Part 1 has no time frame now" in said
     assert "part 2" not in said.lower(), "part 2 states its own period"
     assert "change period" in said
+
+
+def test_a_resumed_draft_with_no_parts_says_so_in_words(interview):
+    draft = Draft()
+    for answer in ("mfat", "cluster munitions"):
+        interview.respond(draft, answer)
+    said = to_text(interview.start(draft).messages[0].text)
+    assert "with no parts so far" in said and "0 parts" not in said

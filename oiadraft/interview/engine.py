@@ -318,7 +318,8 @@ class Interview:
             count = len(draft.parts)
             turn.say("resume", recipient=quote_user(draft.agency or "an agency not chosen yet"),
                      about=(" about " + quote_user(draft.topic)) if draft.topic else "",
-                     parts=f"{number(count)} part{'s' if count != 1 else ''}")
+                     parts=(f"{number(count)} part{'s' if count != 1 else ''}" if count
+                            else "no parts"))
         else:
             turn.messages.append(Message(self.greeting()))
         turn.reask = True

@@ -29,5 +29,5 @@ def describe_draft(draft: Draft, today: date) -> str:
     """ "your request to MFAT about cluster munitions, 3 parts, edited yesterday" """
     who = draft.agency or "an agency not chosen yet"
     about = f" about {draft.topic}" if draft.topic else ""
-    parts = plural(len(draft.parts), "part")
+    parts = plural(len(draft.parts), "part") if draft.parts else "no parts yet"
     return f"your request to {who}{about}, {parts}, edited {describe_when(draft.updated, today)}"

@@ -43,3 +43,12 @@ async def test_a_draft_moved_aside_is_told_with_where_it_went(app_factory):
         assert "moved aside" in about[0][1] and "could not be read" in about[0][0]
     aside = list(paths.drafts_dir().glob("dddddddddddd.yaml.corrupt-*"))
     assert len(aside) == 1 and aside[0].read_text(encoding="utf-8") == BROKEN
+
+
+def test_a_draft_with_no_parts_is_offered_in_words():
+    from datetime import date
+
+    from oiadraft.tui.describe import describe_draft
+
+    draft = Draft(agency="Treasury", topic="budget advice")
+    assert ", no parts yet, edited" in describe_draft(draft, date(2024, 9, 13))
