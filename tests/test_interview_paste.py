@@ -4,6 +4,7 @@ the letter, or the requester is told why not."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -82,3 +83,54 @@ def test_a_resumed_draft_with_no_parts_says_so_in_words(interview):
         interview.respond(draft, answer)
     said = to_text(interview.start(draft).messages[0].text)
     assert "with no parts so far" in said and "0 parts" not in said
+
+
+SEED = Path(__file__).parent.joinpath("data", "seed_request.txt").read_text(encoding="utf-8")
+
+
+def test_a_whole_letter_pasted_at_the_first_question_is_kept_for_the_parts(interview):
+    """A journalist pastes the letter they wrote before anything is asked: its salutation
+    names the agency, and the letter waits in the box for the parts question."""
+    draft = Draft()
+    reply = interview.respond(draft, SEED)
+    said = to_text("\n".join(m.text for m in reply.messages))
+    assert draft.agency == "Ministry of Foreign Affairs and Trade" and draft.act == "oia"
+    assert "13 parts" in said and "when we get to the parts" in said
+    assert draft.parts == [] and reply.view.step_id == "topic"
+    for answer in ("cluster munitions", "since October 2020", "yes"):
+        reply = interview.respond(draft, answer)
+    assert reply.view.step_id == "parts" and reply.view.prefill == SEED
+    reply = interview.respond(draft, reply.view.prefill)
+    assert len(draft.parts) == 13
+    assert reply.view.prefill is None
+
+
+def test_a_pasted_request_with_no_salutation_is_kept_and_the_question_asked_again(
+        interview):
+    draft = Draft()
+    reply = interview.respond(draft, PASTE)
+    said = to_text("\n".join(m.text for m in reply.messages))
+    assert draft.agency == "" and "2 parts" in said
+    assert reply.view.step_id == "agency" and "Who are you asking?" in said
+    for answer in ("mfat", "cluster munitions", "skip"):
+        reply = interview.respond(draft, answer)
+    assert reply.view.step_id == "parts" and reply.view.prefill == PASTE
+
+
+def test_a_held_request_survives_saving_and_loading(interview):
+    from oiadraft.model import draft_from_dict, draft_to_dict
+
+    draft = Draft()
+    interview.respond(draft, SEED)
+    again = draft_from_dict(draft_to_dict(draft))
+    for answer in ("cluster munitions", "skip"):
+        reply = interview.respond(again, answer)
+    assert reply.view.prefill == SEED
+
+
+def test_a_part_typed_instead_of_the_held_request_lets_it_go(interview):
+    draft = Draft()
+    interview.respond(draft, SEED)
+    for answer in ("cluster munitions", "skip", "Cabinet papers about cluster munitions in 2023"):
+        reply = interview.respond(draft, answer)
+    assert len(draft.parts) == 1 and reply.view.prefill is None

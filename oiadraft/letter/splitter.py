@@ -255,6 +255,11 @@ def _letter_rules() -> dict[str, Any]:
     }
 
 
+def greeting_pattern() -> re.Pattern[str]:
+    """The cue file's salutations ("Dear", "Kia ora", ...), matched at a line's start."""
+    return _letter_rules()["greeting"]
+
+
 def _paragraph_kind(paragraph: str) -> str | None:
     """"greeting", "sign-off" or "clause" for a paragraph that is not request content."""
     rules = _letter_rules()
