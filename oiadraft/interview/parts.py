@@ -14,8 +14,6 @@ from oiadraft.interview import state as st
 from oiadraft.interview import xrefs
 from oiadraft.interview.actions import Command
 from oiadraft.interview.show import (
-    DETAILED_PARTS,
-    LARGE_PASTE,
     find_finding,
     split_of,
     split_paste,
@@ -23,7 +21,6 @@ from oiadraft.interview.show import (
 )
 from oiadraft.interview.words import (
     number,
-    number_list,
     parts_phrase,
     period_phrase,
     quote_user,
@@ -77,7 +74,8 @@ def report(turn: Turn, part: Part, *, actions: bool, words: bool = False) -> str
     return "\n\n".join(lines)
 
 
-def _said(turn: Turn, text: str) -> None:
+def said(turn: Turn, text: str) -> None:
+    """One assistant message of `text` (already filled in)."""
     from oiadraft.interview.engine import Message
 
     turn.messages.append(Message(text))
@@ -85,7 +83,7 @@ def _said(turn: Turn, text: str) -> None:
 
 def _report_and_ask(turn: Turn, part: Part) -> None:
     """A part's report, then the next question unless the report already asked it."""
-    _said(turn, report(turn, part, actions=True))
+    said(turn, report(turn, part, actions=True))
     if not turn.prompted:
         turn.reask = True
 
@@ -107,7 +105,9 @@ def answer(turn: Turn, step: Any, text: str) -> None:
         return
     split = split_paste(text)
     if split is not None and len(split.parts) >= 2:
-        _add_many(turn, split, text)
+        from oiadraft.interview.pasted import add_many
+
+        add_many(turn, split, text)
         return
     if split is not None and split.parts:
         from oiadraft.letter.splitter import clean_part_text
@@ -120,56 +120,10 @@ def answer(turn: Turn, step: Any, text: str) -> None:
     turn.state = replace(turn.state, current=part.id)
     turn.label = turn.text("undo_added", number=number(len(draft.parts)))
     if not _has_period(turn, part):
-        _said(turn, report(turn, part, actions=False))
+        said(turn, report(turn, part, actions=False))
         turn.state = replace(turn.state, pending=st.PartPeriod(part=part.id))
         return
     _report_and_ask(turn, part)
-
-
-def _add_many(turn: Turn, split: Any, text: str) -> None:
-    from oiadraft.interview.engine import Message
-
-    draft = turn.draft
-    first = len(draft.parts) + 1
-    count = len(split.parts)
-    turn.messages.append(Message(turn.text("paste_summary", count=number(count),
-                                           chars=number(len(text))), "summary"))
-    if len(text) > LARGE_PASTE:
-        turn.say("large_paste")
-    if split.request_period is not None and split.request_period.period != draft.period:
-        # the request as pasted is what the requester means to send: its period wins over
-        # one answered before, and they are told which one it replaced
-        earlier, draft.period = draft.period, split.request_period.period
-        if earlier is None:
-            turn.say("request_period_found", period=period_phrase(draft.period))
-        else:
-            turn.say("request_period_replaced", period=period_phrase(draft.period),
-                     earlier=period_phrase(earlier))
-    from oiadraft.letter.splitter import clean_part_text
-
-    added = [Part(text=clean_part_text(found.text)) for found in split.parts]
-    draft.parts.extend(added)
-    if count <= DETAILED_PARTS:
-        # one message for all of them: a widget per part would crowd the transcript
-        _said(turn, "\n\n---\n\n".join(report(turn, part, actions=False, words=True)
-                                       for part in added))
-    else:
-        _said(turn, _overview(turn, added))
-    turn.state = replace(turn.state, current=added[-1].id)
-    turn.label = turn.text("undo_pasted", first=number(first), last=number(len(draft.parts)))
-    turn.reask = True
-
-
-def _overview(turn: Turn, added: list[Part]) -> str:
-    """Many parts at once: how many at each risk, and which are high."""
-    by_status: dict[str, list[int]] = {"high": [], "medium": [], "low": [], "kept": []}
-    start = len(turn.draft.parts) - len(added) + 1
-    for at, part in enumerate(added, start):
-        by_status[turn.iv.status(turn.draft, part)].append(at)
-    return turn.text("parts_overview", high=number(len(by_status["high"])),
-                     medium=number(len(by_status["medium"])),
-                     low=number(len(by_status["low"])),
-                     high_list=number_list(by_status["high"]) or "none")
 
 
 def without_period(turn: Turn) -> list[int]:
@@ -381,7 +335,7 @@ def _split(turn: Turn, n: int | None) -> None:
     turn.state = replace(turn.state, current=copies.id)
     turn.label = turn.text("undo_split", number=number(at))
     turn.say("part_split", first=number(at), second=number(at + 1))
-    _said(turn, report(turn, dates, actions=False, words=True) + "\n\n---\n\n"
+    said(turn, report(turn, dates, actions=False, words=True) + "\n\n---\n\n"
           + report(turn, copies, actions=False, words=True))
     turn.reask = True
 
@@ -518,4 +472,4 @@ def finish(turn: Turn) -> None:
                                they="it" if one else "they"))
     if not high and not kept:
         lines.append(turn.text("parts_done_clear_one" if count == 1 else "parts_done_clear"))
-    _said(turn, " ".join(lines))
+    said(turn, " ".join(lines))

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from oiadraft.interview import held, parts, steps
 from oiadraft.interview import history as hist
+from oiadraft.interview import parts, pasted, steps
 from oiadraft.interview import state as st
 from oiadraft.interview.actions import Command, action
 from oiadraft.interview.show import LARGE_PASTE
@@ -53,7 +53,7 @@ def answer(turn: Turn, text: str) -> None:
     if pending is not None:
         PENDING[pending.kind](turn, pending, text)
         return
-    if held.hold(turn, step, text):
+    if pasted.hold(turn, step, text):
         return
     if not text.strip() and step.id == turn.state.editing and step.id in turn.state.answered \
             and step.kind not in ("multi", "parts"):
