@@ -29,6 +29,7 @@ REQUIRED_MESSAGES = (
     "yes_or_no", "keep_current", "name_default", "step_skipped", "skip_not_allowed",
     "back_at_start", "period_echo", "period_open", "period_problem", "period_skipped_parts",
     "part_period_question", "part_period_set", "part_period_skipped", "paste_summary", "parts_overview",
+    "paste_background_left_out", "paste_clauses_left_out",
     "request_period_found", "request_period_replaced", "request_held", "part_added",
     "part_edit_question", "part_deleted", "part_moved",
     "reference_gone", "part_rewritten", "edit_unchanged", "edit_empty", "edit_first",
