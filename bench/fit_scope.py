@@ -8,20 +8,18 @@ Only the development items are used (bench/scope_eval.py: the hold-out is never 
 Everything chosen from data is chosen by cross-validation grouped by request:
 
 * the regularisation strength, from a small grid, by cross-validated log-loss;
-* the thresholds, on out-of-fold likelihoods: high maximises F1 of `high` among thresholds
-  that rate no more parts high than were in fact refused or sent back; medium (at most high)
-  maximises F1 of `>= medium` among thresholds that rate at most MEDIUM_SHARE times that many
-  parts medium or high. The cap is for the user: "high" tells a requester the part is likely
-  to be refused or sent back, and the likelihoods rank parts only a little better than
-  chance, so the threshold with the best F1 alone calls many more parts high than agencies
-  in fact refuse (bench/scope_quality.py prints how many, and the F1 that rule gets). Called
-  high no more often than refusal happens, "high" keeps to the parts that look most like
-  the refused ones, and medium stays a band of its own (uncapped, the F1-best medium
-  threshold falls on the high one). The cap costs F1 of `high`: over five splits into folds
-  (`bench/scope_quality.py --seeds 5`; 523 parts) 0.484 on average against 0.536 for the
-  F1-best threshold, which rates about 36% of the parts high at a precision of 0.43 (from a
-  likelihood of 28%, where medium starts now); on the 427 parts before, it started at 25%
-  and took in the seed request's parts 8 and 9, which MFAT answered in full.
+* the thresholds, on out-of-fold likelihoods: high is the threshold with the best F1 of
+  `high`; medium (below high) is the one with the best F2 of `>= medium` (recall weighing
+  twice precision) among thresholds that rate at most MEDIUM_SHARE times as many parts
+  medium or high as were in fact refused or sent back. The likelihoods rank parts only a
+  little better than chance, so the F1-best rule calls more parts high than agencies in
+  fact refuse (about 30% where 24% were refused or sent back) and a part rated high is
+  refused or sent back about half the time: the messages say "could well be refused", not
+  "likely". An earlier rule capped high at the share refused; over five splits into folds
+  (`bench/scope_quality.py --seeds 5`, 523 parts) it cost F1 of `high` on every split
+  (0.484 on average against 0.536) for a precision only a little higher, and
+  `nested_cv` still reports what it would give (`capped`). Medium is the band of parts
+  about as often refused as any part: worth a second look, not a warning of refusal.
 
 Each item weighs 1 in the fit, except a part whose outcome the agency gave for a whole
 multi-part request without naming the parts at fault (its `detail` begins "whole request"):
@@ -74,6 +72,8 @@ SPLITS = 5
 STRENGTHS = (0.3, 1.0, 3.0, 10.0, 30.0)
 MEDIUM_SHARE = 1.5
 """At most this many times as many parts rated medium or high as were in fact positive."""
+MEDIUM_BETA = 2.0
+"""The F-beta medium's threshold maximises (beta 2: recall weighs twice precision)."""
 PRIOR = 1.0
 KEYWORD = re.compile(r"\b(?:all|any|every)\b", re.IGNORECASE)
 
@@ -278,17 +278,24 @@ def out_of_fold(rows: list[Row], labels: list[int], folds: list[int],
 
 
 def thresholds(labels: list[int], probabilities: list[float]) -> tuple[float, float]:
-    """(medium, high) from out-of-fold likelihoods, by the capped rule (module docstring)."""
+    """(medium, high) from out-of-fold likelihoods, by the rule in the module docstring."""
     positives = sum(labels) / len(labels)
-    high = best_threshold(labels, probabilities, share=positives)
-    medium = best_threshold(labels, probabilities, ceiling=high, share=MEDIUM_SHARE * positives)
+    high = best_threshold(labels, probabilities)
+    medium = best_threshold(labels, probabilities, ceiling=high, beta=MEDIUM_BETA,
+                            share=MEDIUM_SHARE * positives)
     return medium, high
+
+
+def capped_threshold(labels: list[int], probabilities: list[float]) -> float:
+    """For comparison only: the high threshold of the earlier rule, the F1-best among those
+    that rate no more parts high than were positive."""
+    return best_threshold(labels, probabilities, share=sum(labels) / len(labels))
 
 
 def choose(rows: list[Row], labels: list[int], folds: list[int],
            weights: list[float] | None = None) -> dict[str, float]:
     """Strength and thresholds chosen by cross-validation on these rows alone (and, for
-    comparison only, the high threshold with the best F1 and no cap)."""
+    comparison only, the high threshold of the earlier capped rule)."""
     losses = []
     for strength in STRENGTHS:
         probabilities = out_of_fold(rows, labels, folds, strength, weights)
@@ -297,21 +304,21 @@ def choose(rows: list[Row], labels: list[int], folds: list[int],
     _, strength, probabilities = min(losses, key=lambda item: (item[0], item[1]))
     medium, high = thresholds(labels, probabilities)
     return {"strength": strength, "medium": medium, "high": high,
-            "uncapped": best_threshold(labels, probabilities)}
+            "capped": capped_threshold(labels, probabilities)}
 
 
 def nested_cv(items: list[dict[str, Any]], rows: list[Row] | None = None, seed: int = 0
               ) -> dict[str, Any]:
     """Cross-validated figures for the whole procedure (see the module docstring), with the
-    keyword baseline on the same items, the out-of-fold `auc`, and `uncapped`: F1 of `high` had each fold's high
-    threshold been the F1-best one with no cap. `seed`: which split into folds
+    keyword baseline on the same items, the out-of-fold `auc`, and `capped`: F1 of `high` had
+    each fold's high threshold been capped at the share positive (`capped_threshold`). `seed`: which split into folds
     (`scope_eval.folds`; 0 is the split the model's header reports)."""
     rows = rows if rows is not None else rows_of(items)
     labels = [int(scope_eval.is_positive(item)) for item in items]
     weights = item_weights(items)
     outer = scope_eval.folds(items, FOLDS, seed)
     risks = [""] * len(items)
-    uncapped = [False] * len(items)
+    capped = [False] * len(items)
     probabilities = [0.0] * len(items)
     for fold in range(FOLDS):
         train = [i for i, f in enumerate(outer) if f != fold]
@@ -327,24 +334,24 @@ def nested_cv(items: list[dict[str, Any]], rows: list[Row] | None = None, seed: 
             probabilities[i] = p
             risks[i] = "high" if p >= chosen["high"] else \
                 "medium" if p >= chosen["medium"] else "low"
-            uncapped[i] = p >= chosen["uncapped"]
+            capped[i] = p >= chosen["capped"]
     return figures(items, labels, risks) | {
         "probabilities": probabilities, "risks": risks,
         "auc": auc(labels, probabilities),
-        "uncapped": f1(labels, uncapped) | {"share": sum(uncapped) / len(items)}}
+        "capped": f1(labels, capped) | {"share": sum(capped) / len(items)}}
 
 
 def over_splits(items: list[dict[str, Any]], rows: list[Row], count: int = SPLITS,
                 first: dict[str, Any] | None = None) -> dict[str, list[float]]:
     """`nested_cv` over `count` splits into folds (seeds 0 .. count-1; `first`: seed 0's
-    result when already worked out): each split's F1 of high, of >= medium, of high with no
-    cap, and AUC. How far a figure moves with the split alone is the noise a change to the
+    result when already worked out): each split's F1 of high, of >= medium, of high under the
+    earlier cap, and AUC. How far a figure moves with the split alone is the noise a change to the
     model must beat."""
     runs = [first or nested_cv(items, rows)] + [nested_cv(items, rows, seed)
                                                  for seed in range(1, count)]
     return {"high": [cv["high"]["f1"] for cv in runs],
             "medium": [cv["medium"]["f1"] for cv in runs],
-            "uncapped": [cv["uncapped"]["f1"] for cv in runs],
+            "capped": [cv["capped"]["f1"] for cv in runs],
             "auc": [cv["auc"] for cv in runs]}
 
 

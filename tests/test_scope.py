@@ -279,6 +279,22 @@ def test_counting_people_by_something_about_each_is_case_statistics():
     assert result.likelihood > plain.likelihood
 
 
+@pytest.mark.parametrize("held", [", as recorded in the library system",
+                                  ", as held in the complaints database",
+                                  " as already recorded by the Council"])
+def test_figures_asked_for_as_held_are_not_told_to_ask_for_them_as_held(held):
+    """The statistics advice is "ask for the figures as recorded in <system>": a part that
+    already does so gets neither that advice nor the case-by-case warning."""
+    for text in ("The number of books lost at each branch in 2023",
+                 "The number of complaints upheld in 2023 broken down by outcome"):
+        asked = scope.assess(text + ".", OIA)
+        assert rules_of(asked) & {"statistics", "case-statistics"}, text
+        answered = scope.assess(text + held + ".", OIA)
+        assert not rules_of(answered) & {"statistics", "case-statistics"}, text + held
+        assert not answered.signals.keys() & {"statistics", "case-statistics"}
+        assert answered.likelihood < asked.likelihood
+
+
 # ---- findings carry what the UI needs -------------------------------------------------------
 
 def test_finding_fields_and_placeholders():
@@ -544,6 +560,10 @@ def test_builtin_vocabulary_loads_and_every_signal_reads_known_kinds():
     (lambda d: d["signals"]["open-custodian"].__setitem__("concept", "nope"), "unknown concept"),
     (lambda d: d["signals"]["open-custodian"].__setitem__("reads", ["nope"]),
      "unknown kind 'nope'"),
+    (lambda d: d["signals"]["statistics"].__setitem__("unless", ["nope"]),
+     "unless names an unknown kind 'nope'"),
+    (lambda d: d["signals"]["statistics"].__setitem__("unless", "figures_as_held"),
+     "unless must be a list"),
     (lambda d: d["signals"]["open-custodian"].pop("reason"), "needs a reason"),
     (lambda d: d["periods"]["communications"].__setitem__("usual_days", "long"),
      "must be a number"),

@@ -412,8 +412,7 @@ def report_text(report: dict[str, Any], name: str = "the request") -> str:
     section = profile.cite("refusal_collation")
     if high:
         out.append(f"Overall: HIGH risk. Part{'s' if len(high) > 1 else ''} {join_and(high)} "
-                   f"{'are' if len(high) > 1 else 'is'} likely to be refused ({section}) or sent "
-                   "back to be narrowed.")
+                   f"could well be refused ({section}) or sent back to be narrowed.")
     elif medium:
         out.append(f"Overall: MEDIUM risk. Part{'s' if len(medium) > 1 else ''} {join_and(medium)} "
                    "may draw a request to narrow or an extension.")

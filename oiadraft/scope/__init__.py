@@ -18,7 +18,8 @@ Adding a rule
     1. Vocabulary: add the words to a kind in ``oiadraft/data/scope_rules.yaml``
        (``vocabulary``), or a new kind; and a signal (``signals``) that says which kinds it
        ``reads``, whether it is ``breadth``, ``narrowing`` or ``other``, its ``reason`` in
-       words, and its message, tip and suggestion.
+       words, and its message, tip and suggestion (``unless``: kinds of words that mean the
+       signal is absent, such as "as recorded in" for the statistics advice).
     2. One feature function in `features` (``@feature("the-signal-id")``) that works out its
        value from the kinds it reads (``needs=``: the kinds without which it is surely
        absent, so it is not called); a signal that is simply "one of these words is there"

@@ -482,8 +482,8 @@ _PLANS: dict[str, Any] = {"rules": None, "signals": (), "by_kinds": {}}
 def _plan(rules: Rules, present: frozenset[str]
           ) -> tuple[tuple[str, SignalRule, Callable[..., Value | None]], ...]:
     """Each signal that may be there and its function, in order, for a part with words of the
-    `present` kinds (a signal that needs none of them is absent without a call): worked out
-    once per vocabulary and set of kinds, not per part."""
+    `present` kinds (a signal that needs none of them, or whose `unless` kinds are present, is
+    absent without a call): worked out once per vocabulary and set of kinds, not per part."""
     if _PLANS["rules"] is not rules:
         _PLANS.update(rules=rules, by_kinds={}, signals=tuple(
             (rule_id, rule, FEATURES.get(rule_id, presence),
@@ -493,8 +493,8 @@ def _plan(rules: Rules, present: frozenset[str]
     if plan is None:
         if len(by_kinds) >= 4096:
             by_kinds.clear()
-        plan = by_kinds[present] = tuple((rule_id, rule, function) for rule_id, rule, function,
-                                         needs in _PLANS["signals"]
-                                         if not present.isdisjoint(needs)
-                                         or not (needs or function is presence))
+        plan = by_kinds[present] = tuple(
+            (rule_id, rule, function) for rule_id, rule, function, needs in _PLANS["signals"]
+            if present.isdisjoint(rule.unless)
+            and (not present.isdisjoint(needs) or not (needs or function is presence)))
     return plan

@@ -16,7 +16,7 @@ RULES_FILE = "scope_rules.yaml"
 SIGNAL_KINDS = ("breadth", "narrowing", "other")
 PERIOD_CLASSES = ("communications", "documents", "named", "statistics")
 PLACEHOLDER = re.compile(r"<([^<>]+)>")
-_SIGNAL_KEYS = {"kind", "reads", "concept", "reason", "message", "tip", "suggestion",
+_SIGNAL_KEYS = {"kind", "reads", "unless", "concept", "reason", "message", "tip", "suggestion",
                 "replacement", "concept_missing"}
 _VALUES = {"quote", "cite", "words", "act", "length", "records", "count", "first", "second",
            "problem"}
@@ -49,6 +49,9 @@ class SignalRule:
     """Act key -> (section, cite, words, message template), worked out at load."""
     replacement_placeholders: tuple[str, ...] = ()
     suggestion_placeholders: tuple[str, ...] = ()
+    unless: frozenset[str] = frozenset()
+    """Kinds of words whose presence means the signal is absent ("as recorded in" answers
+    the advice to ask for figures as held)."""
 
 
 class RequestRule(NamedTuple):

@@ -141,11 +141,13 @@ def _signals(data: Any, kinds: tuple[str, ...], concepts: set[str]) -> dict[str,
         if kind not in SIGNAL_KINDS:
             raise fail(f"{where}: kind must be one of {', '.join(SIGNAL_KINDS)}", node, "kind")
         reads = node.get("reads")
-        if not isinstance(reads, list) or not all(isinstance(r, str) for r in reads):
-            raise fail(f"{where}: reads must be a list of vocabulary kinds", node, "reads")
-        unknown = [r for r in reads if r not in kinds]
-        if unknown:
-            raise fail(f"{where}: reads an unknown kind {unknown[0]!r}", node, "reads")
+        unless = node.get("unless", [])
+        for key, listed in (("reads", reads), ("unless", unless)):
+            if not isinstance(listed, list) or not all(isinstance(r, str) for r in listed):
+                raise fail(f"{where}: {key} must be a list of vocabulary kinds", node, key)
+            unknown = [r for r in listed if r not in kinds]
+            if unknown:
+                raise fail(f"{where}: {key} names an unknown kind {unknown[0]!r}", node, key)
         concept = node.get("concept")
         if concept is not None and concept not in concepts:
             raise fail(f"{where}: unknown concept {concept!r} (see acts.yaml)", node, "concept")
@@ -163,7 +165,8 @@ def _signals(data: Any, kinds: tuple[str, ...], concepts: set[str]) -> dict[str,
         signals[str(rule_id)] = signal_rule(
             str(rule_id), str(kind), tuple(reads), concept,
             *(_flat(values[key]) for key in ("reason", "message", "tip")),
-            _clean(values["suggestion"]), values["replacement"], _flat(values["concept_missing"]))
+            _clean(values["suggestion"]), values["replacement"], _flat(values["concept_missing"]),
+            unless=frozenset(unless))
     for required in ("all-communications", "communications", "open-custodian", "no-period",
                      "long-period", "short-period", "no-subject", "create-information",
                      "own-information", "urgency-without-reasons", "topic-mention",
@@ -176,7 +179,7 @@ def _signals(data: Any, kinds: tuple[str, ...], concepts: set[str]) -> dict[str,
 def signal_rule(rule_id: str, kind: str, reads: tuple[str, ...], concept: str | None,
                 reason: str | None, message: str | None, tip: str | None,
                 suggestion: str | None, replacement: str | None,
-                missing: str | None) -> SignalRule:
+                missing: str | None, unless: frozenset[str] = frozenset()) -> SignalRule:
     """A signal with what its findings need under each Act worked out once."""
     from oiadraft import acts
 
@@ -197,6 +200,7 @@ def signal_rule(rule_id: str, kind: str, reads: tuple[str, ...], concept: str | 
         by_act=by_act,
         replacement_placeholders=placeholder_names(usable or suggestion or ""),
         suggestion_placeholders=placeholder_names(suggestion or ""),
+        unless=unless,
     )
 
 

@@ -87,7 +87,7 @@ minutes of a named meeting), named people or units, a short period, dates or tit
 contents.
 
 - **Low**: specific enough to find. **Medium**: may draw a request to refine it, or an
-  extension. **High**: likely to be refused or sent back for narrowing.
+  extension. **High**: could well be refused or sent back for narrowing.
 - Each warning quotes the words that caused it, says why, and suggests narrower wording.
   **F2** puts the suggestion into the part (asking you to fill any `<placeholder>`), **F3**
   keeps the part as it is.
