@@ -152,3 +152,15 @@ def test_a_pasted_letter_says_which_of_its_paragraphs_are_not_in_the_letter(inte
 def test_a_paste_of_parts_alone_says_nothing_is_left_out(interview):
     _, said = pasted_after(interview, "since October 2020")
     assert "not in the letter" not in said
+
+
+def test_a_paste_of_many_parts_with_background_is_summed_up_not_reported_part_by_part(
+        interview):
+    draft = Draft()
+    for answer in ("mfat", "cluster munitions", "2023", "yes"):
+        interview.respond(draft, answer)
+    parts = "\n\n".join(f"{n}. Briefings to the Minister about site {n}" for n in range(1, 31))
+    reply = interview.respond(draft, f"Dear MFAT,\n\nSome background.\n\n{parts}\n")
+    said = to_text("\n".join(m.text for m in reply.messages))
+    assert "The paragraph of background before the parts is not in the letter" in said
+    assert "too many to go through one by one" in said and "Part 2:" not in said

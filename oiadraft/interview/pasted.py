@@ -69,10 +69,11 @@ def add_many(turn: Turn, split: Any, text: str) -> None:
     if len(text) > LARGE_PASTE:
         turn.say("large_paste")
     background, clauses = left_out(split)
-    for key, count in (("paste_background_left_out", background),
-                       ("paste_clauses_left_out", clauses)):
-        if count:
-            turn.say(key, paragraphs=paragraphs(count), are="is" if count == 1 else "are")
+    for key, paragraph_count in (("paste_background_left_out", background),
+                                 ("paste_clauses_left_out", clauses)):
+        if paragraph_count:
+            turn.say(key, paragraphs=paragraphs(paragraph_count),
+                     are="is" if paragraph_count == 1 else "are")
     if split.request_period is not None and split.request_period.period != draft.period:
         # the request as pasted is what the requester means to send: its period wins over
         # one answered before, and they are told which one it replaced
