@@ -1,0 +1,27 @@
+"""A narrow terminal, where the letter is folded away behind Ctrl+G."""
+
+from __future__ import annotations
+
+from oiadraft.tui.widgets.chat_input import ChatInput
+from oiadraft.tui.widgets.letter import LetterPane
+
+from .conftest import ready, saved_draft
+
+
+async def test_escape_folds_the_letter_away_again(app_factory):
+    """Escape leaves whatever is open; on the letter shown by Ctrl+G it brought nothing back,
+    and the footer offered no way out but the same Ctrl+G."""
+    draft = saved_draft("mfat", "cluster munitions", "2023", "yes",
+                        "Cabinet papers about cluster munitions")
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await ready(pilot)
+        chat = app.screen
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(chat.focused, LetterPane) and chat.has_class("-show-letter")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not chat.has_class("-show-letter")
+        assert isinstance(chat.focused, ChatInput)
+        assert [p.text for p in chat.draft.parts] == ["Cabinet papers about cluster munitions"]
