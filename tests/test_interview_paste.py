@@ -164,3 +164,18 @@ def test_a_paste_of_many_parts_with_background_is_summed_up_not_reported_part_by
     said = to_text("\n".join(m.text for m in reply.messages))
     assert "The paragraph of background before the parts is not in the letter" in said
     assert "too many to go through one by one" in said and "Part 2:" not in said
+
+
+def test_escape_after_change_agency_says_so_and_asks_the_current_question_again(interview):
+    """Escape (cancel) after `change agency` at the parts question: the agency stays, and the
+    parts question is asked again, so the next words are not taken as the agency's name, nor
+    a name as a part without the requester knowing which question they answer."""
+    draft = Draft()
+    for answer in ("mfat", "cluster munitions", "2023", "yes", "change agency"):
+        interview.respond(draft, answer)
+    reply = interview.respond(draft, "cancel")
+    said = to_text("\n".join(m.text for m in reply.messages))
+    assert draft.agency == "Ministry of Foreign Affairs and Trade"
+    assert reply.view.step_id == "parts"
+    assert "as it was" in said and "Describe the first thing you want" in said.replace(
+        "describe", "Describe")

@@ -33,7 +33,7 @@ REQUIRED_MESSAGES = (
     "request_period_found", "request_period_replaced", "request_held", "part_added",
     "part_edit_question", "part_deleted", "part_moved",
     "reference_gone", "part_rewritten", "edit_unchanged", "edit_empty", "edit_first",
-    "fill_first", "parts_not_yes_no", "cancelled", "nothing_to_cancel", "part_kept",
+    "fill_first", "parts_not_yes_no", "cancelled", "nothing_to_cancel", "change_cancelled", "part_kept",
     "part_split", "fill_question", "fill_empty", "part_changed", "parts_next",
     "parts_need_one", "parts_done", "parts_done_high", "parts_done_kept", "parts_done_clear",
     "parts_done_clear_one",

@@ -110,7 +110,11 @@ def cancel(turn: Turn, cmd: Command) -> None:
     pending = turn.state.pending
     if pending is None:
         if turn.state.editing:
+            editing = turn.state.editing
             turn.state = replace(turn.state, editing=None)
+            if editing in turn.state.answered:
+                turn.say("change_cancelled", label=turn.iv.script.step(editing).label)
+            turn.reask = True
             return
         turn.problem("nothing_to_cancel")
         return
