@@ -25,3 +25,23 @@ async def test_escape_folds_the_letter_away_again(app_factory):
         assert not chat.has_class("-show-letter")
         assert isinstance(chat.focused, ChatInput)
         assert [p.text for p in chat.draft.parts] == ["Cabinet papers about cluster munitions"]
+
+
+async def test_a_dialogs_labels_wrap_inside_it_on_a_narrow_terminal(app_factory):
+    """At 60 columns the deadline dialog's longer labels ran off its edge, cut mid-word."""
+    from textual.widgets import Label
+
+    from oiadraft.tui.dialogs.deadline import DeadlineScreen
+
+    app = app_factory()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, DeadlineScreen)
+        room = dialog.query_one("#dialog").content_region
+        labels = list(dialog.query_one("#dialog").query(Label))
+        assert any("blank if none" in str(label.render()) for label in labels)
+        for label in labels:
+            assert label.region.right <= room.right, str(label.render())
