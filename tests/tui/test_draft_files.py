@@ -52,3 +52,18 @@ def test_a_draft_with_no_parts_is_offered_in_words():
 
     draft = Draft(agency="Treasury", topic="budget advice")
     assert ", no parts yet, edited" in describe_draft(draft, date(2024, 9, 13))
+
+
+async def test_a_draft_left_where_it_is_is_told_once_not_at_every_ctrl_o(app_factory):
+    Store().save(Draft(agency="Treasury", topic="budget advice"))
+    (paths.drafts_dir() / "cccccccccccc.yaml").write_text(NEWER, encoding="utf-8")
+    app = app_factory(offer_resume=True)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await ready(pilot)
+        for _ in range(2):
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+        about = [message for _, message in told(app) if "version 99" in message]
+        assert len(about) == 1

@@ -56,8 +56,7 @@ class OpenDraftScreen(UsesOiaDraftApp, ModalScreen[Draft | None]):
             option_list.highlighted = 0
         else:
             option_list.add_option(Option(Text("No saved drafts yet."), disabled=True))
-        for problem in getattr(store, "problems", []) or []:
-            self.notify(str(problem), title="A draft file could not be read", severity="warning")
+        self.app.tell_unreadable("draft file", getattr(store, "problems", None) or [])
         option_list.focus()
 
     @guarded

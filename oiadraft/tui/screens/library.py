@@ -102,7 +102,7 @@ class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
         unread = len(self.library.problems)
         if unread:
             line.append(f"{plural(unread, 'clause file')} could not be read · ", style="yellow")
-            self.app.tell_clause_problems()
+            self.app.tell_unreadable("clause file", self.library.problems)
         line.append("↓ to choose: i inserts, e edits, d duplicates, n new")
         status.update(line)
         count = len(clauses)
