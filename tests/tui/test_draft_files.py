@@ -67,3 +67,23 @@ async def test_a_draft_left_where_it_is_is_told_once_not_at_every_ctrl_o(app_fac
             await pilot.pause()
         about = [message for _, message in told(app) if "version 99" in message]
         assert len(about) == 1
+
+
+def test_part_counts_read_as_words_and_grouped_figures():
+    from oiadraft.tui.describe import part_count
+
+    assert [part_count(n) for n in (0, 1, 2, 7025)] == [
+        "no parts yet", "1 part", "2 parts", "7,025 parts"]
+
+
+async def test_the_open_dialog_shows_a_draft_with_no_parts_in_words(app_factory):
+    Store().save(Draft(agency="Treasury", topic="budget advice"))
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        options = app.screen.query_one("OptionList")
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("Treasury: budget advice  ·  no parts yet, edited" in label
+                   for label in labels), labels
