@@ -96,12 +96,54 @@ def test_without_act_the_act_the_letter_names_is_used(tmp_path, capsys):
     assert report["act"] == "oia" and report["act_source"] == "given"
     neither = check.check_text("1. All emails about the library in 2023.\n")
     assert neither["act"] == "oia" and neither["act_source"] == "default"
-    both = check.check_text(COUNCIL.replace("I request", "(or the OIA) I request"))
+    both = check.check_text(COUNCIL.replace("I request", "(or the OIA) I request")
+                            .replace("Dear Wellington City Council", "Kia ora"))
     assert both["act_source"] == "default"
     # an Act named inside a part is what the part asks about, not the Act of the letter
     inside = check.check_text("Dear Minister,\n\nI request:\n\n1. The number of LGOIMA "
                               "complaints the Ombudsman received in 2023.\n")
     assert inside["act"] == "oia" and inside["act_source"] == "default"
+
+
+def test_without_an_act_named_the_addressee_decides(capsys):
+    """A council letter that names no Act is checked under LGOIMA (s17(f), not s18(f))."""
+    letter = ("Dear Wellington City Council,\n\nI request:\n\n1. All emails between "
+              "councillors about the library in 2023.\n\nNg\u0101 mihi,\nJo\n")
+    report = check.check_text(letter)
+    assert (report["act"], report["act_source"]) == ("lgoima", "addressee")
+    assert report["addressee"] == "Wellington City Council"
+    text = check.report_text(report)
+    assert "(LGOIMA: addressed to Wellington City Council)" in text.splitlines()[0]
+    assert "s17(f)" in text and "s18(f)" not in text
+    # an acronym the directory knows, and a Minister's office: each its own Act
+    assert check.check_text(letter.replace("Wellington City Council", "ECan"))["act"] == "lgoima"
+    ministry = check.check_text(letter.replace("Wellington City Council", "Ministry of Health"))
+    assert (ministry["act"], ministry["act_source"]) == ("oia", "addressee")
+    # a greeting that names no body, or one the directory does not know, leaves the default
+    for greeting in ("Dear Sir or Madam", "Dear Minister", "Kia ora koutou", "Hello"):
+        found = check.check_text(letter.replace("Dear Wellington City Council", greeting))
+        assert (found["act"], found["act_source"]) == ("oia", "default"), greeting
+    # the Act the letter names still comes first
+    named = check.check_text(letter.replace("I request", "Under the Official Information Act "
+                                            "1982 I request"))
+    assert (named["act"], named["act_source"]) == ("oia", "letter")
+
+
+def test_the_addressee_is_no_other_party_to_its_own_messages():
+    """"sent or received by the Ministry of Education", in a letter to that Ministry, names no
+    one: it is every message the Ministry holds."""
+    part = ("1. Copies of all emails sent or received by the Ministry of Education about "
+            "the Minister's priorities in 2023.\n")
+
+    def praised(report):
+        return [f for p in report["assessment"].parts for f in p.findings
+                if f.rule == "named-party"]
+
+    assert praised(check.check_text(part))  # with no recipient known, it reads as a party
+    to_it = check.check_text("Dear Ministry of Education,\n\n" + part)
+    assert to_it["addressee"] == "Ministry of Education" and not praised(to_it)
+    named = check.check_text("Dear Ministry of Education,\n\nUnder the OIA:\n\n" + part)
+    assert named["act_source"] == "letter" and not praised(named)
 
 
 @pytest.mark.parametrize("args,stdin,message", [

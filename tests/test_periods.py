@@ -429,6 +429,19 @@ def test_mfat_response_phrases():
     ("the 12 months to 30 June 2023, please", "the 12 months to 30 June 2023",
      Period(D(2022, 7, 1), D(2023, 6, 30))),
     ("(since 2020-10-01)", "since 2020-10-01", Period(D(2020, 10, 1), None)),
+    # an event between "since" / "after" and its date: the period starts with the date,
+    # it is not that one year or month
+    ("records not disclosed since the Ombudsman's preliminary investigation in 2022.",
+     "since the Ombudsman's preliminary investigation in 2022", Period(D(2022, 1, 1), None)),
+    ("emails since the review in March 2021 about Z", "since the review in March 2021",
+     Period(D(2021, 3, 1), None)),
+    ("notes made after the election in October 2023", "after the election in October 2023",
+     Period(D(2023, 10, 1), None)),
+    ("advice since the meeting on 5 May 2023 to 30 June 2023",
+     "since the meeting on 5 May 2023 to 30 June 2023", Period(D(2023, 5, 5), D(2023, 6, 30))),
+    ("briefings since the end of 2022", "since the end of 2022", Period(D(2022, 12, 31), None)),
+    ("the minutes from the meeting on 5 May 2023", "5 May 2023",
+     Period(D(2023, 5, 5), D(2023, 5, 5))),
 ])
 def test_find_periods_in_free_text(text, phrase, period):
     found = find_periods(text, today=TODAY)
@@ -576,7 +589,8 @@ VOCABULARY = [
     "prior", "no", "later", "than", "ending", "Friday", "documents", "$2023", "Article",
     "21(2)", "9(2)(a)", "few", "ū", "Manatū", "😀", "\u00a0", ".", ",", "(", ")", "0800",
     "12th", "dates", "period", "month", "close", "fiscal", "cy2021", "thru", "till", "ended",
-    "İ", "K", "commencing", "starting", "2 September 2022", "30 August", "pages",
+    "İ", "K", "commencing", "starting", "2 September 2022", "30 August", "pages", "review",
+    "Ombudsman's", "the review in", "the floods of",
 ]
 SEPARATORS = st.sampled_from([" ", " ", " ", "  ", "\n", ", ", "-", "–", "\u00a0", ""])
 

@@ -295,6 +295,20 @@ def test_figures_asked_for_as_held_are_not_told_to_ask_for_them_as_held(held):
         assert answered.likelihood < asked.likelihood
 
 
+def test_figures_that_are_the_subject_of_records_asked_for_are_not_figures_asked_for():
+    """"Records of discussions about the number of dogs ..." asks for records; "the number
+    of complaints about noise" asks for figures."""
+    subject = scope.assess("All records of discussions (whether in workshops, emails, or other "
+                           "mediums) about the number of dogs a person can care for in public "
+                           "areas that have not been disclosed, in 2023.", OIA)
+    assert not subject.signals.keys() & {"statistics", "case-statistics"}
+    assert "communications" in subject.signals
+    for asked in ("The number of complaints about noise in 2023.",
+                  "Documents showing the number of complaints about noise in 2023.",
+                  "Emails about noise, and how many complaints were received in 2023."):
+        assert "statistics" in scope.assess(asked, OIA).signals, asked
+
+
 # ---- findings carry what the UI needs -------------------------------------------------------
 
 def test_finding_fields_and_placeholders():

@@ -161,3 +161,37 @@ def test_a_found_part_is_cleaned_of_page_furniture_and_line_end_spaces():
     assert clean_part_text(kept) == kept
     assert clean_part_text("Page 1 of 2\n\nBriefings to the Minister") == \
         "Briefings to the Minister"
+
+
+@pytest.mark.parametrize("preamble,expected", [
+    ("Dear Ministry of Foreign Affairs and Trade,\n\nOn 22 December 2009 ...",
+     "Ministry of Foreign Affairs and Trade"),
+    ("Kia ora Wellington City Council\n\nI write about the library.", "Wellington City Council"),
+    ("To: Waka Kotahi\nDear Sir", "Waka Kotahi"),
+    ("  Dear   Auckland   Council!  \n", "Auckland Council"),
+    ("Hello,\n\nI write about the library.", None),
+    ("Background only: nothing is addressed here.", None),
+])
+def test_the_addressee_is_read_from_the_greeting_line(preamble, expected):
+    from oiadraft.letter.splitter import addressee
+
+    assert addressee(preamble) == expected
+
+
+def test_an_addressee_pattern_without_its_name_group_is_a_data_error(tmp_path, monkeypatch):
+    from oiadraft import paths
+    from oiadraft.errors import DataError
+    from oiadraft.letter import splitter
+
+    cues = paths.data_file(splitter.CUES_FILE).read_text(encoding="utf-8")
+    broken = tmp_path / splitter.CUES_FILE
+    broken.write_text(cues.replace("(?P<name>", "(", 1), encoding="utf-8")
+    monkeypatch.setattr(paths, "data_file", lambda name: broken)
+    splitter._letter_rules.cache_clear()
+    try:
+        with pytest.raises(DataError, match=r"needs a \(\?P<name>\.\.\.\) group") as info:
+            splitter._letter_rules()
+        assert info.value.line is not None
+    finally:
+        monkeypatch.undo()
+        splitter._letter_rules.cache_clear()

@@ -134,6 +134,26 @@ def resolve_act(given: str | None) -> str:
     raise UserError(f"unknown act {given!r}: use {join_or(p.key for p in choices)}")
 
 
+def _act_of_letter(split: Any, greeting: str | None) -> tuple[str, str, str | None]:
+    """(Act key, where it came from, the addressee) for a check made with no Act given: the
+    one Act the letter names before or after its parts ("letter"); else the Act of the body
+    its greeting (`greeting`) is addressed to, when the agency directory knows that body
+    ("addressee");
+    else the default Act ("default")."""
+    from oiadraft import acts
+
+    named = acts.named_in(f"{split.preamble}\n{split.closing}")
+    if named is not None:
+        return named.key, "letter", None
+    if greeting:
+        from oiadraft import agencies
+
+        agency = agencies.resolve(greeting).agency
+        if agency is not None and agency.act in {p.key for p in acts.official_information_acts()}:
+            return agency.act, "addressee", agency.name
+    return acts.default_act().key, "default", None
+
+
 def read_input(file: str | None) -> tuple[str, str]:
     """The request text and a name for it; UserError for anything unreadable."""
     from oiadraft.errors import UserError
@@ -175,7 +195,8 @@ def check_text(text: str, act: str | None = None, today: date | None = None, *,
                json_parts: bool = False) -> dict[str, Any]:
     """Split and assess a request (the work behind the command, for tests and scripts); `act`
     None: the Act the letter names before or after its parts, else the default Act (the
-    report's `act_source` says which: "given", "letter" or "default"). `json_parts`: the report is wanted as JSON, so each part's JSON is
+    report's `act_source` says which: "given", "letter", "addressee" (its `addressee` the
+    body's name, from the directory) or "default"). `json_parts`: the report is wanted as JSON, so each part's JSON is
     written as soon as it is assessed, by the process that assessed it (`report_json_text`
     uses it; a forked child so writes its share)."""
     from oiadraft import acts, clock, forked, scope
@@ -183,13 +204,14 @@ def check_text(text: str, act: str | None = None, today: date | None = None, *,
 
     today = today or clock.today()
     split = splitter.split_request(text, today=today)
-    source = "given"
+    greeting = splitter.addressee(split.preamble)
+    source, to = "given", None
     if act is not None:
         act = acts.get_act(act).key
     else:
-        named = acts.named_in(f"{split.preamble}\n{split.closing}")
-        act, source = (named.key, "letter") if named else (acts.default_act().key, "default")
-    context = scope.Context(act=act, today=today)
+        act, source, to = _act_of_letter(split, greeting)
+    # the recipient, so that "messages sent by <the recipient>" names no other party
+    context = scope.Context(act=act, today=today, agency=to or greeting)
     numbers = [part.number for part in split.parts]
     written: list[Any] = []
 
@@ -207,6 +229,7 @@ def check_text(text: str, act: str | None = None, today: date | None = None, *,
     return {
         "act": act,
         "act_source": source,
+        "addressee": to,
         "profile": acts.get_act(act),
         "today": today,
         "split": split,
@@ -403,7 +426,8 @@ def report_text(report: dict[str, Any], name: str = "the request") -> str:
     out: list[str] = []
     count = len(assessment.parts)
     plural = "part" if count == 1 else "parts"
-    named = ", named in the letter" if report.get("act_source") == "letter" else ""
+    named = {"letter": ", named in the letter",
+             "addressee": f": addressed to {report.get('addressee')}"}.get(report.get("act_source") or "", "")
     out.append(f"oiadraft check: {name}, {count} {plural}, under the {profile.name} "
                f"({profile.short}{named}), as at {format_date(report['today'])}")
     if report["long"]:

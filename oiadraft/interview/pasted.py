@@ -31,6 +31,8 @@ def hold(turn: Turn, step: Any, text: str) -> bool:
         return False
     turn.state = replace(state, held=text)
     turn.say("request_held", count=number(len(split.parts)))
+    from oiadraft.letter.splitter import addressee
+
     name = addressee(split.preamble) if step.kind == "agency" else None
     if name:
         resolution = turn.iv.directory.resolve(name)
@@ -41,19 +43,6 @@ def hold(turn: Turn, step: Any, text: str) -> bool:
             return True
     turn.reask = True
     return True
-
-
-def addressee(preamble: str) -> str | None:
-    """Who a letter's salutation names ("Dear Ministry of Health," -> "Ministry of Health"),
-    or None when its first line is no salutation or names no one."""
-    from oiadraft.letter.splitter import greeting_pattern
-
-    first = next((line.strip() for line in preamble.splitlines() if line.strip()), "")
-    match = greeting_pattern().match(first)
-    if match is None:
-        return None
-    name = re.sub(r"[\s,.:;!]+$", "", first[match.end():]).strip()
-    return name or None
 
 
 def add_many(turn: Turn, split: Any, text: str) -> None:

@@ -247,6 +247,8 @@ def _letter_rules() -> dict[str, Any]:
     return {
         "greeting": re.compile("|".join(patterns("greeting")) or r"(?!)", re.IGNORECASE),
         "sign_off": re.compile("|".join(patterns("sign_off")) or r"(?!)", re.IGNORECASE),
+        "addressee": [re.compile(p, re.IGNORECASE | re.MULTILINE)
+                      for p in _named(patterns("addressee"), where, data.line_of("addressee"))],
         "clause": re.compile("|".join(phrases) or r"(?!)", re.IGNORECASE),
         "request_period": re.compile("|".join(patterns("request_period")) or r"(?!)", flags),
         # one of these is in every sentence the request_period patterns match (fold_case)
@@ -255,9 +257,23 @@ def _letter_rules() -> dict[str, Any]:
     }
 
 
-def greeting_pattern() -> re.Pattern[str]:
-    """The cue file's salutations ("Dear", "Kia ora", ...), matched at a line's start."""
-    return _letter_rules()["greeting"]
+def _named(found: list[str], where: str, line: int | None) -> list[str]:
+    """Patterns that each have a `name` group (DataError, with file and line, otherwise)."""
+    for pattern in found:
+        if "name" not in re.compile(pattern).groupindex:
+            raise DataError(f"addressee: pattern {pattern!r} needs a (?P<name>...) group", where,
+                            line)
+    return found
+
+
+def addressee(preamble: str) -> str | None:
+    """Whom the letter is addressed to, from its greeting line ("Dear Wellington City
+    Council," -> "Wellington City Council"), or None when no line says."""
+    for pattern in _letter_rules()["addressee"]:
+        found = pattern.search(preamble)
+        if found:
+            return " ".join(found.group("name").split())
+    return None
 
 
 def _paragraph_kind(paragraph: str) -> str | None:

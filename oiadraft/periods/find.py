@@ -293,6 +293,8 @@ def _reading(grammar: str, groups: tuple[str | None, ...], phrase: str,
     elif get("f_s") is not None:
         lead, start_text, end_text = _norm(get("f_lead")), get("f_s"), get("f_e")
         until_request = get("f_ur") is not None
+        if get("f_ev") is not None:  # "after the election in October 2023": from October
+            lead = "since"
     elif get("u_lead") is not None:
         lead, start_text, end_text = _norm(get("u_lead")), None, get("u_e")
         until_request = get("u_ur") is not None

@@ -64,6 +64,11 @@ _COUNT_NOUN = (r"(?!\s+(?:documents?|pages?|records?|e-?mails?|files?|items?|peo
                r"|staff|words|hours|dollars|copies|cases|submissions|reports|letters|requests"
                r"|times|entries|rows|messages|texts|photos|images)\b)")
 _CUES = r"in|during|for|throughout|within|over|covering|across"
+# After "since" or "after": an event named in up to five words, then its date ("since the
+# review in March 2021", "after the meeting on 5 May 2023"), but not "the end of 2022".
+_EVENT = (r"the\s+(?!(?:start|beginning|end|close|middle)\b)"
+          r"(?:(?!(?:in|on|of|and|or|to|from|between|until|till|before|since)\b)[\w'’-]+\s+){1,5}"
+          r"(?:in|on|of)\s+")
 
 
 _BRANCHES = ("fyrange", "fylist", "between", "since", "upto", "ending", "last", "bare", "one",
@@ -108,7 +113,8 @@ def _grammar(find: bool, branches: tuple[str, ...] = _BRANCHES) -> re.Pattern[st
         "since": (
             r"\b(?P<f_lead>from|since|starting(?:\s+(?:from|on|in))?|beginning(?:\s+(?:on|in))?"
             r"|commencing(?:\s+(?:on|in))?|on\s+or\s+after|after)"
-            rf"\s+(?P<f_s>{start})(?:(?P<f_sep>{_SEP})(?P<f_e>{end})|(?P<f_ur>{_TO_REQUEST})"
+            # "since the Ombudsman's investigation in 2022": the event's date starts it
+            rf"\s+(?:(?:(?<=\bsince\s)|(?<=\bafter\s))(?P<f_ev>{_EVENT}))?(?P<f_s>{start})(?:(?P<f_sep>{_SEP})(?P<f_e>{end})|(?P<f_ur>{_TO_REQUEST})"
             rf"|(?P<f_onw>{_ONWARDS}))?"),
         "upto": rf"\b(?P<u_lead>{upto_leads})\s+(?:{upto_tail})",
         "ending": (
@@ -217,14 +223,14 @@ assert set(_FOLLOWERS) == _TRIGGER_WORDS, set(_FOLLOWERS) ^ _TRIGGER_WORDS
 _JOINERS = "/.-–—‑"
 
 
-# After a lead word and "the", what can come next ("from the start of", "since the 2022/23
-# financial year"); after a cue and "the", only "year" or "month" ("in the year 2023").
+# After a lead word and "the", what can come next ("from the start of", "until the 2022/23
+# financial year"; after "since" or "after", any word: an event may come first); after a cue
+# and "the", only "year" or "month" ("in the year 2023").
 _AFTER_LEAD_THE = frozenset({"start", "beginning", "end", "close", "#", "fy", "cy", "financial",
                              "fiscal", "calendar"})
 _AFTER_THE: dict[str, frozenset[str]] = {
     word: _AFTER_LEAD_THE
-    for word in ("from", "since", "after", "until", "till", "before", "starting", "beginning",
-                 "commencing")
+    for word in ("from", "until", "till", "before", "starting", "beginning", "commencing")
 }
 _AFTER_THE["between"] = _AFTER_LEAD_THE | {"dates", "period"}
 _AFTER_THE.update((word, frozenset({"year", "month"})) for word in _CUES.split("|"))

@@ -6,7 +6,9 @@ Pure, deterministic and fast enough to run on every keystroke.
 How a part is judged
     `features` works out the part's named features (record kinds, open custodians, "mention
     of", no subject, the period's length for the kind of records, statistics that need each
-    case read, named documents, dates-only asks, the number of parts ...). `model` turns them
+    case read, named documents, dates-only asks, the number of parts ...), after `roles` has
+    settled words whose role the words around them change (the meetings in "minutes of the
+    Board meetings", figures that are the subject of the emails asked for). `model` turns them
     into a likelihood with weights fitted from real outcomes (``bench/fit_scope.py`` writes
     ``oiadraft/data/scope_model.yaml``; ``bench/scope_quality.py`` reports cross-validated and
     hold-out figures), and the likelihood into low / medium / high with thresholds chosen by

@@ -13,7 +13,6 @@ at), and returns its value and the `Hit`s a finding can quote, or None when the 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +25,7 @@ from oiadraft.scope.matching import Token, same_clause, tokens
 from oiadraft.scope.parties import named_other_party
 from oiadraft.scope.rewrites.clause import SAFE_AFTER, Where, two_sided
 from oiadraft.scope.rewrites.custodian import outsider_suggestion
+from oiadraft.scope.roles import settle
 from oiadraft.scope.schema import SignalRule
 from oiadraft.scope.spans import about_time, content_end, extend_list, quantified, question
 from oiadraft.scope.vocabulary import Rules
@@ -98,7 +98,7 @@ class PartView:
         not yet looked for."""
         self.period_problem = problems[0] if problems and self.period is None else None
         """A period phrase that cannot be read without guessing ("since 28th feb")."""
-        self._drop_described_meetings()
+        settle(text, self.by_kind)  # words whose role the words around them change
         self.end = content_end(text)
         comms, named = self.words("communications"), self.words("named_documents")
         quants = self.words("quantifier")
@@ -125,28 +125,6 @@ class PartView:
         if len(found) < 2:  # each kind's words are in text order already
             return found[0] if found else []
         return sorted((t for words in found for t in words), key=lambda t: t.start)
-
-    def _drop_described_meetings(self) -> None:
-        """"minutes of the Audit Committee meetings", "the minutes of all meetings of the
-        board": the meetings say which minutes, they are not messages asked for."""
-        named = [t for t in (*self.by_kind.get("named_documents", ()),
-                             *self.by_kind.get("record_words", ()))
-                 if _MINUTES.search(t.text)]
-        comms = self.by_kind.get("communications")
-        if not named or not comms:
-            return
-        kept = [t for t in comms
-                if not any(0 <= t.start - n.end <= 60 and _DESCRIBED.fullmatch(
-                    self.text, n.end, t.start) for n in named)]
-        if kept:
-            self.by_kind["communications"] = kept
-        else:
-            del self.by_kind["communications"]
-
-
-_MINUTES = re.compile(r"\b(?:minutes|agendas?|papers)\b", re.IGNORECASE)
-_DESCRIBED = re.compile(r"(?:\s+of)?(?:\s+(?:the|all|any|its|their))?[\s\w'’&-]*",
-                        re.IGNORECASE)
 
 
 def presence(view: PartView, rule: SignalRule) -> Value | None:

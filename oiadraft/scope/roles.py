@@ -1,0 +1,74 @@
+"""Words whose role the words around them change, settled before any feature is worked out.
+
+The vocabulary finds words by kind; a few kinds mean something else where they stand:
+
+* "minutes of the Audit Committee meetings": the meetings say which minutes; they are not
+  messages asked for (`drop_described_meetings`);
+* "emails about the number of dogs a person may walk": the figures are the subject of the
+  records asked for, not figures asked for (`drop_subject_figures`).
+
+Each function takes the part's text and its words by kind, and takes out the words whose role
+is settled otherwise (a kind left with no words is removed).
+"""
+
+from __future__ import annotations
+
+import re
+
+from oiadraft.scope.matching import Token
+
+_MINUTES = re.compile(r"\b(?:minutes|agendas?|papers)\b", re.IGNORECASE)
+_DESCRIBED = re.compile(r"(?:\s+of)?(?:\s+(?:the|all|any|its|their))?[\s\w'’&-]*",
+                        re.IGNORECASE)
+_RECORDS = ("communications", "named_documents", "record_words", "generic_records", "information")
+"""Kinds of words that ask for records."""
+_SUBJECT = ("topic_link", "topic_mention")
+"""Kinds of words that begin the subject of the records ("about", "relating to")."""
+_BRIDGE = re.compile(r"[\s,]*(?:(?:the|a|an|any|all|its|their)\s+)?", re.IGNORECASE)
+"""What may stand between a subject word and the figures that begin the subject."""
+
+
+def settle(text: str, by_kind: dict[str, list[Token]]) -> None:
+    """Every change of role this module knows, in place."""
+    drop_described_meetings(text, by_kind)
+    drop_subject_figures(text, by_kind)
+
+
+def _keep(by_kind: dict[str, list[Token]], kind: str, kept: list[Token]) -> None:
+    if kept:
+        by_kind[kind] = kept
+    else:
+        del by_kind[kind]
+
+
+def drop_described_meetings(text: str, by_kind: dict[str, list[Token]]) -> None:
+    """"minutes of the Audit Committee meetings", "the minutes of all meetings of the
+    board": the meetings say which minutes, they are not messages asked for."""
+    named = [t for t in (*by_kind.get("named_documents", ()), *by_kind.get("record_words", ()))
+             if _MINUTES.search(t.text)]
+    comms = by_kind.get("communications")
+    if not named or not comms:
+        return
+    _keep(by_kind, "communications", [
+        t for t in comms if not any(0 <= t.start - n.end <= 60 and _DESCRIBED.fullmatch(
+            text, n.end, t.start) for n in named)])
+
+
+def drop_subject_figures(text: str, by_kind: dict[str, list[Token]]) -> None:
+    """"All emails about the number of dogs a person may walk": where a part asks for records
+    and its subject (after "about", "relating to" ...) begins with figures, the figures words
+    from there on describe the subject; figures asked for come before it ("the number of
+    complaints about noise")."""
+    figures = by_kind.get("statistics")
+    links = [t for kind in _SUBJECT for t in by_kind.get(kind, ())]
+    if not figures or not links:
+        return
+    asked = [t.start for kind in _RECORDS for t in by_kind.get(kind, ())]
+    if not asked:
+        return
+    first = min(asked)
+    starts = [link.end for link in links if link.start > first and any(
+        f.start >= link.end and _BRIDGE.fullmatch(text, link.end, f.start) for f in figures)]
+    if starts:
+        subject = min(starts)
+        _keep(by_kind, "statistics", [f for f in figures if f.start < subject])
