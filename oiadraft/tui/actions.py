@@ -51,9 +51,12 @@ def palette_key() -> str:
 
 
 def chat_bindings() -> list[Binding]:
-    """Every other keyed action, as `run('<id>')` on the chat screen."""
+    """Every other keyed action, as `run('<id>')` on the chat screen. A key that opens a
+    screen or dialog is a priority binding, run when the app reads the key rather than after
+    the message box has taken the keys already read: what is typed straight after it goes to
+    what it opened, not into the box behind."""
     return [Binding(spec.key, f"run('{spec.id}')", spec.label, show=spec.footer, id=spec.id,
-                    tooltip=spec.help)
+                    tooltip=spec.help, priority=bool(spec.screen) and spec.screen != "letter")
             for spec in specs().values()
             if spec.key and spec.id not in APP_ACTIONS and spec.id != PALETTE_ACTION]
 

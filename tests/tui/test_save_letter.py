@@ -66,3 +66,25 @@ async def test_a_pipe_is_never_replaced_even_when_asked_twice(app_factory, tmp_p
         assert isinstance(app.screen, SaveLetterScreen)
         assert "not a regular file" in str(app.screen.query_one("#problem").render())
     assert stat.S_ISFIFO(pipe.stat().st_mode)
+
+
+async def test_a_file_name_typed_straight_after_ctrl_s_goes_into_the_dialog(app_factory):
+    """Keys typed in the same breath as Ctrl+S belong to the dialog it opens: they went into
+    the message box behind it, to be sent later as a part, while the dialog kept its default
+    name."""
+    from oiadraft.tui.widgets.chat_input import ChatInput
+
+    from .conftest import send_keys
+
+    draft = saved_draft(*START)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        chat = app.screen
+        send_keys(app, ["a", "b", "ctrl+s", "x", "y", "z"])
+        for _ in range(4):
+            await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, SaveLetterScreen)
+        assert dialog.query_one("#path").value == "xyz"
+        assert chat.query_one(ChatInput).text == "ab"
