@@ -91,3 +91,42 @@ async def test_a_clause_file_written_while_the_app_is_open_shows_on_the_next_vis
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert library.current() is not None and library.current().id == "mine"
+
+
+async def test_escape_in_the_clause_editor_asks_before_throwing_away_a_new_clause(
+        app_factory):
+    from oiadraft.clauses import Library
+
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        library = await open_library(pilot)
+        library.query_one("#clause-results").focus()
+        await pilot.press("n")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, ClauseEditorScreen)
+        area = editor.query_one("#clause-yaml")
+        area.text = area.text.replace("Write the paragraph here.", "Ten minutes of my words.")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is editor, "one Escape does not throw the words away"
+        assert "Escape again" in str(editor.query_one("#editor-errors").render())
+        assert "Ten minutes of my words." in area.text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is library
+    assert not any("Ten minutes" in c.body for c in Library.load().clauses())
+
+
+async def test_escape_in_an_unchanged_clause_editor_closes_it_at_once(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        library = await open_library(pilot)
+        library.query_one("#clause-results").focus()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ClauseEditorScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is library
