@@ -179,3 +179,14 @@ def test_escape_after_change_agency_says_so_and_asks_the_current_question_again(
     assert reply.view.step_id == "parts"
     assert "as it was" in said and "Describe the first thing you want" in said.replace(
         "describe", "Describe")
+
+
+def test_ticked_titles_with_commas_in_them_stay_one_item_each(interview):
+    """"Searchable text, not scanned images" is one choice: in a plain list it read as two."""
+    draft = Draft()
+    for answer in ("mfat", "cluster munitions", "2023", "yes", "Cabinet papers about it",
+                   "done"):
+        interview.respond(draft, answer)
+    said = to_text(interview.respond(draft, "").messages[0].text)
+    assert "“Searchable text, not scanned images”" in said
+    assert said.startswith("Ticked: “Electronic copies”, ")

@@ -325,7 +325,8 @@ def commit_ticks(turn: Turn, step: Step, selected: list[str]) -> None:
     chosen = _choose(draft, options, selected)
     _add_closing_defaults(turn)
     answered(turn, step.id)
-    titles = [quote_user(c.label, 200) for c in options if c.value in chosen]
+    # each title in quotes: "Searchable text, not scanned images" is one choice, not two
+    titles = [f"“{quote_user(c.label, 200)}”" for c in options if c.value in chosen]
     if titles:
         from oiadraft.text import join_and
 
