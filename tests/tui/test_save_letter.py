@@ -88,3 +88,23 @@ async def test_a_file_name_typed_straight_after_ctrl_s_goes_into_the_dialog(app_
         assert isinstance(dialog, SaveLetterScreen)
         assert dialog.query_one("#path").value == "xyz"
         assert chat.query_one(ChatInput).text == "ab"
+
+
+async def test_a_key_read_while_the_dialog_closes_still_opens_its_screen(app_factory):
+    """Escape then Ctrl+T in one breath: the Ctrl+T is read while the save dialog is still on
+    top, and opens the deadline screen once the chat is back."""
+    from oiadraft.tui.dialogs.deadline import DeadlineScreen
+
+    from .conftest import send_keys
+
+    draft = saved_draft(*START)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SaveLetterScreen)
+        send_keys(app, ["escape", "ctrl+t"])
+        for _ in range(4):
+            await pilot.pause()
+        assert isinstance(app.screen, DeadlineScreen)
