@@ -45,3 +45,23 @@ async def test_a_dialogs_labels_wrap_inside_it_on_a_narrow_terminal(app_factory)
         assert any("blank if none" in str(label.render()) for label in labels)
         for label in labels:
             assert label.region.right <= room.right, str(label.render())
+
+
+async def test_the_deadline_dialog_opens_at_its_title_on_a_short_terminal(app_factory):
+    """At 80x24 a council's deadline dialog is taller than the screen: it opened scrolled
+    down, its title and the label of the date box out of sight."""
+    from oiadraft.tui.dialogs.deadline import DeadlineScreen
+
+    draft = saved_draft("wcc", "rates", "2023", "yes", "Reports about rates in 2023")
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+t")
+        for _ in range(3):
+            await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, DeadlineScreen)
+        box = dialog.query_one("#dialog")
+        assert box.max_scroll_y > 0, "the dialog was meant to be taller than the screen"
+        assert box.scroll_y == 0
+        assert dialog.focused is dialog.query_one("#received")
