@@ -11,9 +11,11 @@ import pytest
 from oiadraft.errors import DataError
 from oiadraft.interview import Interview, load_script, quote_user
 from oiadraft.letter.render import render_text
+from oiadraft.letter.splitter import split_request
 from oiadraft.model import Draft, Period
 
 TODAY = date(2024, 9, 13)
+
 SEED = (Path(__file__).parent / "data" / "seed_request.txt").read_text(encoding="utf-8")
 BROAD = ("any correspondence any MFAT official has had with any UK representative that "
          "mentions the Convention")
@@ -321,6 +323,27 @@ def test_pasting_a_whole_request_splits_it(interview):
     assert len(chat.draft.parts) == 13
     assert reply.messages[0].kind == "summary" and "13 parts" in reply.messages[0].text
     assert chat.draft.parts[11].text.startswith("The dates, since October 2020, of any")
+
+
+def test_a_paste_says_which_words_are_not_parts(interview):
+    """The greeting and background of a pasted letter are not added as parts: the chat says
+    so, with how many words, rather than dropping them without a word."""
+    chat = Chat(interview)
+    chat.say("mfat", "cluster munitions", "skip")
+    reply = chat.say(SEED)
+    split = split_request(SEED)
+    words = len(split.preamble.split()) + len(split.closing.split())
+    said = " ".join(m.text for m in reply.messages)
+    assert f"{words:,} words before and after the numbered parts are not parts" in said
+    assert not any(split.preamble.split("\n")[2] in part.text for part in chat.draft.parts)
+    bare = Chat(interview)
+    bare.say("mfat", "cluster munitions", "skip")
+    reply = bare.say("1. Briefings to the Minister in May 2024.\n2. Minutes of the board in "
+                     "May 2024.\n\nPlease confirm receipt of this email.")
+    said = " ".join(m.text for m in reply.messages)
+    assert "6 words after the numbered parts are not parts" in said
+    assert [p.text for p in bare.draft.parts] == ["Briefings to the Minister in May 2024.",
+                                                 "Minutes of the board in May 2024."]
 
 
 def test_urgency_needs_reasons(interview):

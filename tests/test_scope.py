@@ -309,6 +309,15 @@ def test_figures_that_are_the_subject_of_records_asked_for_are_not_figures_asked
         assert "statistics" in scope.assess(asked, OIA).signals, asked
 
 
+def test_records_showing_something_have_a_subject():
+    """"Any email indicating whether the request was escalated" says what the records are
+    about, without a topic word to search for."""
+    for text in ("Any record, email, or message indicating whether my request was escalated.",
+                 "All internal correspondence showing when my request was first received."):
+        assert "no-subject" not in scope.assess(text, OIA).signals, text
+    assert "no-subject" in scope.assess("Any record, email, or message.", OIA).signals
+
+
 # ---- findings carry what the UI needs -------------------------------------------------------
 
 def test_finding_fields_and_placeholders():

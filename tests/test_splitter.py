@@ -195,3 +195,24 @@ def test_an_addressee_pattern_without_its_name_group_is_a_data_error(tmp_path, m
     finally:
         monkeypatch.undo()
         splitter._letter_rules.cache_clear()
+
+
+@pytest.mark.parametrize("text,parts,closing", [
+    # every part one paragraph: the paragraph after the last is the letter's closing
+    ("1. All briefings on X in 2023.\n2. All reports on Y in 2023.\n\nPlease confirm receipt "
+     "of this email to prevent follow-up emails.\n",
+     ["All briefings on X in 2023.", "All reports on Y in 2023."],
+     "Please confirm receipt of this email to prevent follow-up emails."),
+    # ... but not what the last part leads into, a sub-list, or a sentence going on with it
+    ("1. A one.\n2. B, including:\n\nthe minutes.\n", ["A one.", "B, including:\n\nthe minutes."],
+     ""),
+    ("1. A one.\n2. B two\n\n(a) X\n(b) Y\n", ["A one.", "B two\n\n(a) X\n(b) Y"], ""),
+    ("1. A one.\n2. B two\n\nand C too.\n", ["A one.", "B two\n\nand C too."], ""),
+    # a part of several paragraphs before it: the last may have several too
+    ("1. A one.\n\nMore of A.\n\n2. B two.\n\nMore of B.\n",
+     ["A one.\n\nMore of A.", "B two.\n\nMore of B."], ""),
+])
+def test_the_paragraph_after_a_one_paragraph_last_part_is_the_closing(text, parts, closing):
+    split = split_request(text)
+    assert [part.text for part in split.parts] == parts
+    assert split.closing == closing

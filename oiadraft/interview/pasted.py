@@ -6,7 +6,6 @@ naming an agency the directory knows ("Dear Ministry of Foreign Affairs and Trad
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -55,14 +54,12 @@ def add_many(turn: Turn, split: Any, text: str) -> None:
     count = len(split.parts)
     turn.messages.append(Message(turn.text("paste_summary", count=number(count),
                                            chars=number(len(text))), "summary"))
+    before, after = len(split.preamble.split()), len(split.closing.split())
+    if before or after:
+        where = "paste_around" if before and after else "paste_before" if before else "paste_after"
+        turn.say("paste_left_out", words=number(before + after), where=turn.text(where))
     if len(text) > LARGE_PASTE:
         turn.say("large_paste")
-    background, clauses = left_out(split)
-    for key, paragraph_count in (("paste_background_left_out", background),
-                                 ("paste_clauses_left_out", clauses)):
-        if paragraph_count:
-            turn.say(key, paragraphs=paragraphs(paragraph_count),
-                     are="is" if paragraph_count == 1 else "are")
     if split.request_period is not None and split.request_period.period != draft.period:
         # the request as pasted is what the requester means to send: its period wins over
         # one answered before, and they are told which one it replaced
@@ -97,35 +94,3 @@ def overview(turn: Turn, added: list[Part]) -> str:
                      medium=number(len(by_status["medium"])),
                      low=number(len(by_status["low"])),
                      high_list=number_list(by_status["high"]) or "none")
-
-
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
-
-
-def left_out(split: Any) -> tuple[int, int]:
-    """How many paragraphs of a pasted letter are in no part: (background before the parts,
-    paragraphs about the form of release or withholding). The greeting, the sign-off, a line
-    leading in to the parts ("...the following information:") and a sentence setting the
-    period for the whole request are not counted: the letter has its own or uses them."""
-    start, end = split.preamble_span
-    period = split.request_period
-    background = 0
-    offset = start
-    for paragraph in _BLANK_LINE.split(split.source[start:end]):
-        at = split.source.index(paragraph, offset) if paragraph else offset
-        offset = at + len(paragraph)
-        words = paragraph.strip()
-        if not words or words.endswith(":"):
-            continue
-        if any(kind == "greeting" and at <= span[0] < offset for kind, span in split.ignored):
-            continue
-        if period is not None and at <= period.start < offset:
-            continue
-        background += 1
-    clauses = sum(1 for kind, _ in split.ignored if kind == "clause")
-    return background, clauses
-
-
-def paragraphs(count: int) -> str:
-    """"paragraph" or "2 paragraphs"."""
-    return "paragraph" if count == 1 else f"{number(count)} paragraphs"

@@ -403,19 +403,29 @@ def _split(text: str, today: Any) -> SplitRequest:
     parts: list[FoundPart] = []
     closing_start = len(text)
     bullet_count = 0
+    one_paragraph = True
+    """Whether every part so far is one paragraph (no blank line inside)."""
     for index, marker in enumerate(tops):
-        limit = tops[index + 1].line_start if index + 1 < len(tops) else len(text)
+        last = index + 1 == len(tops)
+        limit = len(text) if last else tops[index + 1].line_start
         end = limit
         # a paragraph that starts with a clause or sign-off ends the part (and the list)
         stop = None
         # a part with no blank line inside is one paragraph: nothing after it to look at
         inner = _trim(text, marker.content_start, limit)
         if _BLANK_LINE.search(text, inner[0], inner[1]) is not None:
-            for p_start, p_end in _paragraphs(text, marker.content_start, limit)[1:]:
+            paragraphs = _paragraphs(text, marker.content_start, limit)
+            if last and index and one_paragraph and len(paragraphs) > 1 \
+                    and _closes(text, paragraphs[0], paragraphs[1]):
+                # every other part was one paragraph, so the last is too: what follows it
+                # ("Please confirm receipt of this email ...") is the letter's closing
+                stop = paragraphs[1][0]
+            for p_start, p_end in paragraphs[1:] if stop is None else ():
                 kind = _paragraph_kind(text[p_start:p_end])
                 if kind is not None:
                     stop = p_start
                     break
+            one_paragraph = False
         if stop is not None:
             end = stop
         start, end = _trim(text, marker.content_start, end)
@@ -459,6 +469,15 @@ def _split(text: str, today: Any) -> SplitRequest:
         scheme=scheme,
         ignored=tuple(ignored),
     )
+
+
+def _closes(text: str, part: tuple[int, int], after: tuple[int, int]) -> bool:
+    """Whether the paragraph `after` a one-paragraph last part can begin the letter's closing:
+    not when the part leads into it ("... including:") or it goes on with the part (a
+    sub-list "(a) ...", or a sentence that does not begin with a capital)."""
+    head = text[after[0]:after[1]].lstrip()
+    return (not text[part[0]:part[1]].rstrip().endswith(":") and head[:1].isupper()
+            and _MARKER.match(head) is None)
 
 
 def _split_unnumbered(text: str, today: Any) -> SplitRequest:
