@@ -201,6 +201,29 @@ def output_target(path: Path | str, force: bool = False) -> Path:
     return target
 
 
+def cannot_write(path: Path) -> str | None:
+    """Why a file the user named can never be written at `path`, in one sentence, or None when
+    writing may be tried (creating any missing folders): a folder where the file should be, a
+    pipe, device or socket (never replaced), or a file where one of its folders should be."""
+    try:
+        info = path.stat()
+    except OSError:
+        info = None
+    if info is not None:
+        if stat.S_ISDIR(info.st_mode):
+            return f"{path} is a folder; add a file name."
+        if not stat.S_ISREG(info.st_mode):
+            return (f"{path} is not a regular file (a pipe, device or socket); it is never "
+                    "replaced.")
+        return None
+    for folder in path.parents:
+        if folder.is_dir():
+            return None
+        if folder.exists():
+            return f"Cannot save there: {folder} is a file, not a folder."
+    return None
+
+
 @contextlib.contextmanager
 def folder_lock(folder: Path) -> Iterator[None]:
     """Hold an exclusive lock on a folder while checking and replacing a file in it, so two

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 
 __all__ = ["closest", "fold_case", "join_and", "join_or", "plain_spaces", "plural", "printable",
-           "strip_controls"]
+           "strip_controls", "upper_first"]
 
 
 def _join(items: Iterable[object], word: str) -> str:
@@ -34,6 +34,11 @@ def join_or(items: Iterable[object]) -> str:
 def plural(count: int, word: str, many: str | None = None) -> str:
     """plural(1, "part") -> "1 part"; plural(3, "part") -> "3 parts"; plural(2, "day", "days")."""
     return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def upper_first(text: str) -> str:
+    """A sentence's first letter in capitals, the rest as written: "part 3 is" -> "Part 3 is"."""
+    return text[:1].upper() + text[1:]
 
 
 # ANSI/VT escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), other ESC + one char.

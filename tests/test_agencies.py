@@ -496,3 +496,14 @@ def test_the_cli_asks_about_a_guess_instead_of_answering(capsys):
     assert main(["agencies", "search", "Otaki", "Community", "Trust"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Did you mean Kāpiti Coast District Council")
+
+
+def test_cli_search_never_echoes_terminal_escapes(capsys):
+    """A query pasted with colour codes is searched as its words; the message quoting it
+    never sends the codes back to the terminal."""
+    status = main(["agencies", "search", "\x1b]0;PWNED\x07\x1b[31mzzqx"])
+    out = capsys.readouterr().out
+    assert status == 1 and "zzqx" in out
+    assert "\x1b" not in out and "\x07" not in out
+    assert main(["agencies", "search", "\x1b[1mmfat\x1b[0m", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["agency"]["id"] == "mfat"

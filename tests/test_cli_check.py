@@ -294,3 +294,19 @@ def test_a_request_copied_from_a_pdf_reads_as_the_one_typed(tmp_path, capsys):
         [" ".join(p["text"].split()) for p in typed["parts"]], "the closing clauses joined a part"
     assert [(p["risk"], p["likelihood"]) for p in copied["parts"]] == \
         [(p["risk"], p["likelihood"]) for p in typed["parts"]]
+
+
+def test_a_request_with_colour_codes_is_checked_as_plain_text():
+    """Pasted from a coloured email or terminal: the codes never reach the output (where they
+    would colour or retitle the user's terminal), and never hide what they coloured."""
+    coloured = REFINED.read_text(encoding="utf-8").replace(
+        "All timeframes", "\x1b[38;5;208mAll\x1b[0m timeframes").replace(
+        "Communications", "\x1b]0;PWNED\x07\x1b[1;31mCommunications\x1b[0m")
+    for fmt in ("text", "json"):
+        result = run_cli("-", "--format", fmt, "--today", "2024-09-24",
+                         stdin=coloured.encode("utf-8"))
+        assert result.returncode in (0, 1), result.stderr
+        assert not any(ch in result.stdout for ch in (b"\x1b", b"\x07")), fmt
+    data = json.loads(result.stdout)
+    assert data["parts"][0]["text"].startswith("Communications between")
+    assert data["parts"][0]["period"]["source"] == "request"

@@ -162,3 +162,23 @@ def test_the_privacy_act_in_the_clause_commands(capsys):
     assert "is for the OIA and LGOIMA only, not the Privacy Act" in err
     status, _, err = run(capsys, "list", "--act", "foia")
     assert status == 2 and "unknown act 'foia': use oia, lgoima or privacy" in err
+
+
+EVIL = ('version: 1\nid: evil\ntitle: "Ev\\e]0;PWNED\\ail \\e[31mred"\nkind: custom\n'
+        'acts: [oia]\nbody: "Body \\e[2J text"\nnotes: "n\\e[5mote"\ntags: ["t\\e[1mag"]\n')
+
+
+def test_a_clause_file_with_terminal_escapes_is_read_as_its_plain_text(capsys):
+    """A clause file written with escape codes in it (copied from a coloured terminal) never
+    sends them to the terminal, the letter or the clipboard: they are not text."""
+    from oiadraft.clauses import Library
+
+    (paths.user_clauses_dir() / "evil.yaml").write_text(EVIL, encoding="utf-8")
+    clause = Library.load().get("evil")
+    assert (clause.title, clause.body, clause.notes, clause.tags) == (
+        "Evil red", "Body  text", "note", ("tag",))
+    for args in (["clauses", "list"], ["clauses", "show", "evil"],
+                 ["clauses", "show", "evil", "--format", "markdown"]):
+        assert main(args) == 0
+        out = capsys.readouterr().out
+        assert "\x1b" not in out and "\x07" not in out, args

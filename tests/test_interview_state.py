@@ -77,7 +77,7 @@ def test_a_saved_draft_resumes_mid_question(isolated_home):
     reply = fresh.start(again)
     assert reply.messages[0].text.startswith("**Welcome back.** This is your request to "
                                              "Ministry of Foreign Affairs and Trade about "
-                                             "cluster munitions, with 0 parts so far.")
+                                             "cluster munitions, with no parts so far.")
     assert reply.view.kind == "confirm" and "right?" in reply.messages[-1].text
     fresh.respond(again, "yes")
     assert again.period == Period(date(2020, 10, 1), None)

@@ -22,7 +22,7 @@ from typing import Any
 from oiadraft import acts, mdtext, yamlio
 from oiadraft.errors import DataError
 from oiadraft.letter.placeholders import check_placeholders, concepts_used
-from oiadraft.text import closest, join_or
+from oiadraft.text import closest, join_or, strip_controls
 
 CLAUSE_VERSION = 1
 
@@ -253,16 +253,18 @@ def parse_clause(data: Any, source: str | Path, text: str | None = None,
 
     if errors:
         return None, errors
+    # escape codes and control characters (a file written from a coloured terminal) are not
+    # text: they never reach the screen, the letter or the clipboard
     clause = Clause(
         id=clause_id,
-        title=" ".join(title.split()),
+        title=" ".join(strip_controls(title).split()),
         kind=kind,
-        body=body.strip("\n").rstrip(),
+        body=strip_controls(body).strip("\n").rstrip(),
         acts=tuple(act_list),
         section=tuple(sections),
-        tags=tuple(tag.strip() for tag in tags if tag.strip()),
+        tags=tuple(tag for tag in (strip_controls(t).strip() for t in tags) if tag),
         default=default,
-        notes=notes.strip(),
+        notes=strip_controls(notes).strip(),
         order=order,
         source=src,
         builtin=builtin,

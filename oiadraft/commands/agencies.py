@@ -81,7 +81,10 @@ def run(args: argparse.Namespace) -> int:
     from oiadraft import agencies
 
     if args.agencies_action == "search":
-        return _search(agencies, " ".join(args.query), args.limit, args.format)
+        from oiadraft.text import printable
+
+        # a query pasted with colour codes is its words: the codes are never echoed back
+        return _search(agencies, printable(" ".join(args.query)), args.limit, args.format)
     if args.agencies_action == "show":
         return _show(agencies, args.id, args.format)
     return _list(agencies, args.kind, args.act, args.format)

@@ -184,9 +184,11 @@ def read_input(file: str | None) -> tuple[str, str]:
         raise UserError(f"{name} is not UTF-8 text; save it as UTF-8 plain text first") from None
     if not text.strip():
         raise UserError(f"{name} is empty: there is no request to check")
-    from oiadraft.text import plain_spaces
+    from oiadraft.text import plain_spaces, strip_controls
 
-    return plain_spaces(text.replace("\r\n", "\n").replace("\r", "\n")), name
+    # colour codes and terminal escapes (a paste from a coloured email or terminal) are not
+    # text: left in, they would reach the report and hide the words they colour
+    return plain_spaces(strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))), name
 
 
 def check_text(text: str, act: str | None = None, today: date | None = None, *,

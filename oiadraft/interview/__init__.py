@@ -11,8 +11,9 @@
 every change they make can be undone. The conversation's own state is typed (`state`) and
 saved in `Draft.conversation`; the screen never reads it. Modules: `script` (the YAML),
 `actions` (the action table and command grammar), `state`, `history` (undo/redo), `engine`
-(the API), `show` (view and preview), `turns`, `steps` and `parts` (what each turn does),
-`xrefs` (references between parts), `words` (wording), `fields` (Draft fields by name).
+(the API), `show` (view and preview), `turns`, `steps`, `parts` and `pasted` (what each
+turn does), `xrefs` (references between parts), `words` (wording), `fields` (Draft fields by
+name).
 
 Recipes:
 - A new question: a step in prompts/interview.yaml with `id`, `kind`, `sets` (the Draft field

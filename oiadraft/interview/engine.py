@@ -11,7 +11,7 @@ what the requester typed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -318,7 +318,8 @@ class Interview:
             count = len(draft.parts)
             turn.say("resume", recipient=quote_user(draft.agency or "an agency not chosen yet"),
                      about=(" about " + quote_user(draft.topic)) if draft.topic else "",
-                     parts=f"{number(count)} part{'s' if count != 1 else ''}")
+                     parts=(f"{number(count)} part{'s' if count != 1 else ''}" if count
+                            else "no parts"))
         else:
             turn.messages.append(Message(self.greeting()))
         turn.reask = True
@@ -385,6 +386,11 @@ class Interview:
 
         draft = turn.draft
         stored = draft.conversation
+        handed = None
+        if turn.state.held and turn.state.pending is None and \
+                self.current_step(draft, turn.state).kind == "parts":
+            # the request pasted earlier goes into the box now, once; the box keeps it after
+            handed, turn.state = turn.state.held, replace(turn.state, held="")
         st.save(draft, turn.state)
         after = hist.take(draft, turn.state)
         history = self.histories.of(draft)
@@ -399,8 +405,10 @@ class Interview:
         if (turn.reask or self._asked(turn) != asked) and not turn.prompted:
             turn.messages.append(Message(question(self, draft, turn.state)))
         changed = before != after or st.Conversation.from_dict(stored) != turn.state
-        return Reply(tuple(turn.messages), build_view(self, draft, turn.state), changed,
-                     turn.screen)
+        view = build_view(self, draft, turn.state)
+        if handed is not None:
+            view = replace(view, prefill=handed)
+        return Reply(tuple(turn.messages), view, changed, turn.screen)
 
     def _label(self, turn: Turn, before: hist.Snapshot, after: hist.Snapshot) -> str:
         """What to call a change no handler named: the answer to a question."""

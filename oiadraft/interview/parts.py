@@ -14,8 +14,6 @@ from oiadraft.interview import state as st
 from oiadraft.interview import xrefs
 from oiadraft.interview.actions import Command
 from oiadraft.interview.show import (
-    DETAILED_PARTS,
-    LARGE_PASTE,
     find_finding,
     split_of,
     split_paste,
@@ -23,13 +21,13 @@ from oiadraft.interview.show import (
 )
 from oiadraft.interview.words import (
     number,
-    number_list,
     parts_phrase,
     period_phrase,
     quote_user,
     reading,
 )
 from oiadraft.model import Part
+from oiadraft.text import upper_first
 
 if TYPE_CHECKING:
     from oiadraft.interview.engine import Turn
@@ -76,7 +74,8 @@ def report(turn: Turn, part: Part, *, actions: bool, words: bool = False) -> str
     return "\n\n".join(lines)
 
 
-def _said(turn: Turn, text: str) -> None:
+def said(turn: Turn, text: str) -> None:
+    """One assistant message of `text` (already filled in)."""
     from oiadraft.interview.engine import Message
 
     turn.messages.append(Message(text))
@@ -84,7 +83,7 @@ def _said(turn: Turn, text: str) -> None:
 
 def _report_and_ask(turn: Turn, part: Part) -> None:
     """A part's report, then the next question unless the report already asked it."""
-    _said(turn, report(turn, part, actions=True))
+    said(turn, report(turn, part, actions=True))
     if not turn.prompted:
         turn.reask = True
 
@@ -106,7 +105,9 @@ def answer(turn: Turn, step: Any, text: str) -> None:
         return
     split = split_paste(text)
     if split is not None and len(split.parts) >= 2:
-        _add_many(turn, split, text)
+        from oiadraft.interview.pasted import add_many
+
+        add_many(turn, split, text)
         return
     if split is not None and split.parts:
         from oiadraft.letter.splitter import clean_part_text
@@ -119,54 +120,16 @@ def answer(turn: Turn, step: Any, text: str) -> None:
     turn.state = replace(turn.state, current=part.id)
     turn.label = turn.text("undo_added", number=number(len(draft.parts)))
     if not _has_period(turn, part):
-        _said(turn, report(turn, part, actions=False))
+        said(turn, report(turn, part, actions=False))
         turn.state = replace(turn.state, pending=st.PartPeriod(part=part.id))
         return
     _report_and_ask(turn, part)
 
 
-def _add_many(turn: Turn, split: Any, text: str) -> None:
-    from oiadraft.interview.engine import Message
-
-    draft = turn.draft
-    first = len(draft.parts) + 1
-    count = len(split.parts)
-    turn.messages.append(Message(turn.text("paste_summary", count=number(count),
-                                           chars=number(len(text))), "summary"))
-    before, after = len(split.preamble.split()), len(split.closing.split())
-    if before or after:
-        where = "paste_around" if before and after else "paste_before" if before else "paste_after"
-        turn.say("paste_left_out", words=number(before + after), where=turn.text(where))
-    if len(text) > LARGE_PASTE:
-        turn.say("large_paste")
-    if split.request_period is not None and draft.period is None:
-        draft.period = split.request_period.period
-        turn.say("request_period_found", period=period_phrase(draft.period))
-    from oiadraft.letter.splitter import clean_part_text
-
-    added = [Part(text=clean_part_text(found.text)) for found in split.parts]
-    draft.parts.extend(added)
-    if count <= DETAILED_PARTS:
-        # one message for all of them: a widget per part would crowd the transcript
-        _said(turn, "\n\n---\n\n".join(report(turn, part, actions=False, words=True)
-                                       for part in added))
-    else:
-        _said(turn, _overview(turn, added))
-    turn.state = replace(turn.state, current=added[-1].id)
-    turn.label = turn.text("undo_pasted", first=number(first), last=number(len(draft.parts)))
-    turn.reask = True
-
-
-def _overview(turn: Turn, added: list[Part]) -> str:
-    """Many parts at once: how many at each risk, and which are high."""
-    by_status: dict[str, list[int]] = {"high": [], "medium": [], "low": [], "kept": []}
-    start = len(turn.draft.parts) - len(added) + 1
-    for at, part in enumerate(added, start):
-        by_status[turn.iv.status(turn.draft, part)].append(at)
-    return turn.text("parts_overview", high=number(len(by_status["high"])),
-                     medium=number(len(by_status["medium"])),
-                     low=number(len(by_status["low"])),
-                     high_list=number_list(by_status["high"]) or "none")
+def without_period(turn: Turn) -> list[int]:
+    """The numbers of the parts with no time frame: none of their own, none in their words and
+    none for the whole request."""
+    return [at for at, part in enumerate(turn.draft.parts, 1) if not _has_period(turn, part)]
 
 
 def _has_period(turn: Turn, part: Part) -> bool:
@@ -372,7 +335,7 @@ def _split(turn: Turn, n: int | None) -> None:
     turn.state = replace(turn.state, current=copies.id)
     turn.label = turn.text("undo_split", number=number(at))
     turn.say("part_split", first=number(at), second=number(at + 1))
-    _said(turn, report(turn, dates, actions=False, words=True) + "\n\n---\n\n"
+    said(turn, report(turn, dates, actions=False, words=True) + "\n\n---\n\n"
           + report(turn, copies, actions=False, words=True))
     turn.reask = True
 
@@ -498,19 +461,15 @@ def finish(turn: Turn) -> None:
     count = len(draft.parts)
     lines = [turn.text("parts_done", count=f"{number(count)} part{'s' if count != 1 else ''}")]
     if high:
-        lines.append(turn.text("parts_done_high", parts=_capital(parts_phrase(high)),
+        lines.append(turn.text("parts_done_high", parts=upper_first(parts_phrase(high)),
                                is_are="is" if len(high) == 1 else "are",
                                first=number(high[0]),
                                it="it" if len(high) == 1 else "the first of them"))
     if kept:
         one = len(kept) == 1
-        lines.append(turn.text("parts_done_kept", parts=_capital(parts_phrase(kept)),
+        lines.append(turn.text("parts_done_kept", parts=upper_first(parts_phrase(kept)),
                                is_are="is" if one else "are", them="it" if one else "them",
                                they="it" if one else "they"))
     if not high and not kept:
         lines.append(turn.text("parts_done_clear_one" if count == 1 else "parts_done_clear"))
-    _said(turn, " ".join(lines))
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    said(turn, " ".join(lines))

@@ -103,6 +103,8 @@ class Conversation:
     pending: Pending | None = None
     closing_added: bool = False
     """The closing clauses (thanks, contact) have been added once."""
+    held: str = ""
+    """A whole request pasted before the parts question, kept to put in the box when it comes."""
 
     def answer(self, step_id: str) -> Conversation:
         """This step answered (and no longer being edited)."""
@@ -123,6 +125,8 @@ class Conversation:
             data["closing_added"] = True
         if self.pending is not None:
             data["pending"] = _pending_to_dict(self.pending)
+        if self.held:
+            data["held"] = self.held
         return data
 
     @classmethod
@@ -140,6 +144,7 @@ class Conversation:
             current=_str_or_none(data.get("current")),
             pending=_pending_from_dict(data.get("pending")) if same_version else None,
             closing_added=data.get("closing_added") is True,
+            held=held if isinstance(held := data.get("held"), str) else "",
         )
 
 

@@ -16,7 +16,8 @@ from oiadraft.interview import state as st
 from oiadraft.interview.fields import set_field
 from oiadraft.interview.script import Choice, Step
 from oiadraft.interview.show import choices, selection
-from oiadraft.interview.words import parts_phrase, quote_user
+from oiadraft.interview.words import number, parts_phrase, quote_user
+from oiadraft.text import upper_first
 
 if TYPE_CHECKING:
     from oiadraft.interview.engine import Turn
@@ -210,6 +211,14 @@ def skip_step(turn: Turn, step: Step) -> None:
         return
     set_field(turn.draft, step.sets, "" if step.sets == "requester.name" else None)
     answered(turn, step.id)
+    from oiadraft.interview.parts import without_period
+
+    if step.sets == "period" and (bare := without_period(turn)):
+        # parts added under the request's period have none of their own now
+        turn.say("period_skipped_parts", parts=upper_first(parts_phrase(bare)),
+                 has_have="has" if len(bare) == 1 else "have",
+                 edit=f"type `edit part {number(bare[0])}`")
+        return
     turn.say((step.said or {}).get("blank") or "step_skipped")
 
 
@@ -231,7 +240,7 @@ def read_period(turn: Turn, text: str) -> Any:
         return parse_period(text, today=turn.iv.today)
     except PeriodError as error:
         problem = str(error)
-        turn.problem("period_problem", problem=quote_user(problem[:1].upper() + problem[1:], 600))
+        turn.problem("period_problem", problem=quote_user(upper_first(problem), 600))
         return None
 
 
@@ -316,7 +325,8 @@ def commit_ticks(turn: Turn, step: Step, selected: list[str]) -> None:
     chosen = _choose(draft, options, selected)
     _add_closing_defaults(turn)
     answered(turn, step.id)
-    titles = [quote_user(c.label, 200) for c in options if c.value in chosen]
+    # each title in quotes: "Searchable text, not scanned images" is one choice, not two
+    titles = [f"“{quote_user(c.label, 200)}”" for c in options if c.value in chosen]
     if titles:
         from oiadraft.text import join_and
 

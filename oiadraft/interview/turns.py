@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from oiadraft.interview import history as hist
-from oiadraft.interview import parts, steps
+from oiadraft.interview import parts, pasted, steps
 from oiadraft.interview import state as st
 from oiadraft.interview.actions import Command, action
 from oiadraft.interview.show import LARGE_PASTE
@@ -52,6 +52,8 @@ def answer(turn: Turn, text: str) -> None:
         return
     if pending is not None:
         PENDING[pending.kind](turn, pending, text)
+        return
+    if pasted.hold(turn, step, text):
         return
     if not text.strip() and step.id == turn.state.editing and step.id in turn.state.answered \
             and step.kind not in ("multi", "parts"):
@@ -108,7 +110,11 @@ def cancel(turn: Turn, cmd: Command) -> None:
     pending = turn.state.pending
     if pending is None:
         if turn.state.editing:
+            editing = turn.state.editing
             turn.state = replace(turn.state, editing=None)
+            if editing in turn.state.answered:
+                turn.say("change_cancelled", label=turn.iv.script.step(editing).label)
+            turn.reask = True
             return
         turn.problem("nothing_to_cancel")
         return

@@ -51,11 +51,23 @@ def palette_key() -> str:
 
 
 def chat_bindings() -> list[Binding]:
-    """Every other keyed action, as `run('<id>')` on the chat screen."""
-    return [Binding(spec.key, f"run('{spec.id}')", spec.label, show=spec.footer, id=spec.id,
-                    tooltip=spec.help)
-            for spec in specs().values()
-            if spec.key and spec.id not in APP_ACTIONS and spec.id != PALETTE_ACTION]
+    """Every other keyed action, as `run('<id>')` on the chat screen. A key that opens a
+    screen or dialog is bound twice. As a priority binding it runs when the app reads the key,
+    before the message box has taken the keys read with it: what is typed straight after it
+    goes to what it opened, not into the box behind. As an ordinary one it still runs when the
+    key was read while a dialog was closing (Escape then Ctrl+T) and reaches the chat after."""
+    bindings = []
+    for spec in specs().values():
+        if not spec.key or spec.id in APP_ACTIONS or spec.id == PALETTE_ACTION:
+            continue
+        opens = bool(spec.screen) and spec.screen != "letter"
+        action = f"run('{spec.id}')"
+        # the footer shows the priority binding of a key when there is one
+        bindings.append(Binding(spec.key, action, spec.label, show=spec.footer, id=spec.id,
+                                tooltip=spec.help, priority=opens))
+        if opens:
+            bindings.append(Binding(spec.key, action, spec.label, show=False, id=spec.id))
+    return bindings
 
 
 def key_name(key: str) -> str:

@@ -68,6 +68,8 @@ class OiaDraftApp(App[None]):
         self.system_clipboard = system_clipboard
         """Copies to the OS clipboard as well as OSC 52; tests pass a fake or None."""
         self._library: Library | None = None
+        self._told_problems: set[str] = set()
+        """Unreadable files already told of, so each is told once while the app runs."""
         self._interview: Interview | None = None
         self._config: Config | None = None
         self.last_error_log: Path | None = None
@@ -126,6 +128,21 @@ class OiaDraftApp(App[None]):
     def reload_library(self) -> None:
         """Forget the loaded library (after an edit); the next use loads it afresh."""
         self._library = None
+
+    def tell_unreadable(self, what: str, problems: Iterable[object]) -> None:
+        """Show the files of a kind (`what`: "clause file", "draft file") that could not be
+        read ("file:line: message" and what was done with each), each once while the app runs,
+        in one toast."""
+        from oiadraft.text import plural
+
+        new = list(dict.fromkeys(str(problem) for problem in problems
+                                 if str(problem) not in self._told_problems))
+        if not new:
+            return
+        self._told_problems.update(new)
+        title = (f"A {what} could not be read" if len(new) == 1
+                 else f"{plural(len(new), what)} could not be read")
+        self.notify("\n".join(new), title=title, severity="warning", timeout=15)
 
     @property
     def interview(self) -> Interview:
@@ -226,10 +243,7 @@ class OiaDraftApp(App[None]):
             latest = self.store.latest()
         except Exception:
             return None
-        problems = getattr(self.store, "problems", None) or []
-        for problem in problems:
-            self.notify(str(problem), title="A draft file was set aside", severity="warning",
-                        timeout=12)
+        self.tell_unreadable("draft file", getattr(self.store, "problems", None) or [])
         return latest
 
     # ---- commands -----------------------------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from oiadraft.model import Draft
-from oiadraft.text import plural
 
 
 def describe_when(updated: datetime | None, today: date) -> str:
@@ -29,5 +28,10 @@ def describe_draft(draft: Draft, today: date) -> str:
     """ "your request to MFAT about cluster munitions, 3 parts, edited yesterday" """
     who = draft.agency or "an agency not chosen yet"
     about = f" about {draft.topic}" if draft.topic else ""
-    parts = plural(len(draft.parts), "part")
-    return f"your request to {who}{about}, {parts}, edited {describe_when(draft.updated, today)}"
+    return (f"your request to {who}{about}, {part_count(len(draft.parts))}, "
+            f"edited {describe_when(draft.updated, today)}")
+
+
+def part_count(count: int) -> str:
+    """ "no parts yet", "1 part", "7,025 parts" """
+    return f"{count:,} {'part' if count == 1 else 'parts'}" if count else "no parts yet"

@@ -17,6 +17,10 @@ class MessageBox:
     """Mixin for the chat screen (it has `_typing_changed`, `_submit`, `_turn_key`,
     `_enqueue`, `_bound` and `EarlyKeys._wait_its_turn`)."""
 
+    app: Any
+    draft: Any
+    _dirty: bool
+    save_now: Any
     query: Any
     query_one: Any
     focused: Any
@@ -82,6 +86,13 @@ class MessageBox:
         return False
 
     def _large_paste(self, text: str) -> None:
+        if self.app.return_code is not None:
+            # Pasted just before quitting, it reaches the box as the app closes: too late to
+            # be worked on, so it is kept as the box's words, put back when the draft resumes.
+            self.draft.pending_input = self._box_text() + text
+            self._dirty = True
+            self.save_now()
+            return
         self.notify(f"Checking {len(text):,} characters — the screen stays usable.",
                     title="Long paste", timeout=5)
         self._enqueue(("send", text))

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
 from oiadraft.errors import DataError, UserError
+from oiadraft.tui.dialogs.discard import AsksBeforeDiscarding
 from oiadraft.tui.guard import guarded
 from oiadraft.tui.typed_app import UsesOiaDraftApp
 
@@ -32,7 +33,7 @@ body: |
 """
 
 
-class ClauseEditorScreen(UsesOiaDraftApp, ModalScreen[Any]):
+class ClauseEditorScreen(AsksBeforeDiscarding, UsesOiaDraftApp, ModalScreen[Any]):
     """YAML fields and a Markdown body. Nothing is written until the clause is valid; an
     invalid clause shows each error with its line and keeps the user's text."""
 
@@ -90,7 +91,9 @@ class ClauseEditorScreen(UsesOiaDraftApp, ModalScreen[Any]):
             area.focus()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        changed = self.query_one(TextArea).text != self.yaml_text
+        if self.may_discard(changed, self.query_one("#editor-errors", Static)):
+            self.dismiss(None)
 
 
 def _validate(text: str) -> tuple[Any, list[DataError]]:

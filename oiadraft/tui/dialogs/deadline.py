@@ -76,6 +76,7 @@ class DeadlineScreen(ModalScreen[Draft | None]):
     """Enter the day the agency received the request (and any extension)."""
 
     CSS_PATH = "dialogs.tcss"
+    AUTO_FOCUS = ""  # focused in on_mount, without scrolling the title out of sight
 
     BINDINGS = [Binding("escape", "close", "Close"), Binding("ctrl+s", "mark_sent", "Sent")]
 
@@ -110,7 +111,7 @@ class DeadlineScreen(ModalScreen[Draft | None]):
 
     def on_mount(self) -> None:
         self.refresh_report()
-        self.query_one("#received", Input).focus()
+        self.query_one("#received", Input).focus(scroll_visible=False)
 
     @on(Input.Changed)
     @on(Select.Changed)

@@ -9,8 +9,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
+from oiadraft.tui.dialogs.discard import AsksBeforeDiscarding
 
-class EditPartScreen(ModalScreen[str | None]):
+
+class EditPartScreen(AsksBeforeDiscarding, ModalScreen[str | None]):
     """Edit one part's wording; empty text is refused."""
 
     CSS_PATH = "dialogs.tcss"
@@ -41,4 +43,6 @@ class EditPartScreen(ModalScreen[str | None]):
         self.dismiss(text)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        changed = self.query_one(TextArea).text.strip() != self.text.strip()
+        if self.may_discard(changed, self.query_one("#problem", Static)):
+            self.dismiss(None)

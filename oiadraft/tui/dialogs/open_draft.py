@@ -13,7 +13,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from oiadraft.model import Draft
-from oiadraft.tui.describe import describe_when
+from oiadraft.tui.describe import describe_when, part_count
 from oiadraft.tui.guard import guarded
 from oiadraft.tui.typed_app import UsesOiaDraftApp
 
@@ -39,7 +39,7 @@ class OpenDraftScreen(UsesOiaDraftApp, ModalScreen[Draft | None]):
         options = []
         for summary in store.list():
             label = Text(summary.title)
-            label.append(f"  ·  {summary.parts} part{'s' if summary.parts != 1 else ''}, "
+            label.append(f"  ·  {part_count(summary.parts)}, "
                          f"edited {describe_when(summary.updated, self.today)}", style="dim")
             if summary.sent:
                 from oiadraft.deadline import due_text, response_due
@@ -56,8 +56,7 @@ class OpenDraftScreen(UsesOiaDraftApp, ModalScreen[Draft | None]):
             option_list.highlighted = 0
         else:
             option_list.add_option(Option(Text("No saved drafts yet."), disabled=True))
-        for problem in getattr(store, "problems", []) or []:
-            self.notify(str(problem), title="A draft file was set aside", severity="warning")
+        self.app.tell_unreadable("draft file", getattr(store, "problems", None) or [])
         option_list.focus()
 
     @guarded

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from oiadraft.fsutil import cannot_write
 from oiadraft.model import Draft
 from oiadraft.tui.guard import guarded
 
@@ -80,8 +81,9 @@ class SaveLetterScreen(ModalScreen[Path | None]):
             problem.update(Text("Type a file name.", style="bold red"))
             return
         path = Path(raw).expanduser()
-        if path.is_dir():
-            problem.update(Text(f"{path} is a folder; add a file name.", style="bold red"))
+        reason = cannot_write(path)
+        if reason:
+            problem.update(Text(reason, style="bold red"))
             return
         if path.exists() and self._confirm_overwrite != path:
             self._confirm_overwrite = path

@@ -344,7 +344,8 @@ class ChatScreen(Greeting, LiveLetter, MessageBox, Autosave, EarlyKeys, ResumeOf
             action_id = str(parameters[0])
             if action_id == "show_letter":
                 return self.has_class("-narrow")
-            return self.applies(action_id)
+            return self.applies(action_id) or (action_id == "cancel"  # folds the letter away
+                                               and self.has_class("-show-letter"))
         if action == "toggle_letter":
             return self.has_class("-narrow")
         return True
@@ -362,7 +363,8 @@ class ChatScreen(Greeting, LiveLetter, MessageBox, Autosave, EarlyKeys, ResumeOf
         if spec is None:
             return
         act = self._act_now if now else self._act
-        if action_id == "show_letter":
+        folding = action_id == "cancel" and self.has_class("-show-letter")  # Escape on it
+        if action_id == "show_letter" or folding:
             self.action_toggle_letter()
         elif spec.screen:
             self._open(spec.screen)

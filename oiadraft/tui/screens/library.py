@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from oiadraft.acts import get_act
 from oiadraft.model import Draft
+from oiadraft.text import plural
 from oiadraft.tui.dialogs.clause_editor import NEW_CLAUSE, ClauseEditorScreen
 from oiadraft.tui.guard import guarded
 from oiadraft.tui.typed_app import UsesOiaDraftApp
@@ -39,6 +40,7 @@ class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
         Binding("n", "new", "New", id="new-clause"),
         Binding("x,delete", "delete", "Delete", id="delete"),
         Binding("slash", "focus_search", "Search", id="search"),
+        Binding("down,enter", "into_results", show=False, priority=True),
     ]
 
     def __init__(self, draft: Draft) -> None:
@@ -65,6 +67,7 @@ class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
         return self.app.library
 
     def on_mount(self) -> None:
+        self.app.reload_library()  # clause files written or mended while the app was open
         self.run_search("")
         self.query_one("#clause-search", Input).focus()
 
@@ -95,10 +98,14 @@ class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
         for clause in clauses:
             results.add_option(Option(self._label(clause), id=clause.id))
         status = self.query_one("#search-status", Static)
+        line = Text(f"{plural(len(clauses), 'clause')} · ", style="dim")
+        unread = len(self.library.problems)
+        if unread:
+            line.append(f"{plural(unread, 'clause file')} could not be read · ", style="yellow")
+            self.app.tell_unreadable("clause file", self.library.problems)
+        line.append("↓ to choose: i inserts, e edits, d duplicates, n new")
+        status.update(line)
         count = len(clauses)
-        status.update(Text(f"{count} clause{'s' if count != 1 else ''} · "
-                           "↓ to choose: i inserts, e edits, d duplicates, n new",
-                           style="dim"))
         if count:
             ids = [c.id for c in clauses]
             results.highlighted = ids.index(keep) if keep in ids else 0
@@ -137,14 +144,11 @@ class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
     def _selected(self) -> None:
         self.action_toggle_insert()
 
-    @on(Input.Submitted, "#clause-search")
-    def _search_submitted(self) -> None:
-        self.query_one("#clause-results", OptionList).focus()
-
-    def on_key(self, event) -> None:
-        if event.key == "down" and self.focused is self.query_one("#clause-search", Input):
-            self.query_one("#clause-results", OptionList).focus()
-            event.stop()
+    def action_into_results(self) -> None:
+        """Down or Enter in the search box. A priority binding, run before the next key is
+        passed on, and the focus set at once (``Widget.focus`` waits its turn): an ``e``
+        typed straight after Down is the Edit key in the results, not a search letter."""
+        self.set_focus(self.query_one("#clause-results", OptionList))
 
     @guarded
     def _show_preview(self) -> None:
@@ -179,6 +183,8 @@ class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
     # ---- actions ------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "into_results":
+            return self.is_mounted and self.focused is self.query_one("#clause-search", Input)
         clause = self.current() if self.is_mounted else None
         if action in {"toggle_insert", "edit", "duplicate"}:
             return clause is not None

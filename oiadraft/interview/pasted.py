@@ -1,0 +1,96 @@
+"""A request pasted whole. At the parts question it is split into parts, its period for the whole
+request taken. Pasted before then (a journalist pastes the letter they wrote as the first
+answer) it is kept, never lost, and put in the box when the parts question comes; a salutation
+naming an agency the directory knows ("Dear Ministry of Foreign Affairs and Trade,") answers
+"who are you asking?"."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from oiadraft.interview.parts import report, said
+from oiadraft.interview.show import DETAILED_PARTS, LARGE_PASTE, split_paste
+from oiadraft.interview.words import number, number_list, period_phrase
+from oiadraft.model import Part
+
+if TYPE_CHECKING:
+    from oiadraft.interview.engine import Turn
+
+
+def hold(turn: Turn, step: Any, text: str) -> bool:
+    """Keep `text` for the parts question when it is a request of two or more parts given in
+    answer to an earlier question; True when it was kept (and the turn is answered)."""
+    state = turn.state
+    if state.pending is not None or step.kind == "parts" or "parts" in state.answered \
+            or len(text) > LARGE_PASTE:
+        return False
+    split = split_paste(text)
+    if split is None or len(split.parts) < 2:
+        return False
+    turn.state = replace(state, held=text)
+    turn.say("request_held", count=number(len(split.parts)))
+    from oiadraft.letter.splitter import addressee
+
+    name = addressee(split.preamble) if step.kind == "agency" else None
+    if name:
+        resolution = turn.iv.directory.resolve(name)
+        if resolution.status == "found":
+            from oiadraft.interview.steps import set_agency
+
+            set_agency(turn, resolution.agency)
+            return True
+    turn.reask = True
+    return True
+
+
+def add_many(turn: Turn, split: Any, text: str) -> None:
+    """Two or more parts pasted at the parts question: all added, the request's own period
+    taken, and each part reported (or, for many, how many at each risk)."""
+    from oiadraft.interview.engine import Message
+
+    draft = turn.draft
+    first = len(draft.parts) + 1
+    count = len(split.parts)
+    turn.messages.append(Message(turn.text("paste_summary", count=number(count),
+                                           chars=number(len(text))), "summary"))
+    before, after = len(split.preamble.split()), len(split.closing.split())
+    if before or after:
+        where = "paste_around" if before and after else "paste_before" if before else "paste_after"
+        turn.say("paste_left_out", words=number(before + after), where=turn.text(where))
+    if len(text) > LARGE_PASTE:
+        turn.say("large_paste")
+    if split.request_period is not None and split.request_period.period != draft.period:
+        # the request as pasted is what the requester means to send: its period wins over
+        # one answered before, and they are told which one it replaced
+        earlier, draft.period = draft.period, split.request_period.period
+        if earlier is None:
+            turn.say("request_period_found", period=period_phrase(draft.period))
+        else:
+            turn.say("request_period_replaced", period=period_phrase(draft.period),
+                     earlier=period_phrase(earlier))
+    from oiadraft.letter.splitter import clean_part_text
+
+    added = [Part(text=clean_part_text(found.text)) for found in split.parts]
+    draft.parts.extend(added)
+    if count <= DETAILED_PARTS:
+        # one message for all of them: a widget per part would crowd the transcript
+        said(turn, "\n\n---\n\n".join(report(turn, part, actions=False, words=True)
+                                       for part in added))
+    else:
+        said(turn, overview(turn, added))
+    turn.state = replace(turn.state, current=added[-1].id)
+    turn.label = turn.text("undo_pasted", first=number(first), last=number(len(draft.parts)))
+    turn.reask = True
+
+
+def overview(turn: Turn, added: list[Part]) -> str:
+    """Many parts at once: how many at each risk, and which are high."""
+    by_status: dict[str, list[int]] = {"high": [], "medium": [], "low": [], "kept": []}
+    start = len(turn.draft.parts) - len(added) + 1
+    for at, part in enumerate(added, start):
+        by_status[turn.iv.status(turn.draft, part)].append(at)
+    return turn.text("parts_overview", high=number(len(by_status["high"])),
+                     medium=number(len(by_status["medium"])),
+                     low=number(len(by_status["low"])),
+                     high_list=number_list(by_status["high"]) or "none")

@@ -1,0 +1,132 @@
+"""The clause library as a requester meets it: quick keys, and clause files that are broken or
+added while the app is open."""
+
+from __future__ import annotations
+
+from oiadraft import paths
+from oiadraft.tui.dialogs.clause_editor import ClauseEditorScreen
+from oiadraft.tui.screens.library import ClauseLibraryScreen
+
+from .conftest import ready, send_keys
+
+
+async def open_library(pilot) -> ClauseLibraryScreen:
+    await ready(pilot)
+    await pilot.press("ctrl+l")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ClauseLibraryScreen)
+    return screen
+
+
+async def test_down_then_e_typed_at_once_edits_the_clause(app_factory):
+    """Down moves into the results; an e typed straight after it is the Edit key there, not a
+    letter added to the search."""
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        library = await open_library(pilot)
+        library.query_one("#clause-search").value = "watermark"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        send_keys(app, ["down", "e"])
+        await pilot.pause()
+        await pilot.pause()
+        assert library.query_one("#clause-search").value == "watermark"
+        assert isinstance(app.screen, ClauseEditorScreen)
+
+
+async def test_enter_then_i_typed_at_once_inserts_the_clause(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        library = await open_library(pilot)
+        library.query_one("#clause-search").value = "watermark"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        send_keys(app, ["enter", "i"])
+        await pilot.pause()
+        await pilot.pause()
+        assert library.query_one("#clause-search").value == "watermark"
+        assert "no-watermark" in library.draft.clauses
+
+
+BROKEN = "version: 1\nid: broken\ntitle: Broken\nkind: custom\nbody: |\n  text\n tags: [a\n"
+
+
+async def test_a_broken_clause_file_is_reported_with_file_and_line_and_kept(app_factory):
+    folder = paths.user_clauses_dir()
+    broken = folder / "broken.yaml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    app = app_factory()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        library = await open_library(pilot)
+        status = str(library.query_one("#search-status").render())
+        assert "1 clause file could not be read" in status
+        told = [str(n.message) for n in app._notifications
+                if n.title == "A clause file could not be read"]
+        assert len(told) == 1 and "broken.yaml:7:" in told[0] and "YAML" in told[0]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+l")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        told = [n for n in app._notifications if n.title == "A clause file could not be read"]
+        assert len(told) == 1, "the same problem is told once, not on every visit"
+    assert broken.read_text(encoding="utf-8") == BROKEN
+
+
+GOOD = ("version: 1\nid: mine\ntitle: Added while open\nkind: custom\nacts: [oia, lgoima]\n"
+        "body: |\n  Please reply by email.\n")
+
+
+async def test_a_clause_file_written_while_the_app_is_open_shows_on_the_next_visit(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        library = await open_library(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        (paths.user_clauses_dir() / "mine.yaml").write_text(GOOD, encoding="utf-8")
+        library = await open_library(pilot)
+        library.query_one("#clause-search").value = "Added while open"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert library.current() is not None and library.current().id == "mine"
+
+
+async def test_escape_in_the_clause_editor_asks_before_throwing_away_a_new_clause(
+        app_factory):
+    from oiadraft.clauses import Library
+
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        library = await open_library(pilot)
+        library.query_one("#clause-results").focus()
+        await pilot.press("n")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, ClauseEditorScreen)
+        area = editor.query_one("#clause-yaml")
+        area.text = area.text.replace("Write the paragraph here.", "Ten minutes of my words.")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is editor, "one Escape does not throw the words away"
+        assert "Escape again" in str(editor.query_one("#editor-errors").render())
+        assert "Ten minutes of my words." in area.text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is library
+    assert not any("Ten minutes" in c.body for c in Library.load().clauses())
+
+
+async def test_escape_in_an_unchanged_clause_editor_closes_it_at_once(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        library = await open_library(pilot)
+        library.query_one("#clause-results").focus()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ClauseEditorScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is library
