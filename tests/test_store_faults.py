@@ -1,4 +1,4 @@
-"""Faults while saving: fifty kill -9s never lose a saved version or what was typed, and leave
+"""Faults while saving: kill -9s (fifty in `make thorough`) never lose a saved version or what was typed, and leave
 no temp file once the folder is next used; a full or failing disk at any step of a write leaves
 the previous version intact, no temp file, and the draft in memory ready to save again."""
 
@@ -13,13 +13,15 @@ import time
 from pathlib import Path
 
 import pytest
+from property_budget import examples
 
 from oiadraft import fsutil
 from oiadraft.errors import SaveError
 from oiadraft.model import Draft, Part
 from oiadraft.store import Store
 
-KILLS = 50
+KILLS = examples(50)
+"""Fifty in `make thorough`; `make test` kills a third as many writers (tests/property_budget.py)."""
 
 # One helper process imports oiadraft once and forks a writer per kill, so fifty kills cost
 # fifty forks, not fifty interpreter starts. Each writer opens the draft as the app would,
@@ -94,7 +96,7 @@ def kill_one(forker: subprocess.Popen[str], delay: float) -> int:
     return last
 
 
-def test_fifty_kills_during_saves_lose_no_version_and_leave_no_temp_file(tmp_path):
+def test_kills_during_saves_lose_no_version_and_leave_no_temp_file(tmp_path):
     rng = random.Random(11)
     forker = start_forker(tmp_path)
     try:

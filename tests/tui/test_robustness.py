@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from property_budget import examples
 from textual.command import CommandList
 
 from oiadraft.model import Draft, Part
@@ -49,6 +50,9 @@ KEYS = [
 """Everything a person might press, except Ctrl+Q (quitting ends the walk) and Ctrl+S (the
 save dialog is opened on purpose below, with HOME in a temp folder)."""
 
+BURSTS = examples(45) // 3
+"""Bursts of 4 random keys per screen: 15 (60 keys) in `make thorough`, 6 in `make test`."""
+
 OPENERS = {
     "chat": [],
     "review": ["ctrl+r"],
@@ -78,7 +82,7 @@ async def test_random_keys_never_crash(app_factory, monkeypatch, tmp_path, where
         for key in OPENERS[where]:
             await pilot.press(key)
         await pilot.pause()
-        for _ in range(15):  # 60 keys, in bursts of 4
+        for _ in range(BURSTS):  # keys in bursts of 4
             send_keys(app, [rng.choice(KEYS) for _ in range(4)])
             await pilot.pause()
             assert app.is_running, "a key ended the app"
