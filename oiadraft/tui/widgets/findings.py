@@ -34,11 +34,14 @@ def findings_text(assessment: Any, title: str, key_hint: bool = False) -> Text:
     if not shown:
         text.append("  no warnings: specific enough for an agency to find", style="dim")
         return text
+    warned = any(f.severity != "info" for f in shown)
     if key_hint and any(f.replacement is not None for f in shown):
-        text.append("  F2 accepts the first fix · F3 keeps it as it is", style="dim")
+        keep = " · F3 keeps it as it is" if warned else ""
+        text.append(f"  F2 accepts the first fix{keep}", style="dim")
     for index, finding in enumerate(shown, 1):
         text.append(f"\n{index}. ")
-        if finding.section:
+        if finding.section and finding.severity != "info":
+            # a tip on a low part cites no refusal ground: it is advice, not a warning
             text.append(f"s{finding.section} ", style="bold")
         if finding.quote.strip():
             text.append(f"“{finding.quote}”", style="bold italic")
