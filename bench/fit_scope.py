@@ -13,18 +13,18 @@ Everything chosen from data is chosen by cross-validation grouped by request:
   twice precision) among thresholds that rate at most MEDIUM_SHARE times as many parts
   medium or high as were in fact refused or sent back. The likelihoods rank parts only a
   little better than chance, so the F1-best rule calls more parts high than agencies in
-  fact refuse (about 30% where 24% were refused or sent back) and a part rated high is
-  refused or sent back about half the time: the messages say "could well be refused", not
-  "likely". An earlier rule capped high at the share refused; over five splits into folds
+  fact refuse (about a third where 24% were refused or sent back) and a part rated high is
+  refused or sent back about four times in ten: the messages say "could well be refused",
+  not "likely". An earlier rule capped high at the share refused; over five splits into folds
   (`bench/scope_quality.py --seeds 5`, 523 parts) it cost F1 of `high` on every split
-  (0.484 on average against 0.536) for a precision only a little higher, and
+  (0.485 on average against 0.539) for a precision only a little higher, and
   `nested_cv` still reports what it would give (`capped`). Medium is a thin band of parts
   close to the line, about as often refused as any part, and empty when high already rates
   that many parts (a band reaching down to a part that says nothing at all, about 21%,
-  would rate parts medium with no words to warn about). The F1 of `high` is nearly flat over a range of thresholds (on the
-  current evidence from about 21% to 30%), so where in that range the threshold falls
-  moves with small changes to the evidence; `bench/scope_quality.py --seeds 5` shows the
-  spread it causes.
+  would rate parts medium with no words to warn about). The F1 of `high` is nearly flat
+  over a range of thresholds (on the current evidence from about 21% to 30%), so where in
+  that range the threshold falls moves with small changes to the evidence;
+  `bench/scope_quality.py --seeds 5` shows the spread it causes.
 
 Each item weighs 1 in the fit, except a part whose outcome the agency gave for a whole
 multi-part request without naming the parts at fault (its `detail` begins "whole request"):

@@ -24,7 +24,7 @@ The candidates:
 * ``request-mean``: no new feature: each part's likelihood becomes REQUEST_MEAN_OWN of its
   own plus the rest of the mean over its request's parts (agencies weigh the work of a
   request as a whole), both for choosing the thresholds (on the inner out-of-fold
-  likelihoods) and for scoring the held-back fold. It wins on most splits, yet is not in
+  likelihoods) and for scoring the held-back fold. It wins on every split, yet is not in
   the model: a part would be rated by its neighbours' words, and a broad part among narrow
   ones pulled down (the seed request's part 12, the one MFAT refused, from 35% to 18%).
 """
