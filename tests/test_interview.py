@@ -346,6 +346,17 @@ def test_a_paste_says_which_words_are_not_parts(interview):
                                                  "Minutes of the board in May 2024."]
 
 
+def test_a_greeting_typed_as_the_recipient_names_it(interview):
+    """"Dear Ministry of Education," answers "who are you asking?" with the Ministry, not a
+    list of near misses for the whole line."""
+    chat = Chat(interview)
+    chat.say("Dear Ministry of Education,")
+    assert chat.draft.agency == "Ministry of Education" and chat.step == "topic"
+    kia_ora = Chat(interview)
+    kia_ora.say("Kia ora Wellington City Council")
+    assert kia_ora.draft.agency == "Wellington City Council" and kia_ora.draft.act == "lgoima"
+
+
 def test_urgency_needs_reasons(interview):
     chat = parts_chat(interview, "Briefings to the Minister about A")
     chat.say("done", "", "", "", "yes")

@@ -60,6 +60,10 @@ def answer_agency(turn: Turn, step: Step, text: str) -> None:
     if use:
         set_as_typed(turn, use.group(1).strip())
         return
+    from oiadraft.letter.splitter import addressee
+
+    # a letter's greeting typed as the answer ("Dear Ministry of Education,"): the name in it
+    query = addressee(query) or query
     resolution = turn.iv.directory.resolve(query)
     if resolution.status == "found":
         set_agency(turn, resolution.agency)
