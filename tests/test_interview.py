@@ -346,6 +346,17 @@ def test_a_paste_says_which_words_are_not_parts(interview):
                                                  "Minutes of the board in May 2024."]
 
 
+def test_keep_is_offered_only_against_a_warning(interview):
+    """A low part's tips can be accepted, but there is no warning to keep the part against."""
+    tips = parts_chat(interview, "All emails about the lunch contractor between the Ministry "
+                                 "and Compass Group")
+    said = " ".join(m.text for m in tips.replies[-1].messages)
+    assert "**Low risk**" in said and "`accept`" in said and "`keep`" not in said
+    warned = parts_chat(interview, "Any emails that mention the Convention sent by any staff")
+    said = " ".join(m.text for m in warned.replies[-1].messages)
+    assert "**F3** or `keep` keeps the part as it is" in said
+
+
 def test_a_greeting_typed_as_the_recipient_names_it(interview):
     """"Dear Ministry of Education," answers "who are you asking?" with the Ministry, not a
     list of near misses for the whole line."""

@@ -69,7 +69,9 @@ def report(turn: Turn, part: Part, *, actions: bool, words: bool = False) -> str
         lines.append(item)
     if actions and any(f.replacement is not None for f in found):
         hint = turn.text("split_hint") if split_of(part.text) else ""
-        lines.append(turn.text("finding_actions", split_hint=hint))
+        warned = any(f.severity in ("warning", "danger") for f in found)
+        lines.append(turn.text("finding_actions", split_hint=hint,
+                               keep_hint=turn.text("keep_hint") if warned else ""))
         turn.prompted = True
     return "\n\n".join(lines)
 
