@@ -29,9 +29,11 @@ _BRIDGE = re.compile(r"[\s,]*(?:(?:the|a|an|any|all|its|their)\s+)?", re.IGNOREC
 
 
 def settle(text: str, by_kind: dict[str, list[Token]]) -> None:
-    """Every change of role this module knows, in place."""
-    drop_described_meetings(text, by_kind)
-    drop_subject_figures(text, by_kind)
+    """Every change of role this module knows, in place (each only where its kinds are)."""
+    if "communications" in by_kind:
+        drop_described_meetings(text, by_kind)
+    if "statistics" in by_kind:
+        drop_subject_figures(text, by_kind)
 
 
 def _keep(by_kind: dict[str, list[Token]], kind: str, kept: list[Token]) -> None:
