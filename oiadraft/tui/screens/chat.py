@@ -6,11 +6,10 @@ shows the reply, re-renders the letter, and autosaves the draft (debounced, atom
 
 from __future__ import annotations
 
-from collections import deque
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -29,6 +28,7 @@ from oiadraft.tui.live_letter import LiveLetter
 from oiadraft.tui.memory import freeze_loaded_objects
 from oiadraft.tui.message_box import MessageBox
 from oiadraft.tui.resume import ResumeOffering
+from oiadraft.tui.turns import Turns
 from oiadraft.tui.typed_app import UsesOiaDraftApp
 from oiadraft.tui.widgets.findings import FindingsPanel
 from oiadraft.tui.widgets.footer import SteadyFooter
@@ -41,13 +41,12 @@ if TYPE_CHECKING:
     from textual.widgets import TextArea
 
     from oiadraft.interview import Interview
-    from oiadraft.tui.widgets.chat_input import ChatInput
 
 TURN_KEYS = {"accept", "keep", "split", "cancel"}
 """Keyed actions that are turns of the conversation (the rest open something)."""
 
 
-class ChatScreen(Greeting, LiveLetter, MessageBox, Autosave, EarlyKeys, ResumeOffering,
+class ChatScreen(Greeting, LiveLetter, MessageBox, Turns, Autosave, EarlyKeys, ResumeOffering,
                  UsesOiaDraftApp, Screen[None]):
     """Talk to the assistant; watch the letter take shape."""
 
@@ -64,7 +63,6 @@ class ChatScreen(Greeting, LiveLetter, MessageBox, Autosave, EarlyKeys, ResumeOf
         """The request being written (the interview changes it in place)."""
         self.resumed = resumed
         self._init_autosave()
-        self._busy = False
         self._signed = draft.requester.name
         self._typed: str | None = None
         """The input text the letter and findings were last refreshed for."""
@@ -80,10 +78,7 @@ class ChatScreen(Greeting, LiveLetter, MessageBox, Autosave, EarlyKeys, ResumeOf
         """The action table's keys are bound (once the interview has loaded)."""
         self._started = False
         """The greeting is shown; until then, what is sent waits in the queue."""
-        self._queue: deque[tuple[str, ...]] = deque()
-        """Answers and keyed actions waiting their turn (see `_enqueue`)."""
-        self._deferred: str | None = None
-        """A paste not shown yet: the reply's summary stands in for it."""
+        self._init_turns()
         self._init_greeting()
 
     # ---- layout -----------------------------------------------------------------------
@@ -198,70 +193,6 @@ class ChatScreen(Greeting, LiveLetter, MessageBox, Autosave, EarlyKeys, ResumeOf
         chat_input = self._box()
         chat_input.text = words + chat_input.text
         chat_input.move_cursor(chat_input.document.end)
-
-    # Input is a queue: answers and keyed actions are taken one at a time, in the order they
-    # were given, however fast they come; while a long paste is worked on off the UI thread,
-    # the box stays open and what is sent meanwhile waits its turn.
-
-    def on_chat_input_submitted(self, event: ChatInput.Submitted) -> None:
-        self._submit(event.text)
-
-    def _submit(self, text: str) -> None:
-        """Enter in the box: called as the key is handled, so an answer takes its place in
-        the queue in the order it was typed, among keyed actions (Escape)."""
-        if text.strip():
-            self._withdraw_resume_offer()  # a new request has begun
-        self.draft.pending_input = self._box_text()  # typed after Enter
-        self._enqueue(("send", text))
-
-    def on_chat_input_large_pasted(self, event: ChatInput.LargePasted) -> None:
-        self._large_paste(event.text)
-
-    def _enqueue(self, item: tuple[str, str] | tuple[str, str, str]) -> None:
-        self._queue.append(item)
-        self._drain()
-
-    @guarded
-    def _drain(self) -> None:
-        while self._queue and not self._busy and self._started:
-            item = self._queue.popleft()
-            if item[0] == "send":
-                self.send(item[1])
-            elif item[0] == "key":
-                self._early_key(item[1])
-            else:
-                self._act_now(item[1], item[2])
-
-    def send(self, text: str, shown: str | None = None) -> None:
-        """Show the user's turn and hand the text to the interview."""
-        # Enter on an empty box means "keep the defaults" for choices and confirmations, and
-        # "skip" for optional questions; elsewhere it does nothing.
-        if not text.strip() and self.view.kind in {"parts", "text", "edit", "fill"} \
-                and not self.view.optional:
-            return
-        if "\n" in text.strip() and len(text) <= 20_000 and shown is None:
-            self._deferred = text  # a paste: the reply's summary is shown for it
-        else:
-            self.query_one(Transcript).add_user(shown if shown is not None else text or "⏎")
-        if len(text) > 20_000:
-            self._busy = True
-            self._respond_in_thread(self.draft.copy(), text)
-        else:
-            self.apply_reply(self.interview.respond(self.draft, text))
-
-    @work(thread=True, exclusive=True, group="respond")
-    def _respond_in_thread(self, draft: Draft, text: str) -> None:
-        try:
-            reply = self.interview.respond(draft, text)
-        except Exception as error:
-            self.app.call_from_thread(self._respond_failed, error)
-            return
-        self.app.call_from_thread(self.apply_reply, reply, draft)
-
-    def _respond_failed(self, error: Exception) -> None:
-        self._busy = False
-        self.app.report_error(error)
-        self._drain()
 
     @guarded
     def apply_reply(self, reply: Any, draft: Draft | None = None) -> None:
