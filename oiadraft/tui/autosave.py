@@ -44,6 +44,9 @@ class Autosave:
     _revision: int
     _view: Any
     _typed: str | None
+    _unsent_input: Any
+    """The draft's unsent words as they are to be saved (`Turns`): the box's, and those of
+    turns whose reply is not on screen yet."""
     query: Any
 
     @dataclass
@@ -87,7 +90,7 @@ class Autosave:
 
     def _worth_saving(self) -> bool:
         d = self.draft
-        return bool(d.agency or d.topic or d.parts or d.pending_input.strip()
+        return bool(d.agency or d.topic or d.parts or self._unsent_input().strip()
                     or d.id in self._saved_ids)
 
     def schedule_save(self, delay: float = AUTOSAVE_DELAY) -> None:
@@ -108,7 +111,8 @@ class Autosave:
         self._save_in_flight = True
         self._fill_in_act()
         self._save_generation += 1
-        self._save_copy(self.draft.copy(), self.draft.id, self._save_generation)
+        self._save_copy(self.draft.copy(pending_input=self._unsent_input()), self.draft.id,
+                        self._save_generation)
 
     @work(thread=True, group="autosave", exit_on_error=False)
     def _save_copy(self, copy: Draft, original_id: str, generation: int) -> None:
@@ -203,6 +207,8 @@ class Autosave:
         self._fill_in_act()
         self._save_generation += 1
         generation = self._save_generation
+        boxed, unsent = self.draft.pending_input, self._unsent_input()
+        self.draft.pending_input = unsent  # saved with the words of turns not answered yet
         try:
             with self._save_lock:  # waits for a background write to finish
                 result = self.app.store.save(self.draft)  # type: ignore[attr-defined]
@@ -210,6 +216,9 @@ class Autosave:
         except (OiaDraftError, OSError) as error:
             self._save_failed(error)
             return False
+        finally:
+            if self.draft.pending_input == unsent:  # else the store merged in another's words
+                self.draft.pending_input = boxed
         self._saved_ids.add(self.draft.id)
         self._dirty = False
         self._saved(result)
