@@ -287,7 +287,7 @@ class Interview:
         warn about (its risk is what the requester chose to accept, not an open question)."""
         assessment = self.assess(draft, part)
         if part.acknowledged and assessment.risk != "low" and not any(
-                f.severity in ("warning", "danger") for f in assessment.findings):
+                f.warns for f in assessment.findings):
             return "kept"
         return str(assessment.risk)
 

@@ -69,7 +69,7 @@ def report(turn: Turn, part: Part, *, actions: bool, words: bool = False) -> str
         lines.append(item)
     if actions and any(f.replacement is not None for f in found):
         hint = turn.text("split_hint") if split_of(part.text) else ""
-        warned = any(f.severity in ("warning", "danger") for f in found)
+        warned = any(f.warns for f in found)
         lines.append(turn.text("finding_actions", split_hint=hint,
                                keep_hint=turn.text("keep_hint") if warned else ""))
         turn.prompted = True
@@ -295,7 +295,7 @@ def _keep(turn: Turn, n: int | None) -> None:
         return
     rules = list(dict.fromkeys(
         f.rule for f in turn.iv.assess(turn.draft, part).findings
-        if f.severity in ("warning", "danger") and f.rule not in part.acknowledged))
+        if f.warns and f.rule not in part.acknowledged))
     at = number(turn.number(part))
     if not rules:
         turn.problem("nothing_to_keep", number=at)

@@ -297,7 +297,7 @@ def actions(iv: Interview, draft: Draft, state: st.Conversation, step: Step,
         found = visible_findings(assessment)
         if any(f.replacement is not None for f in found):
             allowed.add("accept")
-        if any(f.severity in ("warning", "danger") for f in found):
+        if any(f.warns for f in found):
             allowed.add("keep")
         if split_of(part.text) is not None:
             allowed.add("split")

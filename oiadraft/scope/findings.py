@@ -56,6 +56,11 @@ class Finding:
     """What the feature behind the finding adds to the part's log-odds (negative: narrows)."""
 
     @property
+    def warns(self) -> bool:
+        """A warning ("warning" or "danger"), not a tip ("info")."""
+        return self.severity != "info"
+
+    @property
     def target(self) -> tuple[int, int]:
         """The stretch `apply_suggestion` replaces: `replacement_span`, else `span`."""
         return self.replacement_span or self.span

@@ -11,6 +11,8 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import Static
 
+from oiadraft.interview.show import visible_findings
+
 RISK_BADGES = {
     "low": (" LOW RISK ", "bold black on green"),
     "medium": (" MEDIUM RISK ", "bold black on yellow"),
@@ -30,17 +32,17 @@ def findings_text(assessment: Any, title: str, key_hint: bool = False) -> Text:
     text = Text()
     text.append(label, style=style)
     text.append(f" {title}")
-    shown = [f for f in assessment.findings if f.severity != "info" or f.suggestion]
+    shown = visible_findings(assessment)
     if not shown:
         text.append("  no warnings: specific enough for an agency to find", style="dim")
         return text
-    warned = any(f.severity != "info" for f in shown)
+    warned = any(f.warns for f in shown)
     if key_hint and any(f.replacement is not None for f in shown):
         keep = " · F3 keeps it as it is" if warned else ""
         text.append(f"  F2 accepts the first fix{keep}", style="dim")
     for index, finding in enumerate(shown, 1):
         text.append(f"\n{index}. ")
-        if finding.section and finding.severity != "info":
+        if finding.section and finding.warns:
             # a tip on a low part cites no refusal ground: it is advice, not a warning
             text.append(f"s{finding.section} ", style="bold")
         if finding.quote.strip():
