@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from datetime import date
+from typing import Any
 
 import pytest
 from textual import events
@@ -62,6 +63,15 @@ async def ready(pilot) -> None:
     up starts here."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def open_screen(pilot, key: str, kind: type) -> Any:
+    """Press `key` and return the screen or dialog it opened, asserted to be a `kind`."""
+    await pilot.press(key)
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, kind), screen
+    return screen
 
 
 async def say(pilot, text: str) -> None:

@@ -20,15 +20,21 @@ async def open_library(pilot) -> ClauseLibraryScreen:
     return screen
 
 
+async def searched_library(pilot, words: str) -> ClauseLibraryScreen:
+    """The library with `words` in its search box and the results listed."""
+    library = await open_library(pilot)
+    library.query_one("#clause-search").value = words
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return library
+
+
 async def test_down_then_e_typed_at_once_edits_the_clause(app_factory):
     """Down moves into the results; an e typed straight after it is the Edit key there, not a
     letter added to the search."""
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
-        library = await open_library(pilot)
-        library.query_one("#clause-search").value = "watermark"
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        library = await searched_library(pilot, "watermark")
         send_keys(app, ["down", "e"])
         await pilot.pause()
         await pilot.pause()
@@ -39,10 +45,7 @@ async def test_down_then_e_typed_at_once_edits_the_clause(app_factory):
 async def test_enter_then_i_typed_at_once_inserts_the_clause(app_factory):
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
-        library = await open_library(pilot)
-        library.query_one("#clause-search").value = "watermark"
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        library = await searched_library(pilot, "watermark")
         send_keys(app, ["enter", "i"])
         await pilot.pause()
         await pilot.pause()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from oiadraft.tui.widgets.chat_input import ChatInput
 from oiadraft.tui.widgets.letter import LetterPane
 
-from .conftest import ready, saved_draft
+from .conftest import open_screen, ready, saved_draft
 
 
 async def test_escape_folds_the_letter_away_again(app_factory):
@@ -36,10 +36,7 @@ async def test_a_dialogs_labels_wrap_inside_it_on_a_narrow_terminal(app_factory)
     app = app_factory()
     async with app.run_test(size=(60, 20)) as pilot:
         await ready(pilot)
-        await pilot.press("ctrl+t")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, DeadlineScreen)
+        dialog = await open_screen(pilot, "ctrl+t", DeadlineScreen)
         room = dialog.query_one("#dialog").content_region
         labels = list(dialog.query_one("#dialog").query(Label))
         assert any("blank if none" in str(label.render()) for label in labels)

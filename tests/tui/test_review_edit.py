@@ -5,7 +5,7 @@ from __future__ import annotations
 from oiadraft.tui.dialogs.edit_part import EditPartScreen
 from oiadraft.tui.screens.review import ReviewScreen
 
-from .conftest import ready, saved_draft
+from .conftest import open_screen, ready, saved_draft
 
 START = ("mfat", "cluster munitions", "2023", "yes", "Cabinet papers about cluster munitions")
 
@@ -15,14 +15,8 @@ async def test_escape_asks_before_throwing_away_a_reworded_part(app_factory):
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        review = app.screen
-        assert isinstance(review, ReviewScreen)
-        await pilot.press("e")
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditPartScreen)
+        review = await open_screen(pilot, "ctrl+r", ReviewScreen)
+        editor = await open_screen(pilot, "e", EditPartScreen)
         area = editor.query_one("#part-text")
         area.text = "Cabinet papers and minutes about cluster munitions in 2023"
         await pilot.pause()

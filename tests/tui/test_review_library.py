@@ -11,7 +11,7 @@ from oiadraft.tui.screens.library import ClauseLibraryScreen
 from oiadraft.tui.screens.review import ReviewScreen
 from oiadraft.tui.widgets.letter import LetterPane
 
-from .conftest import TODAY, ready
+from .conftest import TODAY, open_screen, ready
 
 PARTS = ["Briefings to the Minister of Foreign Affairs about A",
          "Cabinet papers about B",
@@ -34,10 +34,7 @@ async def test_review_moves_part_3_to_the_top_and_undoes(app_factory):
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        review = app.screen
-        assert isinstance(review, ReviewScreen)
+        review = await open_screen(pilot, "ctrl+r", ReviewScreen)
         due = str(review.query_one("#due").render())
         assert "If sent today, the response is due by Friday 11 October 2024" in due
         assert "OIA s15(1)" in due
@@ -64,9 +61,7 @@ async def test_review_delete_edit_and_clause_toggle(app_factory):
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        await pilot.press("ctrl+r")
-        await pilot.pause()
-        review = app.screen
+        review = await open_screen(pilot, "ctrl+r", ReviewScreen)
         await pilot.press("x")
         await pilot.pause()
         assert [p.text for p in review.draft.parts] == PARTS[1:]
@@ -96,8 +91,7 @@ async def test_review_changing_to_a_council_switches_sections(app_factory):
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        await pilot.press("ctrl+r")
-        await pilot.pause()
+        await open_screen(pilot, "ctrl+r", ReviewScreen)
         await pilot.press("a")
         await pilot.pause()
         query = app.screen.query_one("#query")

@@ -8,7 +8,7 @@ import stat
 from oiadraft.tui.dialogs.save_letter import SaveLetterScreen
 from oiadraft.tui.screens.chat import ChatScreen
 
-from .conftest import ready, saved_draft
+from .conftest import open_screen, ready, saved_draft
 
 START = ("mfat", "cluster munitions", "2023", "yes", "Cabinet papers about cluster munitions")
 
@@ -101,9 +101,7 @@ async def test_a_key_read_while_the_dialog_closes_still_opens_its_screen(app_fac
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, SaveLetterScreen)
+        await open_screen(pilot, "ctrl+s", SaveLetterScreen)
         send_keys(app, ["escape", "ctrl+t"])
         for _ in range(4):
             await pilot.pause()
