@@ -75,6 +75,15 @@ def long_request(rounds: int = 20) -> str:
     return "".join(f"{next(number)}. {part}\n" for _ in range(rounds) for part in parts)
 
 
+async def saves_done(pilot) -> None:
+    """Wait for the background saves under way (only those: waiting for every worker would
+    wait for the held check too) and for the app to hear that they are done."""
+    saves = [w for w in pilot.app.workers if w.group == "autosave"]
+    if saves:
+        await pilot.app.workers.wait_for_complete(saves)
+    await pilot.pause()
+
+
 def texts(draft) -> list[str]:
     return [part.text for part in draft.parts]
 
@@ -189,8 +198,9 @@ async def test_a_save_while_the_check_runs_keeps_the_request_and_what_is_sent_me
         box.insert("and the")
         await pilot.pause()
         assert chat._busy and len(chat._queue) == 1
+        await saves_done(pilot)  # a save begun by the Enters goes first
         chat._timed_save()  # what the timer does (no waiting on the clock)
-        await app.workers.wait_for_complete([w for w in app.workers if w.group == "autosave"])
+        await saves_done(pilot)
         assert Store().load(draft.id).pending_input == (
             pasted + "Minutes of the Disarmament Committee\nand the")
         assert chat.draft.pending_input == "and the", "the box's own words, in memory"
