@@ -310,3 +310,18 @@ def test_a_request_with_colour_codes_is_checked_as_plain_text():
     data = json.loads(result.stdout)
     assert data["parts"][0]["text"].startswith("Communications between")
     assert data["parts"][0]["period"]["source"] == "request"
+
+
+def test_the_report_names_the_subject_the_letter_opens_with():
+    letter = ("Dear Auckland Transport,\n\nI am writing about the Great North Road cycleway "
+              "upgrade. Please provide:\n\n1. All reports from 2023.\n2. Any correspondence with "
+              "residents' associations from 1 March 2024 to 30 April 2024.\n")
+    report = check.check_text(letter)
+    assert report["subject"] == "the Great North Road cycleway upgrade"
+    text = check.report_text(report)
+    assert "Subject of the whole request: the Great North Road cycleway upgrade" in text
+    assert "does not say what the communications are about" not in text
+    bare = check.report_text(check.check_text(letter.replace(
+        "I am writing about the Great North Road cycleway upgrade. ", "")))
+    assert "Subject of the whole request" not in bare
+    assert "does not say what the communications are about" in bare

@@ -93,3 +93,32 @@ def test_a_part_being_written_counts_as_one_more_part():
     interview = Interview(today=TODAY)
     assert interview.context(draft, draft.parts[1]).parts == 4
     assert interview.context(draft, Part(text="Cabinet papers about the Convention")).parts == 5
+
+
+def unnamed(assessment) -> bool:
+    return "no-subject" in assessment.signals
+
+
+def test_the_subject_of_the_whole_request_is_each_parts_subject():
+    """A part that names no subject is read as about the request's subject (the letter's
+    subject line or opening, the chat's topic), and the chat and `check` agree on it."""
+    text = "All emails between the Mayor and the Chamber of Commerce in March 2024."
+    bare = scope.assess(text, scope.Context(today=TODAY))
+    about = scope.assess(text, scope.Context(today=TODAY, subject="the Smith Street bus lanes"))
+    assert unnamed(bare) and not unnamed(about)
+    assert about.likelihood < bare.likelihood
+    assert not any(f.rule == "no-subject" for f in about.findings)
+    # the chat's topic is the letter's subject line, which `check` reads back
+    parts = [Part(text=text), Part(text="Cabinet papers about the bus lanes from 2023.")]
+    draft = Draft(agency="Auckland Transport", act="lgoima", parts=parts,
+                  topic="the Smith Street bus lanes")
+    interview = Interview(today=TODAY)
+    report = check_text(render_text(draft, today=TODAY), today=TODAY)
+    assert report["subject"] == "the Smith Street bus lanes"
+    for part, by_check in zip(parts, report["assessment"].parts, strict=True):
+        in_chat = interview.assess(draft, part)
+        assert (in_chat.risk, in_chat.likelihood) == (by_check.risk, by_check.likelihood)
+        assert in_chat.signals == by_check.signals
+    assert not unnamed(interview.assess(draft, parts[0]))
+    draft.topic = ""
+    assert unnamed(interview.assess(draft, parts[0]))

@@ -178,20 +178,42 @@ def test_the_addressee_is_read_from_the_greeting_line(preamble, expected):
     assert addressee(preamble) == expected
 
 
-def test_an_addressee_pattern_without_its_name_group_is_a_data_error(tmp_path, monkeypatch):
+@pytest.mark.parametrize("preamble,expected", [
+    ("Subject: Road safety audits\n\nDear Sir,", "Road safety audits"),
+    ("Re: OIA request - Road safety audits\n", "Road safety audits"),
+    ("OIA request: cluster munitions obligations\n\nDear MFAT,", "cluster munitions obligations"),
+    ("Dear AT,\n\nI am writing about the Great North Road cycleway upgrade. Please provide:",
+     "the Great North Road cycleway upgrade"),
+    ("Please provide the following information about the closure of the Kaik\u014dura office:",
+     "the closure of the Kaik\u014dura office"),
+    ("Re: Official Information Act request\n\nDear Sir,", None),
+    ("I would like to request information regarding the following:", None),
+    ("I am writing to request information under the Official Information Act 1982.", None),
+    ("Dear Minister,\n\nPlease provide me with the following information:", None),
+    ("Dear Sir,\n\nI attended a meeting on 5 May about it.", None),
+])
+def test_the_subject_of_the_whole_request_is_read_from_the_opening(preamble, expected):
+    from oiadraft.letter.splitter import subject
+
+    assert subject(preamble) == expected
+
+
+@pytest.mark.parametrize("key", ["addressee", "subject"])
+def test_a_cue_pattern_without_its_name_group_is_a_data_error(tmp_path, monkeypatch, key):
     from oiadraft import paths
     from oiadraft.errors import DataError
     from oiadraft.letter import splitter
 
     cues = paths.data_file(splitter.CUES_FILE).read_text(encoding="utf-8")
+    at = cues.index(f"\n{key}:")
     broken = tmp_path / splitter.CUES_FILE
-    broken.write_text(cues.replace("(?P<name>", "(", 1), encoding="utf-8")
+    broken.write_text(cues[:at] + cues[at:].replace("(?P<name>", "(", 1), encoding="utf-8")
     monkeypatch.setattr(paths, "data_file", lambda name: broken)
     splitter._letter_rules.cache_clear()
     try:
-        with pytest.raises(DataError, match=r"needs a \(\?P<name>\.\.\.\) group") as info:
+        with pytest.raises(DataError, match=rf"{key}: .*needs a \(\?P<name>\.\.\.\) group") as info:
             splitter._letter_rules()
-        assert info.value.line is not None
+        assert info.value.line == cues[:at].count("\n") + 2
     finally:
         monkeypatch.undo()
         splitter._letter_rules.cache_clear()

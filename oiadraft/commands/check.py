@@ -211,7 +211,9 @@ def check_text(text: str, act: str | None = None, today: date | None = None, *,
     else:
         act, source, to = _act_of_letter(split, greeting)
     # the recipient, so that "messages sent by <the recipient>" names no other party
-    context = scope.Context(act=act, today=today, agency=to or greeting)
+    # and what the whole request is about, so that a part naming no subject is read as about it
+    context = scope.Context(act=act, today=today, agency=to or greeting,
+                            subject=splitter.subject(split.preamble))
     numbers = [part.number for part in split.parts]
     written: list[Any] = []
 
@@ -230,6 +232,7 @@ def check_text(text: str, act: str | None = None, today: date | None = None, *,
         "act": act,
         "act_source": source,
         "addressee": to,
+        "subject": context.subject,
         "profile": acts.get_act(act),
         "today": today,
         "split": split,
@@ -447,6 +450,10 @@ def report_text(report: dict[str, Any], name: str = "the request") -> str:
     if split.request_period is not None and format_period is not None:
         out.append(f"Period for the whole request: {format_period(split.request_period.period)} "
                    f"(\"{' '.join(split.request_period.text.split())}\")")
+    if report.get("subject"):
+        out.extend(_wrap(f"{report['subject']} (from the letter's opening; a part "
+                         "that names no subject is read as about it)", "  ",
+                         "Subject of the whole request: "))
     for number, part in zip(assessment.numbers, assessment.parts, strict=True):
         out.append("")
         out.append(f"Part {number}: {part.risk.upper()} risk "

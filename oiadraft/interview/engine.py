@@ -268,7 +268,8 @@ class Interview:
 
         own = part.period if part is not None and part.period != draft.period else None
         return Context(act=draft.act, today=self.today, request_period=draft.period,
-                       agency=draft.agency or None, parts=max(1, parts), part_period=own)
+                       agency=draft.agency or None, parts=max(1, parts), part_period=own,
+                       subject=draft.topic or None)
 
     def assess(self, draft: Draft, part: Part) -> Any:
         """The scope assessment of one part (cached on its words, period and kept rules), as

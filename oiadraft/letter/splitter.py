@@ -248,7 +248,11 @@ def _letter_rules() -> dict[str, Any]:
         "greeting": re.compile("|".join(patterns("greeting")) or r"(?!)", re.IGNORECASE),
         "sign_off": re.compile("|".join(patterns("sign_off")) or r"(?!)", re.IGNORECASE),
         "addressee": [re.compile(p, re.IGNORECASE | re.MULTILINE)
-                      for p in _named(patterns("addressee"), where, data.line_of("addressee"))],
+                      for p in _named("addressee", patterns("addressee"), where, data.line_of)],
+        "subject": [re.compile(p, re.IGNORECASE | re.MULTILINE)
+                    for p in _named("subject", patterns("subject"), where, data.line_of)],
+        "subject_empty": frozenset(str(word).lower() for word in
+                                   (data.get("subject") or {}).get("empty_words") or []),
         "clause": re.compile("|".join(phrases) or r"(?!)", re.IGNORECASE),
         "request_period": re.compile("|".join(patterns("request_period")) or r"(?!)", flags),
         # one of these is in every sentence the request_period patterns match (fold_case)
@@ -257,12 +261,12 @@ def _letter_rules() -> dict[str, Any]:
     }
 
 
-def _named(found: list[str], where: str, line: int | None) -> list[str]:
+def _named(key: str, found: list[str], where: str, line_of: Any) -> list[str]:
     """Patterns that each have a `name` group (DataError, with file and line, otherwise)."""
     for pattern in found:
         if "name" not in re.compile(pattern).groupindex:
-            raise DataError(f"addressee: pattern {pattern!r} needs a (?P<name>...) group", where,
-                            line)
+            raise DataError(f"{key}: pattern {pattern!r} needs a (?P<name>...) group", where,
+                            line_of(key))
     return found
 
 
@@ -273,6 +277,26 @@ def addressee(preamble: str) -> str | None:
         found = pattern.search(preamble)
         if found:
             return " ".join(found.group("name").split())
+    return None
+
+
+SUBJECT_READ = 2000
+"""How much of each end of a long opening `subject` reads."""
+
+
+def subject(preamble: str) -> str | None:
+    """What the whole request is about, from the letter's opening: its subject line
+    ("Subject: Road safety", "OIA request: Road safety") or the sentence that asks ("... the
+    following information about the Great North Road cycleway"); None when it names none."""
+    rules = _letter_rules()
+    empty = rules["subject_empty"]
+    if len(preamble) > 2 * SUBJECT_READ:  # the subject line, or the sentence before the parts
+        preamble = preamble[:SUBJECT_READ] + "\n" + preamble[-SUBJECT_READ:]
+    for pattern in rules["subject"]:
+        for found in pattern.finditer(preamble):
+            name = " ".join(found.group("name").split()).strip(" ,-\u2013\u2014\"'\u201c\u201d")
+            if any(word not in empty for word in re.findall(r"[\w']+", name.lower())):
+                return name
     return None
 
 

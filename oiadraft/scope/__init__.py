@@ -32,9 +32,10 @@ Adding a rule
        whatever the evidence says, never set by hand.
 
 Public API
-    ``Context(act, today, request_period, agency, parts, part_period)``; ``assess(text, context,
-    acknowledged=()) -> Assessment`` (``risk``, ``likelihood``, ``reasons``, ``score``,
-    ``findings``, ``period``, ``period_source``, ``period_text``, ``period_span``,
+    ``Context(act, today, request_period, agency, parts, part_period, subject)``;
+    ``assess(text, context, acknowledged=()) -> Assessment`` (``risk``, ``likelihood``,
+    ``reasons``, ``score``, ``findings``, ``period``, ``period_source``, ``period_text``,
+    ``period_span``,
     ``record_kind``, ``acknowledged_findings``, ``features`` for the echo, ``signals``);
     ``assess_cached``; ``assess_request(parts_or_split, context) -> RequestAssessment``;
     ``Finding`` (a frozen dataclass, everything worked out); ``apply_suggestion(text, finding,

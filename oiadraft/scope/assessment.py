@@ -34,6 +34,9 @@ class Context:
     part_period: Period | None = None
     """A period given for this part alone, outside its words (the chat asks for one): the
     part's own period, ahead of the request's, behind one its words state."""
+    subject: str | None = None
+    """What the whole request is about, outside the part's words (the letter's subject line or
+    opening, the chat's topic): a part that names no subject is read as about it."""
 
 
 @dataclass(frozen=True)

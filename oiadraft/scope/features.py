@@ -239,7 +239,7 @@ _RECORDS_WORD = {"communications": "communications", "named": "documents",
 
 
 def _has_subject(view: PartView) -> bool:
-    return bool(_subject_links(view) or view.words("topic_mention") or view.words("content_words")
+    return bool(view.context.subject or _subject_links(view) or view.words("topic_mention") or view.words("content_words")
                 or view.words("anchored_event") or view.words("agenda_item"))
 
 
