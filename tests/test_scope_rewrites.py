@@ -198,6 +198,9 @@ def test_pressing_the_accept_key_until_nothing_is_left_stays_english():
      "Emails and texts about the port in 2023."),
     ("Reports, briefings and any other documents about the port levy in 2023.", "inclusive",
      "Reports and briefings about the port levy in 2023."),
+    ("Policies, guidelines, notifications, and any other information which addresses the "
+     "port levy in 2023.", "inclusive",
+     "Policies, guidelines and notifications which addresses the port levy in 2023."),
     ("All communications, including, but not limited to, emails and texts about the port in "
      "2023.", "inclusive",
      "All communications, namely emails and texts about the port in 2023."),

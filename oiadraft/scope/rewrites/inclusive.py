@@ -11,7 +11,8 @@ from oiadraft.scope.rewrites.clause import LIST_JOIN, SPACE, Where
 
 _COMMA_GAP = re.compile(r"\s*,?\s*")
 _LIST_STOP = re.compile(r"[,;:.()]")
-_LAST_ITEM = re.compile(r",\s*([^,;:.()<>]{1,60}?)\s*$")
+# the list's last item, after its comma (and before the comma of an Oxford-comma list)
+_LAST_ITEM = re.compile(r",\s*([^,;:.()<>\s][^,;:.()<>]{0,59}?)\s*,?\s*$")
 
 
 def inclusive_rewrite(where: Where, token: Token) -> tuple[tuple[int, int], str | None]:
