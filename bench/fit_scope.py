@@ -9,22 +9,22 @@ Everything chosen from data is chosen by cross-validation grouped by request:
 
 * the regularisation strength, from a small grid, by cross-validated log-loss;
 * the thresholds, on out-of-fold likelihoods: high is the threshold with the best F1 of
-  `high`; medium (below high) is the one with the best F2 of `>= medium` (recall weighing
-  twice precision) among thresholds that rate at most MEDIUM_SHARE times as many parts
-  medium or high as were in fact refused or sent back. The likelihoods rank parts only a
-  little better than chance, so the F1-best rule calls more parts high than agencies in
-  fact refuse (about a third where 24% were refused or sent back) and a part rated high is
-  refused or sent back about four times in ten: the messages say "could well be refused",
-  not "likely". An earlier rule capped high at the share refused; over five splits into folds
-  (`bench/scope_quality.py --seeds 5`, 523 parts) it cost F1 of `high` on every split
-  (0.485 on average against 0.539) for a precision only a little higher, and
-  `nested_cv` still reports what it would give (`capped`). Medium is a thin band of parts
-  close to the line, about as often refused as any part, and empty when high already rates
-  that many parts (a band reaching down to a part that says nothing at all, about 21%,
-  would rate parts medium with no words to warn about). The F1 of `high` is nearly flat
-  over a range of thresholds (on the current evidence from about 21% to 30%), so where in
-  that range the threshold falls moves with small changes to the evidence;
-  `bench/scope_quality.py --seeds 5` shows the spread it causes.
+  `high` among those that rate at most HIGH_SHARE (1.5) times as many parts high as were in
+  fact refused or sent back; medium (below high) is the one with the best F2 of `>= medium`
+  (recall weighing twice precision) among thresholds that rate at most MEDIUM_SHARE times as
+  many parts medium or high as were positive. The likelihoods rank parts only a little
+  better than chance, so F1 of `high` is nearly flat over a wide range of thresholds (on the
+  current evidence from about 10% to 35%) and its unbounded best wanders with small changes
+  to the evidence: with 606 development parts it fell to 13.5%, rating 58% of parts high.
+  Over five splits into folds (`bench/scope_quality.py --seeds 5`) the bound rated a third
+  of parts high instead of two fifths, raised precision from 0.39 to 0.43 and F1 of `high`
+  from 0.473 to 0.481 on average (4 of 5 splits); a bound of 1.0 (no more parts high than
+  were positive) lost on every split with 523 parts (0.485 against 0.539 unbounded), and
+  `nested_cv` still reports what it would give (`capped`). A part rated high is refused or
+  sent back a little under half the time: the messages say "could well be refused", not
+  "likely". Medium is a thin band of parts close to the line, empty when high already rates
+  that many parts (a band reaching down to a part that says nothing at all would rate
+  parts medium with no words to warn about).
 
 Each item weighs 1 in the fit, except a part whose outcome the agency gave for a whole
 multi-part request without naming the parts at fault (its `detail` begins "whole request"):
@@ -75,6 +75,8 @@ FOLDS = 5
 SPLITS = 5
 """Splits into folds the model's header averages its figures over."""
 STRENGTHS = (0.3, 1.0, 3.0, 10.0, 30.0)
+HIGH_SHARE = 1.5
+"""At most this many times as many parts rated high as were in fact positive."""
 MEDIUM_SHARE = 1.5
 """At most this many times as many parts rated medium or high as were in fact positive."""
 MEDIUM_BETA = 2.0
@@ -285,7 +287,7 @@ def out_of_fold(rows: list[Row], labels: list[int], folds: list[int],
 def thresholds(labels: list[int], probabilities: list[float]) -> tuple[float, float]:
     """(medium, high) from out-of-fold likelihoods, by the rule in the module docstring."""
     positives = sum(labels) / len(labels)
-    high = best_threshold(labels, probabilities)
+    high = best_threshold(labels, probabilities, share=HIGH_SHARE * positives)
     medium = best_threshold(labels, probabilities, ceiling=high, beta=MEDIUM_BETA,
                             share=MEDIUM_SHARE * positives)
     return medium, high

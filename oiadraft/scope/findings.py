@@ -146,16 +146,13 @@ def build(extraction: Extraction, contributions: Mapping[str, float], risk: str,
     findings = []
     signals = rules.signals
     shown = []  # (evidence, its signal, what it adds to the log-odds)
-    heaviest = None  # what the heaviest breadth evidence adds
     for hit in extraction.hits:
         rule = signals[hit.rule]
         if rule.message is not None or rule.concept_missing is not None:
-            contribution = contributions.get(hit.rule, 0.0) * hit.share
-            shown.append((hit, rule, contribution))
-            if rule.kind == "breadth" and (heaviest is None or contribution > heaviest):
-                heaviest = contribution
-    if heaviest is None:
-        heaviest = 0.0
+            shown.append((hit, rule, contributions.get(hit.rule, 0.0) * hit.share))
+    shown = _one_finding_per_words(shown)
+    # what the heaviest breadth evidence adds
+    heaviest = max((c for _, rule, c in shown if rule.kind == "breadth"), default=0.0)
     for hit, rule, contribution in shown:
         severity = severity_of(rule, contribution, risk, contribution >= heaviest - 1e-9)
         if severity is None:
@@ -185,6 +182,27 @@ def build(extraction: Extraction, contributions: Mapping[str, float], risk: str,
             replacement, placeholders, target, contribution))
     findings.sort(key=lambda f: (f.span[0], SEVERITY_ORDER[f.severity], f.rule))
     return findings
+
+
+def _one_finding_per_words(shown: list[tuple[Hit, SignalRule, float]]
+                           ) -> list[tuple[Hit, SignalRule, float]]:
+    """`shown` without the advice-only breadth evidence (no rewrite of its own) that lies
+    inside the words of other breadth evidence reading the same kind of words ("documents"
+    inside "All documents"): those words get one finding, the one about all of them."""
+    quoted = [(hit.span, rule) for hit, rule, _ in shown
+              if rule.kind == "breadth" and hit.span[1] > hit.span[0]]
+    if len(quoted) < 2:
+        return shown
+
+    def inside(hit: Hit, rule: SignalRule) -> bool:
+        return any(other.id != rule.id and span != hit.span and span[0] <= hit.span[0]
+                   and hit.span[1] <= span[1] and not set(rule.reads).isdisjoint(other.reads)
+                   for span, other in quoted)
+
+    return [(hit, rule, contribution) for hit, rule, contribution in shown
+            if not (rule.kind == "breadth" and hit.span[1] > hit.span[0]
+                    and hit.rewrite is None and rule.replacement is None
+                    and inside(hit, rule))]
 
 
 def period_tip(text: str, act: str) -> Finding:
