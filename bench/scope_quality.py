@@ -50,7 +50,8 @@ from oiadraft.fsutil import atomic_write_text  # noqa: E402
 from oiadraft.scope import assess  # noqa: E402
 
 LOOKS = REPO / "bench" / "holdout_looks.yaml"
-ORDINAL = ("first", "second", "third", "fourth", "fifth")
+ORDINAL = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+           "tenth")
 
 
 def holdout_figures(items: list[dict[str, Any]]) -> dict[str, Any]:
