@@ -6,10 +6,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from oiadraft import scope
 from oiadraft.commands.check import check_text
 from oiadraft.interview import Interview
-from oiadraft.letter.render import render_text
+from oiadraft.letter.render import render_markdown, render_text
 from oiadraft.letter.splitter import split_request
 from oiadraft.model import Draft, Part, Period
 
@@ -122,3 +124,32 @@ def test_the_subject_of_the_whole_request_is_each_parts_subject():
     assert not unnamed(interview.assess(draft, parts[0]))
     draft.topic = ""
     assert unnamed(interview.assess(draft, parts[0]))
+
+
+LONG_TOPIC = ("Why the council decided to remove two hundred car parks from The Parade in Island "
+              "Bay in 2023 without consulting the businesses there, and what its officers advised "
+              "beforehand")
+
+
+@pytest.mark.parametrize("topic,read", [
+    ("the Smith Street bus lanes", True),
+    (LONG_TOPIC, True),  # one long sentence is still the subject line
+    ("Dog_control *bylaw* #2", True),  # Markdown's special characters, escaped in .md
+    ("Official information request", False),  # names no subject, in the chat as in check
+    ("Information", False),
+    ("the following matters", False),
+])
+@pytest.mark.parametrize("render", [render_text, render_markdown])
+def test_the_chat_and_check_agree_on_the_subject_whatever_the_topic(topic, read, render):
+    """The chat rates a part against its topic as `check` does against the exported letter's
+    subject line (text or Markdown): a topic that names nothing is no subject in either."""
+    parts = [Part(text="All emails sent by staff."),
+             Part(text="any correspondence with the residents' association")]
+    draft = Draft(agency="Auckland Transport", act="lgoima", parts=parts, topic=topic)
+    report = check_text(render(draft, today=TODAY), today=TODAY)
+    assert bool(report["subject"]) is read
+    interview = Interview(today=TODAY)
+    for part, by_check in zip(parts, report["assessment"].parts, strict=True):
+        in_chat = interview.assess(draft, part)
+        assert in_chat.signals == by_check.signals
+        assert (in_chat.risk, in_chat.likelihood) == (by_check.risk, by_check.likelihood)

@@ -191,6 +191,12 @@ def test_the_addressee_is_read_from_the_greeting_line(preamble, expected):
     ("I am writing to request information under the Official Information Act 1982.", None),
     ("Dear Minister,\n\nPlease provide me with the following information:", None),
     ("Dear Sir,\n\nI attended a meeting on 5 May about it.", None),
+    # pasted from an email, or a Markdown export's heading
+    ("Subject: RE: Fwd: OIA request - Road safety audits\n", "Road safety audits"),
+    ("Subject: Request for information - Road safety audits", "Road safety audits"),
+    ("Subject: Official Information Act 1982 request: Road safety", "Road safety"),
+    ("# LGOIMA request: Dog\\_control \\*bylaw\\*\n\nKia ora,", "Dog_control *bylaw*"),
+    ("## Subject: Official information request", None),
 ])
 def test_the_subject_of_the_whole_request_is_read_from_the_opening(preamble, expected):
     from oiadraft.letter.splitter import subject

@@ -128,6 +128,16 @@ def _assess(text: str, context: Any, acknowledged: tuple[str, ...]) -> Any:
     return assess(text, context, acknowledged)
 
 
+@lru_cache(maxsize=64)
+def _subject(act: str, topic: str) -> str | None:
+    """The topic as `check` reads it back from the letter's subject line: a topic naming
+    nothing ("OIA request", "Information") is no subject in the chat either."""
+    from oiadraft.letter import render, splitter
+
+    line = render.subject_line(act, topic)
+    return splitter.subject(line) if line else None
+
+
 def position(draft: Draft, part: Part) -> int:
     """Where `part` (this very object) is in the draft. Not `list.index`, which compares parts
     field by field: slow on a long draft, and wrong when two parts have the same words."""
@@ -269,7 +279,7 @@ class Interview:
         own = part.period if part is not None and part.period != draft.period else None
         return Context(act=draft.act, today=self.today, request_period=draft.period,
                        agency=draft.agency or None, parts=max(1, parts), part_period=own,
-                       subject=draft.topic or None)
+                       subject=_subject(draft.act, draft.topic))
 
     def assess(self, draft: Draft, part: Part) -> Any:
         """The scope assessment of one part (cached on its words, period and kept rules), as

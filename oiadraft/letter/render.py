@@ -129,6 +129,19 @@ def render_markdown(draft: Draft, library: Library | None = None,
     return "\n\n".join(piece for piece in pieces if piece) + "\n"
 
 
+def subject_line(act: str, topic: str) -> str | None:
+    """The plain-text letter's subject line for a draft under `act` about `topic` (None when
+    there is no topic): what `oiadraft check` reads the whole request's subject from."""
+    markdown = _subject_markdown(placeholder_values(act), topic)
+    return mdtext.to_text(markdown) if markdown else None
+
+
+def _subject_markdown(values: dict[str, Any], topic: str) -> str | None:
+    topic = " ".join(topic.split())
+    return fill(letter_frame()["subject"], {**values, "topic": mdtext.escape(topic)}) if topic \
+        else None
+
+
 def default_clause_ids(library: Library, act: str, chosen: list[str] | None = None) -> list[str]:
     """The clauses a new draft starts with, in letter order.
 
@@ -158,8 +171,7 @@ def build_letter(draft: Draft, library: Library | None = None,
     def frame_text(key: str, **extra: str) -> str:
         return fill(frame[key], {**values, **extra})
 
-    topic = " ".join(draft.topic.split())
-    subject = frame_text("subject", topic=mdtext.escape(topic)) if topic else None
+    subject = _subject_markdown(values, draft.topic)
 
     request_period = draft.period
     part_texts: list[str] = []

@@ -295,6 +295,7 @@ def subject(preamble: str) -> str | None:
     for pattern in rules["subject"]:
         for found in pattern.finditer(preamble):
             name = " ".join(found.group("name").split()).strip(" ,-\u2013\u2014\"'\u201c\u201d")
+            name = re.sub(r"\\([^\w\s]|_)", r"\1", name)  # a Markdown letter's escapes
             if any(word not in empty for word in re.findall(r"[\w']+", name.lower())):
                 return name
     return None
