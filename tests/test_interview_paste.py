@@ -117,6 +117,39 @@ def test_a_pasted_request_with_no_salutation_is_kept_and_the_question_asked_agai
     assert reply.view.step_id == "parts" and reply.view.prefill == PASTE
 
 
+def test_a_whole_letter_pasted_while_a_match_is_offered_is_kept_and_names_the_agency(
+        interview):
+    """The first answer named no agency the directory knows, and a list of close matches is
+    offered; the requester pastes their letter instead. Its greeting answers the question
+    (never a close match to its first words), and the letter waits for the parts."""
+    draft = Draft()
+    reply = interview.respond(draft, "foreign")
+    assert reply.view.step_id == "agency" and draft.agency == ""
+    reply = interview.respond(draft, SEED)
+    said = to_text("\n".join(m.text for m in reply.messages))
+    assert draft.agency == "Ministry of Foreign Affairs and Trade" and "13 parts" in said
+    assert reply.view.step_id == "topic"
+    for answer in ("cluster munitions", "skip"):
+        reply = interview.respond(draft, answer)
+    assert reply.view.step_id == "parts" and reply.view.prefill == SEED
+
+
+def test_a_request_pasted_while_the_period_is_read_back_is_kept_and_the_question_stands(
+        interview):
+    """"So the request covers ... right?", answered with the request itself: it is no period
+    to read, so it is kept for the parts and the read-back is asked again, unchanged."""
+    draft = Draft()
+    for answer in ("mfat", "cluster munitions", "since 2020"):
+        interview.respond(draft, answer)
+    reply = interview.respond(draft, PASTE)
+    said = to_text("\n".join(m.text for m in reply.messages))
+    assert "2 parts" in said and "Cannot read" not in said
+    assert "right?" in said and draft.parts == []
+    reply = interview.respond(draft, "yes")
+    assert reply.view.step_id == "parts" and reply.view.prefill == PASTE
+    assert draft.period is not None and draft.period.start == date(2020, 1, 1)
+
+
 def test_a_held_request_survives_saving_and_loading(interview):
     from oiadraft.model import draft_from_dict, draft_to_dict
 

@@ -18,12 +18,17 @@ if TYPE_CHECKING:
     from oiadraft.interview.engine import Turn
 
 
+HELD_OVER = ("agency_pick", "period_confirm")
+"""Follow-up questions a pasted request may interrupt: it is kept and the question stands
+(the letter's greeting answers "which of these do you mean?")."""
+
+
 def hold(turn: Turn, step: Any, text: str) -> bool:
     """Keep `text` for the parts question when it is a request of two or more parts given in
     answer to an earlier question; True when it was kept (and the turn is answered)."""
     state = turn.state
-    if state.pending is not None or step.kind == "parts" or "parts" in state.answered \
-            or len(text) > LARGE_PASTE:
+    if (state.pending is not None and state.pending.kind not in HELD_OVER) \
+            or step.kind == "parts" or "parts" in state.answered or len(text) > LARGE_PASTE:
         return False
     split = split_paste(text)
     if split is None or len(split.parts) < 2:

@@ -50,10 +50,10 @@ def answer(turn: Turn, text: str) -> None:
     if len(text) > LARGE_PASTE and (pending is not None or step.kind != "parts"):
         turn.problem("too_long", chars=f"{len(text):,}")
         return
+    if pasted.hold(turn, step, text):
+        return
     if pending is not None:
         PENDING[pending.kind](turn, pending, text)
-        return
-    if pasted.hold(turn, step, text):
         return
     if not text.strip() and step.id == turn.state.editing and step.id in turn.state.answered \
             and step.kind not in ("multi", "parts"):
