@@ -89,6 +89,41 @@ def test_lower_level_numbering_stays_inside_parts():
     assert "b) the 2024 audit" in split.parts[0].text
 
 
+BACKGROUND_LIST = """Kia ora Kāinga Ora,
+
+I live in a Kāinga Ora home in Porirua. Over the last year:
+1. my heat pump has been broken since March;
+2. I reported mould three times.
+
+I am writing about the Healthy Homes programme. Please provide:
+
+a) the Healthy Homes compliance reports for Porirua East, from 1 July 2023 to 30 June 2024;
+b) any guidance given to tenancy managers on mould complaints in 2024.
+
+Nāku noa, nā
+Rewi
+"""
+
+
+def test_a_list_in_the_background_leaves_the_parts_to_the_list_the_request_introduces():
+    """Background told as a list, then "Please provide:" and the request's own list: the parts
+    are the request's, and the background list is preamble."""
+    split = split_request(BACKGROUND_LIST, today=TODAY)
+    assert [p.number for p in split.parts] == ["a", "b"]
+    assert split.parts[1].text.startswith("any guidance") and "Rewi" not in split.parts[1].text
+    assert "my heat pump" in split.preamble and "Please provide:" in split.preamble
+    # a list the request itself introduces keeps its parts, whatever follows it
+    asked = BACKGROUND_LIST.replace("Over the last year:", "Please provide:")
+    assert [p.number for p in split_request(asked, today=TODAY).parts] == ["1", "2"]
+    # a lead-in written inside the last part is that part's, and so is its list
+    inner = ("1. The board minutes for June 2024.\n\n2. Copies of the following reports:\n\n"
+             "a) the 2023 audit\nb) the 2024 audit\n")
+    assert [p.number for p in split_request(inner, today=TODAY).parts] == ["1", "2"]
+    # prose with no request in it before a later list leaves that list inside the last part
+    noted = BACKGROUND_LIST.replace("Please provide:", "In particular:")
+    assert [p.number for p in split_request(noted, today=TODAY).parts] == ["1", "2"]
+
+
 def test_unnumbered_text_is_one_part_without_greeting_and_sign_off():
     text = ("Dear Wellington City Council,\n\nPlease provide the minutes of the Pōneke "
             "Promise steering group meetings held in 2024.\n\nKind regards,\n\nAlex")

@@ -213,6 +213,24 @@ def _main_run(chosen: list[_Marker], scheme: str) -> list[_Marker]:
     return best
 
 
+def _asked_list(text: str, markers: list[_Marker], scheme: str, tops: list[_Marker]
+                ) -> tuple[str, list[_Marker]]:
+    """Background told as a list ("Over the last year: 1. ... 2. ..."), then a paragraph that
+    asks ("Please provide:") and the request's own list in another numbering: that list holds
+    the parts. A list whose lead-in asks, or one with no paragraph of its own before the next,
+    keeps them."""
+    lead = _letter_rules()["request_lead"]
+    if not tops or lead.search(text, 0, tops[0].line_start):
+        return scheme, tops
+    other, run = _top_level([m for m in markers
+                             if m.line_start > tops[-1].line_start and m.kind != scheme])
+    between = _paragraphs(text, tops[-1].content_start, run[0].line_start) if run else []
+    if len(between) < 2 or _paragraph_kind(text[between[-1][0]:between[-1][1]]) is not None \
+            or not lead.search(text, *between[-1]):
+        return scheme, tops
+    return other, run
+
+
 @lru_cache(maxsize=1)
 def _letter_rules() -> dict[str, Any]:
     """The cue file's patterns, compiled and checked (file and line on a bad pattern)."""
@@ -254,6 +272,7 @@ def _letter_rules() -> dict[str, Any]:
         "subject_empty": frozenset(str(word).lower() for word in
                                    (data.get("subject") or {}).get("empty_words") or []),
         "clause": re.compile("|".join(phrases) or r"(?!)", re.IGNORECASE),
+        "request_lead": re.compile("|".join(patterns("request_lead")) or r"(?!)", re.IGNORECASE),
         "request_period": re.compile("|".join(patterns("request_period")) or r"(?!)", flags),
         # one of these is in every sentence the request_period patterns match (fold_case)
         "request_period_words": re.compile("|".join(re.escape(str(w)) for w in words))
@@ -420,7 +439,7 @@ def split_request(text: str, today: Any = None) -> SplitRequest:
 
 def _split(text: str, today: Any) -> SplitRequest:
     markers = _markers(text)
-    scheme, tops = _top_level(markers)
+    scheme, tops = _asked_list(text, markers, *_top_level(markers))
     ignored: list[tuple[str, tuple[int, int]]] = []
     if not tops:
         return _split_unnumbered(text, today)
