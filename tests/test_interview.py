@@ -357,6 +357,16 @@ def test_keep_is_offered_only_against_a_warning(interview):
     assert "**F3** or `keep` keeps the part as it is" in said
 
 
+def test_keep_is_offered_against_warnings_that_have_no_rewording(interview):
+    """A high part whose warnings only advise ("staff" names people only as a group) offers
+    F3 `keep`, and no F2 `accept` since there is nothing to accept."""
+    chat = parts_chat(interview, "Records held by staff about the programme")
+    said = " ".join(m.text for m in chat.replies[-1].messages)
+    assert "**High risk**" in said or "**Medium risk**" in said
+    assert "**F3** or `keep` keeps the part as it is" in said and "`accept`" not in said
+    assert interview.respond(chat.draft, "keep").messages[0].text.startswith("Part 1 is kept")
+
+
 def test_a_greeting_typed_as_the_recipient_names_it(interview):
     """"Dear Ministry of Education," answers "who are you asking?" with the Ministry, not a
     list of near misses for the whole line."""

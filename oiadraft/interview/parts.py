@@ -67,11 +67,17 @@ def report(turn: Turn, part: Part, *, actions: bool, words: bool = False) -> str
             item += "\\\n   " + turn.text("finding_suggestion",
                                           suggestion=quote_user(finding.suggestion, 600))
         lines.append(item)
-    if actions and any(f.replacement is not None for f in found):
-        hint = turn.text("split_hint") if split_of(part.text) else ""
-        warned = any(f.warns for f in found)
-        lines.append(turn.text("finding_actions", split_hint=hint,
-                               keep_hint=turn.text("keep_hint") if warned else ""))
+    # what can be done about the findings: accept a rewording, keep the part against its
+    # warnings (even when they only advise, with nothing to accept), edit, split
+    accept = any(f.replacement is not None for f in found)
+    keep = any(f.warns for f in found)
+    if actions and (accept or keep):
+        hints = [key for key, applies in (("accept_hint", accept), ("keep_hint", keep),
+                                          ("edit_hint", True),
+                                          ("split_hint", split_of(part.text) is not None))
+                 if applies]
+        lines.append(turn.text("finding_actions",
+                               actions=", ".join(turn.text(key) for key in hints)))
         turn.prompted = True
     return "\n\n".join(lines)
 
