@@ -132,10 +132,10 @@ def _assess(text: str, context: Any, acknowledged: tuple[str, ...]) -> Any:
 def _subject(act: str, topic: str) -> str | None:
     """The topic as `check` reads it back from the letter's subject line: a topic naming
     nothing ("OIA request", "Information") is no subject in the chat either."""
-    from oiadraft.letter import render, splitter
+    from oiadraft.letter import cues, render
 
     line = render.subject_line(act, topic)
-    return splitter.subject(line) if line else None
+    return cues.subject(line) if line else None
 
 
 def position(draft: Draft, part: Part) -> int:
