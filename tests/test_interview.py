@@ -357,6 +357,24 @@ def test_keep_is_offered_only_against_a_warning(interview):
     assert "**F3** or `keep` keeps the part as it is" in said
 
 
+def test_the_story_before_what_a_part_asks_for_is_left_out_and_said_to_be(interview):
+    """A part given as an unnumbered letter: its background is not the part, and the
+    requester is told how many words were left out of it."""
+    chat = Chat(interview)
+    chat.say("mfat", "cluster munitions", "skip")
+    ask = "Please send me the Minister's briefings on cluster munitions from May 2024."
+    reply = chat.say(f"Kia ora,\n\nI have followed this for years and wrote to my MP twice."
+                     f"\n\n{ask}\n\nNgā mihi,\nSam")
+    assert [p.text for p in chat.draft.parts] == [ask]
+    said = text_of(reply)
+    assert "The 12 words before what you ask for tell the background" in said
+    plain = Chat(interview)
+    plain.say("mfat", "cluster munitions", "skip")
+    reply = plain.say(f"Kia ora,\n\n{ask}\n\nNgā mihi,\nSam")
+    assert [p.text for p in plain.draft.parts] == [ask]
+    assert "background" not in text_of(reply)
+
+
 def test_keep_is_offered_against_warnings_that_have_no_rewording(interview):
     """A high part whose warnings only advise ("staff" names people only as a group) offers
     F3 `keep`, and no F2 `accept` since there is nothing to accept."""

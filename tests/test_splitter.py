@@ -134,6 +134,28 @@ def test_unnumbered_text_is_one_part_without_greeting_and_sign_off():
                                    "group meetings held in 2024.")
 
 
+def test_unnumbered_background_before_the_paragraph_that_asks_is_not_the_part():
+    """A letter with no numbering that tells its story first: the part is what it asks for,
+    from the paragraph that asks; the story is preamble (its "public meetings" and "an
+    explanation" are not things requested)."""
+    story = ("I run a shop on Cuba Street. The works were to take six weeks; it has been six "
+             "months. I asked at two public meetings for an explanation and had none.")
+    ask = ("Could you please send me the project's risk register and any reports to the "
+           "Infrastructure Committee about delays to the works between March and September "
+           "2024.")
+    more = "If the register has several versions, the latest is enough."
+    text = f"Good morning,\n\n{story}\n\n{ask}\n\n{more}\n\nThank you for your help,\nChris\n"
+    split = split_request(text, today=TODAY)
+    assert [p.text for p in split.parts] == [f"{ask}\n\n{more}"]
+    assert story in split.preamble
+    # a letter that asks in its first paragraph keeps every paragraph in its part
+    first = split_request(f"{ask}\n\n{story}\n", today=TODAY)
+    assert [p.text for p in first.parts] == [f"{ask}\n\n{story}"]
+    # and one that never says it asks is one part, as before
+    told = split_request(f"{story}\n\n{more}\n", today=TODAY)
+    assert [p.text for p in told.parts] == [f"{story}\n\n{more}"]
+
+
 def test_greeting_only_gives_no_parts():
     assert split_request("Kia ora,\n\nNgā mihi,\nSam", today=TODAY).parts == ()
     assert split_request("", today=TODAY).parts == ()

@@ -99,6 +99,15 @@ def _report_and_ask(turn: Turn, part: Part) -> None:
 # ---- adding ----------------------------------------------------------------------------------
 
 
+def _background_words(split: Any) -> int:
+    """How many words before the part are neither its greeting nor a sign-off: the story a
+    letter tells before the paragraph that asks."""
+    start, end = split.preamble_span
+    skipped = sum(len(split.source[max(s, start):min(e, end)].split())
+                  for _, (s, e) in split.ignored if s < end and e > start)
+    return max(0, len(split.preamble.split()) - skipped)
+
+
 def answer(turn: Turn, step: Any, text: str) -> None:
     """Words for a new part, or a pasted request to split into parts."""
     draft = turn.draft
@@ -127,6 +136,9 @@ def answer(turn: Turn, step: Any, text: str) -> None:
     draft.parts.append(part)
     turn.state = replace(turn.state, current=part.id)
     turn.label = turn.text("undo_added", number=number(len(draft.parts)))
+    background = _background_words(split) if split is not None else 0
+    if background:
+        turn.say("background_left_out", words=number(background))
     if not _has_period(turn, part):
         said(turn, report(turn, part, actions=False))
         turn.state = replace(turn.state, pending=st.PartPeriod(part=part.id))

@@ -464,6 +464,11 @@ def _split_unnumbered(text: str, today: Any) -> SplitRequest:
             # content after the sign-off (a name, a signature block) is not a part either
             continue
         content.append(span)
+    # background told before the paragraph that asks ("Could you please send me ...") is
+    # preamble, not part of what is asked for
+    lead = _letter_rules()["request_lead"]
+    asks = next((i for i, span in enumerate(content) if lead.search(text, *span)), 0)
+    content = content[asks:]
     parts: tuple[FoundPart, ...] = ()
     pre = (0, 0)
     if content:
