@@ -387,6 +387,10 @@ def test_a_pasted_request_of_several_parts_is_not_previewed_as_one_part(intervie
     assert interview.preview(draft, pasted) is None
     one = "Cabinet papers about the Convention\nin 2023"  # one part over two lines
     assert interview.preview(draft, one) is not None
+    # a letter that tells its story first is previewed as the part Enter adds
+    ask = "Please send me the Cabinet papers about the Convention from 2023."
+    letter = f"Kia ora,\n\nI asked at a public meeting for an explanation.\n\n{ask}\n\nNgā mihi"
+    assert interview.preview(draft, letter).text == ask
     say(interview, draft, pasted)
     assert [p.text for p in draft.parts[-2:]] == [
         "Cabinet papers about the Convention in 2023",

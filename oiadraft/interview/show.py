@@ -339,6 +339,11 @@ def preview(iv: Interview, draft: Draft, state: st.Conversation, text: str) -> A
     split = split_paste(text)
     if split is not None and len(split.parts) >= 2:
         return None  # a pasted request: Enter splits it and checks each part
+    if split is not None and split.parts:
+        from oiadraft.letter.splitter import clean_part_text
+
+        # what Enter adds: the words that ask, without greeting, sign-off or background
+        words = clean_part_text(split.parts[0].text)
     return iv.assess(draft, Part(text=words))
 
 
