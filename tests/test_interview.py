@@ -357,6 +357,17 @@ def test_keep_is_offered_only_against_a_warning(interview):
     assert "**F3** or `keep` keeps the part as it is" in said
 
 
+def test_the_accept_hint_names_the_suggestion_accept_uses(interview):
+    """Advice with no rewording ("Records" names no kind) can come first: F2 uses the first
+    suggestion that rewords the part, and the hint names that one."""
+    chat = parts_chat(interview, "Records held by staff and all emails")
+    said = text_of(chat.replies[-1])
+    assert said.index('"Records"') < said.index('"all emails"')
+    assert "**F2** or `accept` uses suggestion 3" in said and "uses suggestion 1" not in said
+    chat.say("accept")
+    assert chat.view.kind == "fill"  # the blanks of suggestion 3, "emails between <...>"
+
+
 def test_the_story_before_what_a_part_asks_for_is_left_out_and_said_to_be(interview):
     """A part given as an unnumbered letter: its background is not the part, and the
     requester is told how many words were left out of it."""

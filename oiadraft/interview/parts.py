@@ -69,15 +69,16 @@ def report(turn: Turn, part: Part, *, actions: bool, words: bool = False) -> str
         lines.append(item)
     # what can be done about the findings: accept a rewording, keep the part against its
     # warnings (even when they only advise, with nothing to accept), edit, split
-    accept = any(f.replacement is not None for f in found)
+    # (F2 uses the first suggestion that rewords the part, which need not be suggestion 1)
+    rewords = [index for index, f in enumerate(found, 1) if f.replacement is not None]
     keep = any(f.warns for f in found)
-    if actions and (accept or keep):
-        hints = [key for key, applies in (("accept_hint", accept), ("keep_hint", keep),
-                                          ("edit_hint", True),
-                                          ("split_hint", split_of(part.text) is not None))
-                 if applies]
-        lines.append(turn.text("finding_actions",
-                               actions=", ".join(turn.text(key) for key in hints)))
+    if actions and (rewords or keep):
+        other = " " + turn.text("another_hint", number=rewords[1]) if len(rewords) > 1 else ""
+        hints = [turn.text("accept_hint", first=rewords[0], other=other)] if rewords else []
+        hints += [turn.text(key) for key, applies in (
+            ("keep_hint", keep), ("edit_hint", True),
+            ("split_hint", split_of(part.text) is not None)) if applies]
+        lines.append(turn.text("finding_actions", actions=", ".join(hints)))
         turn.prompted = True
     return "\n\n".join(lines)
 
