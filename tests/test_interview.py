@@ -357,6 +357,23 @@ def test_keep_is_offered_only_against_a_warning(interview):
     assert "**F3** or `keep` keeps the part as it is" in said
 
 
+def test_the_next_part_typed_instead_of_a_parts_time_frame_is_the_next_part(interview):
+    """A quick typist gives part 2 before reading "from when to when should part 1 cover?":
+    part 1 stays without a time frame and part 2 is added, not refused as a period."""
+    chat = Chat(interview)
+    chat.say("mfat", "cluster munitions", "skip", "Cabinet papers about the Convention")
+    assert "should part 1 cover?" in text_of(chat.replies[-1])
+    reply = chat.say("Briefings to the Minister about the Convention")
+    assert [p.text for p in chat.draft.parts] == ["Cabinet papers about the Convention",
+                                                 "Briefings to the Minister about the Convention"]
+    assert chat.draft.parts[0].period is None and not problem(reply)
+    assert "Part 1 stays without a time frame" in text_of(reply)
+    # words that name no records are still read as a period, or said to be unreadable
+    assert problem(chat.say("whenever it suits"))
+    chat.say("2023")
+    assert chat.draft.parts[1].period is not None and len(chat.draft.parts) == 2
+
+
 def test_the_accept_hint_names_the_suggestion_accept_uses(interview):
     """Advice with no rewording ("Records" names no kind) can come first: F2 uses the first
     suggestion that rewords the part, and the hint names that one."""

@@ -12,7 +12,7 @@ every change they make can be undone. The conversation's own state is typed (`st
 saved in `Draft.conversation`; the screen never reads it. Modules: `script` (the YAML),
 `actions` (the action table and command grammar), `state`, `history` (undo/redo), `engine`
 (the API), `show` (view and preview), `turns`, `steps`, `parts` and `pasted` (what each
-turn does), `xrefs` (references between parts), `words` (wording), `fields` (Draft fields by
+turn does), `reports` (what is said about a part), `xrefs` (references between parts), `words` (wording), `fields` (Draft fields by
 name).
 
 Recipes:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from oiadraft.interview import state as st
 from oiadraft.interview import xrefs
 from oiadraft.interview.actions import Command
+from oiadraft.interview.reports import report, report_and_ask, said
 from oiadraft.interview.show import (
     find_finding,
     split_of,
@@ -24,7 +25,6 @@ from oiadraft.interview.words import (
     parts_phrase,
     period_phrase,
     quote_user,
-    reading,
 )
 from oiadraft.model import Part
 from oiadraft.text import upper_first
@@ -39,62 +39,6 @@ _NUMBER_PREFIX = re.compile(r"^\s*(?:\(?\d{1,4}[.)]|\d{1,4}\s*[-–]|\(?[a-z][.)
 def strip_number(text: str) -> str:
     """Drop a leading "3." / "(a)" / "- " the requester typed: the letter numbers parts."""
     return _NUMBER_PREFIX.sub("", text, count=1).strip()
-
-
-# ---- reports -------------------------------------------------------------------------------
-
-
-def report(turn: Turn, part: Part, *, actions: bool, words: bool = False) -> str:
-    """The assistant's reading of one part: what it asks for, its risk, the findings and their
-    suggestions, and (with `actions`) what can be done next."""
-    iv, draft = turn.iv, turn.draft
-    at = number(turn.number(part))
-    assessment = iv.assess(draft, part)
-    lines = []
-    if words:
-        lines.append(turn.text("part_added", number=at, text=quote_user(part.text, 400)))
-    extract = reading(assessment, iv.script.messages, draft.act,
-                      own_period=part.period is not None)
-    if extract:
-        lines.append(turn.text("part_extract", number=at, extract=extract))
-    status = iv.status(draft, part)
-    lines.append(turn.text(f"risk_{status}"))
-    found = visible_findings(assessment)
-    for index, finding in enumerate(found, 1):
-        item = turn.text("finding", index=index, message=quote_user(finding.message, 1000))
-        if finding.suggestion:
-            # a Markdown hard break: the suggestion starts its own line under the warning
-            item += "\\\n   " + turn.text("finding_suggestion",
-                                          suggestion=quote_user(finding.suggestion, 600))
-        lines.append(item)
-    # what can be done about the findings: accept a rewording, keep the part against its
-    # warnings (even when they only advise, with nothing to accept), edit, split
-    # (F2 uses the first suggestion that rewords the part, which need not be suggestion 1)
-    rewords = [index for index, f in enumerate(found, 1) if f.replacement is not None]
-    keep = any(f.warns for f in found)
-    if actions and (rewords or keep):
-        other = " " + turn.text("another_hint", number=rewords[1]) if len(rewords) > 1 else ""
-        hints = [turn.text("accept_hint", first=rewords[0], other=other)] if rewords else []
-        hints += [turn.text(key) for key, applies in (
-            ("keep_hint", keep), ("edit_hint", True),
-            ("split_hint", split_of(part.text) is not None)) if applies]
-        lines.append(turn.text("finding_actions", actions=", ".join(hints)))
-        turn.prompted = True
-    return "\n\n".join(lines)
-
-
-def said(turn: Turn, text: str) -> None:
-    """One assistant message of `text` (already filled in)."""
-    from oiadraft.interview.engine import Message
-
-    turn.messages.append(Message(text))
-
-
-def _report_and_ask(turn: Turn, part: Part) -> None:
-    """A part's report, then the next question unless the report already asked it."""
-    said(turn, report(turn, part, actions=True))
-    if not turn.prompted:
-        turn.reask = True
 
 
 # ---- adding ----------------------------------------------------------------------------------
@@ -144,7 +88,7 @@ def answer(turn: Turn, step: Any, text: str) -> None:
         said(turn, report(turn, part, actions=False))
         turn.state = replace(turn.state, pending=st.PartPeriod(part=part.id))
         return
-    _report_and_ask(turn, part)
+    report_and_ask(turn, part)
 
 
 def without_period(turn: Turn) -> list[int]:
@@ -180,6 +124,12 @@ def answer_part_period(turn: Turn, pending: st.PartPeriod, text: str) -> None:
     if not text.strip():
         skip_part_period(turn, pending)
         return
+    if _next_part(turn, text):
+        # typed before the question was read: this part stays without a time frame, and
+        # the words are the next part rather than a period that cannot be read
+        skip_part_period(turn, pending, finishing=True)
+        answer(turn, None, text)
+        return
     period = read_period(turn, text)
     if period is None:
         return
@@ -188,7 +138,19 @@ def answer_part_period(turn: Turn, pending: st.PartPeriod, text: str) -> None:
     turn.label = turn.text("undo_part_period", number=number(turn.number(part)))
     turn.amend = True  # the part and its time frame are one change for undo
     turn.say("part_period_set", number=number(turn.number(part)), period=period_phrase(period))
-    _report_and_ask(turn, part)
+    report_and_ask(turn, part)
+
+
+def _next_part(turn: Turn, text: str) -> bool:
+    """Whether words given for a part's time frame are no period but ask for records."""
+    from oiadraft.periods import PeriodError, parse_period
+
+    try:
+        parse_period(text, today=turn.iv.today)
+        return False
+    except PeriodError:
+        features = turn.iv.assess(turn.draft, Part(text=text.strip())).features or {}
+        return bool(features.get("record_types"))
 
 
 def skip_part_period(turn: Turn, pending: st.PartPeriod, finishing: bool = False) -> None:
@@ -297,7 +259,7 @@ def _apply(turn: Turn, part: Part, finding: Any, fills: dict[str, str]) -> None:
     at = number(turn.number(part))
     turn.label = turn.text("undo_accepted", number=at)
     turn.say("part_rewritten", number=at, text=quote_user(part.text, 2000))
-    _report_and_ask(turn, part)
+    report_and_ask(turn, part)
 
 
 def keep(turn: Turn, cmd: Command) -> None:
@@ -395,7 +357,7 @@ def answer_edit(turn: Turn, pending: st.EditPart, text: str) -> None:
     turn.say("part_rewritten", number=at, text=quote_user(part.text, 2000))
     if moved:
         turn.say("stop_moved")
-    _report_and_ask(turn, part)
+    report_and_ask(turn, part)
 
 
 def _stop_moved(old: str, new: str) -> str | None:

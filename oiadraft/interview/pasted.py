@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from oiadraft.interview.parts import report, said
+from oiadraft.interview.reports import report, said
 from oiadraft.interview.show import DETAILED_PARTS, LARGE_PASTE, split_paste
 from oiadraft.interview.words import number, number_list, period_phrase
 from oiadraft.model import Part
