@@ -56,10 +56,12 @@ def test_whole_request_period_sentence_is_found():
 @pytest.mark.parametrize("marker,expected", [
     ("1.", "1"), ("1)", "1"), ("(1)", "1"), ("1-", "1"), ("a)", "a"), ("(a)", "a"),
     ("(i)", "i"), ("-", "1"), ("•", "1"), ("*", "1"),
+    ("Q1.", "1"), ("q1)", "1"), ("Question 1:", "1"), ("QUESTION 1.", "1"),
 ])
 def test_marker_styles(marker, expected):
     second = {"1.": "2.", "1)": "2)", "(1)": "(2)", "1-": "2-", "a)": "b)", "(a)": "(b)",
-              "(i)": "(ii)", "-": "-", "•": "•", "*": "*"}[marker]
+              "(i)": "(ii)", "-": "-", "•": "•", "*": "*", "Q1.": "Q2.", "q1)": "q2)",
+              "Question 1:": "Question 2:", "QUESTION 1.": "QUESTION 2."}[marker]
     text = f"Kia ora,\n\nPlease provide:\n{marker} the board minutes for May 2024\n" \
            f"{second} the chief executive's expense claims for 2023\n\nNgā mihi,\nSam"
     split = split_request(text, today=TODAY)

@@ -10,8 +10,8 @@ things are parts. `split_request(text)` finds them:
     split.preamble         # text before the first part (greeting and background)
     split.closing          # text after the last part (clauses and sign-off)
 
-Numbering is recognised at line starts: ``1.`` ``1)`` ``(1)`` ``1-`` ``a)`` ``(a)`` ``(i)`` and
-bullets (``-``, ``*``, ``•``). The first marker found sets the top-level scheme; markers of
+Numbering is recognised at line starts: ``1.`` ``1)`` ``(1)`` ``1-`` ``Q1.`` ``Question 1:``
+``a)`` ``(a)`` ``(i)`` and bullets (``-``, ``*``, ``•``). The first marker found sets the top-level scheme; markers of
 another scheme inside a part (and inline ones such as "(a) Disarmament ... and (b) Foreign
 Affairs") stay inside that part. Background told as a list before a paragraph that asks
 ("Please provide:", cues in the cue file's `request_lead`) and a list in another numbering
@@ -85,7 +85,8 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii":
 _MARKER = re.compile(
     r"""[^\S\n]*(?:
         \((?P<paren>\d+|[a-zA-Z]|[ivxIVX]{1,5})\)               # (1) (a) (iv)
-      | (?P<num>\d+)(?:\.(?!\d)|\)|:|[^\S\n]?[-–](?![-–]))       # 1. 1) 1: 1- 1 -
+      | (?:[qQ]|(?i:question)[^\S\n]*)?                          # Q1. Question 1:
+        (?P<num>\d+)(?:\.(?!\d)|\)|:|[^\S\n]?[-–](?![-–]))       # 1. 1) 1: 1- 1 -
       | (?P<alpha>[a-zA-Z])[.)](?![a-zA-Z0-9])                  # a) a.
       | (?P<roman>[ivxIVX]{1,5})[.)](?![a-zA-Z0-9])             # iv) iv.
       | (?P<bullet>[-*•‣◦▪●])                                   # - * •
