@@ -12,8 +12,8 @@ things are parts. `split_request(text)` finds them:
 
 Numbering is recognised at line starts: ``1.`` ``1)`` ``(1)`` ``1-`` ``Q1.`` ``Question 1:``
 ``a)`` ``(a)`` ``(i)`` and bullets (``-``, ``*``, ``•``). The first marker found sets the
-top-level scheme; markers of another scheme inside a part (and inline ones such as "(a) Disarmament ... and (b) Foreign
-Affairs") stay inside that part. Background told as a list before a paragraph that asks
+top-level scheme; markers of another scheme inside a part (and inline ones such as "(a)
+Disarmament ... and (b) Foreign Affairs") stay inside that part. Background told as a list before a paragraph that asks
 ("Please provide:", cues in the cue file's `request_lead`) and a list in another numbering
 leaves the parts to that later list. A number of up to three digits can start or resume a list
 ("12." when only part 12 is pasted); a longer one ("1000.", "2023 - the year of ...") is a
