@@ -11,16 +11,16 @@ things are parts. `split_request(text)` finds them:
     split.closing          # text after the last part (clauses and sign-off)
 
 Numbering is recognised at line starts: ``1.`` ``1)`` ``(1)`` ``1-`` ``Q1.`` ``Question 1:``
-``a)`` ``(a)`` ``(i)`` and bullets (``-``, ``*``, ``•``). The first marker found sets the top-
-level scheme; markers of another scheme inside a part (and inline ones such as "(a) Disarmament
-... and (b) Foreign Affairs") stay inside that part. Background told as a list before a
-paragraph that asks ("Please provide:", cues in the cue file's `request_lead`) and a list in
-another numbering leaves the parts to that later list. A number of up to three digits can start
-or resume a list ("12." when only part 12 is pasted); a longer one ("1000.", "2023 - the year of
-...") is a marker only when it continues the numbering already in use (999, then 1000), so a
-year or a count at the start of a line never becomes a part. Text with no numbering is one part,
-less its greeting, sign-off and clause paragraphs, and less any background before the paragraph
-that asks. A paragraph that begins with a clause or sign-off ends the last part.
+``a)`` ``(a)`` ``(i)`` and bullets (``-``, ``*``, ``•``). The first marker found sets the
+top-level scheme; markers of another scheme inside a part (and inline ones such as "(a)
+Disarmament ... and (b) Foreign Affairs") stay inside that part. Background told as a list
+before a paragraph that asks ("Please provide:", cues in the cue file's `request_lead`) and a
+list in another numbering leaves the parts to that later list. A number of up to three digits
+can start or resume a list ("12." when only part 12 is pasted); a longer one ("1000.", "2023 -
+the year of ...") is a marker only when it continues the numbering already in use (999, then
+1000), so a year or a count at the start of a line never becomes a part. Text with no numbering
+is one part, less its greeting, sign-off and clause paragraphs, and less any background before
+the paragraph that asks. A paragraph that begins with a clause or sign-off ends the last part.
 
 Invariants (pinned by property tests): never raises on any string; every span lies inside the
 text; ``text[part.span[0]:part.span[1]] == part.text``; the same input gives the same output.
