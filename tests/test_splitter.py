@@ -158,6 +158,25 @@ def test_unnumbered_background_before_the_paragraph_that_asks_is_not_the_part():
     assert [p.text for p in told.parts] == [f"{story}\n\n{more}"]
 
 
+def test_a_request_quoted_in_an_email_reply_is_split_as_if_unquoted():
+    """An advocate pastes the request from an email thread, where every line of it is quoted
+    ("> 1. ..."): the parts are found, without their quote marks."""
+    text = ("-----Original Message-----\nFrom: Sam <sam@example.org>\nSubject: RE: OIA request"
+            " - vaping enforcement\n\n> Kia ora,\n>\n> Please provide:\n>\n> 1. the number of "
+            "infringement notices issued\n> for selling vapes to minors in 2023;\n> 2. any "
+            "briefings to the Minister about vaping in 2024.\n>\n> Nga mihi\n> Sam\n")
+    split = split_request(text, today=TODAY)
+    assert [p.text for p in split.parts] == [
+        "the number of infringement notices issued\nfor selling vapes to minors in 2023;",
+        "any briefings to the Minister about vaping in 2024."]
+    for part in split.parts:
+        assert split.source[part.span[0]:part.span[1]] == part.text
+    assert "Nga mihi" in split.closing and ">" not in split.closing
+    # a line or two starting with ">" in an ordinary request is left as written
+    plain = "1. Reports on sites with > 50 staff.\n2. The board minutes for 2024.\n"
+    assert split_request(plain, today=TODAY).source == plain
+
+
 def test_greeting_only_gives_no_parts():
     assert split_request("Kia ora,\n\nNgā mihi,\nSam", today=TODAY).parts == ()
     assert split_request("", today=TODAY).parts == ()

@@ -1,6 +1,7 @@
 """The splitter's cue file (`oiadraft/data/letter_cues.yaml`), compiled and checked, and what it
-reads in a letter's opening: the body the greeting is addressed to (`addressee`) and what the
-whole request is about (`subject`)."""
+reads in a letter's opening: the body the greeting is addressed to (`addressee`), what the
+whole request is about (`subject`) and the sentence that sets one period for every part
+(`find_request_period`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from oiadraft import acts, paths, yamlio
 from oiadraft.errors import DataError
+from oiadraft.text import fold_case
 
 CUES_FILE = "letter_cues.yaml"
 
@@ -101,3 +103,51 @@ def subject(preamble: str) -> str | None:
             if any(word not in empty for word in re.findall(r"[\w']+", name.lower())):
                 return name
     return None
+
+
+_SENTENCE = re.compile(r"[^.\n]+(?:\.(?!\d)|\n|$)")
+
+
+def may_set_period(text: str, start: int, end: int) -> bool:
+    """False when no sentence in text[start:end] can be a whole-request period sentence (one
+    search over all the parts instead of one per part)."""
+    words = letter_rules().get("request_period_words")
+    if words is None:
+        return True
+    return words.search(fold_case(text[start:end])) is not None
+
+
+def find_request_period(text: str, spans: list[tuple[int, int]], today: Any) -> Any:
+    """The first sentence in the given spans that both states a period and says it is for the
+    whole request."""
+    rules = letter_rules()
+    find = _period_finder()
+    words = rules.get("request_period_words")
+    for start, end in spans:
+        chunk = text[start:end]
+        if words is not None and words.search(fold_case(chunk)) is None:
+            continue  # no sentence here can match the request-period patterns
+        for sentence in _SENTENCE.finditer(chunk):
+            sentence_text = sentence.group(0)
+            if words is not None and words.search(fold_case(sentence_text)) is None:
+                continue  # the same test for each sentence: most have none of the words
+            if not rules["request_period"].search(sentence_text):
+                continue
+            matches = find(sentence_text, today=today)
+            if matches:
+                match = matches[0]
+                offset = start + sentence.start()
+                return _shift(match, offset)
+    return None
+
+
+def _shift(match: Any, offset: int) -> Any:
+    from dataclasses import replace
+
+    return replace(match, start=match.start + offset, end=match.end + offset)
+
+
+def _period_finder():
+    from oiadraft import periods
+
+    return periods.find_periods

@@ -23,7 +23,9 @@ is one part, less its greeting, sign-off and clause paragraphs, and less any bac
 the paragraph that asks. A paragraph that begins with a clause or sign-off ends the last part.
 
 Invariants (pinned by property tests): never raises on any string; every span lies inside the
-text; ``text[part.span[0]:part.span[1]] == part.text``; the same input gives the same output.
+text; ``source[part.span[0]:part.span[1]] == part.text`` (``source`` is the text given, less the
+quote marks of an email reply whose lines are mostly quoted); the same input gives the same
+output.
 The vocabulary of greetings, sign-offs, clause cues and request-period sentences is the
 splitter's own cue file, ``oiadraft/data/letter_cues.yaml``, read by `oiadraft.letter.cues`
 (with what a letter's opening says: `addressee`, `subject`)."""
@@ -36,8 +38,9 @@ from typing import Any
 
 from oiadraft.errors import DataError
 from oiadraft.letter.cues import CUES_FILE, addressee, subject
+from oiadraft.letter.cues import find_request_period as _find_request_period
 from oiadraft.letter.cues import letter_rules as _letter_rules
-from oiadraft.text import fold_case
+from oiadraft.letter.cues import may_set_period as _may_set_period
 
 __all__ = ["CUES_FILE", "FoundPart", "SplitRequest", "addressee", "clean_part_text",
            "split_request", "subject"]
@@ -267,48 +270,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_SENTENCE = re.compile(r"[^.\n]+(?:\.(?!\d)|\n|$)")
-
-
-def _may_set_period(text: str, start: int, end: int) -> bool:
-    """False when no sentence in text[start:end] can be a whole-request period sentence (one
-    search over all the parts instead of one per part)."""
-    words = _letter_rules().get("request_period_words")
-    if words is None:
-        return True
-    return words.search(fold_case(text[start:end])) is not None
-
-
-def _find_request_period(text: str, spans: list[tuple[int, int]], today: Any) -> Any:
-    """The first sentence in the given spans that both states a period and says it is for the
-    whole request."""
-    rules = _letter_rules()
-    find = _period_finder()
-    words = rules.get("request_period_words")
-    for start, end in spans:
-        chunk = text[start:end]
-        if words is not None and words.search(fold_case(chunk)) is None:
-            continue  # no sentence here can match the request-period patterns
-        for sentence in _SENTENCE.finditer(chunk):
-            sentence_text = sentence.group(0)
-            if words is not None and words.search(fold_case(sentence_text)) is None:
-                continue  # the same test for each sentence: most have none of the words
-            if not rules["request_period"].search(sentence_text):
-                continue
-            matches = find(sentence_text, today=today)
-            if matches:
-                match = matches[0]
-                offset = start + sentence.start()
-                return _shift(match, offset)
-    return None
-
-
-def _shift(match: Any, offset: int) -> Any:
-    from dataclasses import replace
-
-    return replace(match, start=match.start + offset, end=match.end + offset)
-
-
 def clean_part_text(text: str) -> str:
     """A found part's words as they go into a letter: lines without the spaces a PDF leaves at
     their ends, and without page furniture ("Page 3 of 9") and the blank lines around it, so a
@@ -330,24 +291,32 @@ def clean_part_text(text: str) -> str:
     return "\n".join(kept).strip()
 
 
-def _period_finder():
-    from oiadraft import periods
-
-    return periods.find_periods
-
-
 def split_request(text: str, today: Any = None) -> SplitRequest:
     """Split pasted request text into parts (see the module docstring). Never raises."""
     if not isinstance(text, str):
         raise TypeError("split_request expects a string")
     try:
-        return _split(text, today)
+        return _split(_unquoted(text), today)
     except DataError:
         raise
     except Exception:  # pragma: no cover - defensive: a bug must not lose the user's text
         start, end = _trim(text, 0, len(text))
         parts = (FoundPart("1", text[start:end], (start, end)),) if end > start else ()
         return SplitRequest(source=text, parts=parts, scheme="none")
+
+
+_QUOTED = re.compile(r"^[^\S\n]*>", re.MULTILINE)
+_QUOTE_MARKS = re.compile(r"^[^\S\n]*(?:>[^\S\n]?)+", re.MULTILINE)
+
+
+def _unquoted(text: str) -> str:
+    """An email reply whose lines are mostly quoted ("> 1. ...", a request pasted from a thread)
+    without its quote marks; any other text as it is. The split's `source` is this text."""
+    if ">" not in text:
+        return text
+    quoted = len(_QUOTED.findall(text))
+    lines = sum(1 for line in text.split("\n") if line.strip())
+    return _QUOTE_MARKS.sub("", text) if quoted >= 3 and 2 * quoted >= lines else text
 
 
 def _split(text: str, today: Any) -> SplitRequest:
