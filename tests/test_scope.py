@@ -723,3 +723,19 @@ def test_a_date_without_a_year_is_asked_about_not_guessed():
     assert finding.quote == "since 28th feb till today"
     assert "does not say which year" in finding.message
     assert finding.replacement is None  # advice: only the user knows the year
+
+
+def test_words_get_one_finding_the_one_about_all_of_them():
+    """Advice about one generic word is left out where a finding already covers the words
+    around it: "documents" inside "All documents", "officials" inside a praised "between
+    MFAT officials and the governments of ..."."""
+    documents = scope.assess("All documents about the stadium held in 2023.")
+    assert [f.rule for f in documents.findings if f.quote.lower().endswith("documents")] == [
+        "generic-records"]
+    praised = scope.assess("Communications between Ministry of Foreign Affairs and Trade "
+                           "officials and the governments of Russia and Ukraine relating to the "
+                           "Convention from 1 March 2024 to 31 May 2024.")
+    rules = [f.rule for f in praised.findings]
+    assert "named-party" in rules and "unnamed-people" not in rules
+    alone = scope.assess("Reports written by officials about the stadium in 2023.")
+    assert "unnamed-people" in [f.rule for f in alone.findings]

@@ -188,15 +188,18 @@ def _one_finding_per_words(shown: list[tuple[Hit, SignalRule, float]]
                            ) -> list[tuple[Hit, SignalRule, float]]:
     """`shown` without the advice-only breadth evidence (no rewrite of its own) that lies
     inside the words of other breadth evidence reading the same kind of words ("documents"
-    inside "All documents"): those words get one finding, the one about all of them."""
+    inside "All documents"), or inside words already praised ("officials" inside "Good:
+    between MFAT officials and the governments of ..."): those words get one finding, the
+    one about all of them."""
     quoted = [(hit.span, rule) for hit, rule, _ in shown
-              if rule.kind == "breadth" and hit.span[1] > hit.span[0]]
+              if rule.kind in ("breadth", "narrowing") and hit.span[1] > hit.span[0]]
     if len(quoted) < 2:
         return shown
 
     def inside(hit: Hit, rule: SignalRule) -> bool:
         return any(other.id != rule.id and span != hit.span and span[0] <= hit.span[0]
-                   and hit.span[1] <= span[1] and not set(rule.reads).isdisjoint(other.reads)
+                   and hit.span[1] <= span[1]
+                   and (other.kind == "narrowing" or not set(rule.reads).isdisjoint(other.reads))
                    for span, other in quoted)
 
     return [(hit, rule, contribution) for hit, rule, contribution in shown
