@@ -220,6 +220,8 @@ def test_the_splitter_reads_its_own_cue_file_not_the_scope_analyser():
     "Unless otherwise stated, since 2021.", "Timeframe: 2022", "Period: 2022",
     "This request covers the period 2021 to 2022.", "The period of this request is 2022.",
     "In all parts, 2023.", "IN EVERY QUESTION: since 2021.", "For every item, May 2024.",
+    "Please provide the following for the period 1 January 2023 to 30 June 2024:",
+    "I request the following information from 1 March 2024 to 31 May 2024:",
 ])
 def test_every_request_period_pattern_sentence_has_a_required_word(sentence):
     from oiadraft.letter import splitter
@@ -322,3 +324,23 @@ def test_the_paragraph_after_a_one_paragraph_last_part_is_the_closing(text, part
     split = split_request(text)
     assert [part.text for part in split.parts] == parts
     assert split.closing == closing
+
+
+@pytest.mark.parametrize("lead,start,end", [
+    ("Please provide the following for the period 1 January 2023 to 30 June 2024:",
+     date(2023, 1, 1), date(2024, 6, 30)),
+    ("I request the following information since 1 July 2023:", date(2023, 7, 1), None),
+    ("Please provide the following information about the 2023 floods:", None, None),
+])
+def test_the_sentence_asking_for_the_list_may_set_the_period(lead, start, end):
+    text = (f"Dear Ministry of Health,\n\n{lead}\n\n1. All briefings to the Minister about "
+            "vaping.\n2. The number of complaints about vape shops.\n\nRegards,\nJo\n")
+    split = split_request(text, today=date(2024, 9, 13))
+    assert len(split.parts) == 2
+    found = split.request_period
+    if start is None:
+        assert found is None
+    else:
+        assert found is not None and found.period.start == start
+        if end is not None:
+            assert found.period.end == end
