@@ -205,3 +205,22 @@ def test_ticked_titles_with_commas_in_them_stay_one_item_each(interview):
     said = to_text(interview.respond(draft, "").messages[0].text)
     assert "“Searchable text, not scanned images”" in said
     assert said.startswith("Ticked: “Electronic copies”, ")
+
+
+def test_a_request_pasted_at_the_period_question_offers_its_own_period(interview):
+    """The letter pasted where the period is asked sets one for the whole request: that is
+    the answer, read back for a yes like a typed one, and the letter waits for the parts."""
+    draft = Draft()
+    for answer in ("mfat", "cluster munitions"):
+        interview.respond(draft, answer)
+    reply = interview.respond(draft, PASTE)
+    said = to_text("\n".join(m.text for m in reply.messages))
+    assert "2 parts" in said and "right?" in said
+    assert "1 October 2020" in said and draft.period is None
+    reply = interview.respond(draft, "")
+    assert draft.period == Period(date(2020, 10, 1), date(2024, 9, 13))
+    assert reply.view.step_id == "parts" and reply.view.prefill == PASTE
+    reply = interview.respond(draft, PASTE)
+    assert len(draft.parts) == 2
+    said = to_text("\n".join(m.text for m in reply.messages))
+    assert "instead" not in said  # the period is the one already set, not a replacement

@@ -2,13 +2,14 @@
 request taken. Pasted before then (a journalist pastes the letter they wrote as the first
 answer) it is kept, never lost, and put in the box when the parts question comes; a salutation
 naming an agency the directory knows ("Dear Ministry of Foreign Affairs and Trade,") answers
-"who are you asking?"."""
+"who are you asking?", and its period for the whole request answers "what period?"."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from oiadraft.interview import state as st
 from oiadraft.interview.reports import report, said
 from oiadraft.interview.show import DETAILED_PARTS, LARGE_PASTE, split_paste
 from oiadraft.interview.words import number, number_list, period_phrase
@@ -35,6 +36,12 @@ def hold(turn: Turn, step: Any, text: str) -> bool:
         return False
     turn.state = replace(state, held=text)
     turn.say("request_held", count=number(len(split.parts)))
+    found = split.request_period
+    if step.kind == "period" and state.pending is None and found is not None:
+        # the question the letter answers: its period, read back for a yes like a typed one
+        turn.state = replace(turn.state, pending=st.PeriodConfirm(period=found.period,
+                                                                 text=found.text.strip()))
+        return True
     from oiadraft.letter.splitter import addressee
 
     name = addressee(split.preamble) if step.kind == "agency" else None
