@@ -15,8 +15,6 @@ from oiadraft.mdtext import to_text
 from oiadraft.model import Draft, Part, Period
 
 TODAY = date(2024, 9, 13)
-BROAD = ("any correspondence any MFAT official has had with any UK representative that "
-         "mentions the Convention")
 
 
 @pytest.fixture
@@ -102,7 +100,7 @@ def test_a_thousand_parts_are_counted_and_reachable(interview):
 
 def test_keep_reads_kept_as_you_wrote_it_everywhere(interview):
     draft = Draft()
-    for answer in ("mfat", "cluster munitions", "2023", "", BROAD,
+    for answer in ("mfat", "cluster munitions", "2023", "", BROADEST,
                    "Briefings to the Minister about the Convention"):
         interview.respond(draft, answer)
     reply = interview.respond(draft, "keep part 1")

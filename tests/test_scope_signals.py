@@ -140,3 +140,16 @@ def test_counting_cases_by_how_each_was_classified_is_case_statistics(text):
 def test_a_classification_without_a_count_is_not_case_statistics():
     text = "The policy on how dogs classified as menacing are housed, as at 1 March 2024."
     assert "case-statistics" not in scope.assess(text, OIA).signals
+
+
+@pytest.mark.parametrize("text,group_is_custodian", [
+    ("The number of staff who worked on the stadium review in 2023.", False),
+    ("How many permanent council officers were employed in 2023?", False),
+    ("The number of complaints about staff in 2023.", False),
+    ("Emails from staff about the number of dogs in 2023.", True),
+    ("Reports written by officials about the stadium in 2023.", True),
+])
+def test_people_counted_by_figures_are_not_whose_records_are_searched(text,
+                                                                      group_is_custodian):
+    result = scope.assess(text, OIA)
+    assert ("unnamed-people" in result.signals) is group_is_custodian

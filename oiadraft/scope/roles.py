@@ -5,7 +5,9 @@ The vocabulary finds words by kind; a few kinds mean something else where they s
 * "minutes of the Audit Committee meetings": the meetings say which minutes; they are not
   messages asked for (`drop_described_meetings`);
 * "emails about the number of dogs a person may walk": the figures are the subject of the
-  records asked for, not figures asked for (`drop_subject_figures`).
+  records asked for, not figures asked for (`drop_subject_figures`);
+* "the number of staff who worked on the review": the people are what is counted, not whose
+  records are searched (`drop_counted_groups`).
 
 Each function takes the part's text and its words by kind, and takes out the words whose role
 is settled otherwise (a kind left with no words is removed).
@@ -26,6 +28,9 @@ _SUBJECT = ("topic_link", "topic_mention")
 """Kinds of words that begin the subject of the records ("about", "relating to")."""
 _BRIDGE = re.compile(r"[\s,]*(?:(?:the|a|an|any|all|its|their)\s+)?", re.IGNORECASE)
 """What may stand between a subject word and the figures that begin the subject."""
+_COUNTED = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+", re.IGNORECASE)
+"""What may stand between figures words and the people they count ("the number of full-time
+council staff"): up to three words."""
 
 
 def settle(text: str, by_kind: dict[str, list[Token]]) -> None:
@@ -34,6 +39,8 @@ def settle(text: str, by_kind: dict[str, list[Token]]) -> None:
         drop_described_meetings(text, by_kind)
     if "statistics" in by_kind:
         drop_subject_figures(text, by_kind)
+        if "groups" in by_kind and "statistics" in by_kind:  # figures may be the subject
+            drop_counted_groups(text, by_kind)
 
 
 def _keep(by_kind: dict[str, list[Token]], kind: str, kept: list[Token]) -> None:
@@ -74,3 +81,13 @@ def drop_subject_figures(text: str, by_kind: dict[str, list[Token]]) -> None:
     if starts:
         subject = min(starts)
         _keep(by_kind, "statistics", [f for f in figures if f.start < subject])
+
+
+def drop_counted_groups(text: str, by_kind: dict[str, list[Token]]) -> None:
+    """"the number of staff who ...", "how many permanent officers": people named as a group
+    just after figures words are what is counted, not whose records are searched."""
+    figures = by_kind["statistics"]
+    _keep(by_kind, "groups", [
+        g for g in by_kind["groups"] if not any(
+            0 < g.start - f.end <= 40 and _COUNTED.fullmatch(text, f.end, g.start)
+            for f in figures)])
