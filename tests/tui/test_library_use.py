@@ -3,6 +3,8 @@ added while the app is open."""
 
 from __future__ import annotations
 
+import pytest
+
 from oiadraft import paths
 from oiadraft.tui.dialogs.clause_editor import ClauseEditorScreen
 from oiadraft.tui.screens.library import ClauseLibraryScreen
@@ -29,28 +31,22 @@ async def searched_library(pilot, words: str) -> ClauseLibraryScreen:
     return library
 
 
-async def test_down_then_e_typed_at_once_edits_the_clause(app_factory):
-    """Down moves into the results; an e typed straight after it is the Edit key there, not a
-    letter added to the search."""
+@pytest.mark.parametrize("keys,done", [
+    (["down", "e"], lambda app, library: isinstance(app.screen, ClauseEditorScreen)),
+    (["enter", "i"], lambda app, library: "no-watermark" in library.draft.clauses),
+], ids=["down-e-edits", "enter-i-inserts"])
+async def test_a_move_then_a_clause_key_typed_at_once_acts_on_the_clause(app_factory, keys,
+                                                                        done):
+    """Down (or Enter) moves into the results; an e (or i) typed straight after it is the
+    Edit (or Insert) key there, not a letter added to the search."""
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
         library = await searched_library(pilot, "watermark")
-        send_keys(app, ["down", "e"])
+        send_keys(app, keys)
         await pilot.pause()
         await pilot.pause()
         assert library.query_one("#clause-search").value == "watermark"
-        assert isinstance(app.screen, ClauseEditorScreen)
-
-
-async def test_enter_then_i_typed_at_once_inserts_the_clause(app_factory):
-    app = app_factory()
-    async with app.run_test(size=(120, 40)) as pilot:
-        library = await searched_library(pilot, "watermark")
-        send_keys(app, ["enter", "i"])
-        await pilot.pause()
-        await pilot.pause()
-        assert library.query_one("#clause-search").value == "watermark"
-        assert "no-watermark" in library.draft.clauses
+        assert done(app, library)
 
 
 BROKEN = "version: 1\nid: broken\ntitle: Broken\nkind: custom\nbody: |\n  text\n tags: [a\n"
