@@ -325,3 +325,21 @@ def test_the_report_names_the_subject_the_letter_opens_with():
         "I am writing about the Great North Road cycleway upgrade. ", "")))
     assert "Subject of the whole request" not in bare
     assert "does not say what the communications are about" in bare
+
+
+def test_a_part_covering_that_period_says_whose_period_it_takes(tmp_path, capsys):
+    letter = tmp_path / "letter.txt"
+    letter.write_text(
+        "Under the Local Government Official Information and Meetings Act 1987, I request:\n\n"
+        "1. The number of dog attacks reported to the council each year (2019-2024).\n"
+        "2. Any correspondence with Auckland Transport about the busway in that period.\n",
+        encoding="utf-8")
+    main(["check", str(letter), "--today", "2026-12-01"])
+    out = capsys.readouterr().out
+    assert "Period: 1 January 2019 to 31 December 2024 (\"2019-2024\", stated in the part)" in out
+    assert "(the period of part 1, which this part refers to)" in out
+    main(["check", str(letter), "--today", "2026-12-01", "--format", "json"])
+    first, second = json.loads(capsys.readouterr().out)["parts"]
+    assert "from_part" not in first["period"]
+    assert second["period"] == {"start": "2019-01-01", "end": "2024-12-31", "source": "part",
+                                "from_part": "1"}

@@ -705,6 +705,33 @@ def test_financial_years_written_bare_are_not_guessed_without_the_words():
     assert find_periods("Emails from 2020/21 to 2023/24.", today=TODAY) == []
 
 
+@pytest.mark.parametrize(("text", "phrase", "start", "end"), [
+    ("The number of dog attacks reported each year (2019-2024).", "2019-2024", 2019, 2024),
+    ("Fines issued each year (2019 to 2023)", "2019 to 2023", 2019, 2023),
+    ("Complaints received (2018 – 2024 inclusive)", "2018 – 2024", 2018, 2024),
+])
+def test_a_range_of_years_in_brackets_is_a_period(text, phrase, start, end):
+    (found,) = find_periods(text, today=TODAY)
+    assert found.text == phrase
+    assert found.period == Period(D(start, 1, 1), D(end, 12, 31))
+
+
+@pytest.mark.parametrize("text", ["Smith (2019) found", "pages 2019-2024 of the file",
+                                  "items (2019, 2024)"])
+def test_years_in_brackets_need_a_range_and_the_brackets(text):
+    assert find_periods(text, today=TODAY) == []
+    assert periods.find_period_problems(text, today=TODAY) == []
+
+
+def test_two_years_in_a_row_in_brackets_ask_which_years_are_meant():
+    text = "Travel costs (2022-2023)"
+    assert find_periods(text, today=TODAY) == []
+    (problem,) = periods.find_period_problems(text, today=TODAY)
+    assert problem.text == "2022-2023"
+    assert "2022/23 financial year" in problem.message
+    assert "calendar years 2022 and 2023" in problem.message
+
+
 def test_financial_years_out_of_order_are_refused():
     assert find_periods("the 2023/24 and 2021/22 financial years", today=TODAY) == []
     with pytest.raises(PeriodError, match="before it starts"):

@@ -170,7 +170,41 @@ def test_copies_listed_in_response_to_a_part_take_that_parts_period():
     assert "no-period" not in rules_of(second)
     assert second.period == Period(date(2024, 3, 1), date(2024, 5, 31))
     assert second.period_source == "part"
+    assert second.period_part == "1"
     assert "cross-reference" in rules_of(second)
+
+
+@pytest.mark.parametrize("wording", [
+    "Any correspondence with Auckland Transport about the busway in that period.",
+    "The number of complaints received over the same period.",
+    "Any reports to the Board about it during that time.",
+])
+def test_a_part_covering_that_period_takes_the_nearest_earlier_parts_period(wording):
+    request = scope.assess_request(
+        ["Minutes of the Transport Committee from 1 March 2024 to 31 May 2024.",
+         "The Committee's terms of reference.",
+         wording], OIA)
+    third = request.parts[2]
+    assert third.period == Period(date(2024, 3, 1), date(2024, 5, 31))
+    assert third.period_part == "1"
+    assert "no-period" not in rules_of(third)
+    assert request.parts[1].period is None  # only the part that says so takes it
+
+
+def test_that_period_with_no_earlier_period_keeps_the_no_period_tip():
+    request = scope.assess_request(
+        ["The Committee's terms of reference.",
+         "Any correspondence with Auckland Transport about the busway in that period."], OIA)
+    assert request.parts[1].period is None
+    assert request.parts[1].period_part is None
+
+
+def test_a_parts_own_period_is_not_replaced_by_that_period():
+    request = scope.assess_request(
+        ["Minutes of the Transport Committee from 1 March 2024 to 31 May 2024.",
+         "Emails about the busway in 2023, in that period's budget."], OIA)
+    assert request.parts[1].period == Period(date(2023, 1, 1), date(2023, 12, 31))
+    assert request.parts[1].period_part is None
 
 
 @pytest.mark.parametrize("wording", [

@@ -251,6 +251,7 @@ def _period_json(part: Any) -> dict[str, Any]:
         "start": period.start.isoformat() if period.start else None,
         "end": period.end.isoformat() if period.end else None,
         "source": part.period_source,
+        **({"from_part": part.period_part} if part.period_part is not None else {}),
     }
 
 
@@ -340,7 +341,8 @@ def _part_text(number: str, part: Any, text: Any, written: dict[Any, str]) -> st
         f'{_KEY}"reasons": {_list_text(part.reasons, text, _KEY)},{_KEY}"score": '
         f'{text(part.score)},{_KEY}"period": {{{_ITEM}"start": {text(period["start"])},'
         f'{_ITEM}"end": {text(period["end"])},{_ITEM}"source": {text(period["source"])}'
-        f'{_KEY}}},{_KEY}"findings": '
+        + (f',{_ITEM}"from_part": {text(period["from_part"])}' if "from_part" in period else "")
+        + f'{_KEY}}},{_KEY}"findings": '
         + (("[" + _ITEM + ("," + _ITEM).join([_finding_text(f, text, written) for f in findings])
             + _KEY + "]") if findings else "[]")
         + _PART + "}")
@@ -499,6 +501,8 @@ def _period_words(part: Any, format_period: Any) -> str:
     if part.period is None:
         return "none stated (the part covers every year the agency holds records for)"
     words = format_period(part.period) if format_period else str(part.period)
+    if part.period_part is not None:
+        return f"{words} (the period of part {part.period_part}, which this part refers to)"
     where = {"part": "stated in the part", "request": "from the whole-request period"}
     if part.period_text:
         return f"{words} (\"{' '.join(part.period_text.split())}\", {where[part.period_source]})"

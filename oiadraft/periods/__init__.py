@@ -32,7 +32,9 @@ Wording rules (what each phrase means; tests pin every one):
 `find_periods` reports the same phrases inside free text, with these extra rules against
 false positives: a bare year or month counts only after a cue word ("in 2023", "during March
 2023", "for 2023", "throughout", "within", "over", "covering", "across") and only years
-1900-2099; the span then starts at the year or month, not the cue. A lone full date
+1900-2099; the span then starts at the year or month, not the cue. Brackets are a cue for a
+range of years ("each year (2019-2024)"); two years in a row there ("(2022-2023)") could be
+calendar years or a financial year, so they are a problem, not a guess. A lone full date
 ("on 10 September 2024") is reported as a one-day period. Phrases that do not parse (an
 impossible date, a relative period without `today`, an open "until now" with no start) are
 skipped, never guessed.

@@ -317,6 +317,13 @@ def _reading(grammar: str, groups: tuple[str | None, ...], phrase: str,
     elif get("u_lead") is not None:
         lead, start_text, end_text = _norm(get("u_lead")), None, get("u_e")
         until_request = get("u_ur") is not None
+    elif get("p_s") is not None:
+        start_text, end_text = get("p_s"), get("p_e")
+        if int(end_text) == int(start_text) + 1:
+            raise PeriodError(
+                f"{phrase!r} could mean the calendar years {start_text} and {end_text} or the "
+                f"{start_text}/{end_text[-2:]} financial year; write '1 January {start_text} to "
+                f"31 December {end_text}' or 'the {start_text}/{end_text[-2:]} financial year'")
     elif get("g_s") is not None:
         start_text, end_text = get("g_s"), get("g_e")
         until_request = get("g_ur") is not None

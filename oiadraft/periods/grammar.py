@@ -71,7 +71,7 @@ _EVENT = (r"the\s+(?!(?:start|beginning|end|close|middle)\b)"
           r"(?:in|on|of)\s+")
 
 
-_BRANCHES = ("fyrange", "fylist", "between", "since", "upto", "ending", "last", "bare", "one",
+_BRANCHES = ("fyrange", "fylist", "paren", "between", "since", "upto", "ending", "last", "bare", "one",
              "cued")
 # a financial year written bare ("2020/21"), read as one only where the phrase says so
 _FY_BARE = rf"{_LB}\d{{4}}\s*[/–—‑-]\s*(?:\d{{4}}|\d{{2}})(?![\w/]|[.,]\d)"
@@ -106,6 +106,9 @@ def _grammar(find: bool, branches: tuple[str, ...] = _BRANCHES) -> re.Pattern[st
             rf"(?:\bthe\s+)?(?P<y_s>{_FY_BARE})(?:\s*,\s*{_FY_BARE})*"
             rf"(?:,?\s+(?:and|to)\s+|\s*[–—‑-]\s*)(?P<y_e>{_FY_BARE})\s+(?:financial|fiscal)"
             r"\s+years\b"),
+        # "(2019-2024)", "(2019 to 2024 inclusive)": years in brackets, the brackets the cue
+        "paren": (
+            rf"(?<=\()(?P<p_s>{year})(?P<p_sep>{_SEP})(?P<p_e>{year})(?=(?:\s+inclusive)?\s*\))"),
         # "between 1 March and 30 June 2024"; "the period 1 February 2020 and 30 June 2020"
         "between": (
             rf"\b(?P<b_lead>between|period)\s+(?:the\s+(?:dates|period)\s+of\s+)?(?P<b_s>{start})"
@@ -153,6 +156,7 @@ _WEEKDAY_WORDS = ("mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday",
 _FIRST_WORDS = {  # branch: the words it can begin with ("#" is any number)
     "fyrange": {"each", "every", "the", "financial", "fiscal"},
     "fylist": {"the", "#"},
+    "paren": {"#"},
     "between": {"between", "period"},
     "since": {"from", "since", "starting", "beginning", "commencing", "on", "after"},
     "upto": {"up", "until", "till", "on", "no", "prior", "before"},
@@ -203,7 +207,7 @@ _FOLLOWERS: dict[str, frozenset[str] | None] = {
     "prior": _COUNTS | _UNIT_NAMES | _FINANCIAL | {"to"},
     "the": _COUNTS | _UNIT_NAMES | {"start", "beginning", "end", "close", "fy", "cy",
                                     "financial", "fiscal", "calendar", *_RELATIVE_WORDS},
-    "#": _UNIT_NAMES | {"of", "calendar", "financial", "fiscal", "fy", *MONTHS},
+    "#": _UNIT_NAMES | {"of", "to", "calendar", "financial", "fiscal", "fy", *MONTHS},
     "start": frozenset({"of"}), "end": frozenset({"of"}), "close": frozenset({"of"}),
     "financial": frozenset({"year", "years"}), "fiscal": frozenset({"year", "years"}),
     "calendar": frozenset({"year"}), "fy": None, "cy": None,

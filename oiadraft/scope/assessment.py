@@ -52,6 +52,9 @@ class Assessment:
     period_source: str
     period_text: str = ""
     period_span: tuple[int, int] | None = None
+    period_part: str | None = None
+    """The number of the earlier part whose period this part takes (it asks for what that
+    part identified, or says "in that period"); None when the period is its own."""
     record_kind: str = "documents"
     """What the part asks for: "communications", "named" (named document types) or "documents"."""
     acknowledged_findings: tuple[Finding, ...] = ()

@@ -222,17 +222,30 @@ def _referenced(text: str, index: int, numbers: Sequence[str]) -> int | None:
     return None
 
 
+def _names_earlier_period(text: str) -> bool:
+    """Whether the part says its period is an earlier part's ("in that period")."""
+    return any(token.kind == "period_reference" for token in tokens(text, load_rules()))
+
+
 def _inherit_periods(assessments: tuple[Assessment, ...], numbers: Sequence[str],
                      context: Context, acknowledged: dict[str, Iterable[str]],
                      echo_words: bool) -> tuple[Assessment, ...]:
     """A part with no period of its own that asks for what an earlier part identified takes
-    that part's period (its source is then "part": a part of the request states it); when
-    that part has none either, the part gets the no-period tip."""
+    that part's period, and so does one that says it covers "that period" (the nearest earlier
+    part that states one); its source is then "part": a part of the request states it. When
+    the part it names has no period either, the part gets the no-period tip."""
     result = list(assessments)
     for index, part in enumerate(assessments):
-        if part.period_source != "none" or "cross-reference" not in part.signals:
+        if part.period_source != "none":
             continue
-        target = _referenced(part.text, index, numbers)
+        if "cross-reference" in part.signals:
+            target = _referenced(part.text, index, numbers)
+        elif _names_earlier_period(part.text):
+            # "... in that period": the nearest earlier part that states one
+            target = next((earlier for earlier in range(index - 1, -1, -1)
+                           if result[earlier].period is not None), None)
+        else:
+            continue
         if target is None:
             continue
         if result[target].period is None:
@@ -243,5 +256,5 @@ def _inherit_periods(assessments: tuple[Assessment, ...], numbers: Sequence[str]
         inherited = replace(context, request_period=result[target].period)
         again = assess(part.text, inherited, acknowledged.get(numbers[index], ()),
                        echo_words=echo_words)
-        result[index] = replace(again, period_source="part")
+        result[index] = replace(again, period_source="part", period_part=numbers[target])
     return tuple(result)
