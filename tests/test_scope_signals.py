@@ -153,3 +153,35 @@ def test_people_counted_by_figures_are_not_whose_records_are_searched(text,
                                                                       group_is_custodian):
     result = scope.assess(text, OIA)
     assert ("unnamed-people" in result.signals) is group_is_custodian
+
+
+@pytest.mark.parametrize("text,group_is_custodian", [
+    ("All reports presented to councillors about the stadium in 2023.", False),
+    ("Papers tabled to the committee about the stadium in 2023.", False),
+    ("Emails sent to councillors about the stadium in 2023.", True),
+])
+def test_people_records_went_to_are_not_whose_files_are_searched(text, group_is_custodian):
+    result = scope.assess(text, OIA)
+    assert ("unnamed-people" in result.signals) is group_is_custodian
+
+
+def test_records_of_meetings_are_meeting_records_not_every_message():
+    result = scope.assess("All records of staff meetings about the library closures between "
+                          "1 March 2024 and 31 May 2024.", OIA)
+    assert result.record_kind == "named"
+    assert not {"all-communications", "generic-records", "unnamed-people"} & set(result.signals)
+    assert len(result.findings) <= 2  # the good sign, and at most one tip
+
+
+@pytest.mark.parametrize("text,named", [
+    ("All reports about the Eastern Busway between 1 January and 30 June 2023.", True),
+    ("Emails regarding Teitei Drive in 2023.", True),
+    ("Briefings relating to the Treaty Principles Bill in 2024.", True),
+    ("Emails about the busway in 2023.", False),
+    ("Emails about the Minister's travel in 2023.", False),
+    ("Emails about New Zealand's position in 2023.", False),
+    ("Emails about the Council's decision in 2023.", False),
+])
+def test_a_subject_named_as_the_agency_files_it_needs_no_tip_to_name_one(text, named):
+    result = scope.assess(text, OIA)
+    assert ("topic-link" in result.signals) is not named

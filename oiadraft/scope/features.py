@@ -27,7 +27,14 @@ from oiadraft.scope.rewrites.clause import SAFE_AFTER, Where, two_sided
 from oiadraft.scope.rewrites.custodian import outsider_suggestion
 from oiadraft.scope.roles import settle
 from oiadraft.scope.schema import SignalRule
-from oiadraft.scope.spans import about_time, content_end, extend_list, quantified, question
+from oiadraft.scope.spans import (
+    about_time,
+    content_end,
+    extend_list,
+    named_subject,
+    quantified,
+    question,
+)
 from oiadraft.scope.vocabulary import Rules
 
 Value = tuple[float, list["Hit"]]
@@ -223,8 +230,11 @@ def _subject_links(view: PartView) -> list[Token]:
 
 @feature("topic-link", needs=("topic_link",))
 def _topic_link(view: PartView, rule: SignalRule) -> Value | None:
+    """A subject staff must read records to judge; not one tied to a name the agency files
+    under ("about the Eastern Busway")."""
     links = _subject_links(view)
-    if not links or view.words("topic_mention"):
+    if not links or view.words("topic_mention") or \
+            all(named_subject(view.text, link.end, view.rules.echo) for link in links):
         return None
     return 1.0, [Hit(rule.id, (links[0].start, links[0].end))]
 

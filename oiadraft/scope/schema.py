@@ -90,6 +90,8 @@ class EchoRules(NamedTuple):
     roles: frozenset[str]
     on_cue: re.Pattern[str]
     months: frozenset[str]
+    common_capitals: frozenset[str] = frozenset()
+    """Capitalised words that do not make a subject a name ("New Zealand", "Covid")."""
 
 
 def fail(message: str, node: Any = None, key: str | None = None) -> DataError:

@@ -61,12 +61,12 @@ _CAP = r"(?:[A-ZĀĒĪŌŪ][\w'’&-]*|(?:[A-Z]\.){2,})"
 
 
 def parse_echo(node: Any, data: Any) -> EchoRules:
-    """The `features` section: role words that make a name a party, and the words after
-    "on" that do not begin a subject."""
+    """The `features` section: role words that make a name a party, the words after "on"
+    that do not begin a subject, and capitalised words that do not make a subject a name."""
     if not isinstance(node, dict):
         raise fail("missing 'features' mapping", data, "features")
     lists = {}
-    for key in ("party_nouns", "not_a_subject_after_on"):
+    for key in ("party_nouns", "not_a_subject_after_on", "common_capitals"):
         value = node.get(key)
         if not isinstance(value, list) or not value or \
                 not all(isinstance(v, str) and v.strip() for v in value):
@@ -90,7 +90,7 @@ def parse_echo(node: Any, data: Any) -> EchoRules:
     from oiadraft import periods
 
     months = frozenset(str(m) for m in periods.MONTHS)
-    return EchoRules(party, roles, on_cue, months)
+    return EchoRules(party, roles, on_cue, months, frozenset(lists["common_capitals"]))
 
 
 def parse_rewrites(node: Any, data: Any, signals: dict[str, SignalRule]) -> Rewrites:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from oiadraft.scope.matching import Token, same_clause
+from oiadraft.scope.schema import EchoRules
 from oiadraft.scope.vocabulary import Rules
 
 _TRAILING_JOINER = re.compile(r"\s*[;,]\s*(?:and/or|and|or)\s*$", re.IGNORECASE)
@@ -117,3 +118,22 @@ def question(text: str, rules: Rules) -> tuple[int, int] | None:
         return start, start + first.end()
     asked = _ASKED.search(text, max(0, len(text) - 40))
     return (asked.start(), asked.start() + 1) if asked is not None else None
+
+
+_NAMED = re.compile(r"\s+(?:(?:the|a|an)\s+)?((?:[A-ZĀĒĪŌŪ][\w'’-]*|[0-9]+)"
+                    r"(?:\s+(?:[A-ZĀĒĪŌŪ][\w'’-]*|[0-9]+|of|and|for|on|into))*)")
+
+
+def named_subject(text: str, at: int, echo: EchoRules) -> bool:
+    """Whether the subject starting at `at` (just after "about", "relating to" ...) is a name
+    the agency files under: two capitalised words or more ("the Eastern Busway", "the Treaty
+    Principles Bill"), one of them neither a role ("Minister", "Council") nor a common
+    capital ("New Zealand")."""
+    found = _NAMED.match(text, at)
+    if found is None:
+        return False
+    capitals = [word.lower() for word in found.group(1).split() if not word.islower()]
+    plain = echo.roles | echo.common_capitals
+    return len(capitals) >= 2 and any(
+        word not in plain and word.removesuffix("'s").removesuffix("’s") not in plain
+        for word in capitals)
