@@ -148,9 +148,12 @@ def test_a_classification_without_a_count_is_not_case_statistics():
     ("The number of complaints about staff in 2023.", False),
     ("Emails from staff about the number of dogs in 2023.", True),
     ("Reports written by officials about the stadium in 2023.", True),
+    ("Emails about officials' travel in 2023.", False),
+    ("Documents regarding staff wellbeing in 2023.", False),
+    ("Emails about the stadium from staff in 2023.", True),
 ])
-def test_people_counted_by_figures_are_not_whose_records_are_searched(text,
-                                                                      group_is_custodian):
+def test_people_counted_or_written_about_are_not_whose_records_are_searched(text,
+                                                                          group_is_custodian):
     result = scope.assess(text, OIA)
     assert ("unnamed-people" in result.signals) is group_is_custodian
 

@@ -7,7 +7,9 @@ The vocabulary finds words by kind; a few kinds mean something else where they s
 * "emails about the number of dogs a person may walk": the figures are the subject of the
   records asked for, not figures asked for (`drop_subject_figures`);
 * "the number of staff who worked on the review": the people are what is counted, not whose
-  records are searched (`drop_counted_groups`).
+  records are searched (`drop_counted_groups`);
+* "emails about officials' travel": people named in the subject are what the records are
+  about, not whose records are searched (`drop_subject_groups`).
 
 Each function takes the part's text and its words by kind, and takes out the words whose role
 is settled otherwise (a kind left with no words is removed).
@@ -41,6 +43,8 @@ def settle(text: str, by_kind: dict[str, list[Token]]) -> None:
         drop_subject_figures(text, by_kind)
         if "groups" in by_kind and "statistics" in by_kind:  # figures may be the subject
             drop_counted_groups(text, by_kind)
+    if "groups" in by_kind and ("topic_link" in by_kind or "topic_mention" in by_kind):
+        drop_subject_groups(by_kind)
 
 
 def _keep(by_kind: dict[str, list[Token]], kind: str, kept: list[Token]) -> None:
@@ -91,3 +95,16 @@ def drop_counted_groups(text: str, by_kind: dict[str, list[Token]]) -> None:
         g for g in by_kind["groups"] if not any(
             0 < g.start - f.end <= 40 and _COUNTED.fullmatch(text, f.end, g.start)
             for f in figures)])
+
+
+def drop_subject_groups(by_kind: dict[str, list[Token]]) -> None:
+    """"emails about officials' travel", "documents regarding staff wellbeing": people named
+    as a group after a subject word are what the records are about, not whose records are
+    searched; a group named after "from", "by", "between" ... (a `holders` word) past the
+    subject still says whose records ("emails about the stadium from staff")."""
+    links = [t.end for kind in _SUBJECT for t in by_kind.get(kind, ())]
+    holders = [t.start for t in by_kind.get("holders", ())]
+    _keep(by_kind, "groups", [
+        g for g in by_kind["groups"] if not any(
+            link <= g.start and not any(link <= h < g.start for h in holders)
+            for link in links)])
