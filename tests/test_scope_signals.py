@@ -188,3 +188,22 @@ def test_records_of_meetings_are_meeting_records_not_every_message():
 def test_a_subject_named_as_the_agency_files_it_needs_no_tip_to_name_one(text, named):
     result = scope.assess(text, OIA)
     assert ("topic-link" in result.signals) is not named
+
+
+@pytest.mark.parametrize("text", [
+    "Emails between the Minister and the CEO about the stadium in 2023.",
+    "Emails about the stadium between the Minister and the CEO in 2023.",
+    "Emails about the stadium from the Mayor to the CEO in 2023.",
+])
+def test_whose_messages_counts_wherever_the_part_says_it(text):
+    result = scope.assess(text, OIA)
+    assert "communications" not in result.signals
+    assert "named-party" in result.signals
+
+
+@pytest.mark.parametrize("text", [
+    "Emails about the stadium between 1 March 2023 and 30 June 2023.",
+    "Emails about the stadium with staff in 2023.",
+])
+def test_a_period_or_a_group_after_the_subject_does_not_say_whose(text):
+    assert "communications" in scope.assess(text, OIA).signals

@@ -180,8 +180,13 @@ def _communications(view: PartView, rule: SignalRule) -> Value | None:
             view.comms_all is not None:
         return None
     where = Where(view.text, view.tokens, view.period_span, view.rules)
-    if two_sided(where, extend_list(view.text, comms[0].end, comms)):
-        return None  # "emails between the Rates team and KiwiRail" is what this rule asks for
+    ends = [extend_list(view.text, comms[0].end, comms),
+            *(len(view.text[:t.start].rstrip()) for t in view.words("holders")
+              if t.start > comms[0].end)]
+    if any(two_sided(where, end) for end in ends):
+        # "emails between the Rates team and KiwiRail" is what this rule asks for, and so is
+        # "emails about the stadium between the Minister and the CEO"
+        return None
     return 1.0, [Hit(rule.id, (comms[0].start, comms[0].end))]
 
 
