@@ -83,6 +83,8 @@ def test_the_seed_parts(number):
     ("All information.", ["information"], [], None),
     ("Emails relating to the period from 1 May 2024 to 31 May 2024.", ["emails"], [], None),
     ("Minutes of the board meeting on 5 May 2024.", ["minutes"], [], None),
+    ("Any correspondence with Auckland Transport about the busway in that period.",
+     ["correspondence"], ["Auckland Transport"], "the busway"),
 ])
 def test_other_parts(text, records, parties, topic):
     features = scope.assess(text, OIA).features

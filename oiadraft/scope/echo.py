@@ -83,13 +83,17 @@ def _record_types(text: str, tokens: Sequence[Any],
 
 def _topic(text: str, tokens: Sequence[Any], period_span: tuple[int, int] | None,
            known: EchoRules | None) -> tuple[str | None, tuple[int, int] | None]:
-    """The subject phrase and its span: after the first subject cue, up to the period phrase,
-    the end of the clause, or "between" (who, not what)."""
+    """The subject phrase and its span: after the first subject cue, up to the period phrase
+    (or words taking another part's, "in that period"), the end of the clause, or "between"
+    (who, not what)."""
     cues: list[int] = []
     record_starts: list[int] = []
+    refers: list[int] = []  # "in that period": time, taken from another part
     for token in tokens:
         kind = token.kind
-        if kind == "topic_mention":
+        if kind == "period_reference":
+            refers.append(token.start)
+        elif kind == "topic_mention":
             cues.append(token.end)
         elif kind == "topic_link":
             if about_time(text, token.end, period_span):
@@ -128,6 +132,7 @@ def _topic(text: str, tokens: Sequence[Any], period_span: tuple[int, int] | None
         end = stop.start()
     if period_span is not None and start <= period_span[0] < end:
         end = period_span[0]
+    end = min([end, *(at for at in refers if start <= at)])
     trimmed = _trim_tail(text[start:end])
     end = start + len(trimmed)
     topic = " ".join(trimmed.split())
