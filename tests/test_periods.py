@@ -716,6 +716,27 @@ def test_a_range_of_years_in_brackets_is_a_period(text, phrase, start, end):
     assert found.period == Period(D(start, 1, 1), D(end, 12, 31))
 
 
+@pytest.mark.parametrize(("text", "phrase", "start", "end"), [
+    ("Fines issued in calendar years 2019-2023.", "calendar years 2019-2023", 2019, 2023),
+    ("Spending for the years 2019 to 2023.", "the years 2019 to 2023", 2019, 2023),
+    ("Spending in the years between 2018 and 2020.", "the years between 2018 and 2020",
+     2018, 2020),
+    ("Spending over the 2019-2023 period.", "the 2019-2023 period", 2019, 2023),
+    ("Dog registrations annually 2019-2023.", "2019-2023", 2019, 2023),
+])
+def test_a_range_of_years_named_as_years_is_a_period(text, phrase, start, end):
+    (found,) = find_periods(text, today=TODAY)
+    assert found.text == phrase
+    assert found.period == Period(D(start, 1, 1), D(end, 12, 31))
+
+
+def test_the_years_of_a_two_year_period_ask_which_are_meant():
+    (problem,) = periods.find_period_problems("Costs over the 2022-2023 period.", today=TODAY)
+    assert "2022/23 financial year" in problem.message
+    assert parse_period("the years 2022 to 2023", today=TODAY) == \
+        Period(D(2022, 1, 1), D(2023, 12, 31))
+
+
 @pytest.mark.parametrize("text", ["Smith (2019) found", "pages 2019-2024 of the file",
                                   "items (2019, 2024)"])
 def test_years_in_brackets_need_a_range_and_the_brackets(text):

@@ -34,7 +34,8 @@ false positives: a bare year or month counts only after a cue word ("in 2023", "
 2023", "for 2023", "throughout", "within", "over", "covering", "across") and only years
 1900-2099; the span then starts at the year or month, not the cue. Brackets are a cue for a
 range of years ("each year (2019-2024)"); two years in a row there ("(2022-2023)") could be
-calendar years or a financial year, so they are a problem, not a guess. A lone full date
+calendar years or a financial year, so they are a problem, not a guess; so are they in "the
+2022-2023 period", while "the years 2019 to 2023" and "calendar years 2019-2023" say years. A lone full date
 ("on 10 September 2024") is reported as a one-day period. Phrases that do not parse (an
 impossible date, a relative period without `today`, an open "until now" with no start) are
 skipped, never guessed.

@@ -317,8 +317,10 @@ def _reading(grammar: str, groups: tuple[str | None, ...], phrase: str,
     elif get("u_lead") is not None:
         lead, start_text, end_text = _norm(get("u_lead")), None, get("u_e")
         until_request = get("u_ur") is not None
-    elif get("p_s") is not None:
-        start_text, end_text = get("p_s"), get("p_e")
+    elif get("v_s") is not None:
+        start_text, end_text = get("v_s"), get("v_e")
+    elif get("p_s") is not None or get("v_s2") is not None:
+        start_text, end_text = get("p_s") or get("v_s2"), get("p_e") or get("v_e2")
         if int(end_text) == int(start_text) + 1:
             raise PeriodError(
                 f"{phrase!r} could mean the calendar years {start_text} and {end_text} or the "

@@ -63,7 +63,7 @@ _ENDING = r"\s+(?:to|ending|ended|up\s+to)\s+(?:on\s+)?"
 _COUNT_NOUN = (r"(?!\s+(?:documents?|pages?|records?|e-?mails?|files?|items?|people|persons"
                r"|staff|words|hours|dollars|copies|cases|submissions|reports|letters|requests"
                r"|times|entries|rows|messages|texts|photos|images)\b)")
-_CUES = r"in|during|for|throughout|within|over|covering|across"
+_CUES = r"in|during|for|throughout|within|over|covering|across|annually|yearly"
 # After "since" or "after": an event named in up to five words, then its date ("since the
 # review in March 2021", "after the meeting on 5 May 2023"), but not "the end of 2022".
 _EVENT = (r"the\s+(?!(?:start|beginning|end|close|middle)\b)"
@@ -71,7 +71,7 @@ _EVENT = (r"the\s+(?!(?:start|beginning|end|close|middle)\b)"
           r"(?:in|on|of)\s+")
 
 
-_BRANCHES = ("fyrange", "fylist", "paren", "between", "since", "upto", "ending", "last", "bare", "one",
+_BRANCHES = ("fyrange", "fylist", "paren", "years", "between", "since", "upto", "ending", "last", "bare", "one",
              "cued")
 # a financial year written bare ("2020/21"), read as one only where the phrase says so
 _FY_BARE = rf"{_LB}\d{{4}}\s*[/–—‑-]\s*(?:\d{{4}}|\d{{2}})(?![\w/]|[.,]\d)"
@@ -109,6 +109,11 @@ def _grammar(find: bool, branches: tuple[str, ...] = _BRANCHES) -> re.Pattern[st
         # "(2019-2024)", "(2019 to 2024 inclusive)": years in brackets, the brackets the cue
         "paren": (
             rf"(?<=\()(?P<p_s>{year})(?P<p_sep>{_SEP})(?P<p_e>{year})(?=(?:\s+inclusive)?\s*\))"),
+        # "the years 2019 to 2023", "calendar years 2019-2023", "the 2019-2023 period"
+        "years": (
+            rf"(?:\bthe\s+)?(?:\bcalendar\s+)?\byears\s+(?:(?:from|between)\s+)?"
+            rf"(?P<v_s>{year})(?:{_SEP}|\s+and\s+)(?P<v_e>{year})"
+            rf"|\bthe\s+(?P<v_s2>{year})(?:{_SEP})(?P<v_e2>{year})\s+(?:period|years)\b"),
         # "between 1 March and 30 June 2024"; "the period 1 February 2020 and 30 June 2020"
         "between": (
             rf"\b(?P<b_lead>between|period)\s+(?:the\s+(?:dates|period)\s+of\s+)?(?P<b_s>{start})"
@@ -157,6 +162,7 @@ _FIRST_WORDS = {  # branch: the words it can begin with ("#" is any number)
     "fyrange": {"each", "every", "the", "financial", "fiscal"},
     "fylist": {"the", "#"},
     "paren": {"#"},
+    "years": {"the", "calendar", "years"},
     "between": {"between", "period"},
     "since": {"from", "since", "starting", "beginning", "commencing", "on", "after"},
     "upto": {"up", "until", "till", "on", "no", "prior", "before"},
@@ -210,7 +216,8 @@ _FOLLOWERS: dict[str, frozenset[str] | None] = {
     "#": _UNIT_NAMES | {"of", "to", "calendar", "financial", "fiscal", "fy", *MONTHS},
     "start": frozenset({"of"}), "end": frozenset({"of"}), "close": frozenset({"of"}),
     "financial": frozenset({"year", "years"}), "fiscal": frozenset({"year", "years"}),
-    "calendar": frozenset({"year"}), "fy": None, "cy": None,
+    "calendar": frozenset({"year", "years"}), "fy": None, "cy": None,
+    "years": frozenset({"#", "from", "between"}),
     "each": frozenset({"financial", "fiscal"}), "every": frozenset({"financial", "fiscal"}),
     "period": _UNIT_FIRST | {"of"},
 }
