@@ -730,6 +730,28 @@ def test_a_range_of_years_named_as_years_is_a_period(text, phrase, start, end):
     assert found.period == Period(D(start, 1, 1), D(end, 12, 31))
 
 
+@pytest.mark.parametrize(("text", "phrase", "period"), [
+    ("Emails that used the word convoy between February 5 2022 and February 10 2022.",
+     "between February 5 2022 and February 10 2022", Period(D(2022, 2, 5), D(2022, 2, 10))),
+    ("Notes from the meeting held on October 1, 2024.", "October 1, 2024",
+     Period(D(2024, 10, 1), D(2024, 10, 1))),
+    ("The speed limit it was set to prior to August 26th 2019.", "prior to August 26th 2019",
+     Period(None, D(2019, 8, 25))),
+    ("Minutes of Friday, September 13, 2024.", "Friday, September 13, 2024",
+     Period(D(2024, 9, 13), D(2024, 9, 13))),
+])
+def test_a_date_written_month_first_is_read_the_month_being_named(text, phrase, period):
+    (found,) = find_periods(text, today=TODAY)
+    assert (found.text, found.period) == (phrase, period)
+
+
+def test_month_first_dates_parse_and_keep_their_checks():
+    assert parse_date("September 13, 2024") == D(2024, 9, 13)
+    with pytest.raises(PeriodError, match="no day 30"):
+        parse_date("February 30, 2024")
+    assert find_periods("In March 12 staff left.", today=TODAY) == []
+
+
 def test_the_years_of_a_two_year_period_ask_which_are_meant():
     (problem,) = periods.find_period_problems("Costs over the 2022-2023 period.", today=TODAY)
     assert "2022/23 financial year" in problem.message

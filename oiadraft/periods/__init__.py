@@ -1,7 +1,8 @@
 """Dates and periods as people write them in New Zealand, parsed strictly.
 
 Day-first numeric dates (13/09/2024), ISO dates (2024-09-13) and written dates
-(13 September 2024, 13 Sept 2024) are understood; anything impossible or ambiguous raises
+(13 September 2024, 13 Sept 2024, and month first where the month is named: September 13,
+2024) are understood; anything impossible or ambiguous raises
 PeriodError with a message that says what was wrong and how to write it. Nothing is silently
 guessed.
 

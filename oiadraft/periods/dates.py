@@ -71,6 +71,12 @@ _WRITTEN = Lazy(
     re.IGNORECASE,
 )
 
+_WRITTEN_MONTH_FIRST = Lazy(
+    r"^(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$",
+    re.IGNORECASE,
+)
+
 _DAY_FIRST_HINT = "dates are written day first, so 13/09/2024 is 13 September 2024"
 
 
@@ -104,8 +110,8 @@ def month_number(word: str) -> int | None:
 
 def parse_date(text: str) -> date:
     """Parse one calendar date: 2024-09-13, 13/09/2024, 13/9/24, 13 September 2024,
-    Friday 13 Sept 2024, 13th of September 2024. Numeric dates are day first (the New Zealand
-    order)."""
+    Friday 13 Sept 2024, 13th of September 2024, September 13, 2024. Numeric dates are day
+    first (the New Zealand order)."""
     original = text
     text = " ".join(text.strip().split())
     if not text:
@@ -124,8 +130,14 @@ def parse_date(text: str) -> date:
                 raise PeriodError(f"{original.strip()!r}: write the year in full (is it "
                                   f"{year - 100} or {year}?)")
         return _make_date(year, int(month), int(day), original, numeric=True)
-    if match := _WRITTEN.match(text):
+    match = _WRITTEN.match(text)
+    if match is None and (month_first := _WRITTEN_MONTH_FIRST.match(text)):
+        # "October 1, 2024": the month named, so the order is not in doubt
+        month_word, day, year = month_first.groups()
+        match = month_first
+    elif match is not None:
         day, month_word, year = match.groups()
+    if match is not None:
         month = month_number(month_word)
         if month is None:
             raise PeriodError(f"{original!r}: {month_word!r} is not a month name")

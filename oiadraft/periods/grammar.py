@@ -29,7 +29,8 @@ _AFTER_NUMBER = r"(?![\w/%]|[.,:]\d)"
 _WEEKDAY = (r"\b(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?"
             r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b\.?,?\s+")
 _DAY = _LB + r"\d{1,2}(?:st|nd|rd|th)?"
-_WRITTEN_DATE = rf"(?:{_WEEKDAY})?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}{_AFTER_NUMBER}"
+_WRITTEN_DATE = (rf"(?:{_WEEKDAY})?(?:{_DAY}\s+(?:of\s+)?{_MONTH},?"
+                 rf"|\b{_MONTH}\s+{_DAY},?)\s+\d{{4}}{_AFTER_NUMBER}")
 _NUMERIC_DATE = _LB + r"\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\w/]|[.,]\d)"
 _ISO_DATE = _LB + r"\d{4}-\d{1,2}-\d{1,2}(?![\w/]|[.,]\d)"
 _FULL = f"(?:{_WRITTEN_DATE}|{_ISO_DATE}|{_NUMERIC_DATE})"
@@ -170,7 +171,8 @@ _FIRST_WORDS = {  # branch: the words it can begin with ("#" is any number)
     "last": {"the", *_RELATIVE_WORDS},
     "bare": {"the", "start", "beginning", "end", "close", "#", "fy", "cy", "financial",
              "fiscal", "calendar", *_WEEKDAY_WORDS, *MONTHS},
-    "one": {"the", "#", "fy", "cy", "financial", "fiscal", "calendar", *_WEEKDAY_WORDS},
+    "one": {"the", "#", "fy", "cy", "financial", "fiscal", "calendar", *_WEEKDAY_WORDS,
+            *MONTHS},
     "cued": set(_CUES.split("|")),
 }
 
@@ -226,7 +228,7 @@ for _word in _RELATIVE_WORDS[:4]:
 for _word in (*_NUMBER_WORDS, *_TENS_WORDS):
     _FOLLOWERS[_word] = _UNIT_NAMES | set(_NUMBER_WORDS) | _FINANCIAL
 for _word in _WEEKDAY_WORDS:
-    _FOLLOWERS[_word] = frozenset({"#"})
+    _FOLLOWERS[_word] = frozenset({"#", *MONTHS})
 for _word in MONTHS:
     _FOLLOWERS[_word] = frozenset({"#", "of", "to", "until", "till", "through", "thru", "up",
                                    "onwards", "onward"})
@@ -319,6 +321,7 @@ def _may_follow(key: str, lowered: str, position: int) -> bool:
 UNIT_RE = Lazy(
     r"(?:(?:the )?(?P<mod>start|beginning|end|close) of (?:the )?)?(?:"
     r"(?P<full>(?:[a-z]+\.?,? )?\d{1,2}(?:st|nd|rd|th)? (?:of )?[a-z]+\.?,? \d{4}"
+    r"|(?:[a-z]+\.?,? )?[a-z]+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}"
     r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
     r"|(?:the )?(?:(?:fy|financial year|fiscal year) ?(?P<fy1>\d{4}|\d{2})"
     r"|(?P<fy1b>\d{4})) ?[/–—‑-] ?(?P<fy2>\d{4}|\d{2})(?: (?:financial year|fiscal year|fy))?"
