@@ -752,6 +752,13 @@ def test_month_first_dates_parse_and_keep_their_checks():
     assert find_periods("In March 12 staff left.", today=TODAY) == []
 
 
+@pytest.mark.parametrize("text", ["Information for the years 1990 to present.",
+                                  "Claims declined for respective years 1990 to date."])
+def test_years_to_date_run_to_the_request(text):
+    (found,) = find_periods(text, today=TODAY)
+    assert found.period == Period(D(1990, 1, 1), None, until_request=True)
+
+
 def test_the_years_of_a_two_year_period_ask_which_are_meant():
     (problem,) = periods.find_period_problems("Costs over the 2022-2023 period.", today=TODAY)
     assert "2022/23 financial year" in problem.message

@@ -319,6 +319,7 @@ def _reading(grammar: str, groups: tuple[str | None, ...], phrase: str,
         until_request = get("u_ur") is not None
     elif get("v_s") is not None:
         start_text, end_text = get("v_s"), get("v_e")
+        until_request = get("v_ur") is not None
     elif get("p_s") is not None or get("v_s2") is not None:
         start_text, end_text = get("p_s") or get("v_s2"), get("p_e") or get("v_e2")
         if int(end_text) == int(start_text) + 1:

@@ -110,10 +110,11 @@ def _grammar(find: bool, branches: tuple[str, ...] = _BRANCHES) -> re.Pattern[st
         # "(2019-2024)", "(2019 to 2024 inclusive)": years in brackets, the brackets the cue
         "paren": (
             rf"(?<=\()(?P<p_s>{year})(?P<p_sep>{_SEP})(?P<p_e>{year})(?=(?:\s+inclusive)?\s*\))"),
-        # "the years 2019 to 2023", "calendar years 2019-2023", "the 2019-2023 period"
+        # "the years 2019 to 2023", "calendar years 2019-2023", "the years 2010 to date",
+        # "the 2019-2023 period"
         "years": (
             rf"(?:\bthe\s+)?(?:\bcalendar\s+)?\byears\s+(?:(?:from|between)\s+)?"
-            rf"(?P<v_s>{year})(?:{_SEP}|\s+and\s+)(?P<v_e>{year})"
+            rf"(?P<v_s>{year})(?:(?:{_SEP}|\s+and\s+)(?P<v_e>{year})|(?P<v_ur>{_TO_REQUEST}))"
             rf"|\bthe\s+(?P<v_s2>{year})(?:{_SEP})(?P<v_e2>{year})\s+(?:period|years)\b"),
         # "between 1 March and 30 June 2024"; "the period 1 February 2020 and 30 June 2020"
         "between": (
