@@ -175,9 +175,11 @@ def _all_communications(view: PartView, rule: SignalRule) -> Value | None:
 
 @feature("communications", needs=("communications",))
 def _communications(view: PartView, rule: SignalRule) -> Value | None:
+    """Messages asked for without both sides named; "all"/"any" before them is what
+    all-communications adds on top (the two were once exclusive, so the fit could only say
+    "any correspondence" was less likely refused than "correspondence")."""
     comms = view.words("communications")
-    if not comms or view.words("cross_reference") or \
-            view.comms_all is not None:
+    if not comms or view.words("cross_reference"):
         return None
     where = Where(view.text, view.tokens, view.period_span, view.rules)
     ends = [extend_list(view.text, comms[0].end, comms),
