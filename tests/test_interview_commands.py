@@ -117,6 +117,30 @@ def test_undo_with_nothing_to_undo_says_so_and_adds_no_part(interview):
     assert not draft.parts and not reply.changed
 
 
+def test_undo_after_every_change_is_undone_says_none_is_left_not_yet(interview):
+    draft = at_parts(interview, "Cabinet papers on cluster munitions")
+    say(interview, draft, "edit part 1", "Cabinet papers on cluster bombs", "undo", "undo")
+    assert not draft.parts
+    reply = interview.respond(draft, "undo")
+    assert [m.kind for m in reply.messages] == ["problem"]
+    said = texts(reply)
+    assert "yet" not in said and "nothing left to undo" in said.lower()
+    assert "redo" in said, "what can be done now: put a change back"
+    assert not draft.parts
+
+
+def test_undo_past_the_changes_kept_says_older_ones_are_not_kept(interview, monkeypatch):
+    from oiadraft.interview import history
+    monkeypatch.setattr(history, "LIMIT", 2)
+    draft = at_parts(interview, "Cabinet papers on cluster munitions", "Aide-memoires",
+                     "Briefings")
+    say(interview, draft, "undo", "undo")
+    assert [p.text for p in draft.parts] == ["Cabinet papers on cluster munitions"]
+    said = texts(interview.respond(draft, "undo"))
+    assert "keep only the last 2 changes" in said and "yet" not in said
+    assert len(draft.parts) == 1
+
+
 def test_a_change_in_words_is_a_part_not_a_command(interview):
     draft = at_parts(interview)
     interview.respond(draft, "change in policy on cluster munitions briefings since 2021")

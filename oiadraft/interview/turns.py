@@ -80,7 +80,8 @@ def _travel(turn: Turn, back: bool) -> None:
     entry = history.undo() if back else history.redo()
     turn.recorded = True
     if entry is None:
-        turn.problem("nothing_to_undo" if back else "nothing_to_redo")
+        turn.problem(history.why_no_undo() if back else "nothing_to_redo",
+                     limit=hist.LIMIT)
         return
     source, target = (entry.after, entry.before) if back else (entry.before, entry.after)
     turn.state = hist.apply(turn.draft, source, target, turn.state,
