@@ -220,11 +220,16 @@ class Interview:
 
         return {
             "act": draft.act,
+            "agency_kind": draft.agency_kind,
             "urgent": draft.urgent,
             "agency_known": draft.agency_id is not None,
             "needs_region": act_uses_region(draft.act) and not (
                 draft.agency_id is not None and draft.region),
         }
+
+    def shown(self, step: Step, draft: Draft) -> Step:
+        """The step with the examples that fit the draft (a council's, a Minister's)."""
+        return step.fitted(self.facts(draft)) if step.variants else step
 
     def applies(self, step: Step, draft: Draft) -> bool:
         facts = self.facts(draft)

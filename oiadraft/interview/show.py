@@ -208,7 +208,7 @@ def deadline_line(iv: Interview, draft: Draft) -> str:
 def build_view(iv: Interview, draft: Draft, state: st.Conversation) -> View:
     from oiadraft.interview.engine import View, position
 
-    step = iv.current_step(draft, state)
+    step = iv.shown(iv.current_step(draft, state), draft)
     pending = state.pending
     kind = PENDING_KIND.get(pending.kind, step.kind) if pending is not None else step.kind
     part = iv.current_part(draft, state) if step.kind in ("parts", "review") or (

@@ -31,7 +31,7 @@ def command(turn: Turn, cmd: Command) -> None:
     if spec.screen:
         turn.screen = spec.screen
         if spec.id == "help":
-            step = turn.iv.current_step(turn.draft, turn.state)
+            step = turn.iv.shown(turn.iv.current_step(turn.draft, turn.state), turn.draft)
             from oiadraft.interview.engine import Message
 
             turn.messages.append(Message(turn.iv.message_text(step.help, turn.draft)))
