@@ -279,12 +279,45 @@ class Interview:
         return self._context(draft, part, parts)
 
     def _context(self, draft: Draft, part: Part | None, parts: int) -> Any:
-        from oiadraft.scope import Context
-
         own = part.period if part is not None and part.period != draft.period else None
-        return Context(act=draft.act, today=self.today, request_period=draft.period,
-                       agency=draft.agency or None, parts=max(1, parts), part_period=own,
-                       subject=_subject(draft.act, draft.topic))
+        return self._context_of(draft.act, draft.agency, draft.topic, draft.period, parts, own)
+
+    def _context_of(self, act: str, agency: str, topic: str, period: Any, parts: int,
+                    own: Any) -> Any:
+        from oiadraft.scope import Context, counted_parts
+
+        # the count as the analyser tells counts apart: a part of a 1,000-part draft is judged
+        # in the context a 999-part draft gives it, and its assessment is found in the cache
+        return Context(act=act, today=self.today, request_period=period, agency=agency or None,
+                       parts=counted_parts(parts), part_period=own,
+                       subject=_subject(act, topic))
+
+    def risks(self, snapshot: hist.Snapshot, ids: set[str]) -> dict[str, str]:
+        """The risk of each part in `ids` as the draft of `snapshot` rated it."""
+        count = len(snapshot.parts)
+        return {part_id: _assess(text, self._context_of(
+                    snapshot.act, snapshot.agency, snapshot.topic, snapshot.period, count,
+                    period if period != snapshot.period else None), ack).risk
+                for part_id, text, period, ack in snapshot.parts if part_id in ids}
+
+    def rerated(self, before: hist.Snapshot, after: hist.Snapshot) -> dict[str, str]:
+        """The parts whose words stayed as they were but whose risk a change to the rest of the
+        draft moved (the period, the agency, the topic, how many parts there are), by id, with
+        their new risk. Assesses nothing when nothing they are judged against changed."""
+        from oiadraft.scope import counted_parts
+
+        def against(snapshot: hist.Snapshot) -> tuple[Any, ...]:
+            return (snapshot.act, snapshot.agency, snapshot.topic, snapshot.period,
+                    counted_parts(len(snapshot.parts)))
+
+        if against(before) == against(after):
+            return {}
+        same = set(before.parts) & set(after.parts)
+        ids = {part[0] for part in same}
+        if not ids:
+            return {}
+        old, new = self.risks(before, ids), self.risks(after, ids)
+        return {part_id: risk for part_id, risk in new.items() if risk != old[part_id]}
 
     def assess(self, draft: Draft, part: Part) -> Any:
         """The scope assessment of one part (cached on its words, period and kept rules), as
@@ -418,6 +451,7 @@ class Interview:
             else:
                 history.record(start, after, label)
         history.last = after
+        self._say_rerated(turn, before, after)
         if (turn.reask or self._asked(turn) != asked) and not turn.prompted:
             turn.messages.append(Message(question(self, draft, turn.state)))
         changed = before != after or st.Conversation.from_dict(stored) != turn.state
@@ -425,6 +459,28 @@ class Interview:
         if handed is not None:
             view = replace(view, prefill=handed)
         return Reply(tuple(turn.messages), view, changed, turn.screen)
+
+    def _say_rerated(self, turn: Turn, before: hist.Snapshot, after: hist.Snapshot) -> None:
+        """One line naming the parts whose rating the turn moved without touching their words,
+        and their new rating; before the question when the messages already end asking it."""
+        moved = self.rerated(before, after)
+        if not moved:
+            return
+        from oiadraft.interview.words import parts_phrase
+        from oiadraft.text import join_and
+
+        numbers = {part.id: at for at, part in enumerate(turn.draft.parts, 1)}
+        groups: dict[str, list[int]] = {}
+        for part_id, risk in sorted(moved.items(), key=lambda item: numbers[item[0]]):
+            groups.setdefault(risk, []).append(numbers[part_id])
+        line = Message(turn.text("rerated", moved=join_and(
+            turn.text("rerated_to", parts=parts_phrase(at),
+                      rating=self.script.messages[f"label_{risk}"])
+            for risk, at in groups.items())))
+        if turn.prompted and turn.messages:
+            turn.messages.insert(len(turn.messages) - 1, line)
+        else:
+            turn.messages.append(line)
 
     def _label(self, turn: Turn, before: hist.Snapshot, after: hist.Snapshot) -> str:
         """What to call a change no handler named: the answer to a question."""
