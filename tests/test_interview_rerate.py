@@ -92,3 +92,13 @@ def test_undo_of_such_a_change_says_the_ratings_move_back(interview):
     assert statuses(interview, draft) == ["low", "low"]
     (line,) = moved_lines(reply)
     assert "part 1" in line and "low risk" in line
+
+
+def test_adding_a_part_says_which_others_it_re_rates_before_asking_for_the_next(interview):
+    draft = with_parts(interview, ADVICE, DEFENCE)
+    assert statuses(interview, draft) == ["high", "low"]
+    reply = interview.respond(draft, MINUTES)
+    assert statuses(interview, draft) == ["low", "low", "low"]
+    (line,) = moved_lines(reply)
+    assert "part 1" in line and "low risk" in line and "part 3" not in line
+    assert "rating" not in reply.messages[-1].text, "the last message asks for the next"
