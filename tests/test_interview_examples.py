@@ -39,7 +39,7 @@ def test_a_council_draft_is_shown_council_examples(interview):
         for word in CENTRAL:
             assert word.lower() not in view.placeholder.lower(), (view.step_id, word)
             assert word.lower() not in view.help.lower(), (view.step_id, word)
-    assert "council" in shown[1].placeholder.lower()
+    assert "committee" in shown[1].placeholder.lower()
 
 
 def test_a_minister_s_draft_is_not_shown_another_minister(interview):
@@ -67,3 +67,31 @@ def test_a_bad_variant_is_refused_with_its_line(variant):
     with pytest.raises(DataError) as error:
         load_script(script, "prompts/test.yaml")
     assert "prompts/test.yaml:7" in str(error.value) and "variant" in str(error.value)
+
+
+def _said(reply) -> str:
+    return "\n".join(m.text for m in reply.messages)
+
+
+def test_a_topic_naming_another_act_than_the_draft_s_is_pointed_out_once(interview):
+    draft = Draft()
+    interview.respond(draft, "Wellington City Council")
+    reply = interview.respond(draft, "OIA request about rates rebates")
+    said = _said(reply)
+    assert "the OIA" in said and "LGOIMA" in said and "`change topic`" in said
+    assert draft.topic == "OIA request about rates rebates", "the words are the requester's"
+    assert "OIA request about" not in _said(interview.respond(draft, "2023"))
+    # a topic that names the draft's own Act, or none, says nothing about Acts
+    for topic in ("LGOIMA request about rates rebates", "rates rebates"):
+        other = Draft()
+        interview.respond(other, "Wellington City Council")
+        assert "change topic" not in _said(interview.respond(other, topic)), topic
+
+
+def test_changing_to_a_council_after_an_oia_topic_points_it_out(interview):
+    draft = Draft()
+    for answer in ("mfat", "OIA request about cluster munitions", "2023", ""):
+        assert "change topic" not in _said(interview.respond(draft, answer))
+    interview.respond(draft, "change agency")
+    reply = interview.respond(draft, "Wellington City Council")
+    assert draft.act == "lgoima" and "`change topic`" in _said(reply)

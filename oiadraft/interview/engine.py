@@ -452,6 +452,7 @@ class Interview:
                 history.record(start, after, label)
         history.last = after
         self._say_rerated(turn, before, after)
+        self._say_other_act(turn, before, after)
         if (turn.reask or self._asked(turn) != asked) and not turn.prompted:
             turn.messages.append(Message(question(self, draft, turn.state)))
         changed = before != after or st.Conversation.from_dict(stored) != turn.state
@@ -477,6 +478,34 @@ class Interview:
             turn.text("rerated_to", parts=parts_phrase(at),
                       rating=self.script.messages[f"label_{risk}"])
             for risk, at in groups.items())))
+        if turn.prompted and turn.messages:
+            turn.messages.insert(len(turn.messages) - 1, line)
+        else:
+            turn.messages.append(line)
+
+    def _say_other_act(self, turn: Turn, before: hist.Snapshot, after: hist.Snapshot) -> None:
+        """When a change leaves the topic naming another Act than the one the draft comes under
+        ("OIA request about rates rebates" to a council), say so once: the letter asks under
+        its own Act, and its subject line then names both. The topic stays as typed."""
+        def others(snapshot: hist.Snapshot) -> list[Any]:
+            from oiadraft import acts
+
+            return [profile for profile in acts.named_all(snapshot.topic)
+                    if profile.key != snapshot.act] if snapshot.topic else []
+
+        if (before.topic, before.act) == (after.topic, after.act):
+            return
+        named = others(after)
+        if not named or named == others(before):
+            return
+        from oiadraft.acts import get_act
+        from oiadraft.interview.words import quote_user
+        from oiadraft.text import join_or
+
+        line = Message(turn.text(
+            "topic_other_act", named=join_or(p.short_in_text for p in named),
+            own=get_act(after.act).short_in_text,
+            recipient=quote_user(after.agency) if after.agency else "this request"))
         if turn.prompted and turn.messages:
             turn.messages.insert(len(turn.messages) - 1, line)
         else:
