@@ -18,10 +18,10 @@ before a paragraph that asks ("Please provide:", cues in the cue file's `request
 list in another numbering leaves the parts to that later list; numbering that starts again
 makes runs, the longest holding the parts and, of runs as long (an agency's response quotes the
 request, then answers it item by item), the one a paragraph that asks introduces, else the
-later. A number of up to three digits
-can start or resume a list ("12." when only part 12 is pasted); a longer one ("1000.", "2023 -
-the year of ...") is a marker only when it continues the numbering already in use (999, then
-1000), so a year or a count at the start of a line never becomes a part. Text with no numbering
+later. A number of up to three digits can start or resume a list ("12." when only part 12 is
+pasted); a longer one ("1000.", "2023 - the year of ...") is a marker only when it continues
+the numbering already in use (999, then 1000), so a year or a count at the start of a line
+never becomes a part. Text with no numbering
 is one part, less its greeting, sign-off and clause paragraphs, and less any background before
 the paragraph that asks. A paragraph that begins with a clause or sign-off ends the last part.
 
