@@ -21,9 +21,9 @@ request, then answers it item by item), the one a paragraph that asks introduces
 later. A number of up to three digits can start or resume a list ("12." when only part 12 is
 pasted); a longer one ("1000.", "2023 - the year of ...") is a marker only when it continues
 the numbering already in use (999, then 1000), so a year or a count at the start of a line
-never becomes a part. Text with no numbering
-is one part, less its greeting, sign-off and clause paragraphs, and less any background before
-the paragraph that asks. A paragraph that begins with a clause or sign-off ends the last part.
+never becomes a part. Text with no numbering is one part, less its greeting, sign-off and
+clause paragraphs, and less any background before the paragraph that asks. A paragraph that
+begins with a clause or sign-off ends the last part.
 
 Invariants (pinned by property tests): never raises on any string; every span lies inside the
 text; ``source[part.span[0]:part.span[1]] == part.text`` (``source`` is the text given, less the
