@@ -510,3 +510,19 @@ def test_leaving_the_which_parts_first_question_takes_the_priority_clause_out(
     assert "priority-order" not in draft.clauses and draft.priority == []
     assert reply.view.pending is None and reply.view.step_id == "urgent"
     assert "[which parts first]" not in render_text(draft)
+
+
+def test_a_warning_about_the_request_s_period_says_how_to_change_that_period(interview):
+    """The period set for the whole request is not in the part's words: the warning to shorten
+    it offers `change period` (F2 has nothing to reword); a period in the part's words is
+    reworded in the part, and the hint is not given."""
+    draft = Draft()
+    reply = say(interview, draft, "mfat", "cluster munitions", "since 2010", "",
+                "The dates on which New Zealand notified the governments of Russia of its "
+                "obligations under the Convention")
+    said = texts(reply)
+    assert "the period set for the whole request" in said
+    assert "`change period`" in said
+    own = say(interview, draft, "The dates since 2010 on which New Zealand notified the "
+                                "government of Belarus of its obligations under the Convention")
+    assert "`change period`" not in texts(own)

@@ -45,6 +45,7 @@ def report(turn: Turn, part: Part, *, actions: bool, words: bool = False) -> str
         other = " " + turn.text("another_hint", number=rewords[1]) if len(rewords) > 1 else ""
         hints = [turn.text("accept_hint", first=rewords[0], other=other)] if rewords else []
         hints += [turn.text(key) for key, applies in (
+            ("period_hint", assessment.warns_about_request_period),
             ("keep_hint", keep), ("edit_hint", True),
             ("split_hint", split_of(part.text) is not None)) if applies]
         lines.append(turn.text("finding_actions", actions=", ".join(hints)))

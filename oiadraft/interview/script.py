@@ -44,7 +44,7 @@ REQUIRED_MESSAGES = (
     "extract_topic_lead", "extract_period", "extract_period_request", "extract_no_period",
     "extract_no_period_lead", "risk_low", "risk_medium", "risk_high", "risk_kept", "label_low",
     "label_medium", "label_high", "label_kept", "rerated", "rerated_to",
-    "topic_other_act", "summary_part", "summary_overview", "finding",
+    "topic_other_act", "period_hint", "summary_part", "summary_overview", "finding",
     "finding_suggestion", "finding_actions", "background_left_out", "accept_hint", "another_hint", "keep_hint", "edit_hint",
     "split_hint", "nothing_to_accept",
     "nothing_to_keep", "nothing_to_split", "no_such_suggestion", "advice_only", "no_such_part",

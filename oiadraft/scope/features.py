@@ -365,6 +365,10 @@ def _single_document(view: PartView) -> bool:
         all(not t.text.lower().rstrip().endswith("s") for t in named)
 
 
+PERIOD_SIGNALS = frozenset({"unclear-period", "no-period", "long-period", "short-period"})
+"""The signals about a part's period (its length, or its lack)."""
+
+
 @feature("unclear-period")
 def _unclear_period(view: PartView, rule: SignalRule) -> Value | None:
     problem = view.period_problem
