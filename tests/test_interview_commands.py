@@ -526,3 +526,14 @@ def test_a_warning_about_the_request_s_period_says_how_to_change_that_period(int
     own = say(interview, draft, "The dates since 2010 on which New Zealand notified the "
                                 "government of Belarus of its obligations under the Convention")
     assert "`change period`" not in texts(own)
+
+
+def test_a_tick_list_after_a_toggle_shows_the_ticks_as_they_are_now(interview):
+    """The question said "I've ticked the usual choices" again after the requester changed
+    them; it now says these are their ticks and how to go on."""
+    draft = at_parts(interview, "Cabinet papers on cluster munitions")
+    first = texts(say(interview, draft, "done"))
+    assert "ticked the usual choices" in first
+    again = texts(interview.respond(draft, "3"))
+    assert "ticked the usual choices" not in again
+    assert "3. ☑" in again and "Enter" in again

@@ -162,8 +162,10 @@ def _pending_question(iv: Interview, draft: Draft, state: st.Conversation,
         return iv.message("fill_question", draft, name=quote_user(pending.remaining[0]),
                           number=at)
     if isinstance(pending, st.Ticks):
+        # the ticks as the requester has left them: the question's "I've ticked the usual
+        # choices" is no longer what the list shows
         step = iv.script.step(pending.step)
-        return iv.message_text(step.ask, draft) + "\n\n" + checklist(
+        return iv.message("ticks_again", draft) + "\n\n" + checklist(
             choices(iv, step, draft), pending.selected)
     if isinstance(pending, st.PriorityParts):
         return iv.message("priority_question", draft, count=number(len(draft.parts)))
