@@ -537,3 +537,13 @@ def test_a_tick_list_after_a_toggle_shows_the_ticks_as_they_are_now(interview):
     again = texts(interview.respond(draft, "3"))
     assert "ticked the usual choices" not in again
     assert "3. ☑" in again and "Enter" in again
+
+
+def test_the_ready_letter_s_example_command_names_a_part_it_has(interview):
+    draft = at_parts(interview, "Cabinet papers on cluster munitions")
+    ready = texts(say(interview, draft, "done", "", "", "", "no", ""))
+    assert "Your request is ready" in ready
+    assert "`edit part 1`" in ready and "edit part 2" not in ready
+    say(interview, draft, "add part", "Aide-memoires on cluster munitions", "done")
+    assert interview.view(draft).step_id == "review"
+    assert "`edit part 2`" in interview.view(draft).question

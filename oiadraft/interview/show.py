@@ -109,6 +109,8 @@ def question(iv: Interview, draft: Draft, state: st.Conversation) -> str:
     values: dict[str, Any] = {}
     if step.kind == "review":
         values["summary"] = summary(iv, draft)
+        # a part the example command can name: "edit part 2" of a one-part letter is refused
+        values["part"] = number(min(2, max(1, len(draft.parts))))
     if step.kind == "choice":
         text += "\n\n" + numbered(choices(iv, step, draft))
     elif step.kind == "multi":
