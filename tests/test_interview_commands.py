@@ -547,3 +547,16 @@ def test_the_ready_letter_s_example_command_names_a_part_it_has(interview):
     say(interview, draft, "add part", "Aide-memoires on cluster munitions", "done")
     assert interview.view(draft).step_id == "review"
     assert "`edit part 2`" in interview.view(draft).question
+
+
+def test_a_one_part_request_is_told_so_when_another_part_is_named(interview):
+    draft = at_parts(interview, "Cabinet papers on cluster munitions")
+    said = texts(interview.respond(draft, "edit part 2"))
+    assert "one part" in said and "1 to 1" not in said
+    said = texts(interview.respond(draft, "move part 1 to 3"))
+    assert "only one part" in said and "move part 3" not in said
+    say(interview, draft, "Aide-memoires on cluster munitions")
+    said = texts(interview.respond(draft, "move part 1 to 3"))
+    assert "1 to 2" in said and "`move part 2 to 1`" in said
+    assert [p.text for p in draft.parts] == ["Cabinet papers on cluster munitions",
+                                            "Aide-memoires on cluster munitions"]

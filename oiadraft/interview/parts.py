@@ -171,7 +171,8 @@ def _target(turn: Turn, n: int | None) -> Part | None:
     if n is not None:
         if not 1 <= n <= len(draft.parts):
             if draft.parts:
-                turn.problem("no_such_part", number=number(n), count=number(len(draft.parts)))
+                turn.problem("no_such_part" if len(draft.parts) > 1 else "only_part",
+                             number=number(n), count=number(len(draft.parts)))
             else:
                 turn.problem("no_parts_yet")
             return None
@@ -406,6 +407,9 @@ def move(turn: Turn, cmd: Command) -> None:
                              "down" if cmd.verb.endswith("down") else None)
     to = cmd.m if cmd.m is not None else at - 1 if direction == "up" else \
         at + 1 if direction == "down" else None
+    if len(draft.parts) == 1:
+        turn.problem("nowhere_to_move")
+        return
     if to is None or not 1 <= to <= len(draft.parts):
         turn.problem("no_such_place", count=number(len(draft.parts)))
         return

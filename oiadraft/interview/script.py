@@ -47,7 +47,7 @@ REQUIRED_MESSAGES = (
     "topic_other_act", "period_hint", "summary_part", "summary_overview", "finding",
     "finding_suggestion", "finding_actions", "background_left_out", "accept_hint", "another_hint", "keep_hint", "edit_hint",
     "split_hint", "nothing_to_accept",
-    "nothing_to_keep", "nothing_to_split", "no_such_suggestion", "advice_only", "no_such_part",
+    "nothing_to_keep", "nothing_to_split", "no_such_suggestion", "advice_only", "no_such_part", "only_part", "nowhere_to_move",
     "no_parts_yet", "no_such_place", "already_there", "multi_done", "multi_none", "ticks_help", "ticks_again",
     "no_such_option", "priority_question", "priority_set", "priority_help", "priority_dropped",
     "review_commands", "problem", "not_now", "not_understood", "undone", "redone",
