@@ -455,6 +455,13 @@ class Interview:
         self._say_other_act(turn, before, after)
         if (turn.reask or self._asked(turn) != asked) and not turn.prompted:
             turn.messages.append(Message(question(self, draft, turn.state)))
+        if handed is not None:
+            from oiadraft.interview.show import split_paste
+            from oiadraft.interview.words import number
+
+            split = split_paste(handed)
+            turn.messages.append(Message(turn.text(
+                "request_back", count=number(len(split.parts) if split is not None else 0))))
         changed = before != after or st.Conversation.from_dict(stored) != turn.state
         view = build_view(self, draft, turn.state)
         if handed is not None:

@@ -32,7 +32,7 @@ REQUIRED_MESSAGES = (
     "back_at_start", "period_echo", "period_open", "period_problem", "period_skipped_parts",
     "part_period_question", "part_period_set", "part_period_skipped", "paste_summary",
     "parts_overview",
-    "request_period_found", "request_period_replaced", "request_held", "part_added",
+    "request_period_found", "request_period_replaced", "request_held", "request_back", "part_added",
     "part_edit_question", "part_deleted", "part_moved",
     "reference_gone", "part_rewritten", "edit_unchanged", "edit_empty", "edit_first",
     "fill_first", "parts_not_yes_no", "cancelled", "nothing_to_cancel", "change_cancelled",
