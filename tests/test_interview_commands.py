@@ -517,13 +517,13 @@ def test_a_warning_about_the_request_s_period_says_how_to_change_that_period(int
     it offers `change period` (F2 has nothing to reword); a period in the part's words is
     reworded in the part, and the hint is not given."""
     draft = Draft()
-    reply = say(interview, draft, "mfat", "cluster munitions", "since 2010", "",
+    reply = say(interview, draft, "mfat", "cluster munitions", "since 1950", "",
                 "The dates on which New Zealand notified the governments of Russia of its "
                 "obligations under the Convention")
     said = texts(reply)
     assert "the period set for the whole request" in said
     assert "`change period`" in said
-    own = say(interview, draft, "The dates since 2010 on which New Zealand notified the "
+    own = say(interview, draft, "The dates since 1950 on which New Zealand notified the "
                                 "government of Belarus of its obligations under the Convention")
     assert "`change period`" not in texts(own)
 
