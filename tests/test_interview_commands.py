@@ -560,3 +560,21 @@ def test_a_one_part_request_is_told_so_when_another_part_is_named(interview):
     assert "1 to 2" in said and "`move part 2 to 1`" in said
     assert [p.text for p in draft.parts] == ["Cabinet papers on cluster munitions",
                                             "Aide-memoires on cluster munitions"]
+
+
+@pytest.mark.parametrize("words", ["2023", "since October 2020", "the last two years",
+                                   "1 January 2023 to 30 June 2023"])
+def test_a_period_typed_where_a_part_is_asked_is_not_a_part_rated_specific(interview, words):
+    """A quick typist gives the period again at the parts question: as a part it names no
+    records, no one and no subject, and was rated "specific enough for an agency to find".
+    No part is added; the words go back in the box, with how to use them as a period."""
+    draft = at_parts(interview, "Cabinet papers on cluster munitions")
+    reply = interview.respond(draft, words)
+    assert [p.text for p in draft.parts] == ["Cabinet papers on cluster munitions"]
+    assert reply.messages[0].kind == "problem"
+    said = texts(reply)
+    assert "specific enough" not in said and "`change period`" in said
+    assert reply.view.prefill == words
+    # words that name records with a period are a part, as before
+    say(interview, draft, f"Aide-memoires on cluster munitions, {words}")
+    assert len(draft.parts) == 2

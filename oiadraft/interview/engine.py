@@ -101,6 +101,8 @@ class Turn:
     first answer to a plain question is the conversation going on, not a change."""
     amend: bool = False
     """The turn answers a follow-up question of the last change: one undo takes back both."""
+    refill: str | None = None
+    """Words not taken, put back in the box to change."""
     baseline: hist.Snapshot | None = None
     """What the change is measured from when not the draft before the turn (a first tick
     list: the ticks it offered, so keeping them is no change and toggles are)."""
@@ -464,8 +466,8 @@ class Interview:
                 "request_back", count=number(len(split.parts) if split is not None else 0))))
         changed = before != after or st.Conversation.from_dict(stored) != turn.state
         view = build_view(self, draft, turn.state)
-        if handed is not None:
-            view = replace(view, prefill=handed)
+        if handed is not None or turn.refill is not None:
+            view = replace(view, prefill=handed if handed is not None else turn.refill)
         return Reply(tuple(turn.messages), view, changed, turn.screen)
 
     def _say_rerated(self, turn: Turn, before: hist.Snapshot, after: hist.Snapshot) -> None:
