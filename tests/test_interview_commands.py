@@ -578,3 +578,14 @@ def test_a_period_typed_where_a_part_is_asked_is_not_a_part_rated_specific(inter
     # words that name records with a period are a part, as before
     say(interview, draft, f"Aide-memoires on cluster munitions, {words}")
     assert len(draft.parts) == 2
+
+
+def test_a_part_naming_nothing_the_checker_can_read_is_not_called_specific(interview):
+    """"I don't know" typed where a part is asked is kept as typed, but the checker found no
+    records, no one and no subject in it: it is not "specific enough for an agency to find"."""
+    draft = at_parts(interview)
+    said = texts(interview.respond(draft, "I don't know"))
+    assert draft.parts and "specific enough" not in said
+    assert "no kind of record" in said and "`edit part 1`" in said
+    said = texts(interview.respond(draft, "Cabinet papers on cluster munitions"))
+    assert "specific enough" in said or "risk" in said.lower()
