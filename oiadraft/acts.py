@@ -289,9 +289,20 @@ def named_in(text: str) -> ActProfile | None:
     Information and Meetings Act 1987", "this LGOIMA request"), or None when it names none or
     more than one. The full name is matched with or without its year, in any case; the short
     name only as written ("OIA", not "oia")."""
-    named = [profile for profile in official_information_acts()
-             if _name_pattern(profile.name, profile.short).search(text)]
+    named = named_all(text)
     return named[0] if len(named) == 1 else None
+
+
+def named_all(text: str) -> list[ActProfile]:
+    """Every official information Act `text` names, as `named_in` reads a name."""
+    return [profile for profile in official_information_acts()
+            if name_pattern(profile).search(text)]
+
+
+def name_pattern(profile: ActProfile) -> re.Pattern[str]:
+    """How a letter names the Act: its full name with or without the year, in any case, or
+    its short name as written."""
+    return _name_pattern(profile.name, profile.short)
 
 
 @cache

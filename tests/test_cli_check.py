@@ -129,6 +129,38 @@ def test_without_an_act_named_the_addressee_decides(capsys):
     assert (named["act"], named["act_source"]) == ("oia", "letter")
 
 
+def test_a_council_letter_whose_subject_says_oia_is_checked_under_lgoima(tmp_path, capsys):
+    """The sentence that asks names the Act; a word in the subject line is what the request is
+    about, and names no Act: the chat's own council letter, its topic "OIA request about
+    ...", is checked under LGOIMA."""
+    from datetime import date
+
+    from oiadraft.interview import Interview
+    from oiadraft.letter.render import render_text
+    from oiadraft.model import Draft
+
+    interview, draft = Interview(today=date(2024, 9, 13)), Draft()
+    for answer in ("Wellington City Council", "OIA request about rates rebates", "2023", "",
+                   "All emails between councillors about rates rebates", "done"):
+        interview.respond(draft, answer)
+    assert draft.act == "lgoima"
+    letter = tmp_path / "letter.txt"
+    letter.write_text(render_text(draft), encoding="utf-8")
+    main(["check", str(letter), "--today", "2024-09-13"])
+    out = capsys.readouterr().out
+    assert "(LGOIMA, named in the letter)" in out.splitlines()[0]
+    assert "s17(f)" in out and "s18(f)" not in out
+    # with no sentence naming an Act, the council it is addressed to decides, not the subject
+    addressed = check.check_text("Dear Wellington City Council,\n\nOIA request: rates "
+                                 "rebates\n\nI request:\n\n1. All emails between "
+                                 "councillors about rates rebates in 2023.\n")
+    assert (addressed["act"], addressed["act_source"]) == ("lgoima", "addressee")
+    # the subject still decides when nothing else in the letter does
+    subject = check.check_text("Kia ora,\n\nLGOIMA request: rates rebates\n\n1. All "
+                               "emails between councillors about rates rebates in 2023.\n")
+    assert (subject["act"], subject["act_source"]) == ("lgoima", "letter")
+
+
 def test_the_addressee_is_no_other_party_to_its_own_messages():
     """"sent or received by the Ministry of Education", in a letter to that Ministry, names no
     one: it is every message the Ministry holds."""

@@ -117,6 +117,30 @@ def test_undo_with_nothing_to_undo_says_so_and_adds_no_part(interview):
     assert not draft.parts and not reply.changed
 
 
+def test_undo_after_every_change_is_undone_says_none_is_left_not_yet(interview):
+    draft = at_parts(interview, "Cabinet papers on cluster munitions")
+    say(interview, draft, "edit part 1", "Cabinet papers on cluster bombs", "undo", "undo")
+    assert not draft.parts
+    reply = interview.respond(draft, "undo")
+    assert [m.kind for m in reply.messages] == ["problem"]
+    said = texts(reply)
+    assert "yet" not in said and "nothing left to undo" in said.lower()
+    assert "redo" in said, "what can be done now: put a change back"
+    assert not draft.parts
+
+
+def test_undo_past_the_changes_kept_says_older_ones_are_not_kept(interview, monkeypatch):
+    from oiadraft.interview import history
+    monkeypatch.setattr(history, "LIMIT", 2)
+    draft = at_parts(interview, "Cabinet papers on cluster munitions", "Aide-memoires",
+                     "Briefings")
+    say(interview, draft, "undo", "undo")
+    assert [p.text for p in draft.parts] == ["Cabinet papers on cluster munitions"]
+    said = texts(interview.respond(draft, "undo"))
+    assert "keep only the last 2 changes" in said and "yet" not in said
+    assert len(draft.parts) == 1
+
+
 def test_a_change_in_words_is_a_part_not_a_command(interview):
     draft = at_parts(interview)
     interview.respond(draft, "change in policy on cluster munitions briefings since 2021")
@@ -486,3 +510,82 @@ def test_leaving_the_which_parts_first_question_takes_the_priority_clause_out(
     assert "priority-order" not in draft.clauses and draft.priority == []
     assert reply.view.pending is None and reply.view.step_id == "urgent"
     assert "[which parts first]" not in render_text(draft)
+
+
+def test_a_warning_about_the_request_s_period_says_how_to_change_that_period(interview):
+    """The period set for the whole request is not in the part's words: the warning to shorten
+    it offers `change period` (F2 has nothing to reword); a period in the part's words is
+    reworded in the part, and the hint is not given."""
+    draft = Draft()
+    reply = say(interview, draft, "mfat", "cluster munitions", "since 1950", "",
+                "The dates on which New Zealand notified the governments of Russia of its "
+                "obligations under the Convention")
+    said = texts(reply)
+    assert "the period set for the whole request" in said
+    assert "`change period`" in said
+    own = say(interview, draft, "The dates since 1950 on which New Zealand notified the "
+                                "government of Belarus of its obligations under the Convention")
+    assert "`change period`" not in texts(own)
+
+
+def test_a_tick_list_after_a_toggle_shows_the_ticks_as_they_are_now(interview):
+    """The question said "I've ticked the usual choices" again after the requester changed
+    them; it now says these are their ticks and how to go on."""
+    draft = at_parts(interview, "Cabinet papers on cluster munitions")
+    first = texts(say(interview, draft, "done"))
+    assert "ticked the usual choices" in first
+    again = texts(interview.respond(draft, "3"))
+    assert "ticked the usual choices" not in again
+    assert "3. ☑" in again and "Enter" in again
+
+
+def test_the_ready_letter_s_example_command_names_a_part_it_has(interview):
+    draft = at_parts(interview, "Cabinet papers on cluster munitions")
+    ready = texts(say(interview, draft, "done", "", "", "", "no", ""))
+    assert "Your request is ready" in ready
+    assert "`edit part 1`" in ready and "edit part 2" not in ready
+    say(interview, draft, "add part", "Aide-memoires on cluster munitions", "done")
+    assert interview.view(draft).step_id == "review"
+    assert "`edit part 2`" in interview.view(draft).question
+
+
+def test_a_one_part_request_is_told_so_when_another_part_is_named(interview):
+    draft = at_parts(interview, "Cabinet papers on cluster munitions")
+    said = texts(interview.respond(draft, "edit part 2"))
+    assert "one part" in said and "1 to 1" not in said
+    said = texts(interview.respond(draft, "move part 1 to 3"))
+    assert "only one part" in said and "move part 3" not in said
+    say(interview, draft, "Aide-memoires on cluster munitions")
+    said = texts(interview.respond(draft, "move part 1 to 3"))
+    assert "1 to 2" in said and "`move part 2 to 1`" in said
+    assert [p.text for p in draft.parts] == ["Cabinet papers on cluster munitions",
+                                            "Aide-memoires on cluster munitions"]
+
+
+@pytest.mark.parametrize("words", ["2023", "since October 2020", "the last two years",
+                                   "1 January 2023 to 30 June 2023"])
+def test_a_period_typed_where_a_part_is_asked_is_not_a_part_rated_specific(interview, words):
+    """A quick typist gives the period again at the parts question: as a part it names no
+    records, no one and no subject, and was rated "specific enough for an agency to find".
+    No part is added; the words go back in the box, with how to use them as a period."""
+    draft = at_parts(interview, "Cabinet papers on cluster munitions")
+    reply = interview.respond(draft, words)
+    assert [p.text for p in draft.parts] == ["Cabinet papers on cluster munitions"]
+    assert reply.messages[0].kind == "problem"
+    said = texts(reply)
+    assert "specific enough" not in said and "`change period`" in said
+    assert reply.view.prefill == words
+    # words that name records with a period are a part, as before
+    say(interview, draft, f"Aide-memoires on cluster munitions, {words}")
+    assert len(draft.parts) == 2
+
+
+def test_a_part_naming_nothing_the_checker_can_read_is_not_called_specific(interview):
+    """"I don't know" typed where a part is asked is kept as typed, but the checker found no
+    records, no one and no subject in it: it is not "specific enough for an agency to find"."""
+    draft = at_parts(interview)
+    said = texts(interview.respond(draft, "I don't know"))
+    assert draft.parts and "specific enough" not in said
+    assert "no kind of record" in said and "`edit part 1`" in said
+    said = texts(interview.respond(draft, "Cabinet papers on cluster munitions"))
+    assert "specific enough" in said or "risk" in said.lower()

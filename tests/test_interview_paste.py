@@ -224,3 +224,19 @@ def test_a_request_pasted_at_the_period_question_offers_its_own_period(interview
     assert len(draft.parts) == 2
     said = to_text("\n".join(m.text for m in reply.messages))
     assert "instead" not in said  # the period is the one already set, not a replacement
+
+
+def test_the_held_request_put_back_in_the_box_is_said_with_how_to_send_it(interview):
+    """The parts question asks for a first part in your own words; with the request kept
+    earlier now back in the box, the chat says it is there and that Enter adds its parts."""
+    draft = Draft()
+    interview.respond(draft, SEED)
+    for answer in ("cluster munitions", "since October 2020"):
+        interview.respond(draft, answer)
+    reply = interview.respond(draft, "yes")
+    assert reply.view.prefill == SEED
+    last = to_text(reply.messages[-1].text)
+    assert "back in the box" in last and "Enter" in last and "13 parts" in last
+    # once sent, it is not said again
+    reply = interview.respond(draft, SEED)
+    assert "back in the box" not in to_text("\n".join(m.text for m in reply.messages))

@@ -126,6 +126,49 @@ def test_a_list_in_the_background_leaves_the_parts_to_the_list_the_request_intro
     assert [p.number for p in split_request(noted, today=TODAY).parts] == ["1", "2"]
 
 
+RESPONSE = """Tēnā koe Jo
+
+We refer to your email of 13 September 2024 in which you request the following under the
+Official Information Act 1982 (OIA):
+
+Please provide me with the following information:
+
+1. The dates of meetings with the Ministry of Defence about the Convention in 2023.
+
+2. Copies of the minutes of those meetings.
+
+Under section 16 of the Official Information Act, my preferences are electronic copies.
+
+Your request has been broken down into 2 sections to aid in our response:
+
+Section 1:
+1) The dates of meetings with the Ministry of Defence about the Convention in 2023.
+
+Please refer to pages 1-5 of the collated documents. Some dates are withheld.
+
+Section 2:
+2) Copies of the minutes of those meetings.
+
+These are refused in full under section 18(d) of the OIA.
+
+Nāku noa, nā
+The Ministry
+"""
+
+
+def test_an_agency_s_response_is_split_at_the_request_it_quotes_not_its_answers():
+    """A response quotes the request, then goes through it again with its answers, numbered
+    alike: of two lists as long as each other, the one a paragraph that asks introduces holds
+    the parts, so the agency's answers never become a part's words."""
+    split = split_request(RESPONSE, today=TODAY)
+    assert [p.number for p in split.parts] == ["1", "2"]
+    assert split.parts[1].text == "Copies of the minutes of those meetings."
+    assert "Please refer" not in split.parts[0].text
+    # with no paragraph that asks before either, the later list is still the one kept
+    plain = RESPONSE.replace("Please provide me with the following information:", "Thus:")
+    assert "Please refer" in split_request(plain, today=TODAY).parts[0].text
+
+
 def test_unnumbered_text_is_one_part_without_greeting_and_sign_off():
     text = ("Dear Wellington City Council,\n\nPlease provide the minutes of the Pōneke "
             "Promise steering group meetings held in 2024.\n\nKind regards,\n\nAlex")

@@ -135,14 +135,19 @@ def resolve_act(given: str | None) -> str:
 
 
 def _act_of_letter(split: Any, greeting: str | None) -> tuple[str, str, str | None]:
-    """(Act key, where it came from, the addressee) for a check made with no Act given: the
-    one Act the letter names before or after its parts ("letter"); else the Act of the body
-    its greeting (`greeting`) is addressed to, when the agency directory knows that body
-    ("addressee");
-    else the default Act ("default")."""
+    """(Act key, where it came from, the addressee) for a check made with no Act given, from
+    the strongest sign the letter gives: the one Act named by the sentence that asks under it
+    ("I request ... under the Local Government Official Information and Meetings Act 1987"),
+    "letter"; else the Act of the body its greeting (`greeting`) is addressed to, when the
+    agency directory knows that body ("addressee"); else the one Act the letter names
+    anywhere before or after its parts (a subject line "LGOIMA request: ..."), "letter"; else
+    the default Act ("default"). A subject line saying "OIA request about ..." so never
+    outweighs the council the letter is sent to, or the Act it asks under."""
     from oiadraft import acts
+    from oiadraft.letter import cues
 
-    named = acts.named_in(f"{split.preamble}\n{split.closing}")
+    around = f"{split.preamble}\n{split.closing}"
+    named = cues.request_act(around)
     if named is not None:
         return named.key, "letter", None
     if greeting:
@@ -151,6 +156,9 @@ def _act_of_letter(split: Any, greeting: str | None) -> tuple[str, str, str | No
         agency = agencies.resolve(greeting).agency
         if agency is not None and agency.act in {p.key for p in acts.official_information_acts()}:
             return agency.act, "addressee", agency.name
+    named = acts.named_in(around)
+    if named is not None:
+        return named.key, "letter", None
     return acts.default_act().key, "default", None
 
 

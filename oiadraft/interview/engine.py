@@ -101,6 +101,8 @@ class Turn:
     first answer to a plain question is the conversation going on, not a change."""
     amend: bool = False
     """The turn answers a follow-up question of the last change: one undo takes back both."""
+    refill: str | None = None
+    """Words not taken, put back in the box to change."""
     baseline: hist.Snapshot | None = None
     """What the change is measured from when not the draft before the turn (a first tick
     list: the ticks it offered, so keeping them is no change and toggles are)."""
@@ -220,11 +222,16 @@ class Interview:
 
         return {
             "act": draft.act,
+            "agency_kind": draft.agency_kind,
             "urgent": draft.urgent,
             "agency_known": draft.agency_id is not None,
             "needs_region": act_uses_region(draft.act) and not (
                 draft.agency_id is not None and draft.region),
         }
+
+    def shown(self, step: Step, draft: Draft) -> Step:
+        """The step with the examples that fit the draft (a council's, a Minister's)."""
+        return step.fitted(self.facts(draft)) if step.variants else step
 
     def applies(self, step: Step, draft: Draft) -> bool:
         facts = self.facts(draft)
@@ -274,12 +281,45 @@ class Interview:
         return self._context(draft, part, parts)
 
     def _context(self, draft: Draft, part: Part | None, parts: int) -> Any:
-        from oiadraft.scope import Context
-
         own = part.period if part is not None and part.period != draft.period else None
-        return Context(act=draft.act, today=self.today, request_period=draft.period,
-                       agency=draft.agency or None, parts=max(1, parts), part_period=own,
-                       subject=_subject(draft.act, draft.topic))
+        return self._context_of(draft.act, draft.agency, draft.topic, draft.period, parts, own)
+
+    def _context_of(self, act: str, agency: str, topic: str, period: Any, parts: int,
+                    own: Any) -> Any:
+        from oiadraft.scope import Context, counted_parts
+
+        # the count as the analyser tells counts apart: a part of a 1,000-part draft is judged
+        # in the context a 999-part draft gives it, and its assessment is found in the cache
+        return Context(act=act, today=self.today, request_period=period, agency=agency or None,
+                       parts=counted_parts(parts), part_period=own,
+                       subject=_subject(act, topic))
+
+    def risks(self, snapshot: hist.Snapshot, ids: set[str]) -> dict[str, str]:
+        """The risk of each part in `ids` as the draft of `snapshot` rated it."""
+        count = len(snapshot.parts)
+        return {part_id: _assess(text, self._context_of(
+                    snapshot.act, snapshot.agency, snapshot.topic, snapshot.period, count,
+                    period if period != snapshot.period else None), ack).risk
+                for part_id, text, period, ack in snapshot.parts if part_id in ids}
+
+    def rerated(self, before: hist.Snapshot, after: hist.Snapshot) -> dict[str, str]:
+        """The parts whose words stayed as they were but whose risk a change to the rest of the
+        draft moved (the period, the agency, the topic, how many parts there are), by id, with
+        their new risk. Assesses nothing when nothing they are judged against changed."""
+        from oiadraft.scope import counted_parts
+
+        def against(snapshot: hist.Snapshot) -> tuple[Any, ...]:
+            return (snapshot.act, snapshot.agency, snapshot.topic, snapshot.period,
+                    counted_parts(len(snapshot.parts)))
+
+        if against(before) == against(after):
+            return {}
+        same = set(before.parts) & set(after.parts)
+        ids = {part[0] for part in same}
+        if not ids:
+            return {}
+        old, new = self.risks(before, ids), self.risks(after, ids)
+        return {part_id: risk for part_id, risk in new.items() if risk != old[part_id]}
 
     def assess(self, draft: Draft, part: Part) -> Any:
         """The scope assessment of one part (cached on its words, period and kept rules), as
@@ -413,13 +453,72 @@ class Interview:
             else:
                 history.record(start, after, label)
         history.last = after
+        self._say_rerated(turn, before, after)
+        self._say_other_act(turn, before, after)
         if (turn.reask or self._asked(turn) != asked) and not turn.prompted:
             turn.messages.append(Message(question(self, draft, turn.state)))
+        if handed is not None:
+            from oiadraft.interview.show import split_paste
+            from oiadraft.interview.words import number
+
+            split = split_paste(handed)
+            turn.messages.append(Message(turn.text(
+                "request_back", count=number(len(split.parts) if split is not None else 0))))
         changed = before != after or st.Conversation.from_dict(stored) != turn.state
         view = build_view(self, draft, turn.state)
-        if handed is not None:
-            view = replace(view, prefill=handed)
+        if handed is not None or turn.refill is not None:
+            view = replace(view, prefill=handed if handed is not None else turn.refill)
         return Reply(tuple(turn.messages), view, changed, turn.screen)
+
+    def _say_rerated(self, turn: Turn, before: hist.Snapshot, after: hist.Snapshot) -> None:
+        """One line naming the parts whose rating the turn moved without touching their words,
+        and their new rating; before the question when the messages already end asking it."""
+        moved = self.rerated(before, after)
+        if not moved:
+            return
+        from oiadraft.interview.words import parts_phrase
+        from oiadraft.text import join_and
+
+        numbers = {part.id: at for at, part in enumerate(turn.draft.parts, 1)}
+        groups: dict[str, list[int]] = {}
+        for part_id, risk in sorted(moved.items(), key=lambda item: numbers[item[0]]):
+            groups.setdefault(risk, []).append(numbers[part_id])
+        line = Message(turn.text("rerated", moved=join_and(
+            turn.text("rerated_to", parts=parts_phrase(at),
+                      rating=self.script.messages[f"label_{risk}"])
+            for risk, at in groups.items())))
+        if turn.prompted and turn.messages:
+            turn.messages.insert(len(turn.messages) - 1, line)
+        else:
+            turn.messages.append(line)
+
+    def _say_other_act(self, turn: Turn, before: hist.Snapshot, after: hist.Snapshot) -> None:
+        """When a change leaves the topic naming another Act than the one the draft comes under
+        ("OIA request about rates rebates" to a council), say so once: the letter asks under
+        its own Act, and its subject line then names both. The topic stays as typed."""
+        def others(snapshot: hist.Snapshot) -> list[Any]:
+            from oiadraft import acts
+
+            return [profile for profile in acts.named_all(snapshot.topic)
+                    if profile.key != snapshot.act] if snapshot.topic else []
+
+        if (before.topic, before.act) == (after.topic, after.act):
+            return
+        named = others(after)
+        if not named or named == others(before):
+            return
+        from oiadraft.acts import get_act
+        from oiadraft.interview.words import quote_user
+        from oiadraft.text import join_or
+
+        line = Message(turn.text(
+            "topic_other_act", named=join_or(p.short_in_text for p in named),
+            own=get_act(after.act).short_in_text,
+            recipient=quote_user(after.agency) if after.agency else "this request"))
+        if turn.prompted and turn.messages:
+            turn.messages.insert(len(turn.messages) - 1, line)
+        else:
+            turn.messages.append(line)
 
     def _label(self, turn: Turn, before: hist.Snapshot, after: hist.Snapshot) -> str:
         """What to call a change no handler named: the answer to a question."""

@@ -187,13 +187,17 @@ class History:
     undone: list[Entry] = field(default_factory=list)
     last: Snapshot | None = None
     """The draft as the interview last left it (to notice changes made elsewhere)."""
+    forgotten: bool = False
+    """Older changes were dropped to keep the last `LIMIT`."""
 
     def record(self, before: Snapshot, after: Snapshot, label: str) -> None:
         if before == after:
             self.last = after
             return
         self.done.append(Entry(before, after, label))
-        del self.done[:-LIMIT]
+        if len(self.done) > LIMIT:
+            del self.done[:-LIMIT]
+            self.forgotten = True
         self.undone.clear()
         self.last = after
 
@@ -214,6 +218,13 @@ class History:
         if self.last is not None and self.last != now:
             self.record(self.last, now, label)
         self.last = now
+
+    def why_no_undo(self) -> str:
+        """The message key that says truly why `undo` has nothing to take back: no change
+        made yet, every change undone (`redo` puts them back), or the older ones forgotten."""
+        if self.forgotten:
+            return "nothing_older_to_undo"
+        return "nothing_left_to_undo" if self.undone else "nothing_to_undo"
 
     def undo(self) -> Entry | None:
         if not self.done:

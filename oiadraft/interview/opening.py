@@ -105,7 +105,8 @@ def _parse(head: str) -> Opening | None:
         return None
     greeting = str(data.get("greeting") or "").strip()
     plain = step.kind in {"agency", "text", "period", "parts"}
-    if not (plain and greeting and step.placeholder) or step.when or step.default_from \
+    if not (plain and greeting and step.placeholder) or step.when or step.variants \
+            or step.default_from \
             or "{" in step.ask or "}" in step.ask:
         return None
     return Opening(messages=(greeting, step.ask), placeholder=step.placeholder)

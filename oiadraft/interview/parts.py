@@ -78,6 +78,12 @@ def answer(turn: Turn, step: Any, text: str) -> None:
     else:
         words = stripped
     part = Part(text=strip_number(words))
+    if _only_a_period(turn, part.text):
+        # a period typed again by a quick typist: as a part it names nothing, and would be
+        # rated "specific enough", having nothing in it to be broad; the words go back
+        turn.problem("part_only_period", words=quote_user(part.text, 200))
+        turn.refill = text
+        return
     draft.parts.append(part)
     turn.state = replace(turn.state, current=part.id)
     turn.label = turn.text("undo_added", number=number(len(draft.parts)))
@@ -89,6 +95,18 @@ def answer(turn: Turn, step: Any, text: str) -> None:
         turn.state = replace(turn.state, pending=st.PartPeriod(part=part.id))
         return
     report_and_ask(turn, part)
+
+
+def _only_a_period(turn: Turn, words: str) -> bool:
+    """The words are a period and nothing else ("2023", "since October 2020"), as the
+    period question reads one."""
+    from oiadraft.periods import PeriodError, parse_period
+
+    try:
+        parse_period(words, today=turn.iv.today)
+    except PeriodError:
+        return False
+    return True
 
 
 def without_period(turn: Turn) -> list[int]:
@@ -171,7 +189,8 @@ def _target(turn: Turn, n: int | None) -> Part | None:
     if n is not None:
         if not 1 <= n <= len(draft.parts):
             if draft.parts:
-                turn.problem("no_such_part", number=number(n), count=number(len(draft.parts)))
+                turn.problem("no_such_part" if len(draft.parts) > 1 else "only_part",
+                             number=number(n), count=number(len(draft.parts)))
             else:
                 turn.problem("no_parts_yet")
             return None
@@ -406,6 +425,9 @@ def move(turn: Turn, cmd: Command) -> None:
                              "down" if cmd.verb.endswith("down") else None)
     to = cmd.m if cmd.m is not None else at - 1 if direction == "up" else \
         at + 1 if direction == "down" else None
+    if len(draft.parts) == 1:
+        turn.problem("nowhere_to_move")
+        return
     if to is None or not 1 <= to <= len(draft.parts):
         turn.problem("no_such_place", count=number(len(draft.parts)))
         return

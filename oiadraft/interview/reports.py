@@ -27,7 +27,17 @@ def report(turn: Turn, part: Part, *, actions: bool, words: bool = False) -> str
     if extract:
         lines.append(turn.text("part_extract", number=at, extract=extract))
     status = iv.status(draft, part)
-    lines.append(turn.text(f"risk_{status}"))
+    features = assessment.features or {}
+    unread = not (features.get("record_types") or features.get("parties")
+                  or features.get("topic"))
+    # a part with nothing the checker can read ("I don't know") is not "specific enough":
+    # its rating rests on nothing but the period and the request around it
+    if unread and status == "low":
+        lines.append(turn.text("risk_low_unread", number=at))
+    else:
+        lines.append(turn.text(f"risk_{status}"))
+        if unread:
+            lines.append(turn.text("part_unread", number=at))
     found = visible_findings(assessment)
     for index, finding in enumerate(found, 1):
         item = turn.text("finding", index=index, message=quote_user(finding.message, 1000))
@@ -45,6 +55,7 @@ def report(turn: Turn, part: Part, *, actions: bool, words: bool = False) -> str
         other = " " + turn.text("another_hint", number=rewords[1]) if len(rewords) > 1 else ""
         hints = [turn.text("accept_hint", first=rewords[0], other=other)] if rewords else []
         hints += [turn.text(key) for key, applies in (
+            ("period_hint", assessment.warns_about_request_period),
             ("keep_hint", keep), ("edit_hint", True),
             ("split_hint", split_of(part.text) is not None)) if applies]
         lines.append(turn.text("finding_actions", actions=", ".join(hints)))

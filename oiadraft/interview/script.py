@@ -7,7 +7,7 @@ file and line of the first problem.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -16,7 +16,9 @@ from oiadraft.errors import DataError
 
 STEP_KINDS = frozenset({"agency", "choice", "text", "period", "parts", "multi", "yesno",
                         "review"})
-WHEN_FACTS = frozenset({"act", "urgent", "agency_known", "needs_region"})
+WHEN_FACTS = frozenset({"act", "agency_kind", "urgent", "agency_known", "needs_region"})
+VARIANT_FIELDS = frozenset({"placeholder", "help"})
+"""What a step's `variants` may give for the drafts their `when` holds for."""
 FIELDS = frozenset({"agency", "act", "region", "topic", "period", "parts", "clauses", "urgent",
                     "urgency_reasons", "requester.name"})
 """The Draft fields a step may set (`sets:`); the review step sets none."""
@@ -30,25 +32,26 @@ REQUIRED_MESSAGES = (
     "back_at_start", "period_echo", "period_open", "period_problem", "period_skipped_parts",
     "part_period_question", "part_period_set", "part_period_skipped", "paste_summary",
     "parts_overview",
-    "request_period_found", "request_period_replaced", "request_held", "part_added",
+    "request_period_found", "request_period_replaced", "request_held", "request_back", "part_added",
     "part_edit_question", "part_deleted", "part_moved",
     "reference_gone", "part_rewritten", "edit_unchanged", "edit_empty", "edit_first",
-    "fill_first", "parts_not_yes_no", "cancelled", "nothing_to_cancel", "change_cancelled",
+    "fill_first", "parts_not_yes_no", "part_only_period", "cancelled", "nothing_to_cancel", "change_cancelled",
     "part_kept",
     "part_split", "fill_question", "fill_empty", "part_changed", "parts_next",
     "parts_need_one", "parts_done", "parts_done_high", "parts_done_kept", "parts_done_clear",
     "parts_done_clear_one",
     "part_extract", "extract_records", "extract_parties", "extract_topic",
     "extract_topic_lead", "extract_period", "extract_period_request", "extract_no_period",
-    "extract_no_period_lead", "risk_low", "risk_medium", "risk_high", "risk_kept", "label_low",
-    "label_medium", "label_high", "label_kept", "summary_part", "summary_overview", "finding",
+    "extract_no_period_lead", "risk_low", "risk_low_unread", "part_unread", "risk_medium", "risk_high", "risk_kept", "label_low",
+    "label_medium", "label_high", "label_kept", "rerated", "rerated_to",
+    "topic_other_act", "period_hint", "summary_part", "summary_overview", "finding",
     "finding_suggestion", "finding_actions", "background_left_out", "accept_hint", "another_hint", "keep_hint", "edit_hint",
     "split_hint", "nothing_to_accept",
-    "nothing_to_keep", "nothing_to_split", "no_such_suggestion", "advice_only", "no_such_part",
-    "no_parts_yet", "no_such_place", "already_there", "multi_done", "multi_none", "ticks_help",
+    "nothing_to_keep", "nothing_to_split", "no_such_suggestion", "advice_only", "no_such_part", "only_part", "nowhere_to_move",
+    "no_parts_yet", "no_such_place", "already_there", "multi_done", "multi_none", "ticks_help", "ticks_again",
     "no_such_option", "priority_question", "priority_set", "priority_help", "priority_dropped",
     "review_commands", "problem", "not_now", "not_understood", "undone", "redone",
-    "nothing_to_undo", "nothing_to_redo", "changed_elsewhere", "undo_added", "undo_pasted",
+    "nothing_to_undo", "nothing_left_to_undo", "nothing_older_to_undo", "nothing_to_redo", "changed_elsewhere", "undo_added", "undo_pasted",
     "undo_part_period", "undo_accepted", "undo_kept", "undo_split", "undo_edited",
     "undo_deleted", "undo_moved", "deadline_line", "large_paste", "too_long",
 )
@@ -62,6 +65,15 @@ class Choice:
     label: str
     hint: str = ""
     default: bool = False
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A step's examples for some drafts: the hint and help shown when `when` holds."""
+
+    when: tuple[tuple[str, Any], ...]
+    placeholder: str = ""
+    help: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,6 +103,18 @@ class Step:
     """Messages said after an answer: keys "set", "blank", "yes", "no" (message keys)."""
     aliases: tuple[str, ...] = ()
     """Words that name this step in `change <what>` ("period", "time frame")."""
+    variants: tuple[Variant, ...] = ()
+    """Examples that fit some drafts better (a council's, a Minister's): the first whose
+    `when` holds gives the placeholder and help it has."""
+
+    def fitted(self, facts: dict[str, Any]) -> Step:
+        """This step as shown for a draft with these facts: its examples taken from the
+        first variant that fits the draft."""
+        for variant in self.variants:
+            if all(facts.get(key) == value for key, value in variant.when):
+                return replace(self, placeholder=variant.placeholder or self.placeholder,
+                               help=variant.help or self.help, variants=())
+        return self
 
 
 @dataclass(frozen=True)
@@ -139,10 +163,7 @@ def parse_step(raw: Any, seen: set[str], source: str) -> Step:
                         f"{', '.join(sorted(STEP_KINDS))})", source, raw.line_of("kind"))
     if not isinstance(raw.get("ask"), str):
         raise DataError(f"step {step_id!r} has no 'ask' text", source, line)
-    when = raw.get("when") or {}
-    if not isinstance(when, dict) or not set(when) <= WHEN_FACTS:
-        raise DataError(f"step {step_id!r}: 'when' may test only {sorted(WHEN_FACTS)}",
-                        source, raw.line_of("when"))
+    when = _when(raw, f"step {step_id!r}", source)
     sets = raw.get("sets")
     if kind != "review" and sets not in FIELDS:
         raise DataError(f"step {step_id!r}: 'sets' must name the Draft field it sets (one of "
@@ -159,7 +180,7 @@ def parse_step(raw: Any, seen: set[str], source: str) -> Step:
     return Step(
         id=step_id, kind=kind, ask=raw["ask"].strip(), sets=sets,
         label=_text(raw, "label") or f"your answer about {step_id.replace('_', ' ')}",
-        help=_text(raw, "help"), when=tuple(sorted(when.items())),
+        help=_text(raw, "help"), when=when,
         optional=bool(raw.get("optional", False)), placeholder=_text(raw, "placeholder"),
         choices=choices, choices_from=raw.get("choices_from"),
         clause_kinds=tuple(raw.get("clause_kinds") or ()),
@@ -168,7 +189,35 @@ def parse_step(raw: Any, seen: set[str], source: str) -> Step:
         min_words_message=_text(raw, "min_words_message"),
         said={str(k): str(v) for k, v in said.items()} or None,
         aliases=tuple(str(a).lower() for a in raw.get("aliases") or ()),
+        variants=_variants(raw, step_id, source),
     )
+
+
+def _when(raw: Any, what: str, source: str) -> tuple[tuple[str, Any], ...]:
+    when = raw.get("when") or {}
+    if not isinstance(when, dict) or not set(when) <= WHEN_FACTS:
+        raise DataError(f"{what}: 'when' may test only {sorted(WHEN_FACTS)}",
+                        source, raw.line_of("when") if isinstance(raw, yamlio.Located) else None)
+    return tuple(sorted(when.items()))
+
+
+def _variants(raw: Any, step_id: str, source: str) -> tuple[Variant, ...]:
+    items = raw.get("variants") or []
+    if not isinstance(items, list):
+        raise DataError(f"step {step_id!r}: 'variants' must be a list", source,
+                        raw.line_of("variants"))
+    variants = []
+    for item in items:
+        line = item.line if isinstance(item, yamlio.Located) else raw.line_of("variants")
+        what = f"step {step_id!r}, variant"
+        if not isinstance(item, dict) or not item.get("when") \
+                or not set(item) - {"when"} or not set(item) <= VARIANT_FIELDS | {"when"}:
+            raise DataError(f"{what}: a 'when' and one or more of "
+                            f"{', '.join(sorted(VARIANT_FIELDS))}", source, line)
+        variants.append(Variant(when=_when(item, what, source),
+                                placeholder=_text(item, "placeholder"),
+                                help=_text(item, "help")))
+    return tuple(variants)
 
 
 def load_script(text: str | None = None, source: str = SOURCE) -> Script:

@@ -109,6 +109,8 @@ def question(iv: Interview, draft: Draft, state: st.Conversation) -> str:
     values: dict[str, Any] = {}
     if step.kind == "review":
         values["summary"] = summary(iv, draft)
+        # a part the example command can name: "edit part 2" of a one-part letter is refused
+        values["part"] = number(min(2, max(1, len(draft.parts))))
     if step.kind == "choice":
         text += "\n\n" + numbered(choices(iv, step, draft))
     elif step.kind == "multi":
@@ -162,8 +164,10 @@ def _pending_question(iv: Interview, draft: Draft, state: st.Conversation,
         return iv.message("fill_question", draft, name=quote_user(pending.remaining[0]),
                           number=at)
     if isinstance(pending, st.Ticks):
+        # the ticks as the requester has left them: the question's "I've ticked the usual
+        # choices" is no longer what the list shows
         step = iv.script.step(pending.step)
-        return iv.message_text(step.ask, draft) + "\n\n" + checklist(
+        return iv.message("ticks_again", draft) + "\n\n" + checklist(
             choices(iv, step, draft), pending.selected)
     if isinstance(pending, st.PriorityParts):
         return iv.message("priority_question", draft, count=number(len(draft.parts)))
@@ -208,7 +212,7 @@ def deadline_line(iv: Interview, draft: Draft) -> str:
 def build_view(iv: Interview, draft: Draft, state: st.Conversation) -> View:
     from oiadraft.interview.engine import View, position
 
-    step = iv.current_step(draft, state)
+    step = iv.shown(iv.current_step(draft, state), draft)
     pending = state.pending
     kind = PENDING_KIND.get(pending.kind, step.kind) if pending is not None else step.kind
     part = iv.current_part(draft, state) if step.kind in ("parts", "review") or (

@@ -401,7 +401,8 @@ def answer_priority(turn: Turn, pending: st.PriorityParts, text: str) -> None:
         return
     bad = [n for n in numbers if not 1 <= n <= len(draft.parts)]
     if bad:
-        turn.problem("no_such_part", number=bad[0], count=len(draft.parts))
+        turn.problem("no_such_part" if len(draft.parts) > 1 else "only_part",
+                     number=number(bad[0]), count=number(len(draft.parts)))
         return
     chosen = sorted(set(numbers))
     draft.priority = [draft.parts[n - 1].id for n in chosen]

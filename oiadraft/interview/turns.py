@@ -31,7 +31,7 @@ def command(turn: Turn, cmd: Command) -> None:
     if spec.screen:
         turn.screen = spec.screen
         if spec.id == "help":
-            step = turn.iv.current_step(turn.draft, turn.state)
+            step = turn.iv.shown(turn.iv.current_step(turn.draft, turn.state), turn.draft)
             from oiadraft.interview.engine import Message
 
             turn.messages.append(Message(turn.iv.message_text(step.help, turn.draft)))
@@ -80,7 +80,8 @@ def _travel(turn: Turn, back: bool) -> None:
     entry = history.undo() if back else history.redo()
     turn.recorded = True
     if entry is None:
-        turn.problem("nothing_to_undo" if back else "nothing_to_redo")
+        turn.problem(history.why_no_undo() if back else "nothing_to_redo",
+                     limit=hist.LIMIT)
         return
     source, target = (entry.after, entry.before) if back else (entry.before, entry.after)
     turn.state = hist.apply(turn.draft, source, target, turn.state,

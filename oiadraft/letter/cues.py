@@ -1,7 +1,7 @@
 """The splitter's cue file (`oiadraft/data/letter_cues.yaml`), compiled and checked, and what it
-reads in a letter's opening: the body the greeting is addressed to (`addressee`), what the
-whole request is about (`subject`) and the sentence that sets one period for every part
-(`find_request_period`)."""
+reads in a letter's opening: the Act it asks under (`request_act`), the body the greeting is
+addressed to (`addressee`), what the whole request is about (`subject`) and the sentence that
+sets one period for every part (`find_request_period`)."""
 
 from __future__ import annotations
 
@@ -58,6 +58,10 @@ def letter_rules() -> dict[str, Any]:
                                    (data.get("subject") or {}).get("empty_words") or []),
         "clause": re.compile("|".join(phrases) or r"(?!)", re.IGNORECASE),
         "request_lead": re.compile("|".join(patterns("request_lead")) or r"(?!)", re.IGNORECASE),
+        "act_lead": re.compile(
+            rf"(?i:{'|'.join(patterns('act_lead')) or '(?!)'})\s+(?i:the\s+)?(?:"
+            + "|".join(acts.name_pattern(p).pattern for p in acts.official_information_acts())
+            + ")"),
         "request_period": re.compile("|".join(patterns("request_period")) or r"(?!)", flags),
         # one of these is in every sentence the request_period patterns match (fold_case)
         "request_period_words": re.compile("|".join(re.escape(str(w)) for w in words))
@@ -82,6 +86,21 @@ def addressee(preamble: str) -> str | None:
         if found:
             return " ".join(found.group("name").split())
     return None
+
+
+_ASKING = re.compile(r"(?<=[.!?])\s+|\n[^\S\n]*\n")
+"""Where one sentence or paragraph of a letter ends."""
+
+
+def request_act(text: str) -> acts.ActProfile | None:
+    """The Act the letter asks under: the one official information Act named by the sentences
+    that name an Act just after `act_lead` ("... under the Local Government Official
+    Information and Meetings Act 1987"); None when no sentence does, or they name more than
+    one."""
+    lead = letter_rules()["act_lead"]
+    named = {profile.key: profile for sentence in _ASKING.split(text)
+             if lead.search(sentence) for profile in acts.named_all(sentence)}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 SUBJECT_READ = 2000

@@ -15,12 +15,15 @@ Numbering is recognised at line starts: ``1.`` ``1)`` ``(1)`` ``1-`` ``Q1.`` ``Q
 top-level scheme; markers of another scheme inside a part (and inline ones such as "(a)
 Disarmament ... and (b) Foreign Affairs") stay inside that part. Background told as a list
 before a paragraph that asks ("Please provide:", cues in the cue file's `request_lead`) and a
-list in another numbering leaves the parts to that later list. A number of up to three digits
-can start or resume a list ("12." when only part 12 is pasted); a longer one ("1000.", "2023 -
-the year of ...") is a marker only when it continues the numbering already in use (999, then
-1000), so a year or a count at the start of a line never becomes a part. Text with no numbering
-is one part, less its greeting, sign-off and clause paragraphs, and less any background before
-the paragraph that asks. A paragraph that begins with a clause or sign-off ends the last part.
+list in another numbering leaves the parts to that later list; numbering that starts again
+makes runs, the longest holding the parts and, of runs as long (an agency's response quotes the
+request, then answers it item by item), the one a paragraph that asks introduces, else the
+later. A number of up to three digits can start or resume a list ("12." when only part 12 is
+pasted); a longer one ("1000.", "2023 - the year of ...") is a marker only when it continues
+the numbering already in use (999, then 1000), so a year or a count at the start of a line
+never becomes a part. Text with no numbering is one part, less its greeting, sign-off and
+clause paragraphs, and less any background before the paragraph that asks. A paragraph that
+begins with a clause or sign-off ends the last part.
 
 Invariants (pinned by property tests): never raises on any string; every span lies inside the
 text; ``source[part.span[0]:part.span[1]] == part.text`` (``source`` is the text given, less the
@@ -171,8 +174,9 @@ def _continuations(markers: list[_Marker]) -> list[_Marker]:
     return kept
 
 
-def _top_level(markers: list[_Marker]) -> tuple[str, list[_Marker]]:
-    """The scheme of the first marker, and the markers that belong to it (in order)."""
+def _top_level(markers: list[_Marker], text: str | None = None) -> tuple[str, list[_Marker]]:
+    """The scheme of the first marker, and the markers that belong to it (in order); `text`,
+    the letter, to tell which of equally long runs a paragraph that asks introduces."""
     markers = _continuations(markers)
     if not markers:
         return "none", []
@@ -197,12 +201,15 @@ def _top_level(markers: list[_Marker]) -> tuple[str, list[_Marker]]:
         if scheme == "letter":
             expected_letter = chr(ord(marker.token) + 1) if marker.token < "z" else None
         chosen.append(marker)
-    return scheme, _main_run(chosen, scheme)
+    return scheme, _main_run(chosen, scheme, text)
 
 
-def _main_run(chosen: list[_Marker], scheme: str) -> list[_Marker]:
+def _main_run(chosen: list[_Marker], scheme: str, text: str | None = None) -> list[_Marker]:
     """Numbering that restarts ("1. 2. 3." in quoted background, then the request's "1. ...
-    13.") forms several runs; the longest (the later on a tie) holds the parts."""
+    13.") forms several runs; the longest holds the parts. Of runs equally long, the one a
+    paragraph that asks introduces ("Please provide me with the following information:"),
+    else the later: an agency's response quotes the request, then goes through it again,
+    numbered alike, with its answers between the items."""
     if scheme == "bullet" or len(chosen) < 2:
         return chosen
     runs: list[list[_Marker]] = [[chosen[0]]]
@@ -211,11 +218,21 @@ def _main_run(chosen: list[_Marker], scheme: str) -> list[_Marker]:
             runs.append([marker])
         else:
             runs[-1].append(marker)
-    best = runs[0]
-    for run in runs[1:]:
-        if len(run) >= len(best):
-            best = run
-    return best
+    longest = max(len(run) for run in runs)
+    tied = [(index, run) for index, run in enumerate(runs) if len(run) == longest]
+    if text is not None and len(tied) > 1:
+        asked = [run for index, run in tied if _introduced(
+            text, runs[index - 1][-1].content_start if index else 0, run[0].line_start)]
+        if asked:
+            return asked[-1]
+    return tied[-1][1]
+
+
+def _introduced(text: str, start: int, end: int) -> bool:
+    """Whether the last paragraph between `start` and `end` (just before a list) asks."""
+    paragraphs = _paragraphs(text, start, end)
+    return bool(paragraphs) and _letter_rules()["request_lead"].search(
+        text, *paragraphs[-1]) is not None
 
 
 def _asked_list(text: str, markers: list[_Marker], scheme: str, tops: list[_Marker]
@@ -321,7 +338,7 @@ def _unquoted(text: str) -> str:
 
 def _split(text: str, today: Any) -> SplitRequest:
     markers = _markers(text)
-    scheme, tops = _asked_list(text, markers, *_top_level(markers))
+    scheme, tops = _asked_list(text, markers, *_top_level(markers, text))
     ignored: list[tuple[str, tuple[int, int]]] = []
     if not tops:
         return _split_unnumbered(text, today)

@@ -40,10 +40,12 @@ Public API
     ``assess_cached``; ``assess_request(parts_or_split, context) -> RequestAssessment``;
     ``Finding`` (a frozen dataclass, everything worked out); ``apply_suggestion(text, finding,
     fills)``, ``findings_after``, ``SuggestionError``; ``split_dates_then_copies(text)``;
-    ``load_rules`` and ``parse_rules`` (the vocabulary).
+    ``load_rules`` and ``parse_rules`` (the vocabulary); ``counted_parts(n)``, a request's
+    number of parts as the analyser tells them apart (a context so capped rates alike).
 """
 
 from oiadraft.scope.assessment import Assessment, Context, assess, assess_cached
+from oiadraft.scope.features import counted_parts
 from oiadraft.scope.findings import SEVERITIES, Finding
 from oiadraft.scope.model import RISKS, load_model
 from oiadraft.scope.request import RequestAssessment, assess_request
@@ -70,6 +72,7 @@ __all__ = [
     "assess",
     "assess_cached",
     "assess_request",
+    "counted_parts",
     "findings_after",
     "load_model",
     "load_rules",

@@ -11,7 +11,7 @@ from typing import Any
 from oiadraft import acts, clock
 from oiadraft.model import Period
 from oiadraft.scope import echo, findings
-from oiadraft.scope.features import extract
+from oiadraft.scope.features import PERIOD_SIGNALS, extract
 from oiadraft.scope.findings import Finding
 from oiadraft.scope.model import load_model, logistic
 from oiadraft.scope.vocabulary import load_rules
@@ -69,6 +69,13 @@ class Assessment:
     period; None when unclear)."""
     signals: dict[str, float] = field(default_factory=dict, compare=False)
     """Each feature found and its value (what the model weighs)."""
+
+    @property
+    def warns_about_request_period(self) -> bool:
+        """A warning is about the period the part takes from the whole request: no words of
+        the part change it (the request's period does, or a period given in the part)."""
+        return self.period_source == "request" and any(
+            f.rule in PERIOD_SIGNALS and f.warns for f in self.findings)
 
 
 def assess(part_text: str, context: Context | None = None,

@@ -321,12 +321,23 @@ def _many_kinds(view: PartView, rule: SignalRule) -> Value | None:
     return min(len(kinds) - 2, 3) / 3, []
 
 
+PARTS_COUNTED = 16
+"""A request of this many parts or more reads as long as any: `several-parts` is the same for
+all of them (so is every rating that does not depend on a part's own words)."""
+
+
+def counted_parts(parts: int) -> int:
+    """How many parts a request has, as the analyser tells them apart (1 to `PARTS_COUNTED`):
+    a context with the count so capped rates every part as the real count does."""
+    return min(max(1, int(parts or 1)), PARTS_COUNTED)
+
+
 @feature("several-parts")
 def _several_parts(view: PartView, rule: SignalRule) -> Value | None:
-    parts = max(1, int(getattr(view.context, "parts", 1) or 1))
+    parts = counted_parts(getattr(view.context, "parts", 1))
     if parts < 2:
         return None
-    return min(math.log2(parts), 4.0) / 4, []
+    return math.log2(parts) / math.log2(PARTS_COUNTED), []
 
 
 @feature("asks-a-question")
@@ -369,6 +380,10 @@ def _single_document(view: PartView) -> bool:
     named = view.words("named_documents")
     return view.record_kind == "named" and not view.words("quantifier") and \
         all(not t.text.lower().rstrip().endswith("s") for t in named)
+
+
+PERIOD_SIGNALS = frozenset({"unclear-period", "no-period", "long-period", "short-period"})
+"""The signals about a part's period (its length, or its lack)."""
 
 
 @feature("unclear-period")
