@@ -172,6 +172,7 @@ def test_copies_listed_in_response_to_a_part_take_that_parts_period():
     assert second.period_source == "part"
     assert second.period_part == "1"
     assert "cross-reference" in rules_of(second)
+    assert "unnamed-documents" not in rules_of(second)  # part 1 says which documents
 
 
 @pytest.mark.parametrize("wording", [
