@@ -173,6 +173,12 @@ def _all_communications(view: PartView, rule: SignalRule) -> Value | None:
     return 1.0, [Hit(rule.id, (quant.start, end), rewrite="communications")]
 
 
+_HOLDERS_READ = 3
+"""How many "between"/"from"/"with" ... after the messages word are read for both sides: a
+part naming whose messages does so at the first or second of them, and reading each costs a
+pass over the rest of the part (a megabyte pasted as one paragraph has thousands)."""
+
+
 @feature("communications", needs=("communications",))
 def _communications(view: PartView, rule: SignalRule) -> Value | None:
     """Messages asked for without both sides named; "all"/"any" before them is what
@@ -182,9 +188,9 @@ def _communications(view: PartView, rule: SignalRule) -> Value | None:
     if not comms or view.words("cross_reference"):
         return None
     where = Where(view.text, view.tokens, view.period_span, view.rules)
+    later = [t for t in view.words("holders") if t.start > comms[0].end][:_HOLDERS_READ]
     ends = [extend_list(view.text, comms[0].end, comms),
-            *(len(view.text[:t.start].rstrip()) for t in view.words("holders")
-              if t.start > comms[0].end)]
+            *(len(view.text[:t.start].rstrip()) for t in later)]
     if any(two_sided(where, end) for end in ends):
         # "emails between the Rates team and KiwiRail" is what this rule asks for, and so is
         # "emails about the stadium between the Minister and the CEO"

@@ -17,6 +17,7 @@ is settled otherwise (a kind left with no words is removed).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from oiadraft.scope.matching import Token
@@ -102,9 +103,15 @@ def drop_subject_groups(by_kind: dict[str, list[Token]]) -> None:
     as a group after a subject word are what the records are about, not whose records are
     searched; a group named after "from", "by", "between" ... (a `holders` word) past the
     subject still says whose records ("emails about the stadium from staff")."""
-    links = [t.end for kind in _SUBJECT for t in by_kind.get(kind, ())]
-    holders = [t.start for t in by_kind.get("holders", ())]
-    _keep(by_kind, "groups", [
-        g for g in by_kind["groups"] if not any(
-            link <= g.start and not any(link <= h < g.start for h in holders)
-            for link in links)])
+    links = sorted(t.end for kind in _SUBJECT for t in by_kind.get(kind, ()))
+    holders = sorted(t.start for t in by_kind.get("holders", ()))
+
+    def in_subject(start: int) -> bool:
+        # the nearest subject word before the group, and no holders word between them
+        at = bisect.bisect_right(links, start)
+        if not at:
+            return False
+        after = bisect.bisect_left(holders, links[at - 1])
+        return after == len(holders) or holders[after] >= start
+
+    _keep(by_kind, "groups", [g for g in by_kind["groups"] if not in_subject(g.start)])
