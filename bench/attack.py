@@ -99,6 +99,8 @@ def fresh() -> Path:
 def _fault_tests():  # the kill helpers the test suite uses (one fork per kill)
     import importlib.util
 
+    if str(REPO / "tests") not in sys.path:  # it imports the suite's helpers (property_budget)
+        sys.path.insert(0, str(REPO / "tests"))
     spec = importlib.util.spec_from_file_location("store_faults",
                                                   REPO / "tests" / "test_store_faults.py")
     module = importlib.util.module_from_spec(spec)
