@@ -48,7 +48,7 @@ REQUIRED_MESSAGES = (
     "finding_suggestion", "finding_actions", "background_left_out", "accept_hint", "another_hint", "keep_hint", "edit_hint",
     "split_hint", "nothing_to_accept",
     "nothing_to_keep", "nothing_to_split", "no_such_suggestion", "advice_only", "no_such_part", "only_part", "nowhere_to_move",
-    "no_parts_yet", "no_such_place", "already_there", "multi_done", "multi_none", "ticks_help", "ticks_again",
+    "no_parts_yet", "no_such_place", "already_there", "multi_done", "multi_none", "ticks_help", "ticks_again", "ticks_no",
     "no_such_option", "priority_question", "priority_set", "priority_help", "priority_dropped",
     "review_commands", "problem", "not_now", "not_understood", "undone", "redone",
     "nothing_to_undo", "nothing_left_to_undo", "nothing_older_to_undo", "nothing_to_redo", "changed_elsewhere", "undo_added", "undo_pasted",
