@@ -581,10 +581,11 @@ def test_a_period_typed_where_a_part_is_asked_is_not_a_part_rated_specific(inter
 
 
 def test_a_part_naming_nothing_the_checker_can_read_is_not_called_specific(interview):
-    """"I don't know" typed where a part is asked is kept as typed, but the checker found no
-    records, no one and no subject in it: it is not "specific enough for an agency to find"."""
+    """"whatever you have" typed where a part is asked is kept as typed, but the checker found
+    no records, no one and no subject in it: it is not "specific enough for an agency to
+    find"."""
     draft = at_parts(interview)
-    said = texts(interview.respond(draft, "I don't know"))
+    said = texts(interview.respond(draft, "whatever you have"))
     assert draft.parts and "specific enough" not in said
     assert "no kind of record" in said and "`edit part 1`" in said
     said = texts(interview.respond(draft, "Cabinet papers on cluster munitions"))
@@ -631,3 +632,23 @@ def test_no_after_toggling_keeps_the_toggles_and_the_letter_says_only_what_was_c
     letter = render_text(draft, library=interview.library, today=TODAY)
     assert "considering refusing" in letter
 
+
+@pytest.mark.parametrize("remark", ["ok thanks", "I don't know", "thanks!", "hmm", "Ok, thanks.",
+                                    "I don’t know", "..."])
+def test_a_passing_remark_at_the_parts_question_is_not_made_a_part(interview, remark):
+    draft = at_parts(interview)
+    reply = interview.respond(draft, remark)
+    assert draft.parts == [] and reply.messages[0].kind == "problem"
+    said = " ".join(texts(reply).split())
+    assert "haven't made it a part" in said and reply.view.step_id == "parts"
+    say(interview, draft, "Cabinet papers on cluster munitions")
+    reply = interview.respond(draft, remark)
+    assert [p.text for p in draft.parts] == ["Cabinet papers on cluster munitions"]
+    assert "`done`" in texts(reply)
+    letter = render_text(draft, library=interview.library, today=TODAY)
+    assert remark not in letter
+
+
+def test_a_part_that_says_more_than_a_remark_is_a_part(interview):
+    draft = at_parts(interview, "Thank-you letters the Minister sent about cluster munitions")
+    assert len(draft.parts) == 1
