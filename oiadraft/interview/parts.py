@@ -60,9 +60,8 @@ def answer(turn: Turn, step: Any, text: str) -> None:
     if not stripped:
         turn.problem("parts_next" if draft.parts else "parts_need_one")
         return
-    from oiadraft.interview.steps import NO, YES
-
     from oiadraft.interview.script import remark_key
+    from oiadraft.interview.steps import NO, YES
 
     if remark_key(stripped) in YES | NO:
         turn.problem("parts_not_yes_no")  # an answer to a question not being asked

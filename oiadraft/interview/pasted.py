@@ -63,7 +63,7 @@ def hold_long(turn: Turn, step: Any, text: str) -> bool:
     turn.say("long_paste_held", chars=f"{len(text):,}",
              holds=turn.text("held_holds", count=number(count)) if count >= 2 else "",
              back=turn.text(back))
-    if split is None or state.pending is not None and state.pending.kind not in HELD_OVER:
+    if split is None or (state.pending is not None and state.pending.kind not in HELD_OVER):
         turn.reask = True
         return True
     return _answers_the_question(turn, step, state, split)
