@@ -300,3 +300,20 @@ def test_a_paste_too_long_after_the_parts_comes_back_with_add_part(interview):
     assert "kept it in your draft" in said and "add part" in said
     reply = interview.respond(draft, "add part")
     assert reply.view.step_id == "parts" and reply.view.prefill == text
+
+
+def test_a_second_paste_kept_early_is_kept_after_the_first_not_in_its_place(interview):
+    """Two pastes before the parts question: the second was kept in place of the first, which
+    was gone. Both are kept, in the order pasted, and the same paste twice is kept once."""
+    text = long_paste()
+    draft = Draft()
+    interview.respond(draft, SEED)
+    reply = interview.respond(draft, text)
+    said = " ".join(to_text("\n".join(m.text for m in reply.messages)).split())
+    assert "not in its place" in said
+    interview.respond(draft, text)
+    for answer in ("cluster munitions", "since October 2020"):
+        interview.respond(draft, answer)
+    reply = interview.respond(draft, "yes")
+    box = reply.view.prefill
+    assert box.startswith(SEED.rstrip("\n")) and box.endswith(text) and box.count(text) == 1

@@ -41,8 +41,8 @@ def hold(turn: Turn, step: Any, text: str) -> bool:
     split = split_paste(text)
     if split is None or len(split.parts) < 2:
         return False
-    turn.state = replace(state, held=text)
-    turn.say("request_held", count=number(len(split.parts)))
+    also = keep(turn, text)
+    turn.say("request_held", count=number(len(split.parts)), also=also)
     return _answers_the_question(turn, step, state, split)
 
 
@@ -53,7 +53,7 @@ def hold_long(turn: Turn, step: Any, text: str) -> bool:
     state = turn.state
     split = split_paste(text)
     count = len(split.parts) if split is not None else 0
-    turn.state = replace(state, held=text)
+    also = keep(turn, text)
     if step.kind == "parts":
         back = "held_back_after_this"  # the follow-up question first, then the box
     elif "parts" in state.answered:
@@ -62,11 +62,23 @@ def hold_long(turn: Turn, step: Any, text: str) -> bool:
         back = "held_back_at_parts"
     turn.say("long_paste_held", chars=f"{len(text):,}",
              holds=turn.text("held_holds", count=number(count)) if count >= 2 else "",
-             back=turn.text(back))
+             back=turn.text(back) + also)
     if split is None or (state.pending is not None and state.pending.kind not in HELD_OVER):
         turn.reask = True
         return True
     return _answers_the_question(turn, step, state, split)
+
+
+def keep(turn: Turn, text: str) -> str:
+    """Keep `text` for the parts question, after anything kept before it, never in its place
+    (the same text pasted again is kept once). Returns what to add to saying it was kept."""
+    earlier = turn.state.held
+    if not earlier.strip():
+        turn.state = replace(turn.state, held=text)
+    elif text.strip() not in earlier:
+        turn.state = replace(turn.state, held=earlier.rstrip("\n") + "\n\n" + text)
+        return " " + turn.text("held_with_earlier")
+    return ""
 
 
 def _answers_the_question(turn: Turn, step: Any, state: st.Conversation, split: Any) -> bool:

@@ -55,6 +55,7 @@ REQUIRED_MESSAGES = (
     "undo_part_period", "undo_accepted", "undo_kept", "undo_split", "undo_edited",
     "undo_deleted", "undo_moved", "deadline_line", "large_paste", "long_paste_held", "held_holds",
     "held_back_at_parts", "held_back_after_this", "held_back_add_part", "request_back_text",
+    "held_with_earlier",
 )
 
 
