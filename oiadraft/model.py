@@ -228,6 +228,15 @@ class Draft:
             clone.requester = replace(self.requester)
         return clone
 
+    @property
+    def begun(self) -> bool:
+        """The requester has said something the draft keeps: a recipient, a topic, parts, or
+        words the chat keeps for later (a paste given before the parts question, `held` in
+        the conversation's stored form). Words still in the box are the screen's to count."""
+        held = self.conversation.get("held") if isinstance(self.conversation, dict) else None
+        return bool(self.agency or self.topic or self.parts
+                    or (isinstance(held, str) and held.strip()))
+
     def priority_numbers(self) -> list[int]:
         """The 1-based numbers of the priority parts, in part order (ids of parts that no longer
         exist are ignored)."""

@@ -581,11 +581,74 @@ def test_a_period_typed_where_a_part_is_asked_is_not_a_part_rated_specific(inter
 
 
 def test_a_part_naming_nothing_the_checker_can_read_is_not_called_specific(interview):
-    """"I don't know" typed where a part is asked is kept as typed, but the checker found no
-    records, no one and no subject in it: it is not "specific enough for an agency to find"."""
+    """"whatever you have" typed where a part is asked is kept as typed, but the checker found
+    no records, no one and no subject in it: it is not "specific enough for an agency to
+    find"."""
     draft = at_parts(interview)
-    said = texts(interview.respond(draft, "I don't know"))
+    said = texts(interview.respond(draft, "whatever you have"))
     assert draft.parts and "specific enough" not in said
     assert "no kind of record" in said and "`edit part 1`" in said
     said = texts(interview.respond(draft, "Cabinet papers on cluster munitions"))
     assert "specific enough" in said or "risk" in said.lower()
+
+
+@pytest.mark.parametrize("word", ["no", "No.", "n", "nope"])
+def test_no_at_a_tick_list_keeps_the_ticks_and_says_how_to_untick_them_all(interview, word):
+    """"no" at a tick list unticked everything, defaults too: the requester most likely meant
+    "no changes". The ticks stay as they are, nothing is committed, and the chat says how to
+    untick them all."""
+    draft = at_parts(interview, "Cabinet papers about cluster munitions")
+    reply = say(interview, draft, "done")
+    assert reply.view.kind == "multi"
+    step, offered = reply.view.step_id, reply.view.selected
+    assert offered
+    clauses = list(draft.clauses)
+    reply = say(interview, draft, word)
+    assert reply.view.step_id == step and reply.view.selected == offered
+    assert draft.clauses == clauses and reply.messages[0].kind == "problem"
+    assert "`none`" in texts(reply)
+    say(interview, draft, "")  # Enter keeps the ticks
+    assert all(value in draft.clauses for value in offered)
+
+
+def test_no_after_toggling_keeps_the_toggles_and_the_letter_says_only_what_was_chosen(
+        interview):
+    draft = at_parts(interview, "Cabinet papers about cluster munitions")
+    say(interview, draft, "done", "", "")
+    view = interview.view(draft)
+    assert view.step_id == "process"
+    first = view.choices[0].value
+    reply = say(interview, draft, "1")
+    toggled = reply.view.selected
+    assert first in toggled
+    reply = say(interview, draft, "no")
+    assert reply.view.pending == "multi" and reply.view.selected == toggled
+    say(interview, draft, "none")
+    assert not any(choice.value in draft.clauses for choice in view.choices)
+    assert "grounds-in-support" in draft.clauses, "the withholding ticks kept as chosen"
+    letter = render_text(draft, library=interview.library, today=TODAY)
+    assert "as the priority" not in letter and "considering refusing" not in letter
+    say(interview, draft, "change process", "2", "")  # ticked, the same clause is there
+    letter = render_text(draft, library=interview.library, today=TODAY)
+    assert "considering refusing" in letter
+
+
+@pytest.mark.parametrize("remark", ["ok thanks", "I don't know", "thanks!", "hmm", "Ok, thanks.",
+                                    "I don’t know", "..."])
+def test_a_passing_remark_at_the_parts_question_is_not_made_a_part(interview, remark):
+    draft = at_parts(interview)
+    reply = interview.respond(draft, remark)
+    assert draft.parts == [] and reply.messages[0].kind == "problem"
+    said = " ".join(texts(reply).split())
+    assert "haven't made it a part" in said and reply.view.step_id == "parts"
+    say(interview, draft, "Cabinet papers on cluster munitions")
+    reply = interview.respond(draft, remark)
+    assert [p.text for p in draft.parts] == ["Cabinet papers on cluster munitions"]
+    assert "`done`" in texts(reply)
+    letter = render_text(draft, library=interview.library, today=TODAY)
+    assert remark not in letter
+
+
+def test_a_part_that_says_more_than_a_remark_is_a_part(interview):
+    draft = at_parts(interview, "Thank-you letters the Minister sent about cluster munitions")
+    assert len(draft.parts) == 1

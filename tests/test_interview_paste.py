@@ -240,3 +240,80 @@ def test_the_held_request_put_back_in_the_box_is_said_with_how_to_send_it(interv
     # once sent, it is not said again
     reply = interview.respond(draft, SEED)
     assert "back in the box" not in to_text("\n".join(m.text for m in reply.messages))
+
+
+RESPONSE = Path(__file__).parent.joinpath("data", "mfat_response_long.txt")
+
+
+def long_paste() -> str:
+    """An agency's whole response (over 20,000 characters), as the chat receives a paste."""
+    from oiadraft.text import strip_controls
+
+    return strip_controls(RESPONSE.read_text(encoding="utf-8"))
+
+
+def test_a_paste_too_long_for_the_first_question_is_kept_in_the_draft_not_refused(interview):
+    """An agency's 23,000-character response pasted as the first answer was refused ("far too
+    long for this question") and lost. It is kept in the draft, which says where it is, and
+    it comes back in the box at the parts question, where Enter adds its parts."""
+    from oiadraft.model import draft_from_dict, draft_to_dict
+
+    text = long_paste()
+    assert len(text) > 20_000
+    draft = Draft()
+    reply = interview.respond(draft, text)
+    said = " ".join(to_text("\n".join(m.text for m in reply.messages)).split())
+    assert "far too long" not in said and not any(m.kind == "problem" for m in reply.messages)
+    assert "kept it in your draft" in said and "back in the box" in said
+    assert reply.view.step_id == "agency" and reply.changed
+    saved = draft_from_dict(draft_to_dict(draft))  # what the autosave writes keeps it
+    for answer in ("mfat", "cluster munitions", "since October 2020"):
+        reply = interview.respond(saved, answer)
+    reply = interview.respond(saved, "yes")
+    assert reply.view.step_id == "parts" and reply.view.prefill == text
+    assert "back in the box" in to_text(reply.messages[-1].text)
+    interview.respond(saved, reply.view.prefill)
+    assert len(saved.parts) >= 2
+
+
+@pytest.mark.parametrize("answers", [("mfat",), ("mfat", "cluster munitions")])
+def test_a_paste_too_long_for_the_topic_or_period_question_is_kept_too(interview, answers):
+    text = long_paste()
+    draft = Draft()
+    for answer in answers:
+        interview.respond(draft, answer)
+    step = interview.view(draft).step_id
+    reply = interview.respond(draft, text)
+    said = " ".join(to_text("\n".join(m.text for m in reply.messages)).split())
+    assert "kept it in your draft" in said and reply.view.step_id == step
+    assert draft.topic == ("" if step == "topic" else "cluster munitions")
+
+
+def test_a_paste_too_long_after_the_parts_comes_back_with_add_part(interview):
+    text = long_paste()
+    draft = Draft()
+    for answer in ("mfat", "cluster munitions", "2023", "yes", "Cabinet papers about it",
+                   "done"):
+        interview.respond(draft, answer)
+    reply = interview.respond(draft, text)
+    said = " ".join(to_text("\n".join(m.text for m in reply.messages)).split())
+    assert "kept it in your draft" in said and "add part" in said
+    reply = interview.respond(draft, "add part")
+    assert reply.view.step_id == "parts" and reply.view.prefill == text
+
+
+def test_a_second_paste_kept_early_is_kept_after_the_first_not_in_its_place(interview):
+    """Two pastes before the parts question: the second was kept in place of the first, which
+    was gone. Both are kept, in the order pasted, and the same paste twice is kept once."""
+    text = long_paste()
+    draft = Draft()
+    interview.respond(draft, SEED)
+    reply = interview.respond(draft, text)
+    said = " ".join(to_text("\n".join(m.text for m in reply.messages)).split())
+    assert "not in its place" in said
+    interview.respond(draft, text)
+    for answer in ("cluster munitions", "since October 2020"):
+        interview.respond(draft, answer)
+    reply = interview.respond(draft, "yes")
+    box = reply.view.prefill
+    assert box.startswith(SEED.rstrip("\n")) and box.endswith(text) and box.count(text) == 1

@@ -462,8 +462,9 @@ class Interview:
             from oiadraft.interview.words import number
 
             split = split_paste(handed)
+            count = len(split.parts) if split is not None else 0
             turn.messages.append(Message(turn.text(
-                "request_back", count=number(len(split.parts) if split is not None else 0))))
+                "request_back" if count >= 2 else "request_back_text", count=number(count))))
         changed = before != after or st.Conversation.from_dict(stored) != turn.state
         view = build_view(self, draft, turn.state)
         if handed is not None or turn.refill is not None:

@@ -60,10 +60,17 @@ def answer(turn: Turn, step: Any, text: str) -> None:
     if not stripped:
         turn.problem("parts_next" if draft.parts else "parts_need_one")
         return
+    from oiadraft.interview.script import remark_key
     from oiadraft.interview.steps import NO, YES
 
-    if " ".join(stripped.lower().split()).rstrip(".!") in YES | NO:
+    if remark_key(stripped) in YES | NO:
         turn.problem("parts_not_yes_no")  # an answer to a question not being asked
+        return
+    if turn.iv.script.is_remark(stripped):
+        # "ok thanks", "hmm", "I don't know": said in passing, not something to ask for; as a
+        # part it would go into the letter without the requester meaning it to
+        turn.problem("part_remark", words=quote_user(stripped, 80),
+                     next=turn.text("parts_next" if draft.parts else "parts_first"))
         return
     split = split_paste(text)
     if split is not None and len(split.parts) >= 2:

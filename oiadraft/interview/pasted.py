@@ -2,7 +2,11 @@
 request taken. Pasted before then (a journalist pastes the letter they wrote as the first
 answer) it is kept, never lost, and put in the box when the parts question comes; a salutation
 naming an agency the directory knows ("Dear Ministry of Foreign Affairs and Trade,") answers
-"who are you asking?", and its period for the whole request answers "what period?"."""
+"who are you asking?", and its period for the whole request answers "what period?".
+
+A paste too long to be the answer to any question but the parts one (an agency's whole
+response, pasted at "who are you asking?") is kept the same way, whatever it holds: it is in
+the draft, saved with it, and the chat says where it is and when it comes back."""
 
 from __future__ import annotations
 
@@ -26,16 +30,60 @@ HELD_OVER = ("agency_pick", "period_confirm")
 
 def hold(turn: Turn, step: Any, text: str) -> bool:
     """Keep `text` for the parts question when it is a request of two or more parts given in
-    answer to an earlier question; True when it was kept (and the turn is answered)."""
+    answer to an earlier question, or longer than any answer but the parts can be; True when
+    it was kept (and the turn is answered)."""
     state = turn.state
+    if len(text) > LARGE_PASTE and (state.pending is not None or step.kind != "parts"):
+        return hold_long(turn, step, text)
     if (state.pending is not None and state.pending.kind not in HELD_OVER) \
-            or step.kind == "parts" or "parts" in state.answered or len(text) > LARGE_PASTE:
+            or step.kind == "parts" or "parts" in state.answered:
         return False
     split = split_paste(text)
     if split is None or len(split.parts) < 2:
         return False
-    turn.state = replace(state, held=text)
-    turn.say("request_held", count=number(len(split.parts)))
+    also = keep(turn, text)
+    turn.say("request_held", count=number(len(split.parts)), also=also)
+    return _answers_the_question(turn, step, state, split)
+
+
+def hold_long(turn: Turn, step: Any, text: str) -> bool:
+    """A paste too long for the question being asked: kept in the draft for the parts
+    question, with where it is and when it comes back, never refused and lost. A request
+    in it still answers the question its greeting or its period answers."""
+    state = turn.state
+    split = split_paste(text)
+    count = len(split.parts) if split is not None else 0
+    also = keep(turn, text)
+    if step.kind == "parts":
+        back = "held_back_after_this"  # the follow-up question first, then the box
+    elif "parts" in state.answered:
+        back = "held_back_add_part"
+    else:
+        back = "held_back_at_parts"
+    turn.say("long_paste_held", chars=f"{len(text):,}",
+             holds=turn.text("held_holds", count=number(count)) if count >= 2 else "",
+             back=turn.text(back) + also)
+    if split is None or (state.pending is not None and state.pending.kind not in HELD_OVER):
+        turn.reask = True
+        return True
+    return _answers_the_question(turn, step, state, split)
+
+
+def keep(turn: Turn, text: str) -> str:
+    """Keep `text` for the parts question, after anything kept before it, never in its place
+    (the same text pasted again is kept once). Returns what to add to saying it was kept."""
+    earlier = turn.state.held
+    if not earlier.strip():
+        turn.state = replace(turn.state, held=text)
+    elif text.strip() not in earlier:
+        turn.state = replace(turn.state, held=earlier.rstrip("\n") + "\n\n" + text)
+        return " " + turn.text("held_with_earlier")
+    return ""
+
+
+def _answers_the_question(turn: Turn, step: Any, state: st.Conversation, split: Any) -> bool:
+    """The question a kept request answers: "what period?" its period for the whole request,
+    "who are you asking?" the body its greeting names. Else the question is asked again."""
     found = split.request_period
     if step.kind == "period" and state.pending is None and found is not None:
         # the question the letter answers: its period, read back for a yes like a typed one

@@ -35,7 +35,7 @@ REQUIRED_MESSAGES = (
     "request_period_found", "request_period_replaced", "request_held", "request_back", "part_added",
     "part_edit_question", "part_deleted", "part_moved",
     "reference_gone", "part_rewritten", "edit_unchanged", "edit_empty", "edit_first",
-    "fill_first", "parts_not_yes_no", "part_only_period", "cancelled", "nothing_to_cancel", "change_cancelled",
+    "fill_first", "parts_not_yes_no", "part_remark", "parts_first", "part_only_period", "cancelled", "nothing_to_cancel", "change_cancelled",
     "part_kept",
     "part_split", "fill_question", "fill_empty", "part_changed", "parts_next",
     "parts_need_one", "parts_done", "parts_done_high", "parts_done_kept", "parts_done_clear",
@@ -48,12 +48,14 @@ REQUIRED_MESSAGES = (
     "finding_suggestion", "finding_actions", "background_left_out", "accept_hint", "another_hint", "keep_hint", "edit_hint",
     "split_hint", "nothing_to_accept",
     "nothing_to_keep", "nothing_to_split", "no_such_suggestion", "advice_only", "no_such_part", "only_part", "nowhere_to_move",
-    "no_parts_yet", "no_such_place", "already_there", "multi_done", "multi_none", "ticks_help", "ticks_again",
+    "no_parts_yet", "no_such_place", "already_there", "multi_done", "multi_none", "ticks_help", "ticks_again", "ticks_no",
     "no_such_option", "priority_question", "priority_set", "priority_help", "priority_dropped",
     "review_commands", "problem", "not_now", "not_understood", "undone", "redone",
     "nothing_to_undo", "nothing_left_to_undo", "nothing_older_to_undo", "nothing_to_redo", "changed_elsewhere", "undo_added", "undo_pasted",
     "undo_part_period", "undo_accepted", "undo_kept", "undo_split", "undo_edited",
-    "undo_deleted", "undo_moved", "deadline_line", "large_paste", "too_long",
+    "undo_deleted", "undo_moved", "deadline_line", "large_paste", "long_paste_held", "held_holds",
+    "held_back_at_parts", "held_back_after_this", "held_back_add_part", "request_back_text",
+    "held_with_earlier",
 )
 
 
@@ -124,6 +126,14 @@ class Script:
     greeting: str
     steps: tuple[Step, ...]
     messages: dict[str, str]
+    remarks: frozenset[str] = frozenset()
+    """Passing remarks ("ok thanks", "hmm", "I don't know"), as `remark_key` writes them:
+    typed where a part is asked, they are said back, never made a part of the letter."""
+
+    def is_remark(self, text: str) -> bool:
+        """`text` is one of the remarks, or punctuation and nothing else ("?", "...")."""
+        key = remark_key(text)
+        return not key or key in self.remarks
 
     def step(self, step_id: str) -> Step:
         for step in self.steps:
@@ -138,6 +148,13 @@ class Script:
             if key == step.id or key in step.aliases:
                 return step
         return None
+
+
+def remark_key(text: str) -> str:
+    """Words as a list of remarks holds them: lower case, one space between words, no commas
+    and no punctuation at the end ("Ok, thanks!" is "ok thanks")."""
+    words = text.replace("’", "'").replace(",", " ").lower()
+    return " ".join(words.split()).rstrip(".!?… ")
 
 
 def _text(raw: Any, key: str) -> str:
@@ -241,10 +258,15 @@ def load_script(text: str | None = None, source: str = SOURCE) -> Script:
     if missing:
         raise DataError(f"missing messages: {', '.join(missing)}", source,
                         data.line_of("messages"))
+    remarks = data.get("remarks") or []
+    if not isinstance(remarks, list) or not all(isinstance(r, str) and remark_key(r)
+                                                for r in remarks):
+        raise DataError("'remarks' must be a list of words", source, data.line_of("remarks"))
     return Script(
         greeting=str(data.get("greeting") or "").strip(),
         steps=steps,
         messages={str(k): str(v).strip() for k, v in messages.items()},
+        remarks=frozenset(remark_key(r) for r in remarks),
     )
 
 

@@ -26,6 +26,7 @@ YES = frozenset({"y", "yes", "yeah", "yep", "ae", "āe", "true", "ok", "okay", "
                  "sure", "that's right", "thats right"})
 NO = frozenset({"n", "no", "nope", "nah", "false", "kao"})
 KEEP_TICKS = frozenset({"", "ok", "okay", "yes", "y", "fine", "keep"})
+UNTICK_ALL = frozenset({"none", "nothing"})
 _MINISTER = re.compile(r"\bminister\b|\bhon\.?\s", re.IGNORECASE)
 
 
@@ -289,8 +290,14 @@ def _ticks(turn: Turn, step: Step, selected: list[str], text: str) -> None:
     if word in KEEP_TICKS:
         commit_ticks(turn, step, selected)
         return
-    if word in {"none", "no", "n", "nothing"}:
+    if word in UNTICK_ALL:
         commit_ticks(turn, step, [])
+        return
+    if word in NO:
+        # "no" to a tick list most likely means "no changes", or answers a yes/no question
+        # that is not being asked: unticking everything (defaults too) on it would put in the
+        # letter what the requester did not choose, so the ticks stay and nothing is committed
+        turn.problem("ticks_no", word=quote_user(text.strip(), 40))
         return
     if word == "all":
         commit_ticks(turn, step, values)

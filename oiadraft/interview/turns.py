@@ -15,7 +15,6 @@ from oiadraft.interview import history as hist
 from oiadraft.interview import parts, pasted, steps
 from oiadraft.interview import state as st
 from oiadraft.interview.actions import Command, action
-from oiadraft.interview.show import LARGE_PASTE
 from oiadraft.interview.words import quote_user
 
 if TYPE_CHECKING:
@@ -47,10 +46,7 @@ def answer(turn: Turn, text: str) -> None:
     """Words typed in answer to the question being asked."""
     pending = turn.state.pending
     step = turn.iv.current_step(turn.draft, turn.state)
-    if len(text) > LARGE_PASTE and (pending is not None or step.kind != "parts"):
-        turn.problem("too_long", chars=f"{len(text):,}")
-        return
-    if pasted.hold(turn, step, text):
+    if pasted.hold(turn, step, text):  # a request, or a paste too long for this question
         return
     if pending is not None:
         PENDING[pending.kind](turn, pending, text)

@@ -90,7 +90,7 @@ class Autosave:
 
     def _worth_saving(self) -> bool:
         d = self.draft
-        return bool(d.agency or d.topic or d.parts or self._unsent_input().strip()
+        return bool(d.begun or self._unsent_input().strip()
                     or d.id in self._saved_ids)
 
     def schedule_save(self, delay: float = AUTOSAVE_DELAY) -> None:

@@ -32,6 +32,7 @@ class MessageBox:
     _submit: Any
     _turn_key: Any
     _enqueue: Any
+    _withdraw_resume_offer: Any
 
     def _box(self) -> ChatInput:
         """The message box (the real one: from the moment the interview has loaded)."""
@@ -93,6 +94,7 @@ class MessageBox:
             self._dirty = True
             self.save_now()
             return
+        self._withdraw_resume_offer()  # a new request has begun, as with Enter
         self.notify(f"Checking {len(text):,} characters — the screen stays usable.",
                     title="Long paste", timeout=5)
         self._enqueue(("send", text))

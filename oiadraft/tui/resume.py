@@ -22,7 +22,7 @@ class ResumeOffering:
 
     def offer_resume(self, draft: Draft) -> None:
         """Offer (on a line, not a dialog: typing goes on) to carry on with `draft`."""
-        if not (self.draft.agency or self.draft.topic or self.draft.parts):
+        if not self.draft.begun:
             from oiadraft.tui.actions import bind_table, chat_bindings
 
             # Its key works the moment the offer shows, before the rest of the table is bound.
@@ -46,7 +46,7 @@ class ResumeOffering:
         typed = self._box_text()
         if typed and not draft.pending_input:
             draft.pending_input = typed  # the words typed meanwhile go with the user
-        if not (self.draft.agency or self.draft.topic or self.draft.parts):
+        if not self.draft.begun:
             # Only a half-typed line was under the new request: not a draft of its own (the
             # words went with the user).
             self._discard_saved(self.draft.id)

@@ -262,3 +262,61 @@ async def test_a_draft_opened_while_the_check_runs_is_not_replaced_by_its_reply(
         assert not chat._busy
         assert chat.save_now()
     assert Store().load(draft.id).pending_input == pasted
+
+
+async def test_an_agency_response_pasted_first_is_kept_saved_and_back_at_the_parts(
+        app_factory):
+    """An agency's response (23,000 characters) pasted at "who are you asking?" was refused
+    as far too long, and the requester's paste was gone. It is kept in the draft as saved,
+    the chat says where it is, and it is back in the box at the parts question."""
+    from oiadraft.text import strip_controls
+    from oiadraft.tui.widgets.transcript import Transcript
+
+    response = Path(__file__).parents[1].joinpath("data", "mfat_response_long.txt").read_text(
+        encoding="utf-8")
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        chat = app.screen
+        app.post_message(events.Paste(response))  # as the terminal driver sends it
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        said = " ".join(" ".join(str(turn.render()) for turn in
+                                 chat.query_one(Transcript).children).split())
+        assert "far too long" not in said and "kept it in your draft" in said
+        chat.save_now()
+        kept = Store().load(chat.draft.id)
+        assert kept.conversation["held"] == strip_controls(response)
+        await conversation(pilot, "mfat", "cluster munitions", "2023", "yes")
+        assert chat.query_one(ChatInput).text == strip_controls(response)
+
+
+async def test_a_long_paste_at_the_start_withdraws_the_resume_offer(app_factory):
+    """A saved draft is offered (F8) as the chat starts; the requester pastes an agency's
+    response instead. That begins a new request, as Enter does: F8 no longer swaps the draft
+    holding the paste for the old one, and the paste is kept."""
+    from oiadraft.model import Draft, Part
+    from oiadraft.tui.widgets.resume_offer import ResumeOffer
+
+    old = Draft(agency="Treasury", topic="budget advice",
+                parts=[Part(text="Budget briefings to the Minister of Finance in 2023")])
+    Store().save(old)
+    response = Path(__file__).parents[1].joinpath("data", "mfat_response_long.txt").read_text(
+        encoding="utf-8")
+    app = app_factory(offer_resume=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        chat = app.screen
+        assert chat.query_one(ResumeOffer).display
+        app.post_message(events.Paste(response))
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not chat.query_one(ResumeOffer).display
+        await pilot.press("f8")
+        await pilot.pause()
+        assert app.screen.draft.id != old.id
+        assert app.screen.draft.begun and app.screen.draft.conversation.get("held")
