@@ -649,6 +649,17 @@ def test_a_passing_remark_at_the_parts_question_is_not_made_a_part(interview, re
     assert remark not in letter
 
 
+def test_a_remark_typed_over_a_part_being_edited_leaves_the_part_as_it_was(interview):
+    draft = at_parts(interview, "Cabinet papers on cluster munitions")
+    say(interview, draft, "edit part 1")
+    reply = interview.respond(draft, "hmm")
+    assert [p.text for p in draft.parts] == ["Cabinet papers on cluster munitions"]
+    assert reply.messages[0].kind == "problem"
+    assert "left as it was" in " ".join(texts(reply).split())
+    say(interview, draft, "Cabinet papers on cluster munitions since 2020")  # still editing
+    assert [p.text for p in draft.parts] == ["Cabinet papers on cluster munitions since 2020"]
+
+
 def test_a_part_that_says_more_than_a_remark_is_a_part(interview):
     draft = at_parts(interview, "Thank-you letters the Minister sent about cluster munitions")
     assert len(draft.parts) == 1

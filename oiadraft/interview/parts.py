@@ -371,6 +371,10 @@ def answer_edit(turn: Turn, pending: st.EditPart, text: str) -> None:
     if not value:
         turn.problem("edit_empty", number=at)
         return
+    if turn.iv.script.is_remark(value):
+        # "hmm" typed over a part's words would put the remark into the letter
+        turn.problem("edit_remark", words=quote_user(value, 80), number=at)
+        return
     turn.state = replace(turn.state, pending=None)
     if value == part.text:
         turn.say("edit_unchanged", number=at)

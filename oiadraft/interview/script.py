@@ -34,7 +34,7 @@ REQUIRED_MESSAGES = (
     "parts_overview",
     "request_period_found", "request_period_replaced", "request_held", "request_back", "part_added",
     "part_edit_question", "part_deleted", "part_moved",
-    "reference_gone", "part_rewritten", "edit_unchanged", "edit_empty", "edit_first",
+    "reference_gone", "part_rewritten", "edit_unchanged", "edit_empty", "edit_remark", "edit_first",
     "fill_first", "parts_not_yes_no", "part_remark", "parts_first", "part_only_period", "cancelled", "nothing_to_cancel", "change_cancelled",
     "part_kept",
     "part_split", "fill_question", "fill_empty", "part_changed", "parts_next",
