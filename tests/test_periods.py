@@ -759,6 +759,19 @@ def test_years_to_date_run_to_the_request(text):
     assert found.period == Period(D(1990, 1, 1), None, until_request=True)
 
 
+@pytest.mark.parametrize(("text", "phrase", "period"), [
+    ("The number of purchase cards as at December 2017.", "as at December 2017",
+     Period(D(2017, 12, 1), D(2017, 12, 31))),
+    ("Staff numbers as at 30 June 2023.", "as at 30 June 2023",
+     Period(D(2023, 6, 30), D(2023, 6, 30))),
+    ("How many, as of the end of June 2023?", "as of the end of June 2023",
+     Period(D(2023, 6, 30), D(2023, 6, 30))),
+])
+def test_figures_as_at_a_day_or_month_are_bounded_by_it(text, phrase, period):
+    (found,) = find_periods(text, today=TODAY)
+    assert (found.text, found.period) == (phrase, period)
+
+
 def test_the_years_of_a_two_year_period_ask_which_are_meant():
     (problem,) = periods.find_period_problems("Costs over the 2022-2023 period.", today=TODAY)
     assert "2022/23 financial year" in problem.message

@@ -20,6 +20,7 @@ Wording rules (what each phrase means; tests pin every one):
 - "to date", "to the date of this request", "to present", "until now" (and the like) close the
   period on the day the request is made: `until_request=True`, `end=None`.
 - "the start/beginning of X" is X's first day, "the end of X" its last day.
+- "as at X" / "as of X" (figures on a day or in a month) is X.
 - Relative periods end on `today` and cover exactly N units: "the last two years" on
   13 September 2024 is 14 September 2022 to 13 September 2024 (the day after the same date N
   units earlier). "the 12 months to 30 June 2023" and "the year ending 30 June 2023" use the

@@ -317,6 +317,9 @@ def _reading(grammar: str, groups: tuple[str | None, ...], phrase: str,
     elif get("u_lead") is not None:
         lead, start_text, end_text = _norm(get("u_lead")), None, get("u_e")
         until_request = get("u_ur") is not None
+    elif get("t_s") is not None:
+        unit = _read_unit(get("t_s"))
+        return Period(unit.first, unit.last)
     elif get("v_s") is not None:
         start_text, end_text = get("v_s"), get("v_e")
         until_request = get("v_ur") is not None

@@ -72,7 +72,7 @@ _EVENT = (r"the\s+(?!(?:start|beginning|end|close|middle)\b)"
           r"(?:in|on|of)\s+")
 
 
-_BRANCHES = ("fyrange", "fylist", "paren", "years", "between", "since", "upto", "ending", "last", "bare", "one",
+_BRANCHES = ("fyrange", "fylist", "paren", "years", "asat", "between", "since", "upto", "ending", "last", "bare", "one",
              "cued")
 # a financial year written bare ("2020/21"), read as one only where the phrase says so
 _FY_BARE = rf"{_LB}\d{{4}}\s*[/–—‑-]\s*(?:\d{{4}}|\d{{2}})(?![\w/]|[.,]\d)"
@@ -116,6 +116,8 @@ def _grammar(find: bool, branches: tuple[str, ...] = _BRANCHES) -> re.Pattern[st
             rf"(?:\bthe\s+)?(?:\bcalendar\s+)?\byears\s+(?:(?:from|between)\s+)?"
             rf"(?P<v_s>{year})(?:(?:{_SEP}|\s+and\s+)(?P<v_e>{year})|(?P<v_ur>{_TO_REQUEST}))"
             rf"|\bthe\s+(?P<v_s2>{year})(?:{_SEP})(?P<v_e2>{year})\s+(?:period|years)\b"),
+        # "as at 30 June 2023", "as at December 2017": figures on one day or in one month
+        "asat": rf"\bas\s+(?:at|of)\s+(?P<t_s>{_MOD}(?:{_FULL}|{_MONTH_YEAR}))",
         # "between 1 March and 30 June 2024"; "the period 1 February 2020 and 30 June 2020"
         "between": (
             rf"\b(?P<b_lead>between|period)\s+(?:the\s+(?:dates|period)\s+of\s+)?(?P<b_s>{start})"
@@ -165,6 +167,7 @@ _FIRST_WORDS = {  # branch: the words it can begin with ("#" is any number)
     "fylist": {"the", "#"},
     "paren": {"#"},
     "years": {"the", "calendar", "years"},
+    "asat": {"as"},
     "between": {"between", "period"},
     "since": {"from", "since", "starting", "beginning", "commencing", "on", "after"},
     "upto": {"up", "until", "till", "on", "no", "prior", "before"},
@@ -221,6 +224,7 @@ _FOLLOWERS: dict[str, frozenset[str] | None] = {
     "financial": frozenset({"year", "years"}), "fiscal": frozenset({"year", "years"}),
     "calendar": frozenset({"year", "years"}), "fy": None, "cy": None,
     "years": frozenset({"#", "from", "between"}),
+    "as": frozenset({"at", "of"}),
     "each": frozenset({"financial", "fiscal"}), "every": frozenset({"financial", "fiscal"}),
     "period": _UNIT_FIRST | {"of"},
 }
