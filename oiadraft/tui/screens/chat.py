@@ -393,6 +393,8 @@ class ChatScreen(Greeting, LiveLetter, MessageBox, Turns, Autosave, EarlyKeys, R
     @on(messages.DraftEdited)
     def _draft_edited(self, event: messages.DraftEdited) -> None:
         self._draft_changed_elsewhere(event.draft)
+        if event.then:
+            self._enqueue(("send", event.then))  # in its turn, as if typed
 
     def _draft_changed_elsewhere(self, draft: Draft | None) -> None:
         """Review, library and deadline return an edited draft (or None: nothing changed)."""
