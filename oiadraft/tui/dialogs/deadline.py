@@ -150,14 +150,21 @@ class DeadlineScreen(ModalScreen[Draft | None]):
 
     @guarded
     def action_mark_sent(self) -> None:
+        from oiadraft.periods import format_date
+
         try:
             received, extension = self._values()
+            if received > self.today:
+                # Counting from a day to come is planning (the report shows it); a request
+                # cannot have been received on one (a typo in the year, most often).
+                raise UserError(f"{format_date(received)} is after today "
+                                f"({format_date(self.today)}): mark the request as sent on "
+                                "the day the agency received it")
         except (UserError, ValueError) as error:
             self.query_one("#report", Static).update(Text(str(error), style="bold red"))
             return
         self.draft.sent = received
         self.draft.extension_days = extension
-        from oiadraft.periods import format_date
 
         self.notify(f"Marked as sent on {format_date(received)}. `oiadraft drafts list` and "
                     "Open draft show its due date.", title="Sent", timeout=6)
