@@ -358,7 +358,7 @@ class ChatScreen(Greeting, LiveLetter, MessageBox, Turns, Autosave, EarlyKeys, R
     def action_save_letter(self) -> None:
         from oiadraft.tui.dialogs.save_letter import SaveLetterScreen
 
-        default = Path.home() / f"oia-request-{_slug(self.draft)}.txt"
+        default = Path.home() / f"{_act_slug(self.draft)}-request-{_slug(self.draft)}.txt"
 
         def saved(path: Path | None) -> None:
             if path is not None:
@@ -423,6 +423,15 @@ class ChatScreen(Greeting, LiveLetter, MessageBox, Turns, Autosave, EarlyKeys, R
 
         self.save_now()
         self.app.push_screen(OpenDraftScreen(self.app.current_today()), opened)
+
+
+def _act_slug(draft: Draft) -> str:
+    """The Act the letter asks under, as its subject line names it: "oia", "lgoima"."""
+    import re
+
+    from oiadraft.acts import get_act
+
+    return "-".join(re.findall(r"[a-z0-9]+", get_act(draft.act).short.lower())) or "oia"
 
 
 def _slug(draft: Draft) -> str:
