@@ -431,7 +431,7 @@ def _act_slug(draft: Draft) -> str:
 
     from oiadraft.acts import get_act
 
-    return "-".join(re.findall(r"[a-z0-9]+", get_act(draft.act).short.lower())) or "oia"
+    return "-".join(re.findall(r"[a-z0-9]+", get_act(draft.act).short.lower()))
 
 
 def _slug(draft: Draft) -> str:
