@@ -92,10 +92,13 @@ class DeadlineScreen(ModalScreen[Draft | None]):
 
         received = self.draft.sent or self.today
         with Vertical(id="dialog"):
-            title = "Mark this request as sent" if self.mark_sent else "When is it due?"
+            title = ("Mark this request as sent — Ctrl+S marks it, Escape closes"
+                     if self.mark_sent else "When is it due?")
             yield Label(title, id="title")
             yield Label("Day the agency received it (e.g. 13/09/2024):")
             yield Input(received.strftime("%d/%m/%Y"), id="received")
+            # the answer straight under the question: at 80x24 the rest is below the fold
+            yield Static("", id="report")
             yield Label("Extension the agency notified, in working days (blank if none):")
             yield Input(str(self.draft.extension_days or ""), id="extension")
             if get_act(self.draft.act).uses_region:
@@ -107,7 +110,6 @@ class DeadlineScreen(ModalScreen[Draft | None]):
                 yield Button("Mark as sent on this date (Ctrl+S)", id="sent",
                              variant="primary")
                 yield Button("Close (Esc)", id="close")
-            yield Static("", id="report")
 
     def on_mount(self) -> None:
         self.refresh_report()
