@@ -219,7 +219,7 @@ class Library:
         """Copy any clause under a new id in the user's folder (the way to adapt a built-in)."""
         original = self.get(clause_id)
         if new_id is None:
-            new_id = self._free_id(f"{clause_id}-copy")
+            new_id = self.free_id(f"{clause_id}-copy")
         self._check_new_id(new_id)
         title = original.title if original.title.endswith("(copy)") else f"{original.title} (copy)"
         return self.save(replace(original, id=new_id, title=title))
@@ -294,15 +294,25 @@ class Library:
         return self.user_dir / f"{clause_id}.yaml"
 
     def _check_new_id(self, new_id: str) -> None:
-        problem = id_problem(new_id)
+        problem = id_problem(new_id) or self.id_taken(new_id)
         if problem:
             raise UserError(problem)
-        if new_id in self:
-            raise UserError(f"a clause {new_id!r} already exists; choose another id")
-        if (self.user_dir / f"{new_id}.yaml").exists():
-            raise UserError(f"{self.user_dir / (new_id + '.yaml')} already exists")
 
-    def _free_id(self, base: str) -> str:
+    def id_taken(self, clause_id: str) -> str | None:
+        """Why a clause saved with this id would replace one that is already there (a clause
+        of the user's, a built-in, or a file in the user's folder that could not be read), or
+        None when the id is free."""
+        clause = self.find(clause_id)
+        if clause is not None:
+            return (f"a clause with the id {clause_id!r} already exists (“{clause.title}”); "
+                    "choose another id")
+        path = self.user_dir / f"{clause_id}.yaml"
+        if path.exists():
+            return f"{path} already exists; choose another id"
+        return None
+
+    def free_id(self, base: str) -> str:
+        """`base`, or `base-2`, `base-3`, ...: the first id no clause or file has yet."""
         base = base[:MAX_ID_LENGTH - 4].rstrip("-")
         candidate, number = base, 2
         while candidate in self or (self.user_dir / f"{candidate}.yaml").exists():

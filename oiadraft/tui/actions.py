@@ -70,6 +70,32 @@ def chat_bindings() -> list[Binding]:
     return bindings
 
 
+def part_bindings() -> list[Binding]:
+    """The chat's keys for the current part (F2 accept, F3 keep, F4 split) on a screen that
+    lists the parts, as `part_turn('<id>_part')`: each acts on the highlighted part, as the
+    table's `<id>_part` command ("keep part 2") does in the chat."""
+    table = specs()
+    bindings = []
+    for spec in table.values():
+        on_part = table.get(f"{spec.id}_part")
+        if spec.key and on_part is not None and on_part.verbs:
+            # not in the footer: it has no room for them at 80 columns (`part_keys_help`)
+            bindings.append(Binding(spec.key, f"part_turn('{on_part.id}')", spec.label,
+                                    show=False, id=f"part-{spec.id}", tooltip=on_part.help))
+    return bindings
+
+
+def part_keys_help() -> str:
+    """"F2 accept · F3 keep · F4 split": the keys of `part_bindings`, for a heading."""
+    return " · ".join(f"{key_name(binding.key)} {binding.description.lower()}"
+                      for binding in part_bindings())
+
+
+def part_command(action_id: str, number: int) -> str:
+    """What the requester would type in the chat for an action on part `number`."""
+    return specs()[action_id].verbs[0].replace("{n}", str(number))
+
+
 def key_name(key: str) -> str:
     """"ctrl+r" -> "Ctrl+R", "f2" -> "F2", "escape" -> "Escape"."""
     return "+".join(part.upper() if len(part) <= 3 and part[0] == "f" and part[1:].isdigit()

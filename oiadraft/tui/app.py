@@ -283,7 +283,8 @@ class OiaDraftApp(App[None]):
     def _open_review(self, command: messages.OpenReviewCommand) -> None:
         from oiadraft.tui.screens.review import ReviewScreen
 
-        self.push_screen(ReviewScreen(command.draft), self._draft_returned)
+        review = ReviewScreen(command.draft)
+        self.push_screen(review, lambda draft: self._draft_returned(draft, review.then))
 
     @on(messages.OpenLibraryCommand)
     def _open_library(self, command: messages.OpenLibraryCommand) -> None:
@@ -291,10 +292,10 @@ class OiaDraftApp(App[None]):
 
         self.push_screen(ClauseLibraryScreen(command.draft), self._draft_returned)
 
-    def _draft_returned(self, draft: Draft | None) -> None:
+    def _draft_returned(self, draft: Draft | None, then: str | None = None) -> None:
         chat = self.chat_screen()
         if chat is not None and draft is not None:
-            chat.post_message(messages.DraftEdited(draft))
+            chat.post_message(messages.DraftEdited(draft, then))
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:

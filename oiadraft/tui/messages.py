@@ -29,9 +29,12 @@ class OpenLibraryCommand(Message):
 
 @dataclass
 class DraftEdited(Message):
-    """Another screen returned an edited copy of the draft being written."""
+    """Another screen returned an edited copy of the draft being written; `then` is a
+    command asked for there (F3 on a part in review: "keep part 2"), taken as the chat's next
+    turn on the returned draft."""
 
     draft: Draft
+    then: str | None = None
 
 
 class ConversationOpened(Message):

@@ -183,7 +183,10 @@ async def test_save_letter_asks_before_overwriting(app_factory, tmp_path):
         await pilot.press("enter")
         await pilot.pause()
         assert target.read_text() == "old", "not overwritten without asking"
-        assert "already exists" in str(app.screen.query_one("#problem").render())
+        said = str(app.screen.query_one("#problem").render())
+        button = str(app.screen.query_one("#save").label)
+        assert "already exists" in said
+        assert f"Press {button}" in said, "the message names the button on the screen"
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ChatScreen)

@@ -50,3 +50,32 @@ def test_the_numbers_come_from_the_profile(monkeypatch, act):
     clarify = next(line for line in lines if line.startswith("Clarification"))
     assert "(15 working days" in due and "(5 working days" in transfer
     assert "(3 working days" in clarify
+
+
+async def test_a_request_is_not_marked_as_sent_on_a_day_still_to_come(app_factory):
+    """'mark as sent' with a typo in the year (2025 for 2024): the request cannot have
+    reached the agency a year from now, so nothing is marked and the dialog says why; today
+    itself is accepted."""
+    from .conftest import conversation
+
+    draft = Draft(act="oia", agency="Some agency", topic="t", parts=[Part(text="Briefings")])
+    Store().save(draft)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await conversation(pilot, "mark as sent")
+        screen = app.screen
+        assert isinstance(screen, DeadlineScreen) and screen.mark_sent
+        screen.query_one("#received").value = "13/09/2025"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        said = str(screen.query_one("#report").render())
+        assert "13 September 2025" in said and "after today" in said
+        screen.query_one("#received").value = TODAY.strftime("%d/%m/%Y")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not screen
+        await pilot.pause()
+        assert app.chat_screen().draft.sent == TODAY

@@ -129,3 +129,90 @@ async def test_escape_in_an_unchanged_clause_editor_closes_it_at_once(app_factor
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is library
+
+
+async def write_new_clause(pilot, library: ClauseLibraryScreen, title: str,
+                           body: str | None) -> ClauseEditorScreen:
+    """Press n in the results, give the template a title and (unless None) a body of one's
+    own, and press Ctrl+S; the editor is returned (it is closed when the clause was saved)."""
+    library.query_one("#clause-results").focus()
+    await pilot.press("n")
+    await pilot.pause()
+    editor = pilot.app.screen
+    assert isinstance(editor, ClauseEditorScreen)
+    area = editor.query_one("#clause-yaml")
+    text = area.text.replace("title: My clause", f"title: {title}")
+    if body is not None:
+        head, _, _ = text.partition("body: |")
+        text = f"{head}body: |\n  {body}\n"
+    area.text = text
+    await pilot.pause()
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    return editor
+
+
+async def test_a_second_new_clause_is_saved_beside_the_first_not_over_it(app_factory):
+    """Two clauses written with n in a row: the template of the second does not carry the
+    id of the first, so saving it leaves the first clause as it was."""
+    from oiadraft.clauses import Library
+
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        library = await open_library(pilot)
+        await write_new_clause(pilot, library, "First", "Please reply by email.")
+        assert app.screen is library
+        await write_new_clause(pilot, library, "Second", "Please number each document.")
+        assert app.screen is library
+    bodies = {c.title: c.body.strip() for c in Library.load().clauses() if not c.builtin}
+    assert bodies == {"First": "Please reply by email.",
+                      "Second": "Please number each document."}
+
+
+async def test_a_clause_is_not_saved_over_another_clause_with_the_same_id(app_factory):
+    """Typing another clause's id (one of the requester's own or a built-in one) into the
+    editor is refused at the id's line; the other clause is left as it was."""
+    from oiadraft.clauses import Library
+
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        library = await open_library(pilot)
+        await write_new_clause(pilot, library, "First", "Please reply by email.")
+        first = next(c for c in Library.load().clauses() if c.title == "First")
+        for taken in (first.id, "no-watermark"):
+            library.query_one("#clause-results").focus()
+            await pilot.press("n")
+            await pilot.pause()
+            editor = app.screen
+            area = editor.query_one("#clause-yaml")
+            head, _, _ = area.text.partition("body: |")
+            area.text = (head.replace("title: My clause", "title: Second")
+                         .replace(head.split("\n")[1], f"id: {taken}")
+                         + "body: |\n  Please number each document.\n")
+            await pilot.pause()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.screen is editor, f"saved over {taken}"
+            said = str(editor.query_one("#editor-errors").render())
+            assert "line 2:" in said and taken in said
+            editor.dismiss(None)
+            await pilot.pause()
+    clauses = {c.id: c for c in Library.load().clauses()}
+    assert clauses[first.id].body.strip() == "Please reply by email."
+    assert clauses["no-watermark"].builtin
+    assert not any(c.title == "Second" for c in clauses.values())
+
+
+async def test_a_new_clause_still_holding_the_example_text_is_not_saved(app_factory):
+    """Ctrl+S on the template as it came: its 'Write the paragraph here' would go into the
+    letter word for word, so the editor asks for the paragraph instead."""
+    from oiadraft.clauses import Library
+
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        library = await open_library(pilot)
+        editor = await write_new_clause(pilot, library, "Mine", None)
+        assert app.screen is editor
+        said = str(editor.query_one("#editor-errors").render())
+        assert "example" in said and "line 12:" in said
+    assert not any(c.title == "Mine" for c in Library.load().clauses())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from oiadraft.tui.dialogs.edit_part import EditPartScreen
 from oiadraft.tui.screens.review import ReviewScreen
 
-from .conftest import open_screen, ready, saved_draft
+from .conftest import open_screen, ready, saved_draft, transcript_texts
 
 START = ("mfat", "cluster munitions", "2023", "yes", "Cabinet papers about cluster munitions")
 
@@ -34,3 +34,69 @@ async def test_escape_asks_before_throwing_away_a_reworded_part(app_factory):
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is review, "nothing changed: one Escape closes it"
+
+
+BROAD = (*START, "All emails about cluster munitions",
+         "Copies of briefings to the Minister about cluster munitions")
+
+
+async def review_at_part(pilot, number: int) -> ReviewScreen:
+    await ready(pilot)
+    review = await open_screen(pilot, "ctrl+r", ReviewScreen)
+    review.query_one("#parts").highlighted = number - 1
+    await pilot.pause()
+    return review
+
+
+async def test_f3_in_review_keeps_the_highlighted_part_and_goes_back_to_the_chat(
+        app_factory):
+    """F3 on a part in review does what `keep part N` does in the chat; it did nothing."""
+    from oiadraft.tui.screens.chat import ChatScreen
+
+    draft = saved_draft(*BROAD)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await review_at_part(pilot, 2)
+        await pilot.press("f3")
+        await pilot.pause()
+        chat = app.screen
+        assert isinstance(chat, ChatScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        parts = chat.draft.parts
+        assert parts[1].text == "All emails about cluster munitions" and parts[1].acknowledged
+        assert not parts[0].acknowledged and not parts[2].acknowledged
+        assert "keep part 2" in transcript_texts(app)
+
+
+async def test_f4_in_review_splits_the_highlighted_part(app_factory):
+    draft = saved_draft(*BROAD)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await review_at_part(pilot, 3)
+        await pilot.press("f4")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        parts = app.screen.draft.parts
+        assert len(parts) == 4
+        assert parts[1].text == "All emails about cluster munitions"
+        assert parts[2].text.startswith("A list (title, date and author) of briefings")
+        assert parts[3].text.startswith("Copies of the documents listed")
+
+
+async def test_f2_in_review_asks_in_the_chat_for_the_blanks_of_the_rewording(app_factory):
+    """The first rewording of "All emails" has blanks to fill: F2 in review takes the
+    requester to the chat, which asks for them for that part."""
+    draft = saved_draft(*BROAD)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await review_at_part(pilot, 2)
+        await pilot.press("f2")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        chat = app.screen
+        assert "accept part 2" in transcript_texts(app)
+        assert chat.view.kind == "fill"
+        assert chat.draft.parts[1].text == "All emails about cluster munitions"

@@ -106,3 +106,16 @@ async def test_a_key_read_while_the_dialog_closes_still_opens_its_screen(app_fac
         for _ in range(4):
             await pilot.pause()
         assert isinstance(app.screen, DeadlineScreen)
+
+
+async def test_the_file_name_offered_names_the_act_the_letter_asks_under(app_factory):
+    """A council letter's subject says 'LGOIMA request: ...'; the file offered for it was
+    still called oia-request-... ."""
+    draft = saved_draft("wcc", "Thorndon Quay cycleway", "2023", "yes",
+                        "Reports to councillors on the Thorndon Quay cycleway")
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        dialog = await open_screen(pilot, "ctrl+s", SaveLetterScreen)
+        offered = os.path.basename(dialog.query_one("#path").value)
+    assert offered == "lgoima-request-thorndon-quay-cycleway.txt"

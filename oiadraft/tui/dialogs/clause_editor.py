@@ -16,9 +16,12 @@ from oiadraft.tui.dialogs.discard import AsksBeforeDiscarding
 from oiadraft.tui.guard import guarded
 from oiadraft.tui.typed_app import UsesOiaDraftApp
 
-NEW_CLAUSE = """\
+NEW_CLAUSE_ID = "my-clause"
+EXAMPLE_BODY = "Write the paragraph here."
+"""The template's first words of a body: a clause still holding them is not a letter's words."""
+NEW_CLAUSE = f"""\
 version: 1
-id: my-clause
+id: {NEW_CLAUSE_ID}
 title: My clause
 kind: custom
 acts: [oia, lgoima]
@@ -28,9 +31,16 @@ tags: []
 notes: |
   When to use it, in a sentence or two.
 body: |
-  Write the paragraph here. Placeholders such as {agency}, {act_name} and
-  {section.preferences} are filled in for each letter.
+  {EXAMPLE_BODY} Placeholders such as {{agency}}, {{act_name}} and
+  {{section.preferences}} are filled in for each letter.
 """
+
+
+def new_clause_yaml(library: Any) -> str:
+    """The template for a new clause, with an id no clause has yet (saving a second new
+    clause must not replace the first)."""
+    return NEW_CLAUSE.replace(f"id: {NEW_CLAUSE_ID}\n",
+                              f"id: {library.free_id(NEW_CLAUSE_ID)}\n", 1)
 
 
 class ClauseEditorScreen(AsksBeforeDiscarding, UsesOiaDraftApp, ModalScreen[Any]):
@@ -44,10 +54,13 @@ class ClauseEditorScreen(AsksBeforeDiscarding, UsesOiaDraftApp, ModalScreen[Any]
         Binding("escape", "cancel", "Cancel", priority=True, id="cancel-clause"),
     ]
 
-    def __init__(self, yaml_text: str, title: str) -> None:
+    def __init__(self, yaml_text: str, title: str, editing: str | None = None) -> None:
+        """`editing` is the id of the clause being changed (None for a new clause): saving
+        under it replaces that clause; saving under any other clause's id is refused."""
         super().__init__()
         self.yaml_text = yaml_text
         self.title_text = title
+        self.editing = editing
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -64,6 +77,8 @@ class ClauseEditorScreen(AsksBeforeDiscarding, UsesOiaDraftApp, ModalScreen[Any]
         library = self.app.library
         text = self.query_one(TextArea).text
         clause, errors = _validate(text)
+        if clause is not None and not errors:
+            errors = self._replaces_or_unwritten(clause, text)
         if errors or clause is None:
             self._show_errors(errors or [DataError("the clause could not be read", "<editor>")])
             return
@@ -73,6 +88,21 @@ class ClauseEditorScreen(AsksBeforeDiscarding, UsesOiaDraftApp, ModalScreen[Any]
             self._show_errors([error])
             return
         self.dismiss(saved)
+
+    def _replaces_or_unwritten(self, clause: Any, text: str) -> list[DataError]:
+        """A valid clause that would still be wrong to save: under the id of another clause
+        (it would replace that clause without a word), or with the template's example body
+        (it would go into the letter as it stands)."""
+        problems = []
+        if clause.id != self.editing:
+            taken = self.app.library.id_taken(clause.id)
+            if taken:
+                problems.append(DataError(taken, "<editor>", _line_of(text, "id:")))
+        if EXAMPLE_BODY in clause.body:
+            problems.append(DataError(
+                "the body is still the example text; write the paragraph the letter should "
+                "say in its place", "<editor>", _line_of(text, EXAMPLE_BODY)))
+        return problems
 
     def _show_errors(self, errors: list[Exception]) -> None:
         text = Text("Not saved — fix these first:\n", style="bold red")
@@ -100,3 +130,14 @@ def _validate(text: str) -> tuple[Any, list[DataError]]:
     from oiadraft.clauses import validate_text
 
     return validate_text(text, "<editor>")
+
+
+def _line_of(text: str, words: str) -> int | None:
+    """The 1-based number of the first line that starts with (or, failing that, holds)
+    `words`."""
+    lines = text.splitlines()
+    for match in (str.startswith, str.__contains__):
+        for number, line in enumerate(lines, 1):
+            if match(line.strip(), words):
+                return number
+    return None

@@ -92,10 +92,13 @@ class DeadlineScreen(ModalScreen[Draft | None]):
 
         received = self.draft.sent or self.today
         with Vertical(id="dialog"):
-            title = "Mark this request as sent" if self.mark_sent else "When is it due?"
+            title = ("Mark this request as sent — Ctrl+S marks it, Escape closes"
+                     if self.mark_sent else "When is it due?")
             yield Label(title, id="title")
             yield Label("Day the agency received it (e.g. 13/09/2024):")
             yield Input(received.strftime("%d/%m/%Y"), id="received")
+            # the answer straight under the question: at 80x24 the rest is below the fold
+            yield Static("", id="report")
             yield Label("Extension the agency notified, in working days (blank if none):")
             yield Input(str(self.draft.extension_days or ""), id="extension")
             if get_act(self.draft.act).uses_region:
@@ -107,7 +110,6 @@ class DeadlineScreen(ModalScreen[Draft | None]):
                 yield Button("Mark as sent on this date (Ctrl+S)", id="sent",
                              variant="primary")
                 yield Button("Close (Esc)", id="close")
-            yield Static("", id="report")
 
     def on_mount(self) -> None:
         self.refresh_report()
@@ -150,14 +152,21 @@ class DeadlineScreen(ModalScreen[Draft | None]):
 
     @guarded
     def action_mark_sent(self) -> None:
+        from oiadraft.periods import format_date
+
         try:
             received, extension = self._values()
+            if received > self.today:
+                # Counting from a day to come is planning (the report shows it); a request
+                # cannot have been received on one (a typo in the year, most often).
+                raise UserError(f"{format_date(received)} is after today "
+                                f"({format_date(self.today)}): mark the request as sent on "
+                                "the day the agency received it")
         except (UserError, ValueError) as error:
             self.query_one("#report", Static).update(Text(str(error), style="bold red"))
             return
         self.draft.sent = received
         self.draft.extension_days = extension
-        from oiadraft.periods import format_date
 
         self.notify(f"Marked as sent on {format_date(received)}. `oiadraft drafts list` and "
                     "Open draft show its due date.", title="Sent", timeout=6)

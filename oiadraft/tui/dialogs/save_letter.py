@@ -87,9 +87,10 @@ class SaveLetterScreen(ModalScreen[Path | None]):
             return
         if path.exists() and self._confirm_overwrite != path:
             self._confirm_overwrite = path
-            problem.update(Text(f"{path.name} already exists. Press Save again to replace it.",
-                                style="bold yellow"))
-            self.query_one("#save", Button).label = "Replace"
+            button = self.query_one("#save", Button)
+            button.label = "Replace"
+            problem.update(Text(f"{path.name} already exists. Press {button.label} (or Enter) "
+                                "to replace it, or change the name.", style="bold yellow"))
             return
         try:
             written = write_letter(self.draft, self.library, path, self.today)

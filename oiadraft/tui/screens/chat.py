@@ -358,7 +358,7 @@ class ChatScreen(Greeting, LiveLetter, MessageBox, Turns, Autosave, EarlyKeys, R
     def action_save_letter(self) -> None:
         from oiadraft.tui.dialogs.save_letter import SaveLetterScreen
 
-        default = Path.home() / f"oia-request-{_slug(self.draft)}.txt"
+        default = Path.home() / f"{_act_slug(self.draft)}-request-{_slug(self.draft)}.txt"
 
         def saved(path: Path | None) -> None:
             if path is not None:
@@ -393,6 +393,8 @@ class ChatScreen(Greeting, LiveLetter, MessageBox, Turns, Autosave, EarlyKeys, R
     @on(messages.DraftEdited)
     def _draft_edited(self, event: messages.DraftEdited) -> None:
         self._draft_changed_elsewhere(event.draft)
+        if event.then:
+            self._enqueue(("send", event.then))  # in its turn, as if typed
 
     def _draft_changed_elsewhere(self, draft: Draft | None) -> None:
         """Review, library and deadline return an edited draft (or None: nothing changed)."""
@@ -421,6 +423,15 @@ class ChatScreen(Greeting, LiveLetter, MessageBox, Turns, Autosave, EarlyKeys, R
 
         self.save_now()
         self.app.push_screen(OpenDraftScreen(self.app.current_today()), opened)
+
+
+def _act_slug(draft: Draft) -> str:
+    """The Act the letter asks under, as its subject line names it: "oia", "lgoima"."""
+    import re
+
+    from oiadraft.acts import get_act
+
+    return "-".join(re.findall(r"[a-z0-9]+", get_act(draft.act).short.lower()))
 
 
 def _slug(draft: Draft) -> str:

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from oiadraft.acts import get_act
 from oiadraft.model import Draft
 from oiadraft.text import plural
-from oiadraft.tui.dialogs.clause_editor import NEW_CLAUSE, ClauseEditorScreen
+from oiadraft.tui.dialogs.clause_editor import ClauseEditorScreen, new_clause_yaml
 from oiadraft.tui.guard import guarded
 from oiadraft.tui.typed_app import UsesOiaDraftApp
 from oiadraft.tui.widgets.footer import SteadyFooter
@@ -224,7 +224,8 @@ class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
             return
         title = ("Edit your copy of a built-in clause" if self.library.is_builtin(clause.id)
                  else "Edit clause")
-        self.app.push_screen(ClauseEditorScreen(clause_to_yaml(clause), title), self._saved)
+        self.app.push_screen(ClauseEditorScreen(clause_to_yaml(clause), title, clause.id),
+                             self._saved)
 
     @guarded
     def action_duplicate(self) -> None:
@@ -236,7 +237,7 @@ class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
         copy = self.library.duplicate(clause.id)
         self.notify(f"Duplicated as {copy.id}; edit it now or later.", timeout=4)
         self._after_change()
-        self.app.push_screen(ClauseEditorScreen(clause_to_yaml(copy), "Edit the copy"),
+        self.app.push_screen(ClauseEditorScreen(clause_to_yaml(copy), "Edit the copy", copy.id),
                              self._saved)
 
     @guarded
@@ -251,7 +252,8 @@ class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
 
     @guarded
     def action_new(self) -> None:
-        self.app.push_screen(ClauseEditorScreen(NEW_CLAUSE, "New clause"), self._saved)
+        self.app.push_screen(ClauseEditorScreen(new_clause_yaml(self.library), "New clause"),
+                             self._saved)
 
     @guarded
     def action_delete(self) -> None:

@@ -70,8 +70,12 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
         super().__init__()
         self.draft = draft.copy()
         self._undo: list[tuple[Draft, str]] = []
+        self.then: str | None = None
+        """A command on a part (F2/F3/F4: "keep part 2") for the chat to take on closing."""
 
     def compose(self) -> ComposeResult:
+        from oiadraft.tui.actions import part_keys_help
+
         yield Header()
         with Horizontal(id="review-main"):
             with VerticalScroll(id="review-side"):
@@ -79,7 +83,8 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
                 yield Static(id="due")
                 yield Select(self._region_options(), id="region",
                              prompt="council region (anniversary day)")
-                yield Label("Parts — e edit, Shift+↑/↓ move, x delete, u undo", classes="heading")
+                yield Label("Parts — e edit, Shift+↑/↓ move, x delete, u undo\n"
+                            f"{part_keys_help()} (in the chat)", classes="heading")
                 yield OptionList(id="parts")
                 yield Static(id="part-findings")
                 yield Label("Clauses — Space ticks or unticks", classes="heading")
@@ -105,6 +110,9 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
         self.toggle_class("-show-letter")
 
     def on_mount(self) -> None:
+        from oiadraft.tui.actions import bind_table, part_bindings
+
+        bind_table(self, part_bindings())
         self.refresh_all()
         parts = self.query_one("#parts", OptionList)
         if parts.option_count:
@@ -241,7 +249,7 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
         del self._undo[:-UNDO_LIMIT]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"edit_part", "delete_part"}:
+        if action in {"edit_part", "delete_part", "part_turn"}:
             return bool(self.draft.parts)
         if action == "move":
             index = self._selected_index()
@@ -330,6 +338,17 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
     @guarded
     def action_copy_letter(self) -> None:
         self.app.copy_letter(self.draft)
+
+    def action_part_turn(self, action_id: str) -> None:
+        """F2, F3 or F4 on the highlighted part: back in the chat, as the command typed there
+        (accepting a rewording may ask for its blanks, which only the chat can)."""
+        from oiadraft.tui.actions import part_command
+
+        index = self._selected_index()
+        if index is None:
+            return
+        self.then = part_command(action_id, index + 1)
+        self.dismiss(self.draft)
 
     def action_close(self) -> None:
         self.dismiss(self.draft)
