@@ -544,9 +544,11 @@ def test_the_ready_letter_s_example_command_names_a_part_it_has(interview):
     ready = texts(say(interview, draft, "done", "", "", "", "no", ""))
     assert "Your request is ready" in ready
     assert "`edit part 1`" in ready and "edit part 2" not in ready
+    assert interview.view(draft).placeholder.startswith("edit part 1,")  # the box's example
     say(interview, draft, "add part", "Aide-memoires on cluster munitions", "done")
     assert interview.view(draft).step_id == "review"
     assert "`edit part 2`" in interview.view(draft).question
+    assert interview.view(draft).placeholder.startswith("edit part 2,")
 
 
 def test_a_one_part_request_is_told_so_when_another_part_is_named(interview):

@@ -238,7 +238,7 @@ def build_view(iv: Interview, draft: Draft, state: st.Conversation) -> View:
         step_id=step.id,
         kind=kind,
         question=question(iv, draft, state),
-        placeholder=_placeholder(step, kind),
+        placeholder=_placeholder(step, kind, len(draft.parts)),
         prefill=part.text if isinstance(pending, st.EditPart) and part is not None else None,
         current_part=part,
         current_number=position(draft, part) + 1 if part is not None else None,
@@ -260,10 +260,13 @@ _PLACEHOLDERS = {"choice": "type a number", "multi": "numbers to tick or untick,
                  "fill": "the words to use", "numbers": "part numbers, like 1 3"}
 
 
-def _placeholder(step: Step, kind: str) -> str:
+def _placeholder(step: Step, kind: str, parts: int) -> str:
     if kind == step.kind and step.placeholder:
         return step.placeholder
-    return _PLACEHOLDERS.get(kind, "type here; Enter sends")
+    text = _PLACEHOLDERS.get(kind, "type here; Enter sends")
+    if kind == "review" and parts < 2:  # name a part the letter has
+        text = text.replace("edit part 2", "edit part 1")
+    return text
 
 
 def actions(iv: Interview, draft: Draft, state: st.Conversation, step: Step,
