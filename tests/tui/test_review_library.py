@@ -213,3 +213,20 @@ async def test_library_reset_of_an_edited_builtin(app_factory):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert Library.load().get("no-watermark").body == original.body
+
+
+async def test_review_clause_boxes_say_ticked_in_characters_not_colour_alone(app_factory):
+    draft = saved_draft()
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        review = await open_screen(pilot, "ctrl+r", ReviewScreen)
+        clauses = review.query_one("#clauses")
+        clauses.scroll_home(animate=False)
+        await pilot.pause()
+        shown = min(len(clauses.options), clauses.size.height)
+        boxes = {clauses.options[y].value: clauses.render_line(y).text[:3] for y in range(shown)}
+        ticked = {value for value in boxes if value in review.draft.clauses}
+        assert ticked and ticked != set(boxes), "the draft ticks some clauses and not others"
+        for value, box in boxes.items():
+            assert box == ("▐X▌" if value in ticked else "▐ ▌"), (value, box)

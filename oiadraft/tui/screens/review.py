@@ -27,6 +27,7 @@ from oiadraft.tui.widgets.findings import findings_text
 from oiadraft.tui.widgets.footer import SteadyFooter
 from oiadraft.tui.widgets.letter import LetterPane
 from oiadraft.tui.widgets.standins import NARROW
+from oiadraft.tui.widgets.ticklist import TickList
 
 if TYPE_CHECKING:
     from oiadraft.interview import Interview
@@ -88,7 +89,7 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
                 yield OptionList(id="parts")
                 yield Static(id="part-findings")
                 yield Label("Clauses — Space ticks or unticks", classes="heading")
-                yield SelectionList[str](id="clauses")
+                yield TickList(id="clauses")
             yield LetterPane(id="review-letter")
         yield SteadyFooter(compact=True, show_command_palette=False)
 
