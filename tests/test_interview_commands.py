@@ -665,3 +665,36 @@ def test_a_remark_typed_over_a_part_being_edited_leaves_the_part_as_it_was(inter
 def test_a_part_that_says_more_than_a_remark_is_a_part(interview):
     draft = at_parts(interview, "Thank-you letters the Minister sent about cluster munitions")
     assert len(draft.parts) == 1
+
+
+def test_a_part_covering_that_period_takes_the_earlier_parts_period_as_check_does(interview):
+    draft = Draft()
+    say(interview, draft, "Auckland Council", "dog control", "skip",
+        "The number of dog attacks reported each year (2019-2024)")
+    reply = interview.respond(
+        draft, "Any correspondence with Auckland Transport about dog control in that period")
+    second = draft.parts[1]
+    assert second.period == Period(date(2019, 1, 1), date(2024, 12, 31))
+    said = " ".join(texts(reply).split())
+    assert "the period of part 1" in said and "1 January 2019" in said
+    assert reply.view.pending != "part_period", "no period question: it has one"
+    letter = render_text(draft, library=interview.library, today=TODAY)
+    assert "in that period (" in letter and "2019" in letter.split("in that period (")[1][:60]
+    say(interview, draft, "undo")
+    assert len(draft.parts) == 1
+
+
+def test_pasted_parts_covering_that_period_take_it_too(interview):
+    draft = Draft()
+    say(interview, draft, "Auckland Council", "dog control", "skip")
+    interview.respond(draft, "1. Dog attacks reported each year (2019-2024).\n"
+                             "2. Any correspondence with Auckland Transport in that period.\n"
+                             "3. The council's dog control policy.\n")
+    assert [p.period for p in draft.parts] == [
+        None, Period(date(2019, 1, 1), date(2024, 12, 31)), None]
+
+
+def test_that_period_is_left_to_the_request_period_when_there_is_one(interview):
+    draft = at_parts(interview, "Cabinet papers on cluster munitions in 2023",
+                     "Any emails about them in that period")
+    assert draft.parts[1].period is None  # the request's period covers it, as check reads it

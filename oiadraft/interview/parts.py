@@ -97,11 +97,41 @@ def answer(turn: Turn, step: Any, text: str) -> None:
     background = _background_words(split) if split is not None else 0
     if background:
         turn.say("background_left_out", words=number(background))
+    take_earlier_period(turn, part)
     if not _has_period(turn, part):
         said(turn, report(turn, part, actions=False))
         turn.state = replace(turn.state, pending=st.PartPeriod(part=part.id))
         return
     report_and_ask(turn, part)
+
+
+def take_earlier_period(turn: Turn, part: Part) -> bool:
+    """A part with no time frame of its own that says it covers an earlier part's ("any
+    correspondence about it in that period") takes the period of the nearest earlier part
+    that has one, as `oiadraft check` reads the letter; said in one line. Not when the
+    request has a period: every part without one of its own covers that."""
+    draft = turn.draft
+    if part.period is not None or draft.period is not None:
+        return False
+    from oiadraft.periods import find_periods
+    from oiadraft.scope import names_earlier_period
+
+    today = turn.iv.today
+    if find_periods(part.text, today=today, limit=1) or not names_earlier_period(part.text):
+        return False
+    at = next((i for i, p in enumerate(draft.parts) if p is part), len(draft.parts))
+    for earlier in range(at - 1, -1, -1):
+        other = draft.parts[earlier]
+        period = other.period
+        if period is None:
+            found = find_periods(other.text, today=today, limit=1)
+            period = found[0].period if found else None
+        if period is not None:
+            part.period = period
+            turn.say("part_period_taken", number=number(at + 1), other=number(earlier + 1),
+                     period=period_phrase(period))
+            return True
+    return False
 
 
 def _only_a_period(turn: Turn, words: str) -> bool:

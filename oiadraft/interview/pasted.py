@@ -133,6 +133,10 @@ def add_many(turn: Turn, split: Any, text: str) -> None:
 
     added = [Part(text=clean_part_text(found.text)) for found in split.parts]
     draft.parts.extend(added)
+    from oiadraft.interview.parts import take_earlier_period
+
+    for part in added:
+        take_earlier_period(turn, part)
     if count <= DETAILED_PARTS:
         # one message for all of them: a widget per part would crowd the transcript
         said(turn, "\n\n---\n\n".join(report(turn, part, actions=False, words=True)

@@ -222,7 +222,7 @@ def _referenced(text: str, index: int, numbers: Sequence[str]) -> int | None:
     return None
 
 
-def _names_earlier_period(text: str) -> bool:
+def names_earlier_period(text: str) -> bool:
     """Whether the part says its period is an earlier part's ("in that period")."""
     return any(token.kind == "period_reference" for token in tokens(text, load_rules()))
 
@@ -240,7 +240,7 @@ def _inherit_periods(assessments: tuple[Assessment, ...], numbers: Sequence[str]
             continue
         if "cross-reference" in part.signals:
             target = _referenced(part.text, index, numbers)
-        elif _names_earlier_period(part.text):
+        elif names_earlier_period(part.text):
             # "... in that period": the nearest earlier part that states one
             target = next((earlier for earlier in range(index - 1, -1, -1)
                            if result[earlier].period is not None), None)
