@@ -119,3 +119,15 @@ async def test_the_file_name_offered_names_the_act_the_letter_asks_under(app_fac
         dialog = await open_screen(pilot, "ctrl+s", SaveLetterScreen)
         offered = os.path.basename(dialog.query_one("#path").value)
     assert offered == "lgoima-request-thorndon-quay-cycleway.txt"
+
+
+async def test_a_word_processor_name_is_refused_with_the_name_to_use(app_factory, tmp_path):
+    draft = saved_draft(*START)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        problem = await save_as(pilot, tmp_path / "letter.docx")
+        assert "letter.txt" in problem and ".docx" in problem
+        assert await save_as(pilot, tmp_path / "letter.txt") == ""
+    assert not (tmp_path / "letter.docx").exists()
+    assert "Cabinet papers" in (tmp_path / "letter.txt").read_text(encoding="utf-8")

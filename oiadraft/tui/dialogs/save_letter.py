@@ -17,6 +17,9 @@ from oiadraft.fsutil import cannot_write
 from oiadraft.model import Draft
 from oiadraft.tui.guard import guarded
 
+WORD_PROCESSOR_FILES = frozenset({".doc", ".docx", ".odt", ".pdf", ".rtf", ".pages"})
+"""Names a word processor or PDF reader would open and find plain text it cannot read."""
+
 
 def write_letter(draft: Draft, library: Any, path: Path, today: date) -> Path:
     """Render for the file's extension (.md → Markdown, else text) and write atomically."""
@@ -81,6 +84,12 @@ class SaveLetterScreen(ModalScreen[Path | None]):
             problem.update(Text("Type a file name.", style="bold red"))
             return
         path = Path(raw).expanduser()
+        if path.suffix.lower() in WORD_PROCESSOR_FILES:
+            problem.update(Text(
+                f"The letter is saved as plain text, which a {path.suffix} file would not open "
+                f"as: name it {path.stem}.txt (open that in your word processor, or paste it "
+                "into an email) or .md for Markdown.", style="bold red"))
+            return
         reason = cannot_write(path)
         if reason:
             problem.update(Text(reason, style="bold red"))
