@@ -114,11 +114,11 @@ def take_earlier_period(turn: Turn, part: Part) -> bool:
     if part.period is not None or draft.period is not None:
         return False
     from oiadraft.periods import find_periods
-    from oiadraft.scope import names_earlier_period
 
-    today = turn.iv.today
-    if find_periods(part.text, today=today, limit=1) or not names_earlier_period(part.text):
+    assessment = turn.iv.assess(draft, part)  # cached: the report of the part reads it next
+    if assessment.period is not None or not assessment.refers_to_earlier_period:
         return False
+    today = turn.iv.today
     at = next((i for i, p in enumerate(draft.parts) if p is part), len(draft.parts))
     for earlier in range(at - 1, -1, -1):
         other = draft.parts[earlier]

@@ -40,8 +40,7 @@ Public API
     ``assess_cached``; ``assess_request(parts_or_split, context) -> RequestAssessment``;
     ``Finding`` (a frozen dataclass, everything worked out); ``apply_suggestion(text, finding,
     fills)``, ``findings_after``, ``SuggestionError``; ``split_dates_then_copies(text)``;
-    ``load_rules`` and ``parse_rules`` (the vocabulary); ``names_earlier_period(text)``
-    (the part says it covers an earlier part's period: "in that period"); ``counted_parts(n)``, a request's
+    ``load_rules`` and ``parse_rules`` (the vocabulary); ``counted_parts(n)``, a request's
     number of parts as the analyser tells them apart (a context so capped rates alike).
 """
 
@@ -49,7 +48,7 @@ from oiadraft.scope.assessment import Assessment, Context, assess, assess_cached
 from oiadraft.scope.features import counted_parts
 from oiadraft.scope.findings import SEVERITIES, Finding
 from oiadraft.scope.model import RISKS, load_model
-from oiadraft.scope.request import RequestAssessment, assess_request, names_earlier_period
+from oiadraft.scope.request import RequestAssessment, assess_request
 from oiadraft.scope.schema import PLACEHOLDER
 from oiadraft.scope.suggestions import (
     SuggestionError,
@@ -77,7 +76,6 @@ __all__ = [
     "findings_after",
     "load_model",
     "load_rules",
-    "names_earlier_period",
     "parse_rules",
     "split_dates_then_copies",
 ]

@@ -55,6 +55,8 @@ class Assessment:
     period_part: str | None = None
     """The number of the earlier part whose period this part takes (it asks for what that
     part identified, or says "in that period"); None when the period is its own."""
+    refers_to_earlier_period: bool = False
+    """The part says it covers an earlier part's period ("in that period")."""
     record_kind: str = "documents"
     """What the part asks for: "communications", "named" (named document types) or "documents"."""
     acknowledged_findings: tuple[Finding, ...] = ()
@@ -112,6 +114,7 @@ def assess(part_text: str, context: Context | None = None,
         period_text=view.period_text,
         period_span=view.period_span,
         record_kind=view.record_kind,
+        refers_to_earlier_period=bool(view.words("period_reference")),
         acknowledged_findings=hidden,
         likelihood=round(likelihood, 3),
         reasons=findings.reasons(contributions, rules),

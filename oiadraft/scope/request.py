@@ -222,11 +222,6 @@ def _referenced(text: str, index: int, numbers: Sequence[str]) -> int | None:
     return None
 
 
-def names_earlier_period(text: str) -> bool:
-    """Whether the part says its period is an earlier part's ("in that period")."""
-    return any(token.kind == "period_reference" for token in tokens(text, load_rules()))
-
-
 def _inherit_periods(assessments: tuple[Assessment, ...], numbers: Sequence[str],
                      context: Context, acknowledged: dict[str, Iterable[str]],
                      echo_words: bool) -> tuple[Assessment, ...]:
@@ -240,7 +235,7 @@ def _inherit_periods(assessments: tuple[Assessment, ...], numbers: Sequence[str]
             continue
         if "cross-reference" in part.signals:
             target = _referenced(part.text, index, numbers)
-        elif names_earlier_period(part.text):
+        elif part.refers_to_earlier_period:
             # "... in that period": the nearest earlier part that states one
             target = next((earlier for earlier in range(index - 1, -1, -1)
                            if result[earlier].period is not None), None)
