@@ -44,20 +44,26 @@ async def test_a_dialogs_labels_wrap_inside_it_on_a_narrow_terminal(app_factory)
             assert label.region.right <= room.right, str(label.render())
 
 
+async def open_deadline(pilot):
+    """Ctrl+T from the chat: the deadline dialog, once it has settled."""
+    from oiadraft.tui.dialogs.deadline import DeadlineScreen
+
+    await ready(pilot)
+    await pilot.press("ctrl+t")
+    for _ in range(3):
+        await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, DeadlineScreen)
+    return dialog
+
+
 async def test_the_deadline_dialog_opens_at_its_title_on_a_short_terminal(app_factory):
     """At 80x24 a council's deadline dialog is taller than the screen: it opened scrolled
     down, its title and the label of the date box out of sight."""
-    from oiadraft.tui.dialogs.deadline import DeadlineScreen
-
     draft = saved_draft("wcc", "rates", "2023", "yes", "Reports about rates in 2023")
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("ctrl+t")
-        for _ in range(3):
-            await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, DeadlineScreen)
+        dialog = await open_deadline(pilot)
         box = dialog.query_one("#dialog")
         assert box.max_scroll_y > 0, "the dialog was meant to be taller than the screen"
         assert box.scroll_y == 0
@@ -67,17 +73,10 @@ async def test_the_deadline_dialog_opens_at_its_title_on_a_short_terminal(app_fa
 async def test_the_due_date_is_in_sight_when_the_deadline_dialog_opens_at_80x24(app_factory):
     """The dialog asked 'When is it due?' and, at 80x24, answered below the fold: the report
     came after every box and button, out of sight, and no key scrolls to a text."""
-    from oiadraft.tui.dialogs.deadline import DeadlineScreen
-
     draft = saved_draft("wcc", "rates", "2023", "yes", "Reports about rates in 2023")
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("ctrl+t")
-        for _ in range(3):
-            await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, DeadlineScreen)
+        dialog = await open_deadline(pilot)
         box = dialog.query_one("#dialog").content_region
         report = dialog.query_one("#report")
         assert "Response due by" in str(report.render())

@@ -48,6 +48,15 @@ async def review_at_part(pilot, number: int) -> ReviewScreen:
     return review
 
 
+async def press_in_review(pilot, number: int, key: str) -> None:
+    """Highlight part `number` in review and press `key`; wait for the chat's reply."""
+    await review_at_part(pilot, number)
+    await pilot.press(key)
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def test_f3_in_review_keeps_the_highlighted_part_and_goes_back_to_the_chat(
         app_factory):
     """F3 on a part in review does what `keep part N` does in the chat; it did nothing."""
@@ -56,13 +65,9 @@ async def test_f3_in_review_keeps_the_highlighted_part_and_goes_back_to_the_chat
     draft = saved_draft(*BROAD)
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await review_at_part(pilot, 2)
-        await pilot.press("f3")
-        await pilot.pause()
+        await press_in_review(pilot, 2, "f3")
         chat = app.screen
         assert isinstance(chat, ChatScreen)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
         parts = chat.draft.parts
         assert parts[1].text == "All emails about cluster munitions" and parts[1].acknowledged
         assert not parts[0].acknowledged and not parts[2].acknowledged
@@ -73,11 +78,7 @@ async def test_f4_in_review_splits_the_highlighted_part(app_factory):
     draft = saved_draft(*BROAD)
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await review_at_part(pilot, 3)
-        await pilot.press("f4")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await press_in_review(pilot, 3, "f4")
         parts = app.screen.draft.parts
         assert len(parts) == 4
         assert parts[1].text == "All emails about cluster munitions"
@@ -91,11 +92,7 @@ async def test_f2_in_review_asks_in_the_chat_for_the_blanks_of_the_rewording(app
     draft = saved_draft(*BROAD)
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await review_at_part(pilot, 2)
-        await pilot.press("f2")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await press_in_review(pilot, 2, "f2")
         chat = app.screen
         assert "accept part 2" in transcript_texts(app)
         assert chat.view.kind == "fill"
