@@ -255,7 +255,7 @@ def build_view(iv: Interview, draft: Draft, state: st.Conversation) -> View:
 
 _PLACEHOLDERS = {"choice": "type a number", "multi": "numbers to tick or untick, or Enter to keep",
                  "yesno": "yes or no", "confirm": "Enter if right, or type it again",
-                 "review": "edit part 2, add part, back …", "period": "e.g. since 1 October 2020",
+                 "review": "edit part {part}, add part, back …", "period": "e.g. since 1 October 2020",
                  "edit": "the part's new words; Escape leaves it as it was",
                  "fill": "the words to use", "numbers": "part numbers, like 1 3"}
 
@@ -263,10 +263,9 @@ _PLACEHOLDERS = {"choice": "type a number", "multi": "numbers to tick or untick,
 def _placeholder(step: Step, kind: str, parts: int) -> str:
     if kind == step.kind and step.placeholder:
         return step.placeholder
-    text = _PLACEHOLDERS.get(kind, "type here; Enter sends")
-    if kind == "review" and parts < 2:  # name a part the letter has
-        text = text.replace("edit part 2", "edit part 1")
-    return text
+    # the example names a part the letter has: the second, or the only one
+    return _PLACEHOLDERS.get(kind, "type here; Enter sends").replace(
+        "{part}", str(min(2, max(parts, 1))))
 
 
 def actions(iv: Interview, draft: Draft, state: st.Conversation, step: Step,
