@@ -738,6 +738,31 @@ def test_financial_years_written_bare_are_not_guessed_without_the_words():
     assert find_periods("Emails from 2020/21 to 2023/24.", today=TODAY) == []
 
 
+@pytest.mark.parametrize("text,quote,advice", [
+    ("Emails from 2020/21 to 2023/24.", "2020/21 to 2023/24",
+     "'the financial years 2020/21 to 2023/24' (1 July 2020 to 30 June 2024)"),
+    ("Data for the decade 2012/13 through 2022/23 for refugees.", "2012/13 through 2022/23",
+     "'the financial years 2012/13 to 2022/23' (1 July 2012 to 30 June 2023)"),
+    ("Spending on cars in 2022/23.", "in 2022/23",
+     "'the 2022/23 financial year' (1 July 2022 to 30 June 2023)"),
+])
+def test_financial_years_written_bare_are_asked_about(text, quote, advice):
+    (problem,) = periods.find_period_problems(text, today=TODAY)
+    assert problem.text == quote
+    assert "does not say which kind of year" in problem.message and advice in problem.message
+
+
+def test_a_bare_financial_year_range_written_backwards_is_asked_about():
+    (problem,) = periods.find_period_problems("Budgets 2022/23 to 2020/21.", today=TODAY)
+    assert "ends before it starts" in problem.message
+
+
+def test_up_until_is_one_phrase_with_its_end():
+    (found,) = find_periods("All emails about the port up until 1 November 2019.", today=TODAY)
+    assert found.text == "up until 1 November 2019"
+    assert found.period == Period(None, D(2019, 11, 1))
+
+
 def test_month_first_dates_parse_and_keep_their_checks():
     assert parse_date("September 13, 2024") == D(2024, 9, 13)
     with pytest.raises(PeriodError, match="no day 30"):

@@ -128,6 +128,27 @@ def _read_unit(text: str) -> _Unit:
     return unit
 
 
+def _bare_financial_years(first_text: str, last_text: str | None, phrase: str
+                          ) -> PeriodError:
+    """Why "2012/13 through 2022/23" (or "in 2022/23") is asked about: written like financial
+    years, but not said to be (a tax year runs from 1 April)."""
+    first = _read_unit(first_text)  # raises when these are not two years in a row
+    last = _read_unit(last_text) if last_text else first
+    years = " ".join(first_text.split())
+    if last_text is None:
+        return PeriodError(
+            f"'{years}' does not say which kind of year: write 'the {years} financial year' "
+            f"(1 July {first.first.year} to 30 June {first.last.year}) or give the dates")
+    until = " ".join(last_text.split())
+    written = " ".join(phrase.split())
+    if last.last < first.first:
+        return PeriodError(f"'{written}' ends before it starts; put the earlier year first")
+    return PeriodError(
+        f"'{written}' does not say which kind of year: write 'the financial years "
+        f"{years} to {until}' ({format_date(first.first)} to {format_date(last.last)}) or "
+        "give the dates")
+
+
 def _month_word(word: str, original: str) -> int:
     month = month_number(word)
     if month is None:
@@ -306,6 +327,8 @@ def _reading(grammar: str, groups: tuple[str | None, ...], phrase: str,
                 f"{phrase!r} ends ({format_date(last.last)}) before it starts "
                 f"({format_date(first.first)}); put the earlier year first")
         return Period(first.first, last.last)
+    if get("z_s") is not None or get("z_one") is not None:
+        raise _bare_financial_years(get("z_s") or get("z_one"), get("z_e"), phrase)
     if get("b_s") is not None:
         lead, start_text, end_text = "between", get("b_s"), get("b_e")
         until_request = get("b_ur") is not None

@@ -72,10 +72,13 @@ _EVENT = (r"the\s+(?!(?:start|beginning|end|close|middle)\b)"
           r"(?:in|on|of)\s+")
 
 
-_BRANCHES = ("fyrange", "fylist", "paren", "years", "asat", "between", "since", "upto", "ending", "last", "bare", "one",
+_BRANCHES = ("fyrange", "fylist", "fybare", "paren", "years", "asat", "between", "since", "upto", "ending", "last", "bare", "one",
              "cued")
 # a financial year written bare ("2020/21"), read as one only where the phrase says so
 _FY_BARE = rf"{_LB}\d{{4}}\s*[/–—‑-]\s*(?:\d{{4}}|\d{{2}})(?![\w/]|[.,]\d)"
+# one written with a slash ("in 2022/23"; "annually 2019-2023" is a range of years)
+_FY_SLASH = rf"{_LB}\d{{4}}/(?:\d{{4}}|\d{{2}})(?![\w/]|[.,]\d)"
+_NOT_FY_WORDS = r"(?!\s*(?:(?:financial|fiscal)\s+years?|fy)\b)"
 
 
 def _grammar(find: bool, branches: tuple[str, ...] = _BRANCHES) -> re.Pattern[str]:
@@ -87,7 +90,8 @@ def _grammar(find: bool, branches: tuple[str, ...] = _BRANCHES) -> re.Pattern[st
     start = f"{_MOD}(?:{_FULL}|{_FY}|{_CAL}|{_MONTH_YEAR}|{year}|{_DAY_MONTH}|\\b{_MONTH})"
     end = f"{_MOD}(?:{_FULL}|{_FY}|{_CAL}|{_MONTH_YEAR}|{year})"
     bare_start = f"{_MOD}(?:{_FULL}|{_FY}|{_CAL}|{_MONTH_YEAR}|{_DAY_MONTH}|\\b{_MONTH})"
-    upto_leads = (r"up\s+to\s+and\s+including|up\s+to|until|till|on\s+or\s+before"
+    upto_leads = (r"up\s+to\s+and\s+including|up\s+to|up\s+until|up\s+till|until|till"
+                  r"|on\s+or\s+before"
                   r"|no\s+later\s+than|prior\s+to|before")
     upto_tail = f"(?P<u_e>{end})"
     if not find:
@@ -107,6 +111,12 @@ def _grammar(find: bool, branches: tuple[str, ...] = _BRANCHES) -> re.Pattern[st
             rf"(?:\bthe\s+)?(?P<y_s>{_FY_BARE})(?:\s*,\s*{_FY_BARE})*"
             rf"(?:,?\s+(?:and|to)\s+|\s*[–—‑-]\s*)(?P<y_e>{_FY_BARE})\s+(?:financial|fiscal)"
             r"\s+years\b"),
+        # "2012/13 through 2022/23", "in 2022/23": years written as financial years are, but
+        # the phrase does not say so (a tax year runs from April): asked about, not read
+        "fybare": (
+            rf"(?P<z_s>{_FY_BARE})(?:\s*[–—‑-]\s*|\s+(?:to|and|until|till|through|thru)\s+)"
+            rf"(?P<z_e>{_FY_BARE}){_NOT_FY_WORDS}"
+            rf"|\b(?:{_CUES})\s+(?P<z_one>{_FY_SLASH}){_NOT_FY_WORDS}"),
         # "(2019-2024)", "(2019 to 2024 inclusive)": years in brackets, the brackets the cue
         "paren": (
             rf"(?<=\()(?P<p_s>{year})(?P<p_sep>{_SEP})(?P<p_e>{year})(?=(?:\s+inclusive)?\s*\))"),
@@ -165,6 +175,7 @@ _WEEKDAY_WORDS = ("mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday",
 _FIRST_WORDS = {  # branch: the words it can begin with ("#" is any number)
     "fyrange": {"each", "every", "the", "financial", "fiscal"},
     "fylist": {"the", "#"},
+    "fybare": {"#", *_CUES.split("|")},
     "paren": {"#"},
     "years": {"the", "calendar", "years"},
     "asat": {"as"},
@@ -215,7 +226,7 @@ _FOLLOWERS: dict[str, frozenset[str] | None] = {
     "starting": _UNIT_FIRST | {"from", "on", "in"},
     "beginning": _UNIT_FIRST | {"on", "in", "of"},
     "commencing": _UNIT_FIRST | {"on", "in"},
-    "on": frozenset({"or"}), "up": frozenset({"to"}), "no": frozenset({"later"}),
+    "on": frozenset({"or"}), "up": frozenset({"to", "until", "till"}), "no": frozenset({"later"}),
     "prior": _COUNTS | _UNIT_NAMES | _FINANCIAL | {"to"},
     "the": _COUNTS | _UNIT_NAMES | {"start", "beginning", "end", "close", "fy", "cy",
                                     "financial", "fiscal", "calendar", *_RELATIVE_WORDS},
