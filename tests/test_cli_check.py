@@ -37,6 +37,16 @@ def test_seed_text_report_and_exit_1(capsys):
     assert "13 parts" in out and "Good pattern" in out
 
 
+def test_a_part_asking_for_every_year_says_so_in_its_period_line(tmp_path, capsys):
+    request = tmp_path / "request.txt"
+    request.write_text("1. All NAIT movements since records began.\n"
+                       "2. Minutes of the board in 2023.\n", encoding="utf-8")
+    main(["check", str(request), "--today", "2024-09-13"])
+    out = capsys.readouterr().out
+    assert 'Period: every year the agency holds records for ("since records began")' in out
+    assert "Period: none stated" not in out
+
+
 def test_seed_json_contract(capsys):
     status = main(["check", str(SEED), "--today", "2024-09-13", "--format", "json"])
     data = json.loads(capsys.readouterr().out)

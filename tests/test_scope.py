@@ -749,6 +749,27 @@ def test_the_period_forms_are_read(text, start, end):
     assert "no-period" not in result.signals
 
 
+@pytest.mark.parametrize("text,quote", [
+    ("All NAIT movements since records began.", "since records began"),
+    ("Reliability data for every bus service, for all time.", "for all time"),
+    ("Board papers since the beginning.", "since the beginning"),
+    ("All emails about the port up until 1 November 2019.", "up until 1 November 2019"),
+])
+def test_a_part_with_no_start_date_is_told_so_not_that_it_has_no_time_frame(text, quote):
+    result = scope.assess(text, OIA)
+    assert "no-period" not in result.signals
+    finding = next(f for f in result.findings if f.rule == "open-period")
+    assert finding.quote == quote
+    assert f"No start date (\u201c{quote}\u201d)" in finding.message or \
+        f"no start date (\u201c{quote}\u201d)" in finding.message
+
+
+def test_since_the_beginning_of_a_year_is_a_period_not_all_time():
+    result = scope.assess("Emails about the port since the beginning of 2022.", OIA)
+    assert result.period == Period(date(2022, 1, 1), None)
+    assert "open-period" not in result.signals
+
+
 def test_a_date_without_a_year_is_asked_about_not_guessed():
     result = scope.assess("Any communications or briefings to ministers since 28th feb till "
                           "today.", scope.Context(today=date(2024, 4, 12)))

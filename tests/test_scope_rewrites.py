@@ -215,6 +215,15 @@ def test_pressing_the_accept_key_until_nothing_is_left_stays_english():
      "All emails about the port from 1 March 2023 to 30 June 2023."),
     ("Emails about the port between the dates 15/12/2022 to 09/06/2024.", "long-period",
      "Emails about the port from 1 March 2023 to 30 June 2023."),
+    # a part with no start date gets one, in front of the end it gives
+    ("All NAIT movements since records began.", "open-period",
+     "All NAIT movements from 1 March 2023 to 30 June 2023."),
+    ("All NAIT movements since records began up until 1 November 2019.", "open-period",
+     "All NAIT movements from 1 March 2023 up until 1 November 2019."),
+    ("Minutes of board meetings before 2019.", "open-period",
+     "Minutes of board meetings from 1 March 2023 to 30 June 2023."),
+    ("All emails about the port up until 1 November 2019.", "open-period",
+     "All emails about the port from 1 March 2023 up until 1 November 2019."),
     # missing words go before a closing question mark and a list's "; and"
     ("How many people attended the public meeting?", "no-period",
      "How many people attended the public meeting from 1 March 2023 to 30 June 2023?"),

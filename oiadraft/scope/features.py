@@ -388,7 +388,8 @@ def _single_document(view: PartView) -> bool:
         all(not t.text.lower().rstrip().endswith("s") for t in named)
 
 
-PERIOD_SIGNALS = frozenset({"unclear-period", "no-period", "long-period", "short-period"})
+PERIOD_SIGNALS = frozenset({"unclear-period", "no-period", "open-period", "long-period",
+                            "short-period"})
 """The signals about a part's period (its length, or its lack)."""
 
 
@@ -405,9 +406,28 @@ def _unclear_period(view: PartView, rule: SignalRule) -> Value | None:
 def _no_period(view: PartView, rule: SignalRule) -> Value | None:
     if view.period is not None or view.words("cross_reference") \
             or view.words("anchored_event") or _single_document(view) \
+            or view.words("all_time") \
             or view.period_problem is not None:  # a time was given: ask for its year
         return None
     return 1.0, [_at_end(view, rule.id)]
+
+
+@feature("open-period")
+def _open_period(view: PartView, rule: SignalRule) -> Value | None:
+    """Every year the agency holds, said in words ("since records began", "for all time") or
+    by an end date with no start ("up until 1 November 2019")."""
+    if view.words("cross_reference"):
+        return None
+    always = view.words("all_time")
+    if always:
+        span = (always[0].start, always[0].end)
+    elif view.period is not None and view.period.start is None and \
+            view.period_span is not None:
+        span = view.period_span
+    else:
+        return None
+    quote = "\u201c" + " ".join(view.text[span[0]:span[1]].split()) + "\u201d"
+    return 1.0, [Hit(rule.id, span, fmt={"quote": quote}, rewrite="open-period")]
 
 
 def _period_quote(view: PartView) -> str:

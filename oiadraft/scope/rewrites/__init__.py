@@ -71,11 +71,37 @@ def _period(part: Part, _: Any) -> Rewrite | None:
             part.rules.signals["long-period"].replacement)
 
 
+_UP_TO = ("up to", "up until", "up till", "until", "till", "to")
+
+
+def _open_period(part: Part, _: Any) -> Rewrite | None:
+    """A start date for a part with none: "since records began" becomes "from <start date>",
+    or the whole range (the long-period fix's words) when nothing else ends the period; "up
+    until 1 November 2019" becomes "from <start date> up until 1 November 2019" (the end as
+    written), and "before 2019" the whole range."""
+    signals = part.rules.signals
+    start_only = signals["open-period"].replacement
+    whole = signals["long-period"].replacement
+    assert start_only is not None and whole is not None
+    always = [t for t in part.tokens if t.kind == "all_time"]
+    if always:
+        ends = part.period is not None and part.period.end is not None
+        return (always[0].start, always[0].end), start_only if ends else whole
+    if part.period_span is None:
+        return None
+    start, end = part.period_span
+    written = " ".join(part.text[start:end].split())
+    if written.lower().startswith(tuple(f"{lead} " for lead in _UP_TO)):
+        return (start, end), f"{start_only} {written}"
+    return (start, end), whole
+
+
 FAMILIES: dict[str, Callable[[Part, Any], Rewrite | None]] = {
     "communications": _communications,
     "custodian": lambda part, token: custodian_rewrite(part.where, token),
     "inclusive": lambda part, token: inclusive_rewrite(part.where, token),
     "mention": _mention,
+    "open-period": _open_period,
     "period": _period,
 }
 
