@@ -733,8 +733,9 @@ def test_a_range_between_two_dates_is_never_read_as_one_day():
 
 
 def test_financial_years_written_bare_are_not_guessed_without_the_words():
-    with pytest.raises(PeriodError, match="financial year"):
-        parse_period("from 2020/21 to 2023/24", today=TODAY)
+    for answer in ("from 2020/21 to 2023/24", "between 2020/21 and 2023/24"):
+        with pytest.raises(PeriodError, match="write 'the financial years 2020/21 to 2023/24'"):
+            parse_period(answer, today=TODAY)
     assert find_periods("Emails from 2020/21 to 2023/24.", today=TODAY) == []
 
 

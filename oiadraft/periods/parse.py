@@ -22,6 +22,8 @@ from oiadraft.periods.grammar import _MONTH, WHOLE
 _THE_PERIOD = Lazy(r"^(?:(?:in|for|over|during|covering)\s+)?the\s+(?=period\s)", re.IGNORECASE)
 _EACH_YEAR = Lazy(r"^(?:for\s+)?(?:each|every)\s+(?:calendar\s+)?year\s+(?=from\s|between\s)",
                   re.IGNORECASE)
+# "from 2020/21 to 2023/24": years written like financial years, asked about as in free text
+_FY_LEAD = Lazy(r"^(?:from|between)\s+(?=[0-9]{4}\s*/)", re.IGNORECASE)
 _ANY_TIME = {"any time", "anytime", "all time", "any date"}
 _VAGUE = Lazy(r"\b(?:few|several|some|couple|recent|recently|many|number of|a while|"
                     r"lately|various)\b")
@@ -56,6 +58,8 @@ def parse_period(text: str, today: date | None = None) -> Period:
     if match is None and norm[:7].lower() == "period ":
         norm = norm[7:]  # "the period 2023" is "2023"
         match = WHOLE.fullmatch(norm)
+    if match is None and _FY_LEAD.match(norm):
+        match = WHOLE.fullmatch(_FY_LEAD.sub("", norm, count=1))
     if match is not None:
         return _interpret(match, today)
     raise _explain(norm)
