@@ -324,7 +324,7 @@ def _find_periods_plain(text: str, today: date | None) -> list[PeriodMatch]:
             if next_key == "the" and key in p._AFTER_THE:
                 return third in p._AFTER_THE[key]
             if key == "the" and next_key in p._RELATIVE_WORDS:
-                return third in p._COUNTS or third in p._UNIT_NAMES
+                return third in p._COUNTS or third in p._UNIT_NAMES or third in p._FINANCIAL
         if key == "the" and next_key == "#":
             return following.isdigit()
         return True
