@@ -374,6 +374,41 @@ def test_the_next_part_typed_instead_of_a_parts_time_frame_is_the_next_part(inte
     assert chat.draft.parts[1].period is not None and len(chat.draft.parts) == 2
 
 
+def test_a_first_part_typed_before_the_period_is_confirmed_keeps_the_period(interview):
+    """A quick typist gives part 1 before reading "... right?": the period shown stands and
+    the words are part 1, not a period that cannot be read (which lost the period)."""
+    chat = Chat(interview)
+    chat.say("mfat", "cluster munitions", "the financial years 2020/21 to 2023/24")
+    assert "right?" in text_of(chat.replies[-1])
+    reply = chat.say("All emails about the Convention up until 2019",
+                     "Cabinet papers about the Convention")
+    assert chat.draft.period == Period(date(2020, 7, 1), date(2024, 6, 30))
+    assert [p.text for p in chat.draft.parts] == [
+        "All emails about the Convention up until 2019", "Cabinet papers about the Convention"]
+    assert "I've kept **the period from 1 July 2020 to 30 June 2024**" in \
+        text_of(chat.replies[-2])
+    assert not problem(reply)
+    # a period typed again is still a period to confirm, and words that are neither are
+    # still said to be unreadable
+    other = Chat(interview)
+    other.say("mfat", "cluster munitions", "2023", "2022")
+    assert "right?" in text_of(other.replies[-1]) and other.draft.period is None
+    assert problem(other.say("whenever it suits")) and not other.draft.parts
+
+
+def test_a_first_part_typed_at_the_period_question_is_a_part(interview):
+    chat = Chat(interview)
+    reply = chat.say("mfat", "cluster munitions", "All cycleway budgets since records began")
+    assert [p.text for p in chat.draft.parts] == ["All cycleway budgets since records began"]
+    assert chat.draft.period is None and chat.step == "parts"
+    said = text_of(reply)
+    assert "That reads as something to ask for rather than a period" in said
+    # the part says which years it means (all of them): it is warned about and offered a
+    # start date, not asked for a time frame its words contradict
+    assert "covering **every year the agency holds** (“since records began”)" in said
+    assert "should part 1 cover?" not in said
+
+
 def test_the_accept_hint_names_the_suggestion_accept_uses(interview):
     """Advice with no rewording ("Records" names no kind) can come first: F2 uses the first
     suggestion that rewords the part, and the hint names that one."""

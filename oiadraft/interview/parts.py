@@ -157,7 +157,11 @@ def _has_period(turn: Turn, part: Part) -> bool:
         return True
     from oiadraft.periods import find_periods
 
-    return bool(find_periods(part.text, today=turn.iv.today))
+    if find_periods(part.text, today=turn.iv.today):
+        return True
+    # "since records began": the words say which years, all of them; the warning about it
+    # offers the fix, and a time frame asked for on top would contradict the words
+    return "open-period" in turn.iv.assess(turn.draft, part).signals
 
 
 def _part_or_new(turn: Turn, pending: st.PartPeriod | st.EditPart, text: str) -> Part | None:

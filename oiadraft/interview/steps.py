@@ -16,7 +16,7 @@ from oiadraft.interview import state as st
 from oiadraft.interview.fields import set_field
 from oiadraft.interview.script import Choice, Step
 from oiadraft.interview.show import choices, selection
-from oiadraft.interview.words import number, parts_phrase, quote_user
+from oiadraft.interview.words import number, parts_phrase, period_phrase, quote_user
 from oiadraft.text import upper_first
 
 if TYPE_CHECKING:
@@ -253,6 +253,14 @@ def answer_period(turn: Turn, step: Step, text: str) -> None:
     if not text.strip() or _word(text) in NO | {"none", "no period"}:
         skip_step(turn, step)
         return
+    if _typed_ahead(turn, text):
+        # a first part typed before this question was read: no overall period, and the
+        # words are the part they were meant as, not a period that cannot be read
+        set_field(turn.draft, step.sets, None)
+        answered(turn, step.id)
+        turn.say("period_passed_for_part")
+        _answer_next(turn, text)
+        return
     period = read_period(turn, text)
     if period is None:
         return
@@ -265,11 +273,35 @@ def answer_period_confirm(turn: Turn, pending: st.PeriodConfirm, text: str) -> N
     if word in NO:
         turn.reask = True
         return
-    if word and word not in YES:
+    typed_ahead = bool(word) and word not in YES and _typed_ahead(turn, text)
+    if word and word not in YES and not typed_ahead:
         answer_period(turn, turn.iv.script.step("period"), text)
         return
     set_field(turn.draft, "period", pending.period)
     answered(turn, "period")
+    if typed_ahead:
+        # the next answer typed before "right?" was read: the period stands, as shown
+        turn.say("period_kept_for_part", period=period_phrase(pending.period))
+        _answer_next(turn, text)
+
+
+def _typed_ahead(turn: Turn, text: str) -> bool:
+    """Words given at the period question (or its "right?") that are no period but ask for
+    records: a first part, typed by someone who did not wait for the question."""
+    from oiadraft.interview.parts import _next_part
+
+    return "parts" not in turn.state.answered and _next_part(turn, text)
+
+
+def _answer_next(turn: Turn, text: str) -> None:
+    """Give `text` to the question now being asked when that is the parts question;
+    otherwise put it back in the box, so it is not taken as the answer to something else."""
+    from oiadraft.interview.parts import answer as answer_part
+
+    if turn.iv.current_step(turn.draft, turn.state).kind == "parts":
+        answer_part(turn, None, text)
+    else:
+        turn.refill = text
 
 
 # ---- tick lists ------------------------------------------------------------------------------

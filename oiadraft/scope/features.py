@@ -95,6 +95,8 @@ class PartView:
         if period is not None:
             self.period, self.period_source = period.period, "part"
             self.period_text, self.period_span = period.text, (period.start, period.end)
+        elif "all_time" in self.by_kind:
+            pass  # "since records began": the part's own words, over any period set for it
         elif context.part_period is not None:
             self.period, self.period_source = context.part_period, "part"
         elif context.request_period is not None:
