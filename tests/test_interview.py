@@ -393,7 +393,20 @@ def test_a_first_part_typed_before_the_period_is_confirmed_keeps_the_period(inte
     other = Chat(interview)
     other.say("mfat", "cluster munitions", "2023", "2022")
     assert "right?" in text_of(other.replies[-1]) and other.draft.period is None
-    assert problem(other.say("whenever it suits")) and not other.draft.parts
+    reply = other.say("whenever it suits")
+    assert problem(reply) and not other.draft.parts
+    assert "covers **the period from 1 January 2022 to 31 December 2022**" in text_of(reply)
+    other.say("")
+    assert other.draft.period == Period(date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_figures_typed_before_the_period_is_confirmed_are_the_first_part(interview):
+    chat = Chat(interview)
+    chat.say("Auckland Council", "dog attacks", "2023",
+             "The number of dog attacks reported to the council in 2023, by suburb")
+    assert chat.draft.period == Period(date(2023, 1, 1), date(2023, 12, 31))
+    assert [p.text for p in chat.draft.parts] == [
+        "The number of dog attacks reported to the council in 2023, by suburb"]
 
 
 def test_a_first_part_typed_at_the_period_question_is_a_part(interview):

@@ -208,8 +208,10 @@ def _next_part(turn: Turn, text: str) -> bool:
         parse_period(text, today=turn.iv.today)
         return False
     except PeriodError:
-        features = turn.iv.assess(turn.draft, Part(text=text.strip())).features or {}
-        return bool(features.get("record_types"))
+        assessment = turn.iv.assess(turn.draft, Part(text=text.strip()))
+        features = assessment.features or {}
+        # records named ("Cabinet papers"), or figures asked for ("the number of ...")
+        return bool(features.get("record_types")) or assessment.record_kind == "statistics"
 
 
 def skip_part_period(turn: Turn, pending: st.PartPeriod, finishing: bool = False) -> None:

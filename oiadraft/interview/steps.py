@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 YES = frozenset({"y", "yes", "yeah", "yep", "ae", "āe", "true", "ok", "okay", "right", "correct",
                  "sure", "that's right", "thats right"})
 NO = frozenset({"n", "no", "nope", "nah", "false", "kao"})
+NO_PERIOD = frozenset({"none", "no period"})
 KEEP_TICKS = frozenset({"", "ok", "okay", "yes", "y", "fine", "keep"})
 UNTICK_ALL = frozenset({"none", "nothing"})
 _MINISTER = re.compile(r"\bminister\b|\bhon\.?\s", re.IGNORECASE)
@@ -250,7 +251,7 @@ def read_period(turn: Turn, text: str) -> Any:
 
 
 def answer_period(turn: Turn, step: Step, text: str) -> None:
-    if not text.strip() or _word(text) in NO | {"none", "no period"}:
+    if not text.strip() or _word(text) in NO | NO_PERIOD:
         skip_step(turn, step)
         return
     if _typed_ahead(turn, text):
@@ -274,8 +275,16 @@ def answer_period_confirm(turn: Turn, pending: st.PeriodConfirm, text: str) -> N
         turn.reask = True
         return
     typed_ahead = bool(word) and word not in YES and _typed_ahead(turn, text)
+    if word in NO_PERIOD:
+        skip_step(turn, turn.iv.script.step("period"))
+        return
     if word and word not in YES and not typed_ahead:
-        answer_period(turn, turn.iv.script.step("period"), text)
+        period = read_period(turn, text)
+        # a period typed again waits for its own "right?"; words that are no period leave
+        # the one shown waiting for it, not lost
+        turn.state = replace(turn.state, pending=pending if period is None else
+                             st.PeriodConfirm(period=period, text=text.strip()))
+        turn.reask = period is None
         return
     set_field(turn.draft, "period", pending.period)
     answered(turn, "period")
