@@ -281,8 +281,19 @@ class Interview:
         return self._context(draft, part, parts)
 
     def _context(self, draft: Draft, part: Part | None, parts: int) -> Any:
-        own = part.period if part is not None and part.period != draft.period else None
+        own = self.period_of(draft, part) if part is not None else None
+        if own == draft.period:
+            own = None
         return self._context_of(draft.act, draft.agency, draft.topic, draft.period, parts, own)
+
+    def period_of(self, draft: Draft, part: Part) -> Any:
+        """The period given for `part` apart from its words: its own, or the earlier part's it
+        covers ("in that period"), as that part's period is now."""
+        if part.period_from is None:
+            return part.period
+        from oiadraft.periods import part_period
+
+        return part_period(part, draft.parts, self.today)
 
     def _context_of(self, act: str, agency: str, topic: str, period: Any, parts: int,
                     own: Any) -> Any:
@@ -297,10 +308,12 @@ class Interview:
     def risks(self, snapshot: hist.Snapshot, ids: set[str]) -> dict[str, str]:
         """The risk of each part in `ids` as the draft of `snapshot` rated it."""
         count = len(snapshot.parts)
+        periods = hist.part_periods(snapshot, self.today)
         return {part_id: _assess(text, self._context_of(
                     snapshot.act, snapshot.agency, snapshot.topic, snapshot.period, count,
-                    period if period != snapshot.period else None), ack).risk
-                for part_id, text, period, ack in snapshot.parts if part_id in ids}
+                    periods[part_id] if periods[part_id] != snapshot.period else None),
+                    ack).risk
+                for part_id, text, _period, ack, _from in snapshot.parts if part_id in ids}
 
     def rerated(self, before: hist.Snapshot, after: hist.Snapshot) -> dict[str, str]:
         """The parts whose words stayed as they were but whose risk a change to the rest of the
@@ -453,6 +466,7 @@ class Interview:
             else:
                 history.record(start, after, label)
         history.last = after
+        self._say_followed(turn, before, after)
         self._say_rerated(turn, before, after)
         self._say_other_act(turn, before, after)
         if (turn.reask or self._asked(turn) != asked) and not turn.prompted:
@@ -492,6 +506,33 @@ class Interview:
             turn.messages.insert(len(turn.messages) - 1, line)
         else:
             turn.messages.append(line)
+
+    def _say_followed(self, turn: Turn, before: hist.Snapshot, after: hist.Snapshot) -> None:
+        """A line for each part that covers an earlier part's period ("in that period") when
+        the turn changed that period (the earlier part reworded with other dates, its period
+        given): the part follows it, and the requester is told the dates it covers now."""
+        linked = {part[0]: part[4] for part in after.parts if part[4] is not None}
+        if not linked or before.parts == after.parts:
+            return
+        was = {part[0]: part[4] for part in before.parts}
+        old, new = hist.part_periods(before, self.today), hist.part_periods(after, self.today)
+        from oiadraft.interview.words import number, period_phrase
+
+        for part_id, taken in linked.items():
+            if was.get(part_id) != taken or new[part_id] == old.get(part_id):
+                continue  # newly taken (said when taken), or nothing moved
+            part, other = turn.part(part_id), turn.part(taken)
+            if part is None or other is None:
+                continue
+            period = new[part_id]
+            line = Message(turn.text(
+                "part_period_followed" if period is not None else "part_period_followed_none",
+                number=number(turn.number(part)), other=number(turn.number(other)),
+                period=period_phrase(period) if period is not None else ""))
+            if turn.prompted and turn.messages:
+                turn.messages.insert(len(turn.messages) - 1, line)
+            else:
+                turn.messages.append(line)
 
     def _say_other_act(self, turn: Turn, before: hist.Snapshot, after: hist.Snapshot) -> None:
         """When a change leaves the topic naming another Act than the one the draft comes under

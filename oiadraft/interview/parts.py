@@ -108,12 +108,14 @@ def answer(turn: Turn, step: Any, text: str) -> None:
 def take_earlier_period(turn: Turn, part: Part) -> bool:
     """A part with no time frame of its own that says it covers an earlier part's ("any
     correspondence about it in that period") takes the period of the nearest earlier part
-    that has one, as `oiadraft check` reads the letter; said in one line. Not when the
-    request has a period: every part without one of its own covers that."""
+    that has one, as `oiadraft check` reads the letter; said in one line. It names that
+    part (`Part.period_from`) rather than copying its dates, so it follows that part's
+    period when it changes. Not when the request has a period: every part without one of
+    its own covers that."""
     draft = turn.draft
-    if part.period is not None or draft.period is not None:
+    if part.period is not None or part.period_from is not None or draft.period is not None:
         return False
-    from oiadraft.periods import find_periods
+    from oiadraft.periods import part_period
 
     assessment = turn.iv.assess(draft, part)  # cached: the report of the part reads it next
     if assessment.period is not None or not assessment.refers_to_earlier_period:
@@ -122,16 +124,27 @@ def take_earlier_period(turn: Turn, part: Part) -> bool:
     at = next((i for i, p in enumerate(draft.parts) if p is part), len(draft.parts))
     for earlier in range(at - 1, -1, -1):
         other = draft.parts[earlier]
-        period = other.period
-        if period is None:
-            found = find_periods(other.text, today=today, limit=1)
-            period = found[0].period if found else None
+        period = part_period(Part(text="", period_from=other.id), draft.parts, today)
         if period is not None:
-            part.period = period
+            part.period_from = other.id
             turn.say("part_period_taken", number=number(at + 1), other=number(earlier + 1),
                      period=period_phrase(period))
             return True
     return False
+
+
+def _retake_earlier_period(turn: Turn, part: Part, key: str, other: int) -> None:
+    """After the words of `part` changed, or part `other` whose period it covered went: it
+    takes an earlier part's period again only if its words still say so; else the requester
+    is told (message `key`) that it no longer covers part `other`'s dates, and what it covers
+    now."""
+    part.period_from = None
+    if take_earlier_period(turn, part):
+        return
+    at = number(turn.number(part))
+    turn.say(key, number=at, other=number(other),
+             now=turn.text("part_period_now_request" if turn.draft.period is not None
+                           else "part_period_now_none", number=at).strip())
 
 
 def _only_a_period(turn: Turn, words: str) -> bool:
@@ -153,7 +166,7 @@ def without_period(turn: Turn) -> list[int]:
 
 
 def _has_period(turn: Turn, part: Part) -> bool:
-    if part.period is not None or turn.draft.period is not None:
+    if turn.iv.period_of(turn.draft, part) is not None or turn.draft.period is not None:
         return True
     from oiadraft.periods import find_periods
 
@@ -366,9 +379,12 @@ def _split(turn: Turn, n: int | None) -> None:
     _leave_follow_up(turn, part)
     draft = turn.draft
     before = [p.id for p in draft.parts]
-    period = part.period or _own_period(turn, part)
-    dates = Part(text=pair[0], period=part.period, id=part.id)
-    copies = Part(text=xrefs.name_previous(pair[1], at), period=period)
+    # the copies cover what the dates part covers: its own period, the earlier part's it
+    # takes (followed, not copied), or the one its words state
+    period = part.period or (None if part.period_from else _own_period(turn, part))
+    dates = Part(text=pair[0], period=part.period, id=part.id, period_from=part.period_from)
+    copies = Part(text=xrefs.name_previous(pair[1], at), period=period,
+                  period_from=part.period_from)
     draft.parts[at - 1:at] = [dates, copies]
     xrefs.follow(before, draft.parts)
     turn.state = replace(turn.state, current=copies.id)
@@ -417,6 +433,9 @@ def answer_edit(turn: Turn, pending: st.EditPart, text: str) -> None:
     turn.say("part_rewritten", number=at, text=quote_user(part.text, 2000))
     if moved:
         turn.say("stop_moved")
+    taken = turn.part(part.period_from)
+    if taken is not None:
+        _retake_earlier_period(turn, part, "part_period_untaken", turn.number(taken))
     report_and_ask(turn, part)
 
 
@@ -454,6 +473,9 @@ def delete(turn: Turn, cmd: Command) -> None:
     turn.label = turn.text("undo_deleted", number=number(at))
     turn.say("part_deleted", number=number(at))
     _report_broken(turn, broken)
+    for other in draft.parts:
+        if other.period_from == part.id:
+            _retake_earlier_period(turn, other, "part_period_gone", at)
 
 
 def move(turn: Turn, cmd: Command) -> None:

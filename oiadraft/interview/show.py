@@ -337,7 +337,8 @@ def preview(iv: Interview, draft: Draft, state: st.Conversation, text: str) -> A
         part = iv.part_by_id(draft, pending.part)
         if part is None:
             return None
-        return iv.assess(draft, Part(text=words, period=part.period, id=part.id))
+        return iv.assess(draft, Part(text=words, period=part.period, id=part.id,
+                                     period_from=part.period_from))
     if isinstance(pending, st.Fill):
         return _fill_preview(iv, draft, pending, words)
     if pending is not None or iv.current_step(draft, state).kind != "parts":
@@ -371,7 +372,8 @@ def _fill_preview(iv: Interview, draft: Draft, pending: st.Fill, words: str) -> 
     except (ValueError, KeyError):
         return None
     return iv.assess(draft, Part(text=text, period=part.period, id=part.id,
-                                 acknowledged=list(part.acknowledged)))
+                                 acknowledged=list(part.acknowledged),
+                                 period_from=part.period_from))
 
 
 def find_finding(iv: Interview, draft: Draft, part: Part, rule: str,

@@ -118,7 +118,7 @@ class LiveLetter:
         if target[0] == "edit" and target[1] is not None:
             index = self.draft.parts.index(target[1])
             draft.parts[index] = Part(text=typing.strip(), period=target[1].period,
-                                      id=target[1].id)
+                                      id=target[1].id, period_from=target[1].period_from)
         else:
             draft.parts.append(Part(text=typing.strip()))
         return draft

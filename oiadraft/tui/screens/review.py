@@ -315,7 +315,8 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
                 return
             self._remember(f"edit of part {index + 1}")
             part = self.draft.parts[index]
-            self.draft.parts[index] = Part(text=text, period=part.period, id=part.id)
+            self.draft.parts[index] = Part(text=text, period=part.period, id=part.id,
+                                           period_from=part.period_from)
             self._refresh_parts(keep=index)
             self._refresh_letter()
 
