@@ -317,3 +317,28 @@ def test_a_second_paste_kept_early_is_kept_after_the_first_not_in_its_place(inte
     reply = interview.respond(draft, "yes")
     box = reply.view.prefill
     assert box.startswith(SEED.rstrip("\n")) and box.endswith(text) and box.count(text) == 1
+
+
+def test_a_passing_remark_in_a_pasted_list_is_left_out_and_named(interview):
+    draft = Draft()
+    for answer in ("mfat", "cluster munitions", "1 October 2020 to 13 September 2024", ""):
+        interview.respond(draft, answer)
+    reply = interview.respond(draft, "1. Cabinet papers on cluster munitions\n"
+                                     "2. Briefings to the Minister on the Convention\n"
+                                     "3. ok thanks\n")
+    assert [p.text for p in draft.parts] == ["Cabinet papers on cluster munitions",
+                                             "Briefings to the Minister on the Convention"]
+    said = " ".join(" ".join(m.text for m in reply.messages).split())
+    assert "2 parts" in said
+    assert "Left out item 3 (“ok thanks”) of what you pasted: a passing remark" in said
+    letter = render_text(draft, library=interview.library, today=interview.today)
+    assert "ok thanks" not in letter
+
+
+def test_a_paste_whose_one_numbered_line_is_a_remark_is_not_a_part(interview):
+    draft = Draft()
+    for answer in ("mfat", "cluster munitions", "1 October 2020 to 13 September 2024", ""):
+        interview.respond(draft, answer)
+    reply = interview.respond(draft, "Kia ora,\n\n1. hmm\n")
+    assert draft.parts == [] and reply.messages[0].kind == "problem"
+    assert "“hmm”" in reply.messages[0].text

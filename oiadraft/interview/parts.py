@@ -66,12 +66,6 @@ def answer(turn: Turn, step: Any, text: str) -> None:
     if remark_key(stripped) in YES | NO:
         turn.problem("parts_not_yes_no")  # an answer to a question not being asked
         return
-    if turn.iv.script.is_remark(stripped):
-        # "ok thanks", "hmm", "I don't know": said in passing, not something to ask for; as a
-        # part it would go into the letter without the requester meaning it to
-        turn.problem("part_remark", words=quote_user(stripped, 80),
-                     next=turn.text("parts_next" if draft.parts else "parts_first"))
-        return
     split = split_paste(text)
     if split is not None and len(split.parts) >= 2:
         from oiadraft.interview.pasted import add_many
@@ -84,6 +78,13 @@ def answer(turn: Turn, step: Any, text: str) -> None:
         words = clean_part_text(split.parts[0].text)
     else:
         words = stripped
+    if turn.iv.script.is_remark(stripped) or turn.iv.script.is_remark(words):
+        # "ok thanks", "hmm", "I don't know": said in passing, not something to ask for; as a
+        # part it would go into the letter without the requester meaning it to (typed, or
+        # the one numbered line of a paste: "Kia ora,\n1. hmm")
+        turn.problem("part_remark", words=quote_user(words, 80),
+                     next=turn.text("parts_next" if draft.parts else "parts_first"))
+        return
     part = Part(text=strip_number(words))
     if _only_a_period(turn, part.text):
         # a period typed again by a quick typist: as a part it names nothing, and would be
