@@ -756,3 +756,12 @@ def test_the_part_a_period_is_taken_from_is_saved_by_id(interview):
     assert again.parts[1].period is None
     assert render_text(again, library=interview.library, today=TODAY) == \
         render_text(draft, library=interview.library, today=TODAY)
+
+
+@pytest.mark.parametrize("words", ["ok thanks", "hmm", "yes", "Kia ora,\n\n1. hmm\n"])
+def test_words_enter_refuses_as_a_part_are_not_previewed_as_one(interview, words):
+    draft = _two_parts(interview)
+    assert interview.preview(draft, words) is None
+    interview.respond(draft, "edit part 1")
+    if words in {"ok thanks", "hmm"}:  # over a part being edited, only a remark is refused
+        assert interview.preview(draft, words) is None

@@ -333,14 +333,14 @@ def preview(iv: Interview, draft: Draft, state: st.Conversation, text: str) -> A
     if not words or len(text) > LARGE_PASTE or parse_command(text) is not None:
         return None
     pending = state.pending
-    if isinstance(pending, st.EditPart):
-        part = iv.part_by_id(draft, pending.part)
-        if part is None:
-            return None
-        return iv.assess(draft, Part(text=words, period=part.period, id=part.id,
-                                     period_from=part.period_from))
     if isinstance(pending, st.Fill):
         return _fill_preview(iv, draft, pending, words)
+    if isinstance(pending, st.EditPart):
+        part = iv.part_by_id(draft, pending.part)
+        if part is None or iv.script.is_remark(words):
+            return None  # Enter leaves the part as it was
+        return iv.assess(draft, Part(text=words, period=part.period, id=part.id,
+                                     period_from=part.period_from))
     if pending is not None or iv.current_step(draft, state).kind != "parts":
         return None
     split = split_paste(text)
@@ -351,7 +351,18 @@ def preview(iv: Interview, draft: Draft, state: st.Conversation, text: str) -> A
 
         # what Enter adds: the words that ask, without greeting, sign-off or background
         words = clean_part_text(split.parts[0].text)
+    if _refused_as_words(iv, text.strip()) or _refused_as_words(iv, words):
+        return None
     return iv.assess(draft, Part(text=words))
+
+
+def _refused_as_words(iv: Interview, words: str) -> bool:
+    """Words Enter would not take as a new part's ("ok thanks", "hmm", "yes"): rating them
+    as they are typed would promise a part that is then refused."""
+    from oiadraft.interview.script import remark_key
+    from oiadraft.interview.steps import NO, YES
+
+    return iv.script.is_remark(words) or remark_key(words) in YES | NO
 
 
 def _fill_preview(iv: Interview, draft: Draft, pending: st.Fill, words: str) -> Any:
