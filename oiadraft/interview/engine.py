@@ -346,6 +346,14 @@ class Interview:
         return [_assess(part.text, self._context(draft, part, count), tuple(part.acknowledged))
                 for part in draft.parts]
 
+    def refused_on_part(self, draft: Draft, part: Part, action: str) -> str | None:
+        """What `action` (accept, keep, split) on `part` would be answered with when the part
+        offers nothing for it (Markdown), or None: a screen that sends the command to the
+        chat can say so where the requester is instead."""
+        from oiadraft.interview.show import refused_on_part
+
+        return refused_on_part(self, draft, part, action)
+
     def status(self, draft: Draft, part: Part) -> str:
         """"low", "medium", "high", or "kept" for a part kept as written with nothing left to
         warn about (its risk is what the requester chose to accept, not an open question)."""

@@ -275,7 +275,8 @@ def _accept(turn: Turn, n: int | None, index: int) -> None:
     found = visible_findings(turn.iv.assess(turn.draft, part))
     usable = [f for f in found if f.replacement is not None]
     if not usable:
-        turn.problem("nothing_to_accept", number=number(turn.number(part)))
+        turn.problem("nothing_to_accept_advice" if found else "nothing_to_accept",
+                     number=number(turn.number(part)))
         return
     if not 1 <= index <= len(found):
         turn.problem("no_such_suggestion", index=index, count=len(found))

@@ -268,6 +268,39 @@ def _placeholder(step: Step, kind: str, parts: int) -> str:
         "{part}", str(min(2, max(parts, 1))))
 
 
+REFUSED_ON_PART = {"accept": "nothing_to_accept", "keep": "nothing_to_keep",
+                   "split": "nothing_to_split"}
+"""What the chat says when F2, F3 or F4 has nothing to do on a part."""
+
+
+def part_actions(part: Part, assessment: Any) -> set[str]:
+    """Which of accept (a rewording to put in), keep (warnings to stop) and split (copies of
+    records) a part offers: its F2, F3 and F4."""
+    found = visible_findings(assessment)
+    offered = set()
+    if any(f.replacement is not None for f in found):
+        offered.add("accept")
+    if any(f.warns for f in found):
+        offered.add("keep")
+    if split_of(part.text) is not None:
+        offered.add("split")
+    return offered
+
+
+def refused_on_part(iv: Interview, draft: Draft, part: Part, action: str) -> str | None:
+    """What the chat would answer to `action` (accept, keep, split) on `part` when the part
+    offers nothing for it; None when it does."""
+    key = REFUSED_ON_PART.get(action)
+    assessment = iv.assess(draft, part)
+    if key is None or action in part_actions(part, assessment):
+        return None
+    if action == "accept" and visible_findings(assessment):
+        key = "nothing_to_accept_advice"
+    from oiadraft.interview.engine import position
+
+    return iv.message(key, draft, number=number(position(draft, part) + 1))
+
+
 def actions(iv: Interview, draft: Draft, state: st.Conversation, step: Step,
             part: Part | None, assessment: Any) -> tuple[str, ...]:
     """The ids of the actions that apply now."""
@@ -300,13 +333,7 @@ def actions(iv: Interview, draft: Draft, state: st.Conversation, step: Step,
     on_part = step.kind in ("parts", "review") and part is not None and not isinstance(
         pending, st.EditPart | st.Fill)
     if on_part and assessment is not None:
-        found = visible_findings(assessment)
-        if any(f.replacement is not None for f in found):
-            allowed.add("accept")
-        if any(f.warns for f in found):
-            allowed.add("keep")
-        if split_of(part.text) is not None:
-            allowed.add("split")
+        allowed.update(part_actions(part, assessment))
     if isinstance(pending, st.EditPart | st.Fill):
         allowed -= {"edit_part", "accept_part", "keep_part", "split_part"}
     from oiadraft.interview.actions import load_actions
