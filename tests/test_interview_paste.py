@@ -362,3 +362,18 @@ def test_an_agency_response_pasted_keeps_the_requesters_own_period(interview):
     assert draft.period == Period(date(2020, 10, 1), None)
     assert not any("one period for the whole request" in " ".join(m.text.split())
                    for m in reply.messages)
+
+
+def test_a_draft_marked_sent_on_a_day_to_come_is_reported_when_opened(interview):
+    draft = Draft()
+    for answer in ("mfat", "cluster munitions", "2023", "", "Cabinet papers on the Convention"):
+        interview.respond(draft, answer)
+    draft.sent = date(2025, 6, 1)  # interview's today is 13 September 2024
+    said = " ".join(to_text(m.text) for m in Interview(today=interview.today).start(
+        draft).messages).split()
+    said = " ".join(said)
+    assert "marked as sent on 1 June 2025, a day still to come" in said
+    assert "Type mark as sent" in said
+    draft.sent = date(2024, 9, 2)
+    assert "still to come" not in " ".join(
+        m.text for m in Interview(today=interview.today).start(draft).messages)

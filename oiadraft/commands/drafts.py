@@ -109,7 +109,7 @@ def _list(store: Any, fmt: str) -> int:
             s.act.upper(),
             str(s.parts),
             s.sent.isoformat() if s.sent else "-",
-            due_text(due, today) if s.sent else "-",
+            due_text(due, today, s.sent) if s.sent else "-",
             printable(s.title),
         ])
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]

@@ -392,6 +392,12 @@ class Interview:
                      about=(" about " + quote_user(draft.topic)) if draft.topic else "",
                      parts=(f"{number(count)} part{'s' if count != 1 else ''}" if count
                             else "no parts"))
+            if draft.sent is not None and draft.sent > self.today:
+                # marked before a day to come was refused: no due date can be counted from it
+                from oiadraft.periods import format_date
+
+                turn.say("sent_in_future", sent=format_date(draft.sent),
+                         today=format_date(self.today))
         else:
             turn.messages.append(Message(self.greeting()))
         turn.reask = True

@@ -33,7 +33,7 @@ REQUIRED_MESSAGES = (
     "part_period_question", "part_period_set", "part_period_taken", "part_period_skipped", "paste_summary",
     "part_period_untaken", "part_period_gone", "part_period_now_request", "part_period_now_none",
     "part_period_followed", "part_period_followed_none", "paste_remarks", "paste_remark_item",
-    "nothing_to_accept_advice",
+    "nothing_to_accept_advice", "sent_in_future",
     "parts_overview",
     "request_period_found", "request_period_replaced", "request_held", "request_back", "part_added",
     "part_edit_question", "part_deleted", "part_moved",
