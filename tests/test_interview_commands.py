@@ -765,3 +765,14 @@ def test_words_enter_refuses_as_a_part_are_not_previewed_as_one(interview, words
     interview.respond(draft, "edit part 1")
     if words in {"ok thanks", "hmm"}:  # over a part being edited, only a remark is refused
         assert interview.preview(draft, words) is None
+
+
+def test_a_part_in_that_period_takes_the_earlier_part_when_the_request_period_goes(interview):
+    draft = at_parts(interview, "Cabinet papers on cluster munitions in 2023",
+                     "Any emails about them in that period")
+    reply = say(interview, draft, "change period", "skip")
+    said = " ".join(texts(reply).split())
+    assert "Part 2 says it covers the period of part 1" in said
+    assert "no time frame" not in said
+    letter = render_text(draft, library=interview.library, today=TODAY)
+    assert "in that period (from 1 January 2023 to 31 December 2023)" in letter
