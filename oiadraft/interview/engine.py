@@ -116,6 +116,14 @@ class Turn:
     def problem(self, key: str, **values: Any) -> None:
         self.messages.append(Message(self.text(key, **values), "problem"))
 
+    def aside(self, line: Message) -> None:
+        """A line about what the turn did to the rest of the draft: before the question when
+        the messages already end by asking it."""
+        if self.prompted and self.messages:
+            self.messages.insert(len(self.messages) - 1, line)
+        else:
+            self.messages.append(line)
+
     def part(self, part_id: str | None) -> Part | None:
         return self.iv.part_by_id(self.draft, part_id)
 
@@ -480,7 +488,9 @@ class Interview:
             else:
                 history.record(start, after, label)
         history.last = after
-        self._say_followed(turn, before, after)
+        from oiadraft.interview.parts import say_followed
+
+        say_followed(turn, before, after)
         self._say_rerated(turn, before, after)
         self._say_other_act(turn, before, after)
         if (turn.reask or self._asked(turn) != asked) and not turn.prompted:
@@ -516,37 +526,7 @@ class Interview:
             turn.text("rerated_to", parts=parts_phrase(at),
                       rating=self.script.messages[f"label_{risk}"])
             for risk, at in groups.items())))
-        if turn.prompted and turn.messages:
-            turn.messages.insert(len(turn.messages) - 1, line)
-        else:
-            turn.messages.append(line)
-
-    def _say_followed(self, turn: Turn, before: hist.Snapshot, after: hist.Snapshot) -> None:
-        """A line for each part that covers an earlier part's period ("in that period") when
-        the turn changed that period (the earlier part reworded with other dates, its period
-        given): the part follows it, and the requester is told the dates it covers now."""
-        linked = {part[0]: part[4] for part in after.parts if part[4] is not None}
-        if not linked or before.parts == after.parts:
-            return
-        was = {part[0]: part[4] for part in before.parts}
-        old, new = hist.part_periods(before, self.today), hist.part_periods(after, self.today)
-        from oiadraft.interview.words import number, period_phrase
-
-        for part_id, taken in linked.items():
-            if was.get(part_id) != taken or new[part_id] == old.get(part_id):
-                continue  # newly taken (said when taken), or nothing moved
-            part, other = turn.part(part_id), turn.part(taken)
-            if part is None or other is None:
-                continue
-            period = new[part_id]
-            line = Message(turn.text(
-                "part_period_followed" if period is not None else "part_period_followed_none",
-                number=number(turn.number(part)), other=number(turn.number(other)),
-                period=period_phrase(period) if period is not None else ""))
-            if turn.prompted and turn.messages:
-                turn.messages.insert(len(turn.messages) - 1, line)
-            else:
-                turn.messages.append(line)
+        turn.aside(line)
 
     def _say_other_act(self, turn: Turn, before: hist.Snapshot, after: hist.Snapshot) -> None:
         """When a change leaves the topic naming another Act than the one the draft comes under
@@ -571,10 +551,7 @@ class Interview:
             "topic_other_act", named=join_or(p.short_in_text for p in named),
             own=get_act(after.act).short_in_text,
             recipient=quote_user(after.agency) if after.agency else "this request"))
-        if turn.prompted and turn.messages:
-            turn.messages.insert(len(turn.messages) - 1, line)
-        else:
-            turn.messages.append(line)
+        turn.aside(line)
 
     def _label(self, turn: Turn, before: hist.Snapshot, after: hist.Snapshot) -> str:
         """What to call a change no handler named: the answer to a question."""

@@ -134,6 +134,32 @@ def take_earlier_period(turn: Turn, part: Part) -> bool:
     return False
 
 
+def say_followed(turn: Turn, before: Any, after: Any) -> None:
+    """A line for each part that covers an earlier part's period ("in that period") when the
+    turn changed that period (the earlier part reworded with other dates, its period given):
+    the part follows it, and the requester is told the dates it covers now. `before` and
+    `after` are the draft's snapshots (`history.take`) around the turn."""
+    linked = {part[0]: part[4] for part in after.parts if part[4] is not None}
+    if not linked or before.parts == after.parts:
+        return
+    from oiadraft.interview.engine import Message
+    from oiadraft.interview.history import part_periods
+
+    was = {part[0]: part[4] for part in before.parts}
+    old, new = part_periods(before, turn.iv.today), part_periods(after, turn.iv.today)
+    for part_id, taken in linked.items():
+        if was.get(part_id) != taken or new[part_id] == old.get(part_id):
+            continue  # newly taken (said when taken), or nothing moved
+        part, other = turn.part(part_id), turn.part(taken)
+        if part is None or other is None:
+            continue
+        period = new[part_id]
+        turn.aside(Message(turn.text(
+            "part_period_followed" if period is not None else "part_period_followed_none",
+            number=number(turn.number(part)), other=number(turn.number(other)),
+            period=period_phrase(period) if period is not None else "")))
+
+
 def _retake_earlier_period(turn: Turn, part: Part, key: str, other: int) -> None:
     """After the words of `part` changed, or part `other` whose period it covered went: it
     takes an earlier part's period again only if its words still say so; else the requester
