@@ -116,16 +116,17 @@ def take_earlier_period(turn: Turn, part: Part) -> bool:
     draft = turn.draft
     if part.period is not None or part.period_from is not None or draft.period is not None:
         return False
-    from oiadraft.periods import part_period
+    from oiadraft.periods import period_to_take
 
     assessment = turn.iv.assess(draft, part)  # cached: the report of the part reads it next
     if assessment.period is not None or not assessment.refers_to_earlier_period:
         return False
     today = turn.iv.today
     at = next((i for i, p in enumerate(draft.parts) if p is part), len(draft.parts))
+    lookup = {p.id: p for p in draft.parts}.get
     for earlier in range(at - 1, -1, -1):
         other = draft.parts[earlier]
-        period = part_period(Part(text="", period_from=other.id), draft.parts, today)
+        period = period_to_take(other, lookup, today)
         if period is not None:
             part.period_from = other.id
             turn.say("part_period_taken", number=number(at + 1), other=number(earlier + 1),

@@ -71,7 +71,7 @@ from oiadraft.periods.find import (
 from oiadraft.periods.format import describe_length, format_period
 from oiadraft.periods.grammar import _grammar
 from oiadraft.periods.parse import parse_period
-from oiadraft.periods.taken import part_period
+from oiadraft.periods.taken import part_period, period_to_take
 
 __all__ = [
     "MONTHS",
@@ -94,4 +94,5 @@ __all__ = [
     "parse_date",
     "parse_period",
     "part_period",
+    "period_to_take",
 ]

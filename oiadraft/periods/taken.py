@@ -10,24 +10,31 @@ from datetime import date
 
 from oiadraft.model import Part, Period
 
+Lookup = Callable[[str], "Part | None"]
 
-def part_period(part: Part, parts: Iterable[Part] | Callable[[str], Part | None],
+
+def part_period(part: Part, parts: Iterable[Part] | Lookup,
                 today: date | None = None) -> Period | None:
     """The period given for `part` apart from its words and the request's: the one given for
-    it, else, for a part that covers an earlier part's period, that part's (given for it, in
-    its words, or taken in turn from another). None when it has none, or the part it took
-    its period from is gone. `parts` is the draft's parts, or a lookup by id."""
+    it, else, for a part that covers an earlier part's period, that part's (see
+    `period_to_take`). None when it has none, or the part it took its period from is gone.
+    `parts` is the draft's parts, or a lookup by id."""
     if part.period is not None or part.period_from is None:
         return part.period
-    if callable(parts):
-        lookup = parts
-    else:
-        by_id = {p.id: p for p in parts}
-        lookup = by_id.get
+    lookup = _lookup(parts)
+    target = lookup(part.period_from)
+    return period_to_take(target, lookup, today, seen={part.id}) if target else None
+
+
+def period_to_take(part: Part, parts: Iterable[Part] | Lookup, today: date | None = None,
+                   seen: set[str] | None = None) -> Period | None:
+    """The period a part gives one that says it covers "that period": the one given for it,
+    else the first its words state, else the one it takes in turn from another part."""
     from oiadraft.periods.find import find_periods
 
-    seen = {part.id}
-    target = lookup(part.period_from)
+    lookup = _lookup(parts)
+    seen = set(seen or ())
+    target: Part | None = part
     while target is not None and target.id not in seen:
         seen.add(target.id)
         if target.period is not None:
@@ -37,3 +44,10 @@ def part_period(part: Part, parts: Iterable[Part] | Callable[[str], Part | None]
             return found[0].period
         target = lookup(target.period_from) if target.period_from is not None else None
     return None
+
+
+def _lookup(parts: Iterable[Part] | Lookup) -> Lookup:
+    if callable(parts):
+        return parts
+    by_id = {p.id: p for p in parts}
+    return by_id.get
