@@ -105,11 +105,17 @@ class Part:
     period: Period | None = None
     id: str = field(default_factory=new_id)
     acknowledged: list[str] = field(default_factory=list)
+    period_from: str | None = None
+    """The id of the earlier part whose period this one covers ("... in that period"): it
+    follows that part's period as it changes, rather than keeping a copy of its dates
+    (`oiadraft.periods.part_period` reads it)."""
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "text": self.text}
         if self.period is not None:
             data["period"] = self.period.to_dict()
+        if self.period_from is not None:
+            data["period_from"] = self.period_from
         if self.acknowledged:
             data["acknowledged"] = list(self.acknowledged)
         return data
@@ -128,9 +134,12 @@ class Part:
             period = Period.from_dict(data["period"]) if data.get("period") else None
             key = "acknowledged"
             acknowledged = fields.text_list(data.get("acknowledged"))
+            key = "period_from"
+            period_from = fields.optional_text(data.get("period_from"))
         except ValueError as exc:
             raise FieldError(f"{key}: {exc}") from None
-        return cls(text=data["text"], period=period, id=part_id, acknowledged=acknowledged)
+        return cls(text=data["text"], period=period, id=part_id, acknowledged=acknowledged,
+                   period_from=period_from)
 
 
 @dataclass

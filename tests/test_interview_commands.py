@@ -674,7 +674,8 @@ def test_a_part_covering_that_period_takes_the_earlier_parts_period_as_check_doe
     reply = interview.respond(
         draft, "Any correspondence with Auckland Transport about dog control in that period")
     second = draft.parts[1]
-    assert second.period == Period(date(2019, 1, 1), date(2024, 12, 31))
+    assert second.period_from == draft.parts[0].id
+    assert interview.period_of(draft, second) == Period(date(2019, 1, 1), date(2024, 12, 31))
     said = " ".join(texts(reply).split())
     assert "the period of part 1" in said and "1 January 2019" in said
     assert reply.view.pending != "part_period", "no period question: it has one"
@@ -690,11 +691,88 @@ def test_pasted_parts_covering_that_period_take_it_too(interview):
     interview.respond(draft, "1. Dog attacks reported each year (2019-2024).\n"
                              "2. Any correspondence with Auckland Transport in that period.\n"
                              "3. The council's dog control policy.\n")
-    assert [p.period for p in draft.parts] == [
+    assert [interview.period_of(draft, p) for p in draft.parts] == [
         None, Period(date(2019, 1, 1), date(2024, 12, 31)), None]
+    assert draft.parts[1].period_from == draft.parts[0].id
 
 
 def test_that_period_is_left_to_the_request_period_when_there_is_one(interview):
     draft = at_parts(interview, "Cabinet papers on cluster munitions in 2023",
                      "Any emails about them in that period")
     assert draft.parts[1].period is None  # the request's period covers it, as check reads it
+
+
+def _dog_control_with_that_period(interview: Interview) -> Draft:
+    draft = Draft()
+    say(interview, draft, "Auckland Council", "dog control", "skip",
+        "The number of dog attacks reported each year (2019-2024)",
+        "Any correspondence with Auckland Transport about dog control in that period")
+    return draft
+
+
+def test_a_part_covering_that_period_follows_the_earlier_part_when_its_dates_change(interview):
+    draft = _dog_control_with_that_period(interview)
+    say(interview, draft, "edit part 1")
+    reply = interview.respond(draft, "The number of dog attacks reported each year (2020-2023)")
+    said = " ".join(texts(reply).split())
+    assert "Part 2 covers the period of part 1, so it now covers" in said
+    assert "1 January 2020 to 31 December 2023" in said
+    letter = render_text(draft, library=interview.library, today=TODAY)
+    assert "in that period (from 1 January 2020 to 31 December 2023)" in letter
+    assert "2019" not in letter and "2024" not in letter
+    assert interview.assess(draft, draft.parts[1]).period == Period(date(2020, 1, 1),
+                                                                     date(2023, 12, 31))
+    say(interview, draft, "undo")
+    letter = render_text(draft, library=interview.library, today=TODAY)
+    assert "in that period (from 1 January 2019 to 31 December 2024)" in letter
+
+
+def test_a_part_reworded_without_that_period_no_longer_takes_the_earlier_dates(interview):
+    draft = _dog_control_with_that_period(interview)
+    say(interview, draft, "edit part 2")
+    reply = interview.respond(draft, "Any correspondence with Auckland Transport about dogs")
+    said = " ".join(texts(reply).split())
+    assert "Part 2 no longer says it covers the period of part 1" in said
+    assert "no time frame now" in said
+    assert draft.parts[1].period is None and draft.parts[1].period_from is None
+    letter = render_text(draft, library=interview.library, today=TODAY)
+    assert "2. Any correspondence with Auckland Transport about dogs\n" in letter
+
+
+def test_a_part_whose_period_part_is_deleted_is_told_so(interview):
+    draft = _dog_control_with_that_period(interview)
+    reply = interview.respond(draft, "delete part 1")
+    assert "covered the period of the part just deleted" in " ".join(texts(reply).split())
+    letter = render_text(draft, library=interview.library, today=TODAY)
+    assert "2019" not in letter
+    say(interview, draft, "undo")
+    assert draft.parts[1].period_from == draft.parts[0].id
+
+
+def test_the_part_a_period_is_taken_from_is_saved_by_id(interview):
+    draft = _dog_control_with_that_period(interview)
+    again = draft_from_dict(draft_to_dict(draft))
+    assert again.parts[1].period_from == again.parts[0].id
+    assert again.parts[1].period is None
+    assert render_text(again, library=interview.library, today=TODAY) == \
+        render_text(draft, library=interview.library, today=TODAY)
+
+
+@pytest.mark.parametrize("words", ["ok thanks", "hmm", "yes", "Kia ora,\n\n1. hmm\n"])
+def test_words_enter_refuses_as_a_part_are_not_previewed_as_one(interview, words):
+    draft = _two_parts(interview)
+    assert interview.preview(draft, words) is None
+    interview.respond(draft, "edit part 1")
+    if words in {"ok thanks", "hmm"}:  # over a part being edited, only a remark is refused
+        assert interview.preview(draft, words) is None
+
+
+def test_a_part_in_that_period_takes_the_earlier_part_when_the_request_period_goes(interview):
+    draft = at_parts(interview, "Cabinet papers on cluster munitions in 2023",
+                     "Any emails about them in that period")
+    reply = say(interview, draft, "change period", "skip")
+    said = " ".join(texts(reply).split())
+    assert "Part 2 says it covers the period of part 1" in said
+    assert "no time frame" not in said
+    letter = render_text(draft, library=interview.library, today=TODAY)
+    assert "in that period (from 1 January 2023 to 31 December 2023)" in letter

@@ -317,3 +317,63 @@ def test_a_second_paste_kept_early_is_kept_after_the_first_not_in_its_place(inte
     reply = interview.respond(draft, "yes")
     box = reply.view.prefill
     assert box.startswith(SEED.rstrip("\n")) and box.endswith(text) and box.count(text) == 1
+
+
+def test_a_passing_remark_in_a_pasted_list_is_left_out_and_named(interview):
+    draft = Draft()
+    for answer in ("mfat", "cluster munitions", "1 October 2020 to 13 September 2024", ""):
+        interview.respond(draft, answer)
+    reply = interview.respond(draft, "1. Cabinet papers on cluster munitions\n"
+                                     "2. Briefings to the Minister on the Convention\n"
+                                     "3. ok thanks\n")
+    assert [p.text for p in draft.parts] == ["Cabinet papers on cluster munitions",
+                                             "Briefings to the Minister on the Convention"]
+    said = " ".join(" ".join(m.text for m in reply.messages).split())
+    assert "2 parts" in said
+    assert "Left out item 3 (“ok thanks”) of what you pasted: a passing remark" in said
+    letter = render_text(draft, library=interview.library, today=interview.today)
+    assert "ok thanks" not in letter
+
+
+def test_a_paste_whose_one_numbered_line_is_a_remark_is_not_a_part(interview):
+    draft = Draft()
+    for answer in ("mfat", "cluster munitions", "1 October 2020 to 13 September 2024", ""):
+        interview.respond(draft, answer)
+    reply = interview.respond(draft, "Kia ora,\n\n1. hmm\n")
+    assert draft.parts == [] and reply.messages[0].kind == "problem"
+    assert "“hmm”" in reply.messages[0].text
+
+
+def test_an_agency_response_pasted_keeps_the_requesters_own_period(interview):
+    """The agency's response quotes the period of the refinement it proposed, which the
+    requester declined: the period they gave stays."""
+    text = ("Please provide me with the following information:\n\n"
+            "1. The dates on which legal advice was requested on the Convention.\n"
+            "2. Copies of all legal advice on the Convention.\n\n"
+            "On 24 September 2024, we contacted you seeking to refine your request to:\n\n"
+            "All timeframes are from 1 October 2020 to 13 September 2024.\n"
+            "1-  Legal advice produced by MFAT relating to the Convention;\n"
+            "2-  Formal advice to Ministers relating to the Convention.\n\n"
+            "On 30 September 2024, you declined this refinement.\n")
+    draft = Draft()
+    for answer in ("mfat", "cluster munitions", "since October 2020", "", text):
+        reply = interview.respond(draft, answer)
+    assert len(draft.parts) == 2
+    assert draft.period == Period(date(2020, 10, 1), None)
+    assert not any("one period for the whole request" in " ".join(m.text.split())
+                   for m in reply.messages)
+
+
+def test_a_draft_marked_sent_on_a_day_to_come_is_reported_when_opened(interview):
+    draft = Draft()
+    for answer in ("mfat", "cluster munitions", "2023", "", "Cabinet papers on the Convention"):
+        interview.respond(draft, answer)
+    draft.sent = date(2025, 6, 1)  # interview's today is 13 September 2024
+    said = " ".join(to_text(m.text) for m in Interview(today=interview.today).start(
+        draft).messages).split()
+    said = " ".join(said)
+    assert "marked as sent on 1 June 2025, a day still to come" in said
+    assert "Type mark as sent" in said
+    draft.sent = date(2024, 9, 2)
+    assert "still to come" not in " ".join(
+        m.text for m in Interview(today=interview.today).start(draft).messages)

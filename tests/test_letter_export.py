@@ -72,3 +72,12 @@ def test_due_text_says_how_far_away_the_date_is():
     assert due_text(due, due) == "2024-10-11 (due today)"
     assert due_text(due, date(2024, 10, 13)) == "2024-10-11 (2 days overdue)"
     assert due_text(None, due) == "?"
+
+
+def test_due_text_of_a_request_marked_sent_on_a_day_to_come_says_so():
+    """Marked before such a day was refused: no days left can be counted from it."""
+    sent, today = date(2027, 6, 1), date(2026, 12, 2)
+    text = due_text(response_due(sent, "oia"), today, sent)
+    assert "day still to come" in text and "left" not in text
+    assert due_text(date(2024, 10, 11), date(2024, 10, 8), date(2024, 9, 13)) == \
+        "2024-10-11 (3 days left)"

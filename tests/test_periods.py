@@ -838,3 +838,19 @@ def test_importing_the_period_grammar_compiles_nothing():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "0"
+
+
+def test_a_part_covering_another_parts_period_reads_it_now_and_survives_a_loop():
+    from oiadraft.model import Part
+    from oiadraft.periods import part_period
+
+    first = Part(text="Cabinet papers on the Convention in 2023")
+    second = Part(text="Emails about them in that period", period_from=first.id)
+    third = Part(text="Notes of meetings in that period", period_from=second.id)
+    parts = [first, second, third]
+    assert part_period(third, parts) == Period(date(2023, 1, 1), date(2023, 12, 31))
+    first.text = "Cabinet papers on the Convention in 2021"
+    assert part_period(second, parts) == Period(date(2021, 1, 1), date(2021, 12, 31))
+    assert part_period(second, [second, third]) is None  # the part it followed is gone
+    first.period_from, first.text = third.id, "Cabinet papers"
+    assert part_period(second, parts) is None  # a loop gives no period, and ends

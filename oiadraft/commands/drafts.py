@@ -109,7 +109,7 @@ def _list(store: Any, fmt: str) -> int:
             s.act.upper(),
             str(s.parts),
             s.sent.isoformat() if s.sent else "-",
-            due_text(due, today) if s.sent else "-",
+            due_text(due, today, s.sent) if s.sent else "-",
             printable(s.title),
         ])
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
@@ -146,9 +146,13 @@ def _show(store: Any, draft_ref: str, fmt: str) -> int:
         f"clauses:  {printable(', '.join(draft.clauses)) or '-'}",
         f"parts:    {len(draft.parts)}",
     ]
+    from oiadraft import clock
+    from oiadraft.periods import part_period
+
     for number, part in enumerate(draft.parts, 1):
         text = printable(part.text)
-        period = f" [{format_period(part.period)}]" if part.period else ""
+        taken = part_period(part, draft.parts, clock.today())
+        period = f" [{format_period(taken)}]" if taken else ""
         lines.append(f"  {number}. {text}{period}")
     print("\n".join(lines))
     return 0

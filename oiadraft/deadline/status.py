@@ -71,10 +71,14 @@ def response_due(sent: date | None, act: str, region: str | None = None,
         return None
 
 
-def due_text(due: date | None, today: date) -> str:
-    """ "2024-10-11 (3 days left)", "(due today)", "(2 days overdue)", or "?" when unknown."""
+def due_text(due: date | None, today: date, sent: date | None = None) -> str:
+    """ "2024-10-11 (3 days left)", "(due today)", "(2 days overdue)", or "?" when unknown.
+    A request marked as sent on a day still to come (a typo in the year, from before such a
+    day was refused) has no days left to count: it says so."""
     if due is None:
         return "?"
+    if sent is not None and sent > today:
+        return f"{due.isoformat()} (marked as sent on a day still to come)"
     days = (due - today).days
     if days < 0:
         return f"{due.isoformat()} ({_plural(-days, 'day')} overdue)"

@@ -116,6 +116,14 @@ class Turn:
     def problem(self, key: str, **values: Any) -> None:
         self.messages.append(Message(self.text(key, **values), "problem"))
 
+    def aside(self, line: Message) -> None:
+        """A line about what the turn did to the rest of the draft: before the question when
+        the messages already end by asking it."""
+        if self.prompted and self.messages:
+            self.messages.insert(len(self.messages) - 1, line)
+        else:
+            self.messages.append(line)
+
     def part(self, part_id: str | None) -> Part | None:
         return self.iv.part_by_id(self.draft, part_id)
 
@@ -281,8 +289,19 @@ class Interview:
         return self._context(draft, part, parts)
 
     def _context(self, draft: Draft, part: Part | None, parts: int) -> Any:
-        own = part.period if part is not None and part.period != draft.period else None
+        own = self.period_of(draft, part) if part is not None else None
+        if own == draft.period:
+            own = None
         return self._context_of(draft.act, draft.agency, draft.topic, draft.period, parts, own)
+
+    def period_of(self, draft: Draft, part: Part) -> Any:
+        """The period given for `part` apart from its words: its own, or the earlier part's it
+        covers ("in that period"), as that part's period is now."""
+        if part.period_from is None:
+            return part.period
+        from oiadraft.periods import part_period
+
+        return part_period(part, draft.parts, self.today)
 
     def _context_of(self, act: str, agency: str, topic: str, period: Any, parts: int,
                     own: Any) -> Any:
@@ -297,10 +316,12 @@ class Interview:
     def risks(self, snapshot: hist.Snapshot, ids: set[str]) -> dict[str, str]:
         """The risk of each part in `ids` as the draft of `snapshot` rated it."""
         count = len(snapshot.parts)
+        periods = hist.part_periods(snapshot, self.today)
         return {part_id: _assess(text, self._context_of(
                     snapshot.act, snapshot.agency, snapshot.topic, snapshot.period, count,
-                    period if period != snapshot.period else None), ack).risk
-                for part_id, text, period, ack in snapshot.parts if part_id in ids}
+                    periods[part_id] if periods[part_id] != snapshot.period else None),
+                    ack).risk
+                for part_id, text, _period, ack, _from in snapshot.parts if part_id in ids}
 
     def rerated(self, before: hist.Snapshot, after: hist.Snapshot) -> dict[str, str]:
         """The parts whose words stayed as they were but whose risk a change to the rest of the
@@ -332,6 +353,14 @@ class Interview:
         count = len(draft.parts)
         return [_assess(part.text, self._context(draft, part, count), tuple(part.acknowledged))
                 for part in draft.parts]
+
+    def refused_on_part(self, draft: Draft, part: Part, action: str) -> str | None:
+        """What `action` (accept, keep, split) on `part` would be answered with when the part
+        offers nothing for it (Markdown), or None: a screen that sends the command to the
+        chat can say so where the requester is instead."""
+        from oiadraft.interview.show import refused_on_part
+
+        return refused_on_part(self, draft, part, action)
 
     def status(self, draft: Draft, part: Part) -> str:
         """"low", "medium", "high", or "kept" for a part kept as written with nothing left to
@@ -371,6 +400,12 @@ class Interview:
                      about=(" about " + quote_user(draft.topic)) if draft.topic else "",
                      parts=(f"{number(count)} part{'s' if count != 1 else ''}" if count
                             else "no parts"))
+            if draft.sent is not None and draft.sent > self.today:
+                # marked before a day to come was refused: no due date can be counted from it
+                from oiadraft.periods import format_date
+
+                turn.say("sent_in_future", sent=format_date(draft.sent),
+                         today=format_date(self.today))
         else:
             turn.messages.append(Message(self.greeting()))
         turn.reask = True
@@ -453,6 +488,9 @@ class Interview:
             else:
                 history.record(start, after, label)
         history.last = after
+        from oiadraft.interview.parts import say_followed
+
+        say_followed(turn, before, after)
         self._say_rerated(turn, before, after)
         self._say_other_act(turn, before, after)
         if (turn.reask or self._asked(turn) != asked) and not turn.prompted:
@@ -488,10 +526,7 @@ class Interview:
             turn.text("rerated_to", parts=parts_phrase(at),
                       rating=self.script.messages[f"label_{risk}"])
             for risk, at in groups.items())))
-        if turn.prompted and turn.messages:
-            turn.messages.insert(len(turn.messages) - 1, line)
-        else:
-            turn.messages.append(line)
+        turn.aside(line)
 
     def _say_other_act(self, turn: Turn, before: hist.Snapshot, after: hist.Snapshot) -> None:
         """When a change leaves the topic naming another Act than the one the draft comes under
@@ -516,10 +551,7 @@ class Interview:
             "topic_other_act", named=join_or(p.short_in_text for p in named),
             own=get_act(after.act).short_in_text,
             recipient=quote_user(after.agency) if after.agency else "this request"))
-        if turn.prompted and turn.messages:
-            turn.messages.insert(len(turn.messages) - 1, line)
-        else:
-            turn.messages.append(line)
+        turn.aside(line)
 
     def _label(self, turn: Turn, before: hist.Snapshot, after: hist.Snapshot) -> str:
         """What to call a change no handler named: the answer to a question."""

@@ -27,8 +27,9 @@ from oiadraft.model import Draft, Part, Period, Requester
 LIMIT = 100
 """Changes kept per draft; older ones can no longer be undone."""
 
-PartTuple = tuple[str, str, Period | None, tuple[str, ...]]
-_PART_FIELDS = attrgetter("id", "text", "period", "acknowledged")
+PartTuple = tuple[str, str, Period | None, tuple[str, ...], str | None]
+"""id, text, period, kept rules, and the id of the part whose period it covers."""
+_PART_FIELDS = attrgetter("id", "text", "period", "acknowledged", "period_from")
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,8 @@ def take(draft: Draft, state: Conversation) -> Snapshot:
         act=draft.act, agency=draft.agency, agency_id=draft.agency_id,
         agency_kind=draft.agency_kind, region=draft.region, topic=draft.topic,
         period=draft.period,
-        parts=tuple((i, text, period, tuple(ack) if ack else ())
-                    for i, text, period, ack in map(_PART_FIELDS, draft.parts)),
+        parts=tuple((i, text, period, tuple(ack) if ack else (), taken)
+                    for i, text, period, ack, taken in map(_PART_FIELDS, draft.parts)),
         clauses=tuple(draft.clauses), clause_edits=tuple(draft.clause_edits.items()),
         priority=tuple(draft.priority), urgent=draft.urgent,
         urgency_reasons=draft.urgency_reasons,
@@ -149,8 +150,8 @@ def _put(draft: Draft, snapshot: Snapshot) -> None:
     draft.topic = snapshot.topic
     draft.period = snapshot.period
     old = {part.id: part for part in draft.parts}
-    draft.parts = [_part(old.get(part_id), part_id, text, period, ack)
-                   for part_id, text, period, ack in snapshot.parts]
+    draft.parts = [_part(old.get(part_id), part_id, text, period, ack, taken)
+                   for part_id, text, period, ack, taken in snapshot.parts]
     draft.clauses = list(snapshot.clauses)
     draft.clause_edits = dict(snapshot.clause_edits)
     draft.priority = list(snapshot.priority)
@@ -161,13 +162,24 @@ def _put(draft: Draft, snapshot: Snapshot) -> None:
 
 
 def _part(part: Part | None, part_id: str, text: str, period: Period | None,
-          ack: tuple[str, ...]) -> Part:
+          ack: tuple[str, ...], taken: str | None) -> Part:
     """The part with these values: the same object when nothing about it changes (a screen
     holding it keeps holding the part in the draft)."""
-    if part is not None and (part.text, part.period, tuple(part.acknowledged)) == \
-            (text, period, ack):
+    if part is not None and (part.text, part.period, tuple(part.acknowledged),
+                             part.period_from) == (text, period, ack, taken):
         return part
-    return Part(text=text, period=period, id=part_id, acknowledged=list(ack))
+    return Part(text=text, period=period, id=part_id, acknowledged=list(ack),
+                period_from=taken)
+
+
+def part_periods(snapshot: Snapshot, today: Any) -> dict[str, Period | None]:
+    """Each part's period apart from its words, by id, as the draft of `snapshot` gave it (a
+    part covering an earlier part's period has that part's period then)."""
+    from oiadraft.periods import part_period
+
+    parts = [Part(text=text, period=period, id=part_id, period_from=taken)
+             for part_id, text, period, _ack, taken in snapshot.parts]
+    return {part.id: part_period(part, parts, today) for part in parts}
 
 
 @dataclass(frozen=True)

@@ -66,12 +66,6 @@ def answer(turn: Turn, step: Any, text: str) -> None:
     if remark_key(stripped) in YES | NO:
         turn.problem("parts_not_yes_no")  # an answer to a question not being asked
         return
-    if turn.iv.script.is_remark(stripped):
-        # "ok thanks", "hmm", "I don't know": said in passing, not something to ask for; as a
-        # part it would go into the letter without the requester meaning it to
-        turn.problem("part_remark", words=quote_user(stripped, 80),
-                     next=turn.text("parts_next" if draft.parts else "parts_first"))
-        return
     split = split_paste(text)
     if split is not None and len(split.parts) >= 2:
         from oiadraft.interview.pasted import add_many
@@ -84,6 +78,13 @@ def answer(turn: Turn, step: Any, text: str) -> None:
         words = clean_part_text(split.parts[0].text)
     else:
         words = stripped
+    if turn.iv.script.is_remark(stripped) or turn.iv.script.is_remark(words):
+        # "ok thanks", "hmm", "I don't know": said in passing, not something to ask for; as a
+        # part it would go into the letter without the requester meaning it to (typed, or
+        # the one numbered line of a paste: "Kia ora,\n1. hmm")
+        turn.problem("part_remark", words=quote_user(words, 80),
+                     next=turn.text("parts_next" if draft.parts else "parts_first"))
+        return
     part = Part(text=strip_number(words))
     if _only_a_period(turn, part.text):
         # a period typed again by a quick typist: as a part it names nothing, and would be
@@ -108,30 +109,70 @@ def answer(turn: Turn, step: Any, text: str) -> None:
 def take_earlier_period(turn: Turn, part: Part) -> bool:
     """A part with no time frame of its own that says it covers an earlier part's ("any
     correspondence about it in that period") takes the period of the nearest earlier part
-    that has one, as `oiadraft check` reads the letter; said in one line. Not when the
-    request has a period: every part without one of its own covers that."""
+    that has one, as `oiadraft check` reads the letter; said in one line. It names that
+    part (`Part.period_from`) rather than copying its dates, so it follows that part's
+    period when it changes. Not when the request has a period: every part without one of
+    its own covers that."""
     draft = turn.draft
-    if part.period is not None or draft.period is not None:
+    if part.period is not None or part.period_from is not None or draft.period is not None:
         return False
-    from oiadraft.periods import find_periods
+    from oiadraft.periods import period_to_take
 
     assessment = turn.iv.assess(draft, part)  # cached: the report of the part reads it next
     if assessment.period is not None or not assessment.refers_to_earlier_period:
         return False
     today = turn.iv.today
     at = next((i for i, p in enumerate(draft.parts) if p is part), len(draft.parts))
+    lookup = {p.id: p for p in draft.parts}.get
     for earlier in range(at - 1, -1, -1):
         other = draft.parts[earlier]
-        period = other.period
-        if period is None:
-            found = find_periods(other.text, today=today, limit=1)
-            period = found[0].period if found else None
+        period = period_to_take(other, lookup, today)
         if period is not None:
-            part.period = period
+            part.period_from = other.id
             turn.say("part_period_taken", number=number(at + 1), other=number(earlier + 1),
                      period=period_phrase(period))
             return True
     return False
+
+
+def say_followed(turn: Turn, before: Any, after: Any) -> None:
+    """A line for each part that covers an earlier part's period ("in that period") when the
+    turn changed that period (the earlier part reworded with other dates, its period given):
+    the part follows it, and the requester is told the dates it covers now. `before` and
+    `after` are the draft's snapshots (`history.take`) around the turn."""
+    linked = {part[0]: part[4] for part in after.parts if part[4] is not None}
+    if not linked or before.parts == after.parts:
+        return
+    from oiadraft.interview.engine import Message
+    from oiadraft.interview.history import part_periods
+
+    was = {part[0]: part[4] for part in before.parts}
+    old, new = part_periods(before, turn.iv.today), part_periods(after, turn.iv.today)
+    for part_id, taken in linked.items():
+        if was.get(part_id) != taken or new[part_id] == old.get(part_id):
+            continue  # newly taken (said when taken), or nothing moved
+        part, other = turn.part(part_id), turn.part(taken)
+        if part is None or other is None:
+            continue
+        period = new[part_id]
+        turn.aside(Message(turn.text(
+            "part_period_followed" if period is not None else "part_period_followed_none",
+            number=number(turn.number(part)), other=number(turn.number(other)),
+            period=period_phrase(period) if period is not None else "")))
+
+
+def _retake_earlier_period(turn: Turn, part: Part, key: str, other: int) -> None:
+    """After the words of `part` changed, or part `other` whose period it covered went: it
+    takes an earlier part's period again only if its words still say so; else the requester
+    is told (message `key`) that it no longer covers part `other`'s dates, and what it covers
+    now."""
+    part.period_from = None
+    if take_earlier_period(turn, part):
+        return
+    at = number(turn.number(part))
+    turn.say(key, number=at, other=number(other),
+             now=turn.text("part_period_now_request" if turn.draft.period is not None
+                           else "part_period_now_none", number=at).strip())
 
 
 def _only_a_period(turn: Turn, words: str) -> bool:
@@ -153,7 +194,7 @@ def without_period(turn: Turn) -> list[int]:
 
 
 def _has_period(turn: Turn, part: Part) -> bool:
-    if part.period is not None or turn.draft.period is not None:
+    if turn.iv.period_of(turn.draft, part) is not None or turn.draft.period is not None:
         return True
     from oiadraft.periods import find_periods
 
@@ -267,7 +308,8 @@ def _accept(turn: Turn, n: int | None, index: int) -> None:
     found = visible_findings(turn.iv.assess(turn.draft, part))
     usable = [f for f in found if f.replacement is not None]
     if not usable:
-        turn.problem("nothing_to_accept", number=number(turn.number(part)))
+        turn.problem("nothing_to_accept_advice" if found else "nothing_to_accept",
+                     number=number(turn.number(part)))
         return
     if not 1 <= index <= len(found):
         turn.problem("no_such_suggestion", index=index, count=len(found))
@@ -372,9 +414,12 @@ def _split(turn: Turn, n: int | None) -> None:
     _leave_follow_up(turn, part)
     draft = turn.draft
     before = [p.id for p in draft.parts]
-    period = part.period or _own_period(turn, part)
-    dates = Part(text=pair[0], period=part.period, id=part.id)
-    copies = Part(text=xrefs.name_previous(pair[1], at), period=period)
+    # the copies cover what the dates part covers: its own period, the earlier part's it
+    # takes (followed, not copied), or the one its words state
+    period = part.period or (None if part.period_from else _own_period(turn, part))
+    dates = Part(text=pair[0], period=part.period, id=part.id, period_from=part.period_from)
+    copies = Part(text=xrefs.name_previous(pair[1], at), period=period,
+                  period_from=part.period_from)
     draft.parts[at - 1:at] = [dates, copies]
     xrefs.follow(before, draft.parts)
     turn.state = replace(turn.state, current=copies.id)
@@ -423,6 +468,9 @@ def answer_edit(turn: Turn, pending: st.EditPart, text: str) -> None:
     turn.say("part_rewritten", number=at, text=quote_user(part.text, 2000))
     if moved:
         turn.say("stop_moved")
+    taken = turn.part(part.period_from)
+    if taken is not None:
+        _retake_earlier_period(turn, part, "part_period_untaken", turn.number(taken))
     report_and_ask(turn, part)
 
 
@@ -460,6 +508,9 @@ def delete(turn: Turn, cmd: Command) -> None:
     turn.label = turn.text("undo_deleted", number=number(at))
     turn.say("part_deleted", number=number(at))
     _report_broken(turn, broken)
+    for other in draft.parts:
+        if other.period_from == part.id:
+            _retake_earlier_period(turn, other, "part_period_gone", at)
 
 
 def move(turn: Turn, cmd: Command) -> None:

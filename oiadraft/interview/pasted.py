@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from oiadraft.interview import state as st
 from oiadraft.interview.reports import report, said
 from oiadraft.interview.show import DETAILED_PARTS, LARGE_PASTE, split_paste
-from oiadraft.interview.words import number, number_list, period_phrase
+from oiadraft.interview.words import number, number_list, period_phrase, quote_user
 from oiadraft.model import Part
 
 if TYPE_CHECKING:
@@ -108,12 +108,28 @@ def add_many(turn: Turn, split: Any, text: str) -> None:
     """Two or more parts pasted at the parts question: all added, the request's own period
     taken, and each part reported (or, for many, how many at each risk)."""
     from oiadraft.interview.engine import Message
+    from oiadraft.letter.splitter import clean_part_text
 
     draft = turn.draft
     first = len(draft.parts) + 1
-    count = len(split.parts)
+    # a numbered line that is a passing remark ("3. ok thanks") is refused as a typed one is
+    found = [(item, clean_part_text(item.text)) for item in split.parts]
+    remarks = [(item, words) for item, words in found if turn.iv.script.is_remark(words)]
+    wanted = [words for item, words in found if not turn.iv.script.is_remark(words)]
+    count = len(wanted)
     turn.messages.append(Message(turn.text("paste_summary", count=number(count),
                                            chars=number(len(text))), "summary"))
+    if remarks:
+        from oiadraft.text import join_and
+
+        turn.say("paste_remarks", items=join_and(
+            turn.text("paste_remark_item", number=quote_user(item.number, 20),
+                      words=quote_user(words, 80)).strip() for item, words in remarks),
+                 remarks="a passing remark" if len(remarks) == 1 else "passing remarks",
+                 them="it" if len(remarks) == 1 else "them")
+    if not wanted:
+        turn.reask = True
+        return
     before, after = len(split.preamble.split()), len(split.closing.split())
     if before or after:
         where = "paste_around" if before and after else "paste_before" if before else "paste_after"
@@ -129,9 +145,7 @@ def add_many(turn: Turn, split: Any, text: str) -> None:
         else:
             turn.say("request_period_replaced", period=period_phrase(draft.period),
                      earlier=period_phrase(earlier))
-    from oiadraft.letter.splitter import clean_part_text
-
-    added = [Part(text=clean_part_text(found.text)) for found in split.parts]
+    added = [Part(text=words) for words in wanted]
     draft.parts.extend(added)
     from oiadraft.interview.parts import take_earlier_period
 

@@ -23,7 +23,7 @@ def report(turn: Turn, part: Part, *, actions: bool, words: bool = False) -> str
     if words:
         lines.append(turn.text("part_added", number=at, text=quote_user(part.text, 400)))
     extract = reading(assessment, iv.script.messages, draft.act,
-                      own_period=part.period is not None)
+                      own_period=iv.period_of(draft, part) is not None)
     if extract:
         lines.append(turn.text("part_extract", number=at, extract=extract))
     status = iv.status(draft, part)

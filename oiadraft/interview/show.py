@@ -268,6 +268,39 @@ def _placeholder(step: Step, kind: str, parts: int) -> str:
         "{part}", str(min(2, max(parts, 1))))
 
 
+REFUSED_ON_PART = {"accept": "nothing_to_accept", "keep": "nothing_to_keep",
+                   "split": "nothing_to_split"}
+"""What the chat says when F2, F3 or F4 has nothing to do on a part."""
+
+
+def part_actions(part: Part, assessment: Any) -> set[str]:
+    """Which of accept (a rewording to put in), keep (warnings to stop) and split (copies of
+    records) a part offers: its F2, F3 and F4."""
+    found = visible_findings(assessment)
+    offered = set()
+    if any(f.replacement is not None for f in found):
+        offered.add("accept")
+    if any(f.warns for f in found):
+        offered.add("keep")
+    if split_of(part.text) is not None:
+        offered.add("split")
+    return offered
+
+
+def refused_on_part(iv: Interview, draft: Draft, part: Part, action: str) -> str | None:
+    """What the chat would answer to `action` (accept, keep, split) on `part` when the part
+    offers nothing for it; None when it does."""
+    key = REFUSED_ON_PART.get(action)
+    assessment = iv.assess(draft, part)
+    if key is None or action in part_actions(part, assessment):
+        return None
+    if action == "accept" and visible_findings(assessment):
+        key = "nothing_to_accept_advice"
+    from oiadraft.interview.engine import position
+
+    return iv.message(key, draft, number=number(position(draft, part) + 1))
+
+
 def actions(iv: Interview, draft: Draft, state: st.Conversation, step: Step,
             part: Part | None, assessment: Any) -> tuple[str, ...]:
     """The ids of the actions that apply now."""
@@ -300,13 +333,7 @@ def actions(iv: Interview, draft: Draft, state: st.Conversation, step: Step,
     on_part = step.kind in ("parts", "review") and part is not None and not isinstance(
         pending, st.EditPart | st.Fill)
     if on_part and assessment is not None:
-        found = visible_findings(assessment)
-        if any(f.replacement is not None for f in found):
-            allowed.add("accept")
-        if any(f.warns for f in found):
-            allowed.add("keep")
-        if split_of(part.text) is not None:
-            allowed.add("split")
+        allowed.update(part_actions(part, assessment))
     if isinstance(pending, st.EditPart | st.Fill):
         allowed -= {"edit_part", "accept_part", "keep_part", "split_part"}
     from oiadraft.interview.actions import load_actions
@@ -333,13 +360,14 @@ def preview(iv: Interview, draft: Draft, state: st.Conversation, text: str) -> A
     if not words or len(text) > LARGE_PASTE or parse_command(text) is not None:
         return None
     pending = state.pending
-    if isinstance(pending, st.EditPart):
-        part = iv.part_by_id(draft, pending.part)
-        if part is None:
-            return None
-        return iv.assess(draft, Part(text=words, period=part.period, id=part.id))
     if isinstance(pending, st.Fill):
         return _fill_preview(iv, draft, pending, words)
+    if isinstance(pending, st.EditPart):
+        part = iv.part_by_id(draft, pending.part)
+        if part is None or iv.script.is_remark(words):
+            return None  # Enter leaves the part as it was
+        return iv.assess(draft, Part(text=words, period=part.period, id=part.id,
+                                     period_from=part.period_from))
     if pending is not None or iv.current_step(draft, state).kind != "parts":
         return None
     split = split_paste(text)
@@ -350,7 +378,18 @@ def preview(iv: Interview, draft: Draft, state: st.Conversation, text: str) -> A
 
         # what Enter adds: the words that ask, without greeting, sign-off or background
         words = clean_part_text(split.parts[0].text)
+    if _refused_as_words(iv, text.strip()) or _refused_as_words(iv, words):
+        return None
     return iv.assess(draft, Part(text=words))
+
+
+def _refused_as_words(iv: Interview, words: str) -> bool:
+    """Words Enter would not take as a new part's ("ok thanks", "hmm", "yes"): rating them
+    as they are typed would promise a part that is then refused."""
+    from oiadraft.interview.script import remark_key
+    from oiadraft.interview.steps import NO, YES
+
+    return iv.script.is_remark(words) or remark_key(words) in YES | NO
 
 
 def _fill_preview(iv: Interview, draft: Draft, pending: st.Fill, words: str) -> Any:
@@ -371,7 +410,8 @@ def _fill_preview(iv: Interview, draft: Draft, pending: st.Fill, words: str) -> 
     except (ValueError, KeyError):
         return None
     return iv.assess(draft, Part(text=text, period=part.period, id=part.id,
-                                 acknowledged=list(part.acknowledged)))
+                                 acknowledged=list(part.acknowledged),
+                                 period_from=part.period_from))
 
 
 def find_finding(iv: Interview, draft: Draft, part: Part, rule: str,

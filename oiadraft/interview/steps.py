@@ -217,15 +217,24 @@ def skip_step(turn: Turn, step: Step) -> None:
         return
     set_field(turn.draft, step.sets, "" if step.sets == "requester.name" else None)
     answered(turn, step.id)
-    from oiadraft.interview.parts import without_period
+    from oiadraft.interview.parts import take_earlier_period, without_period
 
+    taken = []
+    if step.sets == "period":
+        # a part saying "in that period" was the request's; now it is the earlier part's,
+        # as an agency reads the letter (said after the period's own line)
+        start = len(turn.messages)
+        for part in turn.draft.parts:
+            take_earlier_period(turn, part)
+        taken, turn.messages[start:] = turn.messages[start:], []
     if step.sets == "period" and (bare := without_period(turn)):
         # parts added under the request's period have none of their own now
         turn.say("period_skipped_parts", parts=upper_first(parts_phrase(bare)),
                  has_have="has" if len(bare) == 1 else "have",
                  edit=f"type `edit part {number(bare[0])}`")
-        return
-    turn.say((step.said or {}).get("blank") or "step_skipped")
+    else:
+        turn.say((step.said or {}).get("blank") or "step_skipped")
+    turn.messages.extend(taken)
 
 
 def answer_review(turn: Turn, step: Step, text: str) -> None:

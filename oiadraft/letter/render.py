@@ -177,7 +177,7 @@ def build_letter(draft: Draft, library: Library | None = None,
     part_texts: list[str] = []
     relying = 0
     for part in draft.parts:
-        text, relies = _part_text(part, request_period, today)
+        text, relies = _part_text(part, draft.parts, request_period, today)
         relying += relies
         part_texts.append(mdtext.escape(text))
     period_sentence = None
@@ -217,16 +217,18 @@ def build_letter(draft: Draft, library: Library | None = None,
     )
 
 
-def _part_text(part: Part, request_period: Any, today: date | None) -> tuple[str, bool]:
-    """The part's text (with its own period appended when given separately), and whether it
-    relies on the request-wide period."""
-    from oiadraft.periods import find_periods
+def _part_text(part: Part, parts: list[Part], request_period: Any,
+               today: date | None) -> tuple[str, bool]:
+    """The part's text (with its own period appended when given separately, or taken from an
+    earlier part), and whether it relies on the request-wide period."""
+    from oiadraft.periods import find_periods, part_period
 
     text = part.text.strip()
     if find_periods(text, today=today):
         return text, False
-    if part.period is not None and part.period != request_period:
-        return _with_period(text, period_span(part.period)), False
+    period = part_period(part, parts, today)
+    if period is not None and period != request_period:
+        return _with_period(text, period_span(period)), False
     return text, request_period is not None
 
 

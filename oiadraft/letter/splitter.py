@@ -390,8 +390,11 @@ def _split(text: str, today: Any) -> SplitRequest:
         kind = _paragraph_kind(text[span[0]:span[1]])
         if kind is not None:
             ignored.append((kind, span))
-    # the request-wide period sentence sits in the preamble, between parts, or after them
-    search = [(pre_start, pre_end), (close_start, close_end)]
+    # the request-wide period sentence sits in the preamble, between parts, or after them;
+    # after them, not in or after the paragraph that introduces another list (an agency's
+    # response quoting its own proposed refinement: "All timeframes are from ..." then "1- ...")
+    search = [(pre_start, pre_end),
+              (close_start, _other_list_start(text, markers, close_start, close_end))]
     request_period = _find_request_period(text, search, today)
     if request_period is None and parts and _may_set_period(text, parts[0].span[0],
                                                             parts[-1].span[1]):
@@ -412,6 +415,16 @@ def _split(text: str, today: Any) -> SplitRequest:
         scheme=scheme,
         ignored=tuple(ignored),
     )
+
+
+def _other_list_start(text: str, markers: list[_Marker], start: int, end: int) -> int:
+    """Where the first list within text[start:end] begins, taking in the paragraph just
+    before its first item (what introduces it); `end` when there is none."""
+    first = next((m for m in markers if start <= m.line_start < end), None)
+    if first is None:
+        return end
+    paragraphs = [span for span in _paragraphs(text, start, first.line_start)]
+    return paragraphs[-1][0] if paragraphs else first.line_start
 
 
 def _closes(text: str, part: tuple[int, int], after: tuple[int, int]) -> bool:

@@ -45,7 +45,8 @@ skipped, never guessed.
 The package: `dates` (one date, `PeriodError`), `grammar` (the phrases as regular
 expressions, compiled the first time each is used, so importing this package compiles
 nothing), `find` (a match turned into a `Period`; `find_periods`, `first_period`), `parse` (`parse_period`),
-`format` (`format_period`, `describe_length`).
+`format` (`format_period`, `describe_length`), `taken` (`part_period`: the period a part
+covers when it takes an earlier part's).
 """
 
 from oiadraft.periods.dates import (
@@ -70,6 +71,7 @@ from oiadraft.periods.find import (
 from oiadraft.periods.format import describe_length, format_period
 from oiadraft.periods.grammar import _grammar
 from oiadraft.periods.parse import parse_period
+from oiadraft.periods.taken import part_period, period_to_take
 
 __all__ = [
     "MONTHS",
@@ -91,4 +93,6 @@ __all__ = [
     "month_number",
     "parse_date",
     "parse_period",
+    "part_period",
+    "period_to_take",
 ]

@@ -55,11 +55,13 @@ class LiveLetter:
         box.focus()
 
     def _typing_target(self, typing: str | None) -> tuple[str, Part | None] | None:
-        """While typing a part's words: ("new", None) or ("edit", part)."""
+        """While typing words Enter takes as a part's: ("new", None) or ("edit", part)."""
         if typing is None or not typing.strip() or len(typing) > 20_000:
             return None
         view = self.view
-        if view.kind == "edit" and view.current_part is not None:
+        if view.kind == "edit" and view.current_part is not None and \
+                self._preview_of(typing) is not None:
+            # not a remark or a command, which Enter leaves the part without
             return ("edit", view.current_part)
         if view.kind == "parts" and view.pending is None and \
                 self._preview_of(typing) is not None:
@@ -118,7 +120,7 @@ class LiveLetter:
         if target[0] == "edit" and target[1] is not None:
             index = self.draft.parts.index(target[1])
             draft.parts[index] = Part(text=typing.strip(), period=target[1].period,
-                                      id=target[1].id)
+                                      id=target[1].id, period_from=target[1].period_from)
         else:
             draft.parts.append(Part(text=typing.strip()))
         return draft

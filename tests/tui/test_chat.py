@@ -306,6 +306,23 @@ async def test_words_already_in_the_box_are_checked_when_the_chat_starts(app_fac
         assert "All emails about the Convention" in letter_on_screen(app)
 
 
+async def test_a_remark_being_typed_is_not_rated_as_a_part(app_factory):
+    """Enter refuses "ok thanks" as a part: the panel does not rate it as one while it is
+    typed, nor does the letter show it as a part."""
+    draft = saved_draft(*START, "Cabinet papers on cluster munitions")
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await ready(pilot)
+        await pilot.press(*"ok thanks")
+        await pilot.pause()
+        chat = app.screen
+        assert chat.query_one("#message").text == "ok thanks"
+        panel = str(chat.query_one(FindingsPanel).render())
+        assert "checking as you type" not in panel and "part 1" in panel
+        assert "ok thanks" not in letter_on_screen(app)
+
+
 async def test_a_half_typed_line_being_saved_as_f8_resumes_leaves_no_stray_draft(
         app_factory, monkeypatch):
     """F8 while the background save of the half-typed line is still writing: that write is

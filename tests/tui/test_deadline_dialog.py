@@ -79,3 +79,25 @@ async def test_a_request_is_not_marked_as_sent_on_a_day_still_to_come(app_factor
         assert app.screen is not screen
         await pilot.pause()
         assert app.chat_screen().draft.sent == TODAY
+
+
+async def test_a_draft_marked_sent_on_a_day_to_come_is_told_and_the_dialog_starts_at_today(
+        app_factory):
+    """Marked before a day to come was refused: opening the draft says so, and `mark as
+    sent` offers today's date, which can be marked, rather than the day to come."""
+    from datetime import timedelta
+
+    draft = Draft(act="oia", agency="Some agency", topic="t", parts=[Part(text="Briefings")],
+                  sent=TODAY + timedelta(days=200))
+    Store().save(draft)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        from .conftest import transcript_texts
+
+        assert "a day still to come" in " ".join(" ".join(transcript_texts(app)).split())
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, DeadlineScreen)
+        assert app.screen.query_one("#received").value == TODAY.strftime("%d/%m/%Y")

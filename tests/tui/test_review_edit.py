@@ -97,3 +97,21 @@ async def test_f2_in_review_asks_in_the_chat_for_the_blanks_of_the_rewording(app
         assert "accept part 2" in transcript_texts(app)
         assert chat.view.kind == "fill"
         assert chat.draft.parts[1].text == "All emails about cluster munitions"
+
+
+async def test_f2_in_review_on_a_part_with_advice_only_says_so_there(app_factory):
+    """The panel marks advice ("advice:") apart from a rewording ("→"); F2 on a part with
+    advice only stays in review and says why, instead of leaving for the chat to refuse."""
+    draft = saved_draft("mfat", "cluster munitions", "1 October 2020 to 13 September 2024",
+                        "yes", "Cabinet papers on cluster munitions")
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        review = await review_at_part(pilot, 1)
+        panel = str(review.query_one("#part-findings").render())
+        assert "advice: A shorter range" in panel and "→" not in panel
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen is review
+        said = [str(n.message) for n in app._notifications]
+        assert any("no rewording to accept for part 1" in m and "advice" in m for m in said)
+        assert review.draft.parts[0].text == "Cabinet papers on cluster munitions"

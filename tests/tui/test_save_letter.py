@@ -28,12 +28,20 @@ async def save_as(pilot, target) -> str:
 
 
 async def test_a_name_with_spaces_in_a_new_folder_is_written_private(app_factory, tmp_path):
+    """A missing folder is created once the requester says so (a mistyped folder name
+    would otherwise hide the letter in a new folder)."""
     draft = saved_draft(*START)
-    target = tmp_path / "new folder" / "my letter.txt"
+    target = tmp_path / "new folder" / "sub" / "my letter.txt"
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
-        assert await save_as(pilot, target) == ""
+        problem = await save_as(pilot, target)
+        assert f"The folder {tmp_path / 'new folder'} does not exist" in " ".join(
+            problem.split())
+        assert not (tmp_path / "new folder").exists()
+        assert str(app.screen.query_one("#save").label) == "Create"
+        await pilot.press("enter")
+        await pilot.pause()
         assert isinstance(app.screen, ChatScreen)
     assert "Cabinet papers about cluster munitions" in target.read_text(encoding="utf-8")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600

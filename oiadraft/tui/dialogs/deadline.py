@@ -91,6 +91,8 @@ class DeadlineScreen(ModalScreen[Draft | None]):
         from oiadraft.deadline import regions
 
         received = self.draft.sent or self.today
+        if received > self.today:
+            received = self.today  # a day still to come cannot be marked: start from today
         with Vertical(id="dialog"):
             title = ("Mark this request as sent — Ctrl+S marks it, Escape closes"
                      if self.mark_sent else "When is it due?")

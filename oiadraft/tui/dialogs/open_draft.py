@@ -47,7 +47,8 @@ class OpenDraftScreen(UsesOiaDraftApp, ModalScreen[Draft | None]):
                 due = response_due(summary.sent, summary.act, summary.region,
                                    summary.extension_days)
                 overdue = due is not None and due < self.today
-                label.append(f"  ·  sent {summary.sent:%d %b %Y}, due {due_text(due, self.today)}",
+                label.append(f"  ·  sent {summary.sent:%d %b %Y}, due "
+                             f"{due_text(due, self.today, summary.sent)}",
                              style="bold red" if overdue else "dim")
             options.append(Option(label, id=summary.id))
         option_list = self.query_one(OptionList)

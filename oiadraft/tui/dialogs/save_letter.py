@@ -1,4 +1,6 @@
-"""Save the letter as .txt (plain text) or .md (Markdown); asks before overwriting."""
+"""Save the letter as .txt (plain text) or .md (Markdown); asks before overwriting a file or
+creating a folder (a mistyped folder name would otherwise hide the letter in a new folder;
+`drafts export -o`, which cannot ask, refuses a missing folder)."""
 
 from __future__ import annotations
 
@@ -22,7 +24,8 @@ WORD_PROCESSOR_FILES = frozenset({".doc", ".docx", ".odt", ".pdf", ".rtf", ".pag
 
 
 def write_letter(draft: Draft, library: Any, path: Path, today: date) -> Path:
-    """Render for the file's extension (.md → Markdown, else text) and write atomically."""
+    """Render for the file's extension (.md → Markdown, else text) and write atomically,
+    creating any missing folder (the dialog asked first)."""
     from oiadraft.fsutil import atomic_write_text
     from oiadraft.letter.render import render_markdown, render_text
 
@@ -33,7 +36,7 @@ def write_letter(draft: Draft, library: Any, path: Path, today: date) -> Path:
 
 
 class SaveLetterScreen(ModalScreen[Path | None]):
-    """Ask for a file name; confirm before replacing an existing file."""
+    """Ask for a file name; confirm before replacing an existing file or creating a folder."""
 
     CSS_PATH = "dialogs.tcss"
 
@@ -46,6 +49,7 @@ class SaveLetterScreen(ModalScreen[Path | None]):
         self.default = default
         self.today = today
         self._confirm_overwrite: Path | None = None
+        self._confirm_folder: Path | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -61,6 +65,7 @@ class SaveLetterScreen(ModalScreen[Path | None]):
 
     def on_input_changed(self) -> None:
         self._confirm_overwrite = None
+        self._confirm_folder = None
         self.query_one("#save", Button).label = "Save"
         self.query_one("#problem", Static).update("")
 
@@ -94,6 +99,16 @@ class SaveLetterScreen(ModalScreen[Path | None]):
         if reason:
             problem.update(Text(reason, style="bold red"))
             return
+        missing = _missing_folder(path)
+        if missing is not None and self._confirm_folder != path:
+            self._confirm_folder = path
+            button = self.query_one("#save", Button)
+            button.label = "Create"
+            problem.update(Text(
+                f"The folder {missing} does not exist. Press {button.label} (or Enter) to "
+                "create it and save the letter there, or change the name.",
+                style="bold yellow"))
+            return
         if path.exists() and self._confirm_overwrite != path:
             self._confirm_overwrite = path
             button = self.query_one("#save", Button)
@@ -108,3 +123,14 @@ class SaveLetterScreen(ModalScreen[Path | None]):
                                 style="bold red"))
             return
         self.dismiss(written)
+
+
+def _missing_folder(path: Path) -> Path | None:
+    """The first folder on the way to `path` that does not exist (the one saving would
+    create), or None when its folder is there."""
+    missing = None
+    for folder in path.parents:
+        if folder.is_dir():
+            break
+        missing = folder
+    return missing

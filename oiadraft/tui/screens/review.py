@@ -315,7 +315,8 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
                 return
             self._remember(f"edit of part {index + 1}")
             part = self.draft.parts[index]
-            self.draft.parts[index] = Part(text=text, period=part.period, id=part.id)
+            self.draft.parts[index] = Part(text=text, period=part.period, id=part.id,
+                                           period_from=part.period_from)
             self._refresh_parts(keep=index)
             self._refresh_letter()
 
@@ -347,6 +348,14 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
 
         index = self._selected_index()
         if index is None:
+            return
+        refused = self.interview.refused_on_part(self.draft, self.draft.parts[index],
+                                                 action_id.removesuffix("_part"))
+        if refused is not None:
+            # nothing for the key to do on this part: say so here, without leaving review
+            from oiadraft.mdtext import to_text
+
+            self.notify(to_text(refused).strip(), markup=False, timeout=6)
             return
         self.then = part_command(action_id, index + 1)
         self.dismiss(self.draft)

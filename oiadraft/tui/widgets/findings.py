@@ -1,7 +1,8 @@
 """The warnings for the part being written, shown under the input.
 
-Compact by design: the words that triggered each warning and the suggested rewording. The
-full explanation is in the transcript (and in `oiadraft check`).
+Compact by design: the words that triggered each warning and the suggested rewording ("→",
+which F2 puts into the part) or advice ("advice:", which has no wording to put in). The full
+explanation is in the transcript (and in `oiadraft check`).
 """
 
 from __future__ import annotations
@@ -49,8 +50,11 @@ def findings_text(assessment: Any, title: str, key_hint: bool = False) -> Text:
             text.append(f"“{finding.quote}”", style="bold italic")
         else:
             text.append(_first_sentence(finding.message), style="italic")
-        if finding.suggestion:
-            text.append(" → ", style="dim")
+        if finding.suggestion and finding.replacement is not None:
+            text.append(" → ", style="dim")  # a rewording: F2 puts it into the part
+            text.append(finding.suggestion)
+        elif finding.suggestion:
+            text.append(" · advice: ", style="dim")  # to follow in the requester's own words
             text.append(finding.suggestion)
     return text
 
