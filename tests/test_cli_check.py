@@ -47,6 +47,15 @@ def test_a_part_asking_for_every_year_says_so_in_its_period_line(tmp_path, capsy
     assert "Period: none stated" not in out
 
 
+def test_an_agency_response_is_checked_as_its_parts_would_be_written(capsys):
+    """Page furniture and page breaks inside a part's sentence are not part of its words."""
+    main(["check", str(DATA / "mfat_response_long.txt"), "--today", "2024-10-10",
+          "--format", "json"])
+    parts = {p["number"]: p["text"] for p in json.loads(capsys.readouterr().out)["parts"]}
+    assert "Page" not in parts["12"] and "United\nKingdom" in parts["12"]
+    assert "New\nZealand needed" in parts["4"]
+
+
 def test_seed_json_contract(capsys):
     status = main(["check", str(SEED), "--today", "2024-09-13", "--format", "json"])
     data = json.loads(capsys.readouterr().out)

@@ -305,6 +305,11 @@ def test_a_found_part_is_cleaned_of_page_furniture_and_line_end_spaces():
     assert clean_part_text(kept) == kept
     assert clean_part_text("Page 1 of 2\n\nBriefings to the Minister") == \
         "Briefings to the Minister"
+    # a page or column break with no furniture, in the middle of a sentence
+    assert clean_part_text("advice on what New \n\nZealand needed to do.") == \
+        "advice on what New\nZealand needed to do."
+    assert clean_part_text("The following:\n\n(a) briefings.\n\n(b) reports.") == \
+        "The following:\n\n(a) briefings.\n\n(b) reports."
 
 
 @pytest.mark.parametrize("preamble,expected", [

@@ -17,6 +17,7 @@ import gc
 import sys
 import textwrap
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -212,6 +213,10 @@ def check_text(text: str, act: str | None = None, today: date | None = None, *,
 
     today = today or clock.today()
     split = splitter.split_request(text, today=today)
+    # each part as it would go into a letter: without page furniture ("Page 3 of 9") and
+    # the page breaks inside its sentences
+    split = replace(split, parts=tuple(replace(part, text=splitter.clean_part_text(part.text))
+                                       for part in split.parts))
     greeting = splitter.addressee(split.preamble)
     source, to = "given", None
     if act is not None:

@@ -304,8 +304,18 @@ def clean_part_text(text: str) -> str:
         if after_furniture and not line:
             continue
         after_furniture = False
+        if line and kept and not kept[-1]:
+            # a blank line in the middle of a sentence ("what New", "", "Zealand needed")
+            # is a page or column break, not a paragraph
+            words = [k for k in kept if k]
+            if words and not _SENTENCE_END.search(words[-1]):
+                while kept and not kept[-1]:
+                    kept.pop()
         kept.append(line)
     return "\n".join(kept).strip()
+
+
+_SENTENCE_END = re.compile(r"[.:;!?\u2026)\]\"\u201d'\u2019-]$")
 
 
 def split_request(text: str, today: Any = None) -> SplitRequest:
