@@ -115,3 +115,23 @@ async def test_f2_in_review_on_a_part_with_advice_only_says_so_there(app_factory
         said = [str(n.message) for n in app._notifications]
         assert any("no rewording to accept for part 1" in m and "advice" in m for m in said)
         assert review.draft.parts[0].text == "Cabinet papers on cluster munitions"
+
+
+async def test_a_part_reworded_in_review_to_drop_that_period_no_longer_takes_its_dates(
+        app_factory):
+    draft = saved_draft("Auckland Council", "dog control", "skip",
+                        "The number of dog attacks reported each year (2019-2024)",
+                        "All emails about dog control in that period")
+    assert draft.parts[1].period_from == draft.parts[0].id
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await review_at_part(pilot, 2)
+        editor = await open_screen(pilot, "e", EditPartScreen)
+        editor.query_one("#part-text").text = "All emails about dog control"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is review
+        assert review.draft.parts[1].period_from is None
+        assert "no longer covers part 1's dates" in " ".join(
+            str(n.message) for n in app._notifications)

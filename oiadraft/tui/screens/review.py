@@ -16,6 +16,7 @@ from textual.widgets import Header, Label, OptionList, Select, SelectionList, St
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
+from oiadraft import scope
 from oiadraft.acts import get_act
 from oiadraft.interview.xrefs import follow as follow_references
 from oiadraft.model import Draft, Part
@@ -315,8 +316,17 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
                 return
             self._remember(f"edit of part {index + 1}")
             part = self.draft.parts[index]
+            taken = part.period_from
+            if taken is not None and not scope.assess(text).refers_to_earlier_period:
+                # no longer says "in that period": it no longer covers that part's dates
+                other = next((at for at, p in enumerate(self.draft.parts, 1) if p.id == taken),
+                             None)
+                taken = None
+                if other is not None:
+                    self.notify(f"Part {index + 1} no longer says \"in that period\", so it "
+                                f"no longer covers part {other}'s dates.", timeout=6)
             self.draft.parts[index] = Part(text=text, period=part.period, id=part.id,
-                                           period_from=part.period_from)
+                                           period_from=taken)
             self._refresh_parts(keep=index)
             self._refresh_letter()
 
