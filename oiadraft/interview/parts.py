@@ -224,7 +224,7 @@ def answer_part_period(turn: Turn, pending: st.PartPeriod, text: str) -> None:
     if not text.strip():
         skip_part_period(turn, pending)
         return
-    if _next_part(turn, text):
+    if asks_for_records(turn, text):
         # typed before the question was read: this part stays without a time frame, and
         # the words are the next part rather than a period that cannot be read
         skip_part_period(turn, pending, finishing=True)
@@ -241,8 +241,9 @@ def answer_part_period(turn: Turn, pending: st.PartPeriod, text: str) -> None:
     report_and_ask(turn, part)
 
 
-def _next_part(turn: Turn, text: str) -> bool:
-    """Whether words given for a part's time frame are no period but ask for records."""
+def asks_for_records(turn: Turn, text: str) -> bool:
+    """Whether words given for a time frame are no period but ask for records or figures:
+    the next part, typed before the question was read."""
     from oiadraft.periods import PeriodError, parse_period
 
     try:

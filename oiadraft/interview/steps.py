@@ -306,9 +306,9 @@ def answer_period_confirm(turn: Turn, pending: st.PeriodConfirm, text: str) -> N
 def _typed_ahead(turn: Turn, text: str) -> bool:
     """Words given at the period question (or its "right?") that are no period but ask for
     records: a first part, typed by someone who did not wait for the question."""
-    from oiadraft.interview.parts import _next_part
+    from oiadraft.interview.parts import asks_for_records
 
-    return "parts" not in turn.state.answered and _next_part(turn, text)
+    return "parts" not in turn.state.answered and asks_for_records(turn, text)
 
 
 def _answer_next(turn: Turn, text: str) -> None:
