@@ -101,3 +101,51 @@ async def test_a_draft_marked_sent_on_a_day_to_come_is_told_and_the_dialog_start
         await pilot.pause()
         assert isinstance(app.screen, DeadlineScreen)
         assert app.screen.query_one("#received").value == TODAY.strftime("%d/%m/%Y")
+
+
+async def test_a_request_marked_as_sent_by_mistake_can_be_unmarked(app_factory):
+    draft = Draft(act="oia", agency="Some agency", topic="t", parts=[Part(text="Briefings")],
+                  sent=TODAY, extension_days=20)
+    Store().save(draft)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DeadlineScreen)
+        await pilot.click("#unsent")
+        await pilot.pause()
+        assert app.screen is not screen
+        chat_draft = app.chat_screen().draft
+        assert chat_draft.sent is None and chat_draft.extension_days is None
+    assert Store().load(draft.id).sent is None
+
+
+async def test_a_draft_never_sent_offers_no_unmarking(app_factory):
+    draft = Draft(act="oia", agency="Some agency", topic="t", parts=[Part(text="Briefings")])
+    Store().save(draft)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, DeadlineScreen)
+        assert not app.screen.query("#unsent")
+
+
+async def test_every_button_of_a_sent_draft_fits_at_80_columns(app_factory):
+    draft = Draft(act="lgoima", agency="Some council", topic="t",
+                  parts=[Part(text="Briefings")], sent=TODAY)
+    Store().save(draft)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        for button in ("#sent", "#unsent", "#close"):
+            region = app.screen.query_one(button).region
+            assert region.width > 0 and region.right <= 80, button

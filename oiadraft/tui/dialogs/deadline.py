@@ -111,6 +111,8 @@ class DeadlineScreen(ModalScreen[Draft | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Mark as sent on this date (Ctrl+S)", id="sent",
                              variant="primary")
+                if self.draft.sent is not None:  # marked by mistake: take it back
+                    yield Button("Not sent yet", id="unsent")
                 yield Button("Close (Esc)", id="close")
 
     def on_mount(self) -> None:
@@ -149,8 +151,18 @@ class DeadlineScreen(ModalScreen[Draft | None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "close":
             self.action_close()
+        elif event.button.id == "unsent":
+            self.action_unmark_sent()
         else:
             self.action_mark_sent()
+
+    def action_unmark_sent(self) -> None:
+        """Take back a mark as sent made by mistake: the draft is a draft again, with no
+        received date or extension to count a due date from."""
+        self.draft.sent = None
+        self.draft.extension_days = None
+        self.notify("No longer marked as sent.", title="Not sent", timeout=4)
+        self.dismiss(self.draft)
 
     @guarded
     def action_mark_sent(self) -> None:
