@@ -727,6 +727,18 @@ def test_a_part_covering_that_period_follows_the_earlier_part_when_its_dates_cha
     assert "in that period (from 1 January 2019 to 31 December 2024)" in letter
 
 
+def test_a_rating_moved_by_the_period_a_part_follows_is_said(interview):
+    draft = Draft()
+    say(interview, draft, "MFAT", "cluster munitions", "skip",
+        "The number of landmine clearances funded each year (2015-2024)",
+        "Any reports to the Minister about landmine clearance in that period")
+    assert interview.assess(draft, draft.parts[1]).risk == "high"
+    say(interview, draft, "edit part 1")
+    reply = interview.respond(draft, "The number of landmine clearances funded in March 2024")
+    assert interview.assess(draft, draft.parts[1]).risk == "low"
+    assert "That changes the rating of part 2 to low risk" in " ".join(texts(reply).split())
+
+
 def test_a_part_reworded_without_that_period_no_longer_takes_the_earlier_dates(interview):
     draft = _dog_control_with_that_period(interview)
     say(interview, draft, "edit part 2")

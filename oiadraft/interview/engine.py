@@ -325,13 +325,19 @@ class Interview:
 
     def rerated(self, before: hist.Snapshot, after: hist.Snapshot) -> dict[str, str]:
         """The parts whose words stayed as they were but whose risk a change to the rest of the
-        draft moved (the period, the agency, the topic, how many parts there are), by id, with
-        their new risk. Assesses nothing when nothing they are judged against changed."""
+        draft moved (the period, the agency, the topic, how many parts there are, the period
+        of the earlier part one covers), by id, with their new risk. Assesses nothing when
+        nothing they are judged against changed."""
         from oiadraft.scope import counted_parts
 
         def against(snapshot: hist.Snapshot) -> tuple[Any, ...]:
+            followed = tuple(sorted(
+                (part_id, period) for part_id, period in hist.part_periods(
+                    snapshot, self.today).items() if part_id in following)) if following else ()
             return (snapshot.act, snapshot.agency, snapshot.topic, snapshot.period,
-                    counted_parts(len(snapshot.parts)))
+                    counted_parts(len(snapshot.parts)), followed)
+
+        following = {part[0] for part in after.parts if part[4] is not None}
 
         if against(before) == against(after):
             return {}
