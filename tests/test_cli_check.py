@@ -47,6 +47,17 @@ def test_a_part_asking_for_every_year_says_so_in_its_period_line(tmp_path, capsy
     assert "Period: none stated" not in out
 
 
+def test_a_period_that_cannot_be_read_is_not_called_none_stated(tmp_path, capsys):
+    request = tmp_path / "request.txt"
+    request.write_text("1. Budgets for cycleways 2020/21 through 2022/23.\n"
+                       "2. Emails about cycleways since 28th feb.\n", encoding="utf-8")
+    main(["check", str(request), "--today", "2024-09-13"])
+    out = capsys.readouterr().out
+    assert 'Period: "2020/21 through 2022/23" cannot be read without guessing' in out
+    assert 'Period: "since 28th feb" cannot be read without guessing' in out
+    assert "Period: none stated" not in out
+
+
 def test_an_agency_response_is_checked_as_its_parts_would_be_written(capsys):
     """Page furniture and page breaks inside a part's sentence are not part of its words."""
     main(["check", str(DATA / "mfat_response_long.txt"), "--today", "2024-10-10",

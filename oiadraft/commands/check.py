@@ -512,9 +512,12 @@ def _snippet(text: str) -> str:
 
 def _period_words(part: Any, format_period: Any) -> str:
     if part.period is None:
-        said = next((f.quote for f in part.findings if f.rule == "open-period"), None)
-        if said:  # "since records began"
-            return f"every year the agency holds records for (\"{' '.join(said.split())}\")"
+        said = {f.rule: " ".join(f.quote.split()) for f in part.findings
+                if f.rule in ("open-period", "unclear-period")}
+        if "open-period" in said:  # "since records began"
+            return f"every year the agency holds records for (\"{said['open-period']}\")"
+        if "unclear-period" in said:  # "since 28th feb": which year?
+            return f"\"{said['unclear-period']}\" cannot be read without guessing (see below)"
         return "none stated (the part covers every year the agency holds records for)"
     words = format_period(part.period) if format_period else str(part.period)
     if part.period_part is not None:
