@@ -422,6 +422,17 @@ def test_a_first_part_typed_at_the_period_question_is_a_part(interview):
     assert "should part 1 cover?" not in said
 
 
+def test_a_part_whose_period_cannot_be_read_is_not_said_to_have_none(interview):
+    chat = Chat(interview)
+    reply = chat.say("Wellington City Council", "cycleways", "skip",
+                     "Budgets for cycleways 2020/21 through 2022/23")
+    said = text_of(reply)
+    assert "with a time frame that cannot be read without guessing (“2020/21 through " \
+           "2022/23”)" in said
+    assert "no time frame" not in said
+    assert "'the financial years 2020/21 to 2022/23' (1 July 2020 to 30 June 2023)" in said
+
+
 def test_the_accept_hint_names_the_suggestion_accept_uses(interview):
     """Advice with no rewording ("Records" names no kind) can come first: F2 uses the first
     suggestion that rewords the part, and the hint names that one."""

@@ -90,9 +90,11 @@ def reading(assessment: Any, messages: Mapping[str, str], act: str,
         key = "extract_period_request" if source == "request" and not own_period \
             else "extract_period"
         pieces.append(say(messages[key], act, period=f"**{period_phrase(period)}**"))
-    elif said := next((f.quote for f in getattr(assessment, "findings", ())
-                       if f.rule == "open-period"), None):
-        pieces.append(say(messages["extract_all_time"], act, quote=quote_user(said)))
+    elif said := {f.rule: f.quote for f in getattr(assessment, "findings", ())
+                  if f.rule in ("open-period", "unclear-period")}:
+        key = "extract_all_time" if "open-period" in said else "extract_unclear_period"
+        quote = " ".join(said.get("open-period", said.get("unclear-period", "")).split())
+        pieces.append(say(messages[key], act, quote=quote_user(quote)))
     elif source == "none":
         key = "extract_no_period" if pieces else "extract_no_period_lead"
         pieces.append(say(messages[key], act))
