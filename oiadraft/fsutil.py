@@ -250,13 +250,25 @@ def move_aside(path: Path, reason: str = "corrupt") -> Path:
     """Rename a bad file to `<name>.<reason>-<timestamp>` next to it and return the new path.
 
     Used for corrupt files: they are kept for the user to inspect, never overwritten and never
-    silently deleted.
+    silently deleted. What they hold was typed by the user, so access for others is taken
+    away (a draft copied in from elsewhere may have come with the umask's 0644).
     """
     path = Path(path)
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
     target = path.with_name(f"{path.name}.{reason}-{stamp}")
     os.replace(path, target)
+    _tighten_file(target)
     return target
+
+
+def _tighten_file(path: Path) -> None:
+    """Take away access for group and others from a file of ours; never adds any."""
+    try:
+        info = path.lstat()
+        if stat.S_ISREG(info.st_mode) and info.st_mode & 0o077 and info.st_uid == os.getuid():
+            os.chmod(path, stat.S_IMODE(info.st_mode) & ~0o077)
+    except (OSError, AttributeError):  # not ours, or no getuid (Windows): leave it
+        pass
 
 
 def move_to_folder(path: Path, folder: Path) -> Path:

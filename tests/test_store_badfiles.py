@@ -186,3 +186,10 @@ def test_a_kept_aside_file_mended_by_hand_opens_as_a_new_draft_beside_the_origin
     assert Store().load("mended").topic == "Started again"
     assert kept_aside("mended") == [aside]
 
+
+def test_a_kept_aside_file_is_private_to_the_user_whatever_mode_it_had():
+    write_bad("shared", BAD_DRAFTS["urgent"][0])
+    (paths.drafts_dir() / "shared.yaml").chmod(0o644)
+    Store().list()
+    [aside] = kept_aside("shared")
+    assert aside.stat().st_mode & 0o777 == 0o600
