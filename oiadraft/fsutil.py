@@ -174,11 +174,26 @@ def read_capped(source: Path | str | int | BinaryIO, limit: int = MAX_INPUT_BYTE
                 raise TooLargeError(limit)
 
 
+def expand_user(path: Path | str) -> Path:
+    """`path` with a leading `~` or `~name` replaced by that home folder; UserError (not the
+    RuntimeError Python raises) when there is no such user, or no home folder is known."""
+    path = Path(path)
+    try:
+        return path.expanduser()
+    except RuntimeError:
+        first = path.parts[0] if path.parts else str(path)
+        if first == "~":
+            raise UserError(f"cannot tell which folder {str(path)[:200]!r} is: no home folder "
+                            "is known (HOME is not set)") from None
+        raise UserError(f"cannot use {str(path)[:200]!r}: there is no user {first[1:]!r} on "
+                        f"this computer, so {first} names no folder") from None
+
+
 def output_target(path: Path | str, force: bool = False) -> Path:
     """Check a file name the user gave to write to: its folder must exist (it is not created),
     it must not be a folder, and an existing file is replaced only with `force` and only if it
     is a regular file (never a FIFO, a device or a socket)."""
-    target = Path(path).expanduser()
+    target = expand_user(path)
     try:
         info = target.stat()
     except FileNotFoundError:

@@ -120,7 +120,7 @@ class Store:
             exact = self.root / f"{text}.yaml"
             if exact.is_file():
                 return exact
-        candidate = Path(text).expanduser()
+        candidate = fsutil.expand_user(text)
         try:
             if candidate.is_file():
                 return candidate
