@@ -302,6 +302,17 @@ class OiaDraftApp(App[None]):
         """Toasts carry user-derived text (clause titles, paths, errors): never markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C copies in a text box rather than quitting; say how to quit, in plain words
+        (Textual's own reply is markup, and toasts here show markup as typed)."""
+        from oiadraft.tui.actions import key_name
+
+        key = next((key for key, active in self.active_bindings.items()
+                    if active.binding.action in ("quit", "app.quit")), None)
+        if key is not None:
+            self.notify(f"Press {key_name(key)} to quit. Your draft is saved as you type.",
+                        title="Do you want to quit?")
+
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 

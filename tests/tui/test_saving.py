@@ -14,7 +14,7 @@ from oiadraft.store import Store
 from oiadraft.tui.screens.chat import ChatScreen
 from oiadraft.tui.widgets.chat_input import ChatInput
 
-from .conftest import conversation
+from .conftest import conversation, ready
 
 HALF = "Briefings to the Minister about cluster munitions, and the"
 
@@ -203,3 +203,19 @@ async def test_the_first_draft_gets_its_act_even_when_saved_before_the_interview
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert chat.draft.act == default_act().key
+
+
+async def test_ctrl_c_says_how_to_quit_in_plain_words_and_keeps_the_text(app_factory):
+    # Textual's own reply to Ctrl+C is markup ("Press [b]ctrl+q[/b] ..."), and toasts here
+    # never read markup, so its tags were shown as typed
+    app = app_factory()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press(*"mfat")
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.is_running
+        told = [n.message for n in app._notifications if n.title == "Do you want to quit?"]
+        assert told and all("[" not in message for message in told), told
+        assert "Ctrl+Q" in told[-1]
+        assert app.screen.query_one(ChatInput).text == "mfat"
