@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from textual.widgets import Select
 
 from oiadraft import acts
 from oiadraft.deadline import workdays as deadline_workdays
@@ -79,3 +80,27 @@ async def test_a_request_is_not_marked_as_sent_on_a_day_still_to_come(app_factor
         assert app.screen is not screen
         await pilot.pause()
         assert app.chat_screen().draft.sent == TODAY
+
+
+@pytest.mark.parametrize("key", ["ctrl+t", "ctrl+r"])
+async def test_a_region_this_version_does_not_know_is_told_not_a_crash(app_factory, key):
+    # a draft saved by a newer oiadraft, or edited by hand, may name a region missing from
+    # regions.yaml; its Select refused the value and the app stopped
+    draft = Draft(act="lgoima", agency="Some council", topic="t", region="tairawhiti-2030",
+                  parts=[Part(text="Minutes of the council's meetings in 2023")])
+    Store().save(draft)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.is_running and app.fatal_error is None and app.last_error_log is None
+        shown = str(app.screen.query_one("#report" if key == "ctrl+t" else "#due")
+                    .render())
+        assert "'tairawhiti-2030'" in shown, shown
+        assert app.screen.query_one("#region").value is Select.NULL
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    assert Store().load(draft.id).region == "tairawhiti-2030", "kept for a newer oiadraft"

@@ -20,6 +20,7 @@ from oiadraft.acts import get_act
 from oiadraft.interview.xrefs import follow as follow_references
 from oiadraft.model import Draft, Part
 from oiadraft.tui.dialogs.change_agency import ChangeAgencyScreen
+from oiadraft.tui.dialogs.deadline import unknown_region, unknown_region_note
 from oiadraft.tui.dialogs.edit_part import EditPartScreen
 from oiadraft.tui.guard import guarded
 from oiadraft.tui.typed_app import UsesOiaDraftApp
@@ -143,14 +144,16 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
 
         region_select = self.query_one("#region", Select)
         region_select.display = get_act(self.draft.act).uses_region
-        wanted = self.draft.region or Select.NULL
+        unknown = unknown_region(self.draft.region)
+        wanted = Select.NULL if unknown or not self.draft.region else self.draft.region
         if region_select.display and region_select.value != wanted:
             region_select.value = wanted
         today = self.app.current_today()
         profile = get_act(self.draft.act)
         text = Text()
         try:
-            result = compute(today, act=self.draft.act, region=self.draft.region)
+            result = compute(today, act=self.draft.act,
+                             region=None if unknown else self.draft.region)
         except Exception as error:
             text.append(str(error), style="bold red")
         else:
@@ -161,7 +164,10 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
             text.append(format_date(result.transfer_due))
             text.append(" · clarification cut-off ", style="dim")
             text.append(format_date(result.clarification_cutoff))
-            if get_act(self.draft.act).uses_region and not self.draft.region:
+            if unknown:
+                text.append("\n")
+                text.append_text(unknown_region_note(self.draft.region))
+            elif get_act(self.draft.act).uses_region and not self.draft.region:
                 text.append("\nChoose the council's region below: its anniversary day is not "
                             "a working day.", style="italic yellow")
         self.query_one("#due", Static).update(text)
