@@ -160,10 +160,14 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
             text.append("If sent today, the response is due by ", style="dim")
             text.append(format_date(result.due, weekday=True), style="bold")
             text.append(f" ({profile.short} {profile.cite('time_limit')})", style="dim")
-            text.append("\nTransfer deadline ", style="dim")
-            text.append(format_date(result.transfer_due))
-            text.append(" · clarification cut-off ", style="dim")
-            text.append(format_date(result.clarification_cutoff))
+            # each only where the Act sets it (the Privacy Act has no clarification cut-off)
+            later = [(label, day) for label, day in (("Transfer deadline ", result.transfer_due),
+                                                     ("clarification cut-off ",
+                                                      result.clarification_cutoff))
+                     if day is not None]
+            for index, (label, day) in enumerate(later):
+                text.append(("\n" if index == 0 else " · ") + label, style="dim")
+                text.append(format_date(day))
             if unknown:
                 text.append("\n")
                 text.append_text(unknown_region_note(self.draft.region))
