@@ -216,3 +216,58 @@ async def test_a_new_clause_still_holding_the_example_text_is_not_saved(app_fact
         said = str(editor.query_one("#editor-errors").render())
         assert "example" in said and "line 12:" in said
     assert not any(c.title == "Mine" for c in Library.load().clauses())
+
+
+@pytest.fixture
+def full_disk(monkeypatch):
+    """Every file write fails as on a full disk (a read-only folder fails the same way)."""
+    import errno
+
+    from oiadraft import fsutil
+
+    def refuse(path, *args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(fsutil, "atomic_write_text", refuse)
+
+    def cannot_move(path, folder):
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    monkeypatch.setattr(fsutil, "move_to_folder", cannot_move)
+
+
+async def test_a_clause_the_disk_refuses_is_told_as_not_saved_and_stays_in_the_editor(
+        app_factory, full_disk):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await searched_library(pilot, "watermark")
+        await pilot.press("down", "e")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, ClauseEditorScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is editor and app.last_error_log is None
+        shown = str(editor.query_one("#editor-errors").render())
+        assert "No space left on device" in shown and "no-watermark.yaml" in shown, shown
+        assert "fix these" not in shown and ".tmp" not in shown
+
+
+async def test_duplicating_or_deleting_on_a_refusing_disk_is_told_not_an_error(
+        app_factory, full_disk):
+    folder = paths.user_clauses_dir()
+    (folder / "mine.yaml").write_text("version: 1\nid: mine\ntitle: Mine\nkind: custom\n"
+                                      "body: My own words.\n", encoding="utf-8")
+    app = app_factory()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        library = await searched_library(pilot, "Mine")
+        await pilot.press("down", "d")
+        await pilot.pause()
+        assert app.screen is library, "no editor for a copy that was never written"
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.is_running and app.last_error_log is None
+        told = [n.message for n in app._notifications if n.title == "Not saved"]
+        assert any("No space left on device" in message for message in told), told
+        assert any("Read-only file system" in message for message in told), told
+    assert (folder / "mine.yaml").exists()

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
-from oiadraft.errors import DataError, UserError
+from oiadraft.errors import DataError, SaveError, UserError
 from oiadraft.tui.dialogs.discard import AsksBeforeDiscarding
 from oiadraft.tui.guard import guarded
 from oiadraft.tui.typed_app import UsesOiaDraftApp
@@ -84,6 +84,11 @@ class ClauseEditorScreen(AsksBeforeDiscarding, UsesOiaDraftApp, ModalScreen[Any]
             return
         try:
             saved = library.save(clause)
+        except SaveError as error:  # nothing wrong with the text: the disk refused it
+            self.query_one("#editor-errors", Static).update(Text(
+                f"Not saved: {error}. Your text is still here; Ctrl+S tries again.",
+                style="bold red"))
+            return
         except (DataError, UserError, OSError) as error:
             self._show_errors([error])
             return
