@@ -183,7 +183,9 @@ def read_input(file: str | None) -> tuple[str, str]:
         raise UserError(f"{name}: no such file") from None
     except OSError as exc:
         raise UserError(f"cannot read {name}: {exc.strerror or exc}") from None
-    encoding = _encoding_of(data)
+    from oiadraft.text import encoding_of
+
+    encoding = encoding_of(data)
     if encoding == "utf-8-sig" and b"\x00" in data[:65536]:
         raise UserError(f"{name} looks like a binary file, not text; save the request as "
                         "plain text first")
@@ -198,14 +200,6 @@ def read_input(file: str | None) -> tuple[str, str]:
     # colour codes and terminal escapes (a paste from a coloured email or terminal) are not
     # text: left in, they would reach the report and hide the words they colour
     return plain_spaces(strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))), name
-
-
-def _encoding_of(data: bytes) -> str:
-    """How to decode a request: UTF-16 when it begins with UTF-16's byte order mark (what
-    Windows PowerShell's `>` and Notepad's "Unicode" write), else UTF-8 (a mark dropped)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) and not data.startswith(b"\xff\xfe\x00\x00"):
-        return "utf-16"
-    return "utf-8-sig"
 
 
 def check_text(text: str, act: str | None = None, today: date | None = None, *,
