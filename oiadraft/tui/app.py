@@ -336,6 +336,10 @@ class OiaDraftApp(App[None]):
         self.push_screen(HelpScreen() if kept in self.screen_stack else kept)
 
     async def action_quit(self) -> None:
+        from oiadraft.tui.dialogs.discard import AsksBeforeDiscarding
+
+        if isinstance(self.screen, AsksBeforeDiscarding) and not self.screen.may_quit():
+            return
         chat = self.chat_screen()
         if chat is not None:
             chat.save_now()

@@ -271,3 +271,48 @@ async def test_duplicating_or_deleting_on_a_refusing_disk_is_told_not_an_error(
         assert any("No space left on device" in message for message in told), told
         assert any("Read-only file system" in message for message in told), told
     assert (folder / "mine.yaml").exists()
+
+
+async def test_one_ctrl_q_does_not_throw_away_a_clause_being_written(app_factory):
+    # quitting saves the draft, not the editor's text: Ctrl+Q closed the app at once
+    from oiadraft.clauses import Library
+
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        library = await open_library(pilot)
+        library.query_one("#clause-results").focus()
+        await pilot.press("n")
+        await pilot.pause()
+        editor = app.screen
+        area = editor.query_one("#clause-yaml")
+        area.text = area.text.replace("Write the paragraph here.", "Ten minutes of my words.")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running and app.screen is editor
+        assert "Ctrl+S saves it" in str(editor.query_one("#editor-errors").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is library
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running, "nothing unsaved: one Ctrl+Q quits"
+    assert any("Ten minutes" in c.body for c in Library.load().clauses())
+
+
+async def test_a_second_ctrl_q_quits_without_the_clause(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        library = await open_library(pilot)
+        library.query_one("#clause-results").focus()
+        await pilot.press("n")
+        await pilot.pause()
+        area = app.screen.query_one("#clause-yaml")
+        area.text = area.text.replace("Write the paragraph here.", "Words I let go.")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running

@@ -125,9 +125,12 @@ class ClauseEditorScreen(AsksBeforeDiscarding, UsesOiaDraftApp, ModalScreen[Any]
             area.move_cursor((max(0, first_line - 1), 0))
             area.focus()
 
+    def unsaved(self) -> tuple[bool, Static]:
+        return (self.query_one(TextArea).text != self.yaml_text,
+                self.query_one("#editor-errors", Static))
+
     def action_cancel(self) -> None:
-        changed = self.query_one(TextArea).text != self.yaml_text
-        if self.may_discard(changed, self.query_one("#editor-errors", Static)):
+        if self.may_discard(*self.unsaved()):
             self.dismiss(None)
 
 

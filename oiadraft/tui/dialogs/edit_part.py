@@ -42,7 +42,10 @@ class EditPartScreen(AsksBeforeDiscarding, ModalScreen[str | None]):
             return
         self.dismiss(text)
 
+    def unsaved(self) -> tuple[bool, Static]:
+        return (self.query_one(TextArea).text.strip() != self.text.strip(),
+                self.query_one("#problem", Static))
+
     def action_cancel(self) -> None:
-        changed = self.query_one(TextArea).text.strip() != self.text.strip()
-        if self.may_discard(changed, self.query_one("#problem", Static)):
+        if self.may_discard(*self.unsaved()):
             self.dismiss(None)
