@@ -211,10 +211,22 @@ class OiaDraftApp(App[None]):
         self._caught_signals.clear()
 
     def _stop_on_signal(self, number: int) -> None:
-        chat = self.chat_screen()
-        if chat is not None:
-            chat.save_now()
+        self._save_before_leaving()
         self.exit(return_code=128 + number)
+
+    def _save_before_leaving(self) -> None:
+        """Save the draft as the user sees it: a screen that works on a copy of the draft
+        (review, the clause library) gives it back when it closes, so its changes are taken
+        now, as if it had closed, before the last save."""
+        chat = self.chat_screen()
+        if chat is None:
+            return
+        for screen in reversed(self.screen_stack):
+            edited = getattr(screen, "draft_being_edited", None)
+            if callable(edited):
+                chat.take_edited_draft(edited())
+                break
+        chat.save_now()
 
     @on(messages.ConversationOpened)
     def _offer_resume(self, event: messages.ConversationOpened) -> None:
@@ -340,9 +352,7 @@ class OiaDraftApp(App[None]):
 
         if isinstance(self.screen, AsksBeforeDiscarding) and not self.screen.may_quit():
             return
-        chat = self.chat_screen()
-        if chat is not None:
-            chat.save_now()
+        self._save_before_leaving()
         self.exit()
 
     # ---- errors: keep the draft, tell the user where the log is -------------------------

@@ -219,3 +219,73 @@ async def test_ctrl_c_says_how_to_quit_in_plain_words_and_keeps_the_text(app_fac
         assert told and all("[" not in message for message in told), told
         assert "Ctrl+Q" in told[-1]
         assert app.screen.query_one(ChatInput).text == "mfat"
+
+
+START = ("mfat", "cluster munitions", "2023", "yes", "Cabinet papers about cluster munitions")
+REWORDED = "Cabinet minutes about cluster munitions in 2023"
+
+
+async def reworded_in_review(pilot) -> None:
+    """Review open, part 1 reworded there (saved in its editor), review still open."""
+    from oiadraft.tui.dialogs.edit_part import EditPartScreen
+    from oiadraft.tui.screens.review import ReviewScreen
+
+    await ready(pilot)
+    await pilot.press("ctrl+r")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ReviewScreen)
+    await pilot.press("e")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, EditPartScreen)
+    pilot.app.screen.query_one("#part-text").text = REWORDED
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ReviewScreen)
+
+
+async def test_quitting_from_review_keeps_what_was_changed_there(app_factory):
+    # review works on a copy given back when it closes; Ctrl+Q saved the chat's draft
+    # without it, so a part reworded in review (and shown in its letter) was lost
+    from .conftest import saved_draft
+
+    draft = saved_draft(*START)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await reworded_in_review(pilot)
+        await pilot.press("ctrl+q")
+    assert [part.text for part in Store().load(draft.id).parts] == [REWORDED]
+
+
+async def test_a_signal_in_review_keeps_what_was_changed_there(app_factory):
+    from .conftest import saved_draft
+
+    draft = saved_draft(*START)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await reworded_in_review(pilot)
+        os.kill(os.getpid(), signal.SIGTERM)
+        await pilot.pause()
+        await pilot.pause()
+    assert app.return_code == 128 + signal.SIGTERM
+    assert [part.text for part in Store().load(draft.id).parts] == [REWORDED]
+
+
+async def test_quitting_from_the_library_keeps_a_clause_inserted_there(app_factory):
+    from .conftest import saved_draft
+
+    draft = saved_draft(*START)
+    assert "contact-phone" not in draft.clauses
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+l")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.screen.query_one("#clause-search").value = "phone number"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("down", "i")
+        await pilot.pause()
+        assert "contact-phone" in app.screen.draft.clauses
+        await pilot.press("ctrl+q")
+    assert "contact-phone" in Store().load(draft.id).clauses

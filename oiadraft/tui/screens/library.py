@@ -295,3 +295,8 @@ class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
 
     def action_close(self) -> None:
         self.dismiss(self.draft)
+
+    def draft_being_edited(self) -> Draft:
+        """The copy this screen works on, as closing would give it back (the app saves it when
+        it quits with this screen open)."""
+        return self.draft
