@@ -221,12 +221,14 @@ class OiaDraftApp(App[None]):
         chat = self.chat_screen()
         if chat is None:
             return
-        for screen in reversed(self.screen_stack):
-            edited = getattr(screen, "draft_being_edited", None)
-            if callable(edited):
-                chat.take_edited_draft(edited())
-                break
-        chat.save_now()
+        try:
+            for screen in reversed(self.screen_stack):
+                edited = getattr(screen, "draft_being_edited", None)
+                if callable(edited):
+                    chat.take_edited_draft(edited())  # the draft first, then the screen
+                    break
+        finally:  # the save happens even if redrawing the chat fails on the way out
+            chat.save_now()
 
     @on(messages.ConversationOpened)
     def _offer_resume(self, event: messages.ConversationOpened) -> None:
@@ -387,9 +389,7 @@ class OiaDraftApp(App[None]):
         # prints one line saying where the log is.
         self.fatal_error = error
         try:
-            chat = self.chat_screen()
-            if chat is not None:
-                chat.save_now()
+            self._save_before_leaving()
             self.write_error_log(error)
         except Exception:
             pass
