@@ -69,6 +69,10 @@ class Library:
                        key=lambda entry: entry.name)
         self._builtins = self._read(files, problems, builtin=True)
         self._user = self._read(self._user_files(), problems, builtin=False)
+        problems.extend(DataError(f"the text of a clause being edited when oiadraft was "
+                                  f"stopped, not saved: check it, then rename it to "
+                                  f"{path.name.split('.')[0]}.yaml to use it, or delete it",
+                                  path) for path in self._unsaved_files())
         self.problems = problems
         self._changed()
 
@@ -83,6 +87,25 @@ class Library:
     @property
     def trash_dir(self) -> Path:
         return paths.trash_dir() / "clauses"
+
+    def keep_unsaved(self, yaml_text: str, clause_id: str | None) -> Path:
+        """Keep the editor's text of a clause that could not be saved before oiadraft stopped
+        (a signal, a closed terminal): `<id>.yaml.unsaved-<time>` in the user's folder, never
+        read as a clause, reported with the library's problems until the user deals with it."""
+        from datetime import datetime
+
+        stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
+        name = clause_id if clause_id and not id_problem(clause_id) else "new-clause"
+        target = self.user_dir / f"{name}.yaml{UNSAVED}{stamp}"
+        fsutil.atomic_write_text(target, yaml_text)
+        return target
+
+    def _unsaved_files(self) -> list[Path]:
+        try:
+            return sorted(path for path in self.user_dir.iterdir()
+                          if UNSAVED in path.name and not path.name.startswith("."))
+        except OSError:
+            return []
 
     def _user_files(self) -> list[Path]:
         return sorted(path for path in self.user_dir.iterdir()
@@ -363,6 +386,10 @@ def validate_files(files: Iterable[Path]) -> list[DataError]:
                                           f"{seen[clause.id]}", clause.source, 1))
             seen.setdefault(clause.id, str(path))
     return problems
+
+
+UNSAVED = ".unsaved-"
+"""Marks a kept editor text in the user's clauses folder (`<id>.yaml.unsaved-<time>`)."""
 
 
 def _is_clause_file(name: str) -> bool:

@@ -7,6 +7,7 @@ Everything that decides anything lives in the domain modules; screens only show 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 import sys
 import traceback
@@ -211,6 +212,11 @@ class OiaDraftApp(App[None]):
         self._caught_signals.clear()
 
     def _stop_on_signal(self, number: int) -> None:
+        for screen in self.screen_stack:  # no one to ask: an editor's unsaved text is kept
+            keep = getattr(screen, "keep_unsaved", None)
+            if callable(keep):
+                with contextlib.suppress(Exception):
+                    keep()
         self._save_before_leaving()
         self.exit(return_code=128 + number)
 

@@ -316,3 +316,32 @@ async def test_a_second_ctrl_q_quits_without_the_clause(app_factory):
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_a_signal_keeps_a_clause_being_written_and_the_library_reports_it(app_factory):
+    # a closed terminal (SIGHUP) or SIGTERM cannot ask, and quitting saved only the draft
+    import os
+    import signal
+
+    from oiadraft.clauses import Library
+
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        library = await open_library(pilot)
+        library.query_one("#clause-results").focus()
+        await pilot.press("n")
+        await pilot.pause()
+        area = app.screen.query_one("#clause-yaml")
+        area.text = area.text.replace("Write the paragraph here.", "Ten minutes of my words.")
+        await pilot.pause()
+        os.kill(os.getpid(), signal.SIGHUP)
+        await pilot.pause()
+        await pilot.pause()
+    assert app.return_code == 128 + signal.SIGHUP
+    [kept] = list(paths.user_clauses_dir().glob("*.yaml.unsaved-*"))
+    assert "Ten minutes of my words." in kept.read_text(encoding="utf-8")
+    assert kept.stat().st_mode & 0o077 == 0
+    again = Library.load()
+    assert not any("Ten minutes" in c.body for c in again.clauses()), "not used unchecked"
+    [told] = [str(p) for p in again.problems if str(kept) in str(p)]
+    assert "rename it to" in told

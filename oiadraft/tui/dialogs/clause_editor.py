@@ -125,6 +125,13 @@ class ClauseEditorScreen(AsksBeforeDiscarding, UsesOiaDraftApp, ModalScreen[Any]
             area.move_cursor((max(0, first_line - 1), 0))
             area.focus()
 
+    def keep_unsaved(self) -> None:
+        """oiadraft is being stopped (a signal, a closed terminal) and cannot ask: changed text
+        is kept beside the user's clauses, and reported there until dealt with."""
+        text = self.query_one(TextArea).text
+        if text != self.yaml_text:
+            self.app.library.keep_unsaved(text, self.editing)
+
     def unsaved(self) -> tuple[bool, Static]:
         return (self.query_one(TextArea).text != self.yaml_text,
                 self.query_one("#editor-errors", Static))
