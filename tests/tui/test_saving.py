@@ -289,3 +289,28 @@ async def test_quitting_from_the_library_keeps_a_clause_inserted_there(app_facto
         assert "contact-phone" in app.screen.draft.clauses
         await pilot.press("ctrl+q")
     assert "contact-phone" in Store().load(draft.id).clauses
+
+
+async def test_a_signal_with_the_part_editor_open_keeps_the_new_wording(app_factory):
+    from oiadraft.tui.dialogs.edit_part import EditPartScreen
+    from oiadraft.tui.screens.review import ReviewScreen
+
+    from .conftest import saved_draft
+
+    draft = saved_draft(*START)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EditPartScreen)
+        app.screen.query_one("#part-text").text = REWORDED  # typed, not saved
+        await pilot.pause()
+        os.kill(os.getpid(), signal.SIGHUP)
+        await pilot.pause()
+        await pilot.pause()
+    assert app.return_code == 128 + signal.SIGHUP
+    assert [part.text for part in Store().load(draft.id).parts] == [REWORDED]

@@ -329,7 +329,8 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
             self._refresh_parts(keep=index)
             self._refresh_letter()
 
-        self.app.push_screen(EditPartScreen(index + 1, self.draft.parts[index].text), edited)
+        self.app.push_screen(EditPartScreen(index + 1, self.draft.parts[index].text,
+                                            keep=edited), edited)
 
     @guarded
     def action_change_agency(self) -> None:
