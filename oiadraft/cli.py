@@ -136,6 +136,9 @@ def _run(argv: Sequence[str] | None) -> int:
 
 def launch_tui(draft_id: str | None = None) -> int:
     """Start the Textual app (imported here so the CLI stays light)."""
+    from oiadraft import paths
+
+    paths.home()  # a home setting that names no folder: one line now, not an error on screen
     needs_terminal()
     from oiadraft.tui.app import run
 

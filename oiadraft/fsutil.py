@@ -174,11 +174,26 @@ def read_capped(source: Path | str | int | BinaryIO, limit: int = MAX_INPUT_BYTE
                 raise TooLargeError(limit)
 
 
+def expand_user(path: Path | str) -> Path:
+    """`path` with a leading `~` or `~name` replaced by that home folder; UserError (not the
+    RuntimeError Python raises) when there is no such user, or no home folder is known."""
+    path = Path(path)
+    try:
+        return path.expanduser()
+    except RuntimeError:
+        first = path.parts[0] if path.parts else str(path)
+        if first == "~":
+            raise UserError(f"cannot tell which folder {str(path)[:200]!r} is: no home folder "
+                            "is known (HOME is not set)") from None
+        raise UserError(f"cannot use {str(path)[:200]!r}: there is no user {first[1:]!r} on "
+                        f"this computer, so {first} names no folder") from None
+
+
 def output_target(path: Path | str, force: bool = False) -> Path:
     """Check a file name the user gave to write to: its folder must exist (it is not created),
     it must not be a folder, and an existing file is replaced only with `force` and only if it
     is a regular file (never a FIFO, a device or a socket)."""
-    target = Path(path).expanduser()
+    target = expand_user(path)
     try:
         info = target.stat()
     except FileNotFoundError:
@@ -250,13 +265,25 @@ def move_aside(path: Path, reason: str = "corrupt") -> Path:
     """Rename a bad file to `<name>.<reason>-<timestamp>` next to it and return the new path.
 
     Used for corrupt files: they are kept for the user to inspect, never overwritten and never
-    silently deleted.
+    silently deleted. What they hold was typed by the user, so access for others is taken
+    away (a draft copied in from elsewhere may have come with the umask's 0644).
     """
     path = Path(path)
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
     target = path.with_name(f"{path.name}.{reason}-{stamp}")
     os.replace(path, target)
+    _tighten_file(target)
     return target
+
+
+def _tighten_file(path: Path) -> None:
+    """Take away access for group and others from a file of ours; never adds any."""
+    try:
+        info = path.lstat()
+        if stat.S_ISREG(info.st_mode) and info.st_mode & 0o077 and info.st_uid == os.getuid():
+            os.chmod(path, stat.S_IMODE(info.st_mode) & ~0o077)
+    except (OSError, AttributeError):  # not ours, or no getuid (Windows): leave it
+        pass
 
 
 def move_to_folder(path: Path, folder: Path) -> Path:

@@ -29,7 +29,10 @@ def home() -> Path:
     """Root of everything the user owns: drafts, their clauses, config, logs."""
     override = os.environ.get("OIADRAFT_HOME")
     if override:
-        return Path(override).expanduser()
+        try:
+            return fsutil.expand_user(override)
+        except UserError as exc:
+            raise UserError(f"OIADRAFT_HOME: {exc}") from None
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False)

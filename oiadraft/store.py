@@ -120,7 +120,7 @@ class Store:
             exact = self.root / f"{text}.yaml"
             if exact.is_file():
                 return exact
-        candidate = Path(text).expanduser()
+        candidate = fsutil.expand_user(text)
         try:
             if candidate.is_file():
                 return candidate
@@ -405,10 +405,14 @@ class Store:
         except OSError as exc:
             raise UserError(f"cannot list the drafts folder {folder}: "
                             f"{exc.strerror or exc}") from None
-        return sorted(p for p in entries
-                      if p.suffix == ".yaml" and not p.name.startswith(".") and p.is_file())
+        return sorted(p for p in entries if _is_draft_name(p.name) and p.is_file())
 
     def _is_inside(self, path: Path) -> bool:
+        """Whether `path` is one of the folder's draft files (`<id>.yaml`). A file kept aside
+        there (`<id>.yaml.corrupt-<time>`) or a temp file is not: it is read like a file from
+        elsewhere, so it is never moved aside a second time and never saved over."""
+        if not _is_draft_name(path.name):
+            return False
         try:
             return path.resolve().parent == self.root.resolve()
         except OSError:
@@ -452,6 +456,12 @@ class Store:
                             error.path, error.line) from None
         raise DataError(f"{error.message}; the file was moved aside to {moved.name} (nothing was "
                         "overwritten; your other drafts are fine)", error.path, error.line)
+
+
+def _is_draft_name(name: str) -> bool:
+    """`<something>.yaml`, not hidden: the name of a draft file (not a kept-aside copy, not a
+    temp file)."""
+    return name.endswith(".yaml") and not name.startswith(".")
 
 
 def _when(draft: Draft, path: Path) -> float:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["closest", "fold_case", "join_and", "join_or", "plain_spaces", "plural", "printable",
+__all__ = ["closest", "encoding_of", "fold_case", "join_and", "join_or", "plain_spaces", "plural", "printable",
            "strip_controls", "upper_first"]
 
 
@@ -18,6 +18,15 @@ def _join(items: Iterable[object], word: str) -> str:
     if len(shown) == 1:
         return shown[0]
     return ", ".join(shown[:-1]) + f" {word} " + shown[-1]
+
+
+def encoding_of(data: bytes) -> str:
+    """How to decode text from a file: UTF-16 when it begins with UTF-16's byte order mark
+    (what Windows PowerShell's `>` and Notepad's "Unicode" write), else UTF-8 (a byte order
+    mark dropped)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) and not data.startswith(b"\xff\xfe\x00\x00"):
+        return "utf-16"
+    return "utf-8-sig"
 
 
 def join_and(items: Iterable[object]) -> str:

@@ -3,7 +3,8 @@
 Every mapping loaded through `load` is a `Located` dict that remembers the line of the
 mapping and of each key, so validators can point at the exact line of a bad field. A key
 written twice in one mapping is an error (with its line), not a silent overwrite; text that is
-not UTF-8 or holds a character YAML forbids (NUL, other controls) is an error with its line.
+neither UTF-8 nor UTF-16 that begins with its byte order mark, or that holds a character YAML
+forbids (NUL, other controls), is an error with its line.
 `load(..., aliases=False)` refuses YAML aliases (`*name`): files oiadraft writes never contain
 them, and an alias "bomb" of a few hundred bytes would expand to billions of items in anything
 that walks the result as a tree.
@@ -25,6 +26,7 @@ except AttributeError:  # pragma: no cover - depends on the platform build of Py
     _BaseDumper = yaml.SafeDumper  # type: ignore[misc]
 
 from oiadraft.errors import DataError
+from oiadraft.text import encoding_of
 
 
 class Located(dict):
@@ -154,10 +156,16 @@ def _forbidden_character(text: str, code: Any) -> str:
 
 
 def decode(data: bytes, source: str | Path = "<text>") -> str:
-    """UTF-8 bytes to text (a BOM is dropped); DataError with the line of the first bad byte."""
+    """UTF-8 bytes to text (a BOM is dropped), or UTF-16 that begins with its byte order mark;
+    DataError with the line of the first bad byte."""
+    encoding = encoding_of(data)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(encoding)
     except UnicodeDecodeError as exc:
+        if encoding == "utf-16":
+            raise DataError(f"not UTF-8 text, and not whole UTF-16 text either (it begins "
+                            f"as UTF-16, but its bytes {exc.start} to {exc.end} are not valid "
+                            "there); save it as UTF-8", source) from None
         line = data.count(b"\n", 0, exc.start) + 1
         raise DataError(f"not UTF-8 text (byte 0x{data[exc.start]:02x} is not valid there)",
                         source, line) from None

@@ -227,6 +227,33 @@ def test_bad_input_is_one_line_and_exit_2(args, stdin, message):
     assert result.stdout == b""
 
 
+REQUEST_CRLF = "Dear Treasury,\r\n\r\n1. Board minutes for May 2024.\r\n2. All emails about the budget.\r\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-16-le"])
+def test_a_request_saved_as_utf16_with_its_mark_is_checked_like_utf8(encoding, tmp_path):
+    # Windows PowerShell's `>` and Notepad's "Unicode" write UTF-16 that begins with a byte
+    # order mark; read as bytes it is full of NULs and was refused as "a binary file"
+    data = REQUEST_CRLF.encode(encoding)
+    if encoding != "utf-16":
+        data = "\ufeff".encode(encoding) + data
+    letter = tmp_path / "request.txt"
+    letter.write_bytes(data)
+    expected = run_cli("-", "--format", "json", stdin=REQUEST_CRLF.encode("utf-8"))
+    for args, stdin in (([str(letter)], None), (["-"], data)):
+        result = run_cli(*args, "--format", "json", stdin=stdin)
+        assert result.stderr == b"" and result.returncode == expected.returncode
+        got = json.loads(result.stdout)
+        assert got["parts"] == json.loads(expected.stdout)["parts"]
+        assert [p["text"] for p in got["parts"]] == ["Board minutes for May 2024.",
+                                                     "All emails about the budget."]
+
+
+def test_utf16_without_its_mark_is_still_refused_in_one_line():
+    result = run_cli("-", stdin="1. Board minutes".encode("utf-16-le"))
+    assert result.returncode == 2 and result.stderr.decode().count("\n") == 1
+
+
 def test_act_choices_come_from_the_act_profiles():
     from oiadraft import acts
 

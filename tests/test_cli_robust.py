@@ -229,3 +229,28 @@ def test_export_to_a_fifo_or_a_missing_folder_is_one_line(capsys, tmp_path):
     assert "is not a regular file" in err
     err = one_line(capsys, "drafts", "export", "robust000001", "-o", str(tmp_path / "a" / "b"))
     assert "does not exist" in err and not (tmp_path / "a").exists()
+
+
+NO_SUCH_USER = "~oiadraft-no-such-user"
+
+
+@pytest.mark.parametrize("args", [
+    ["drafts", "export", "robust000001", "-o", f"{NO_SUCH_USER}/letter.txt"],
+    ["render", f"{NO_SUCH_USER}/draft.yaml"], ["drafts", "show", NO_SUCH_USER],
+    ["drafts", "rename", f"{NO_SUCH_USER}/draft.yaml", "x"], ["open", f"{NO_SUCH_USER}/d.yaml"],
+])
+def test_a_home_folder_of_a_user_who_does_not_exist_is_named_in_one_line(capsys, args):
+    # `~name` is expanded to that user's home; Python raises RuntimeError when there is none,
+    # which was reported as an oiadraft bug with a log
+    saved()
+    err = one_line(capsys, *args)
+    assert f"no user {NO_SUCH_USER[1:]!r} on this computer" in err, err
+    assert "unexpected" not in err
+    assert not (paths.home() / "logs").exists()
+
+
+def test_a_home_setting_naming_a_user_who_does_not_exist_is_one_line(capsys, monkeypatch):
+    monkeypatch.setenv("OIADRAFT_HOME", f"{NO_SUCH_USER}/oiadraft")
+    for args in (["drafts", "list"], ["clauses", "list"], []):
+        err = one_line(capsys, *args)
+        assert "OIADRAFT_HOME" in err and "unexpected" not in err, (args, err)

@@ -618,3 +618,24 @@ def test_a_pasted_request_with_no_break_spaces_splits_as_typed(interview):
     assert not any("\u00a0" in part.text or " \n" in part.text for part in chat.draft.parts)
     assert "Page 3" not in chat.draft.parts[11].text
     assert "of the United\nKingdom" in chat.draft.parts[11].text
+
+
+@pytest.mark.parametrize("act", ["oia", "lgoima", "privacy"])
+def test_the_ready_summary_gives_only_the_time_limits_the_act_sets(act):
+    # a Privacy Act draft (opened from a file) has no clarification cut-off; the summary
+    # formatted the missing date and the conversation stopped at 'done'
+    from oiadraft.deadline import compute
+    from oiadraft.interview.show import deadline_line
+    from oiadraft.model import Part
+
+    draft = Draft(act=act, agency="Treasury", topic="budget",
+                  parts=[Part(text="Briefings on the budget in 2023")])
+    interview = Interview(today=date(2024, 9, 13))
+    line = deadline_line(interview, draft)
+    result = compute(date(2024, 9, 13), act=act)
+    assert "response is due by **Friday 11 October 2024**" in line
+    assert ("must transfer it by" in line) == (result.transfer_due is not None)
+    assert ("request for clarification after" in line) == (
+        result.clarification_cutoff is not None)
+    for answer in ("done", "", "", "", "Mere Smith", "show letter"):
+        interview.respond(draft, answer)

@@ -105,7 +105,7 @@ def test_a_corrupt_file_is_moved_aside_and_reported_and_the_rest_listed():
     (folder / "broken.yaml").write_text("parts: [unclosed\n", encoding="utf-8")
     (folder / "notadraft.yaml").write_text("- a list\n", encoding="utf-8")
     (folder / "badact.yaml").write_text("version: 1\nid: badact\nact: nzoia\n", encoding="utf-8")
-    (folder / "binary.yaml").write_bytes(b"\xff\xfe\x00garbage")
+    (folder / "binary.yaml").write_bytes(b"\xff\x00garbage")  # (\xff\xfe would begin UTF-16)
     summaries = store.list()
     assert [s.id for s in summaries] == [good.id]
     assert len(store.problems) == 4

@@ -152,3 +152,44 @@ def test_damaged_conversation_state_reads_as_none_and_the_content_loads():
     assert draft.topic == "Kept" and draft.conversation == {} and draft.agency_kind == ""
     with pytest.raises(DataError, match="uses a YAML alias"):  # aliases are refused everywhere
         Store().load("convo")
+
+
+def kept_aside(name: str) -> list:
+    return sorted(p for p in paths.drafts_dir().iterdir() if p.name.startswith(f"{name}.yaml."))
+
+
+@pytest.mark.parametrize("command", [["drafts", "show"], ["drafts", "export"], ["render"]])
+def test_a_kept_aside_file_named_on_the_command_line_is_reported_and_not_moved_again(
+        command, capsys):
+    write_bad("bad", BAD_DRAFTS["extension_days"][0])
+    Store().list()
+    [aside] = kept_aside("bad")
+    before = aside.read_bytes()
+    assert main([*command, str(aside)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "bad extension_days" in err
+    assert "moved aside" not in err, err
+    assert kept_aside("bad") == [aside], "a kept-aside file keeps the name it was reported under"
+    assert aside.read_bytes() == before
+
+
+def test_a_kept_aside_file_mended_by_hand_opens_as_a_new_draft_beside_the_original():
+    write_bad("mended", BAD_DRAFTS["extension_days"][0])
+    Store().list()
+    [aside] = kept_aside("mended")
+    aside.write_text("version: 1\nid: mended\nagency: Treasury\ntopic: Mended\n",
+                     encoding="utf-8")
+    Store().save(Draft(id="mended", agency="Treasury", topic="Started again"))
+    result = Store().import_file(aside)
+    assert result.written and result.draft_id != "mended"
+    assert Store().load(result.draft_id).topic == "Mended"
+    assert Store().load("mended").topic == "Started again"
+    assert kept_aside("mended") == [aside]
+
+
+def test_a_kept_aside_file_is_private_to_the_user_whatever_mode_it_had():
+    write_bad("shared", BAD_DRAFTS["urgent"][0])
+    (paths.drafts_dir() / "shared.yaml").chmod(0o644)
+    Store().list()
+    [aside] = kept_aside("shared")
+    assert aside.stat().st_mode & 0o777 == 0o600

@@ -74,3 +74,21 @@ def test_aliases_are_refused_when_asked_and_a_bomb_is_refused_at_once():
         yamlio.load(BOMB, "bomb.yaml", aliases=False)
     # an anchor that is never used is harmless
     assert yamlio.load("x: &a 1\n", aliases=False) == {"x": 1}
+
+
+def test_a_clause_saved_as_utf16_with_its_mark_is_read():
+    # Windows PowerShell's `>` and Notepad's "Unicode" write UTF-16 with a byte order mark;
+    # it was "not UTF-8 text (byte 0xff ...)", and the clause was skipped
+    clause_file = paths.user_clauses_dir() / "sixteen.yaml"
+    text = ("version: 1\r\nid: sixteen\r\ntitle: Ngā mihi nui\r\nkind: custom\r\n"
+            "body: Thank you for your help.\r\n")
+    clause_file.write_bytes(text.encode("utf-16"))
+    library = Library.load()
+    assert not [p for p in library.problems if "sixteen" in str(p)], library.problems
+    assert library.get("sixteen").title == "Ngā mihi nui"
+
+
+def test_utf16_text_that_is_damaged_is_an_error_not_a_crash():
+    with pytest.raises(DataError) as caught:
+        yamlio.decode(b"\xff\xfea\x00:\x00 \x00\x00\xd8", "f.yaml")
+    assert "UTF-16" in caught.value.message

@@ -24,7 +24,7 @@ from oiadraft.clauses.model import (
 )
 from oiadraft.clauses.model import validate_text as _validate_text
 from oiadraft.clauses.search import SearchHit, SearchIndex
-from oiadraft.errors import DataError, UserError
+from oiadraft.errors import DataError, SaveError, UserError
 from oiadraft.text import closest
 
 
@@ -69,6 +69,10 @@ class Library:
                        key=lambda entry: entry.name)
         self._builtins = self._read(files, problems, builtin=True)
         self._user = self._read(self._user_files(), problems, builtin=False)
+        problems.extend(DataError(f"the text of a clause being edited when oiadraft was "
+                                  f"stopped, not saved: check it, then rename it to "
+                                  f"{path.name.split('.')[0]}.yaml to use it, or delete it",
+                                  path) for path in self._unsaved_files())
         self.problems = problems
         self._changed()
 
@@ -83,6 +87,25 @@ class Library:
     @property
     def trash_dir(self) -> Path:
         return paths.trash_dir() / "clauses"
+
+    def keep_unsaved(self, yaml_text: str, clause_id: str | None) -> Path:
+        """Keep the editor's text of a clause that could not be saved before oiadraft stopped
+        (a signal, a closed terminal): `<id>.yaml.unsaved-<time>` in the user's folder, never
+        read as a clause, reported with the library's problems until the user deals with it."""
+        from datetime import datetime
+
+        stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
+        name = clause_id if clause_id and not id_problem(clause_id) else "new-clause"
+        target = self.user_dir / f"{name}.yaml{UNSAVED}{stamp}"
+        fsutil.atomic_write_text(target, yaml_text)
+        return target
+
+    def _unsaved_files(self) -> list[Path]:
+        try:
+            return sorted(path for path in self.user_dir.iterdir()
+                          if UNSAVED in path.name and not path.name.startswith("."))
+        except OSError:
+            return []
 
     def _user_files(self) -> list[Path]:
         return sorted(path for path in self.user_dir.iterdir()
@@ -178,14 +201,18 @@ class Library:
     def save(self, clause: Clause) -> Clause:
         """Write a clause to the user's folder (an edited built-in becomes an override).
 
-        The clause is validated first; nothing is written when it is invalid (DataError).
+        The clause is validated first; nothing is written when it is invalid (DataError). A
+        disk that refuses the file (full, read-only) is a SaveError naming the clause's file.
         """
         target = self._user_path(clause.id)
         text = clause_to_yaml(clause)
         checked, errors = _validate_text(text, target)
         if errors or checked is None:
             raise errors[0] if errors else DataError("invalid clause", target)
-        fsutil.atomic_write_text(target, text)
+        try:
+            fsutil.atomic_write_text(target, text)
+        except OSError as exc:
+            raise SaveError(target, exc, what="the clause") from exc
         saved = replace(checked, source=str(target), builtin=False)
         self._user[saved.id] = saved
         self._changed()
@@ -210,7 +237,11 @@ class Library:
         saved = self.save(replace(old, id=new_id))
         old_path = Path(old.source) if old.source else None
         if old_path and old_path.exists() and old_path != Path(saved.source or ""):
-            old_path.unlink()
+            try:
+                old_path.unlink()
+            except OSError as exc:
+                raise SaveError(old_path, exc, doing=f"saved as {saved.id!r}, but cannot "
+                                f"remove {old_path}") from exc
         del self._user[clause_id]
         self._changed()
         return saved
@@ -236,7 +267,10 @@ class Library:
             self.get(clause_id)
         clause = self._user[clause_id]
         source = Path(clause.source or self._user_path(clause_id))
-        moved = fsutil.move_to_folder(source, self.trash_dir)
+        try:
+            moved = fsutil.move_to_folder(source, self.trash_dir)
+        except OSError as exc:
+            raise SaveError(source, exc, doing=f"cannot move {source} to the trash") from exc
         del self._user[clause_id]
         self._changed()
         return moved
@@ -274,7 +308,10 @@ class Library:
             raise UserError(f"you already have a clause {clause.id!r}; rename it before restoring "
                             "the deleted one")
         target = self._user_path(clause.id)
-        path.replace(target)
+        try:
+            path.replace(target)
+        except OSError as exc:
+            raise SaveError(target, exc, doing=f"cannot restore {path}") from exc
         restored = replace(clause, source=str(target), builtin=False)
         self._user[restored.id] = restored
         self._changed()
@@ -349,6 +386,10 @@ def validate_files(files: Iterable[Path]) -> list[DataError]:
                                           f"{seen[clause.id]}", clause.source, 1))
             seen.setdefault(clause.id, str(path))
     return problems
+
+
+UNSAVED = ".unsaved-"
+"""Marks a kept editor text in the user's clauses folder (`<id>.yaml.unsaved-<time>`)."""
 
 
 def _is_clause_file(name: str) -> bool:

@@ -184,11 +184,14 @@ def read_input(file: str | None) -> tuple[str, str]:
         raise UserError(f"{name}: no such file") from None
     except OSError as exc:
         raise UserError(f"cannot read {name}: {exc.strerror or exc}") from None
-    if b"\x00" in data[:65536]:
+    from oiadraft.text import encoding_of
+
+    encoding = encoding_of(data)
+    if encoding == "utf-8-sig" and b"\x00" in data[:65536]:
         raise UserError(f"{name} looks like a binary file, not text; save the request as "
                         "plain text first")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError:
         raise UserError(f"{name} is not UTF-8 text; save it as UTF-8 plain text first") from None
     if not text.strip():

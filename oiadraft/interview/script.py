@@ -58,7 +58,8 @@ REQUIRED_MESSAGES = (
     "review_commands", "problem", "not_now", "not_understood", "undone", "redone",
     "nothing_to_undo", "nothing_left_to_undo", "nothing_older_to_undo", "nothing_to_redo", "changed_elsewhere", "undo_added", "undo_pasted",
     "undo_part_period", "undo_accepted", "undo_kept", "undo_split", "undo_edited",
-    "undo_deleted", "undo_moved", "deadline_line", "large_paste", "long_paste_held", "held_holds",
+    "undo_deleted", "undo_moved", "deadline_line", "deadline_transfer_and_clarify",
+    "deadline_transfer", "deadline_clarify", "large_paste", "long_paste_held", "held_holds",
     "held_back_at_parts", "held_back_after_this", "held_back_add_part", "request_back_text",
     "held_with_earlier",
 )

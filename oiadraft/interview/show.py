@@ -201,9 +201,15 @@ def deadline_line(iv: Interview, draft: Draft) -> str:
         result = compute(iv.today, act=draft.act, region=draft.region)
     except (UserError, ValueError):
         return ""
-    return iv.message("deadline_line", draft, due=format_date(result.due, weekday=True),
-                      transfer=format_date(result.transfer_due),
-                      clarify=format_date(result.clarification_cutoff))
+    line = iv.message("deadline_line", draft, due=format_date(result.due, weekday=True))
+    transfer, clarify = result.transfer_due, result.clarification_cutoff
+    key = ("deadline_transfer_and_clarify" if transfer and clarify else
+           "deadline_transfer" if transfer else "deadline_clarify" if clarify else None)
+    if key is None:
+        return line
+    more = iv.message(key, draft, transfer=format_date(transfer) if transfer else "",
+                      clarify=format_date(clarify) if clarify else "")
+    return f"{line.rstrip()} {more}"
 
 
 # ---- the view ----------------------------------------------------------------------------

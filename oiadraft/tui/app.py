@@ -7,6 +7,7 @@ Everything that decides anything lives in the domain modules; screens only show 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 import sys
 import traceback
@@ -211,10 +212,29 @@ class OiaDraftApp(App[None]):
         self._caught_signals.clear()
 
     def _stop_on_signal(self, number: int) -> None:
-        chat = self.chat_screen()
-        if chat is not None:
-            chat.save_now()
+        for screen in self.screen_stack:  # no one to ask: an editor's unsaved text is kept
+            keep = getattr(screen, "keep_unsaved", None)
+            if callable(keep):
+                with contextlib.suppress(Exception):
+                    keep()
+        self._save_before_leaving()
         self.exit(return_code=128 + number)
+
+    def _save_before_leaving(self) -> None:
+        """Save the draft as the user sees it: a screen that works on a copy of the draft
+        (review, the clause library) gives it back when it closes, so its changes are taken
+        now, as if it had closed, before the last save."""
+        chat = self.chat_screen()
+        if chat is None:
+            return
+        try:
+            for screen in reversed(self.screen_stack):
+                edited = getattr(screen, "draft_being_edited", None)
+                if callable(edited):
+                    chat.take_edited_draft(edited())  # the draft first, then the screen
+                    break
+        finally:  # the save happens even if redrawing the chat fails on the way out
+            chat.save_now()
 
     @on(messages.ConversationOpened)
     def _offer_resume(self, event: messages.ConversationOpened) -> None:
@@ -302,6 +322,17 @@ class OiaDraftApp(App[None]):
         """Toasts carry user-derived text (clause titles, paths, errors): never markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C copies in a text box rather than quitting; say how to quit, in plain words
+        (Textual's own reply is markup, and toasts here show markup as typed)."""
+        from oiadraft.tui.actions import key_name
+
+        key = next((key for key, active in self.active_bindings.items()
+                    if active.binding.action in ("quit", "app.quit")), None)
+        if key is not None:
+            self.notify(f"Press {key_name(key)} to quit. Your draft is saved as you type.",
+                        title="Do you want to quit?")
+
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
@@ -325,9 +356,11 @@ class OiaDraftApp(App[None]):
         self.push_screen(HelpScreen() if kept in self.screen_stack else kept)
 
     async def action_quit(self) -> None:
-        chat = self.chat_screen()
-        if chat is not None:
-            chat.save_now()
+        from oiadraft.tui.dialogs.discard import AsksBeforeDiscarding
+
+        if isinstance(self.screen, AsksBeforeDiscarding) and not self.screen.may_quit():
+            return
+        self._save_before_leaving()
         self.exit()
 
     # ---- errors: keep the draft, tell the user where the log is -------------------------
@@ -362,9 +395,7 @@ class OiaDraftApp(App[None]):
         # prints one line saying where the log is.
         self.fatal_error = error
         try:
-            chat = self.chat_screen()
-            if chat is not None:
-                chat.save_now()
+            self._save_before_leaving()
             self.write_error_log(error)
         except Exception:
             pass

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from textual.widgets import Select
 
 from oiadraft import acts
 from oiadraft.deadline import workdays as deadline_workdays
@@ -149,3 +150,52 @@ async def test_every_button_of_a_sent_draft_fits_at_80_columns(app_factory):
         for button in ("#sent", "#unsent", "#close"):
             region = app.screen.query_one(button).region
             assert region.width > 0 and region.right <= 80, button
+
+
+@pytest.mark.parametrize("key", ["ctrl+t", "ctrl+r"])
+async def test_a_region_this_version_does_not_know_is_told_not_a_crash(app_factory, key):
+    # a draft saved by a newer oiadraft, or edited by hand, may name a region missing from
+    # regions.yaml; its Select refused the value and the app stopped
+    draft = Draft(act="lgoima", agency="Some council", topic="t", region="tairawhiti-2030",
+                  parts=[Part(text="Minutes of the council's meetings in 2023")])
+    Store().save(draft)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.is_running and app.fatal_error is None and app.last_error_log is None
+        shown = str(app.screen.query_one("#report" if key == "ctrl+t" else "#due")
+                    .render())
+        assert "'tairawhiti-2030'" in shown, shown
+        assert app.screen.query_one("#region").value is Select.NULL
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    assert Store().load(draft.id).region == "tairawhiti-2030", "kept for a newer oiadraft"
+
+
+@pytest.mark.parametrize("act", acts.act_keys())
+async def test_review_gives_only_the_limits_the_act_sets(app_factory, act):
+    # a draft under the Privacy Act (opened from a file: the interview offers only the
+    # official information Acts) has no clarification cut-off; review formatted None and stopped
+    from oiadraft.deadline import compute
+    from oiadraft.tui.screens.review import ReviewScreen
+
+    profile = acts.get_act(act)
+    draft = Draft(act=act, agency="Some agency", topic="t", parts=[Part(text="Briefings")])
+    Store().save(draft)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.fatal_error is None and app.last_error_log is None
+        assert isinstance(app.screen, ReviewScreen)
+        shown = str(app.screen.query_one("#due").render())
+    result = compute(TODAY, act=act)
+    assert "response is due by" in shown and profile.cite("time_limit") in shown
+    assert ("Transfer deadline" in shown) == (result.transfer_due is not None)
+    assert ("clarification cut-off" in shown) == (result.clarification_cutoff is not None)

@@ -87,3 +87,30 @@ async def test_the_open_dialog_shows_a_draft_with_no_parts_in_words(app_factory)
         labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert any("Treasury: budget advice  ·  no parts yet, edited" in label
                    for label in labels), labels
+
+
+async def test_a_draft_damaged_after_ctrl_o_listed_it_is_told_and_the_list_stays(app_factory):
+    from textual.widgets import OptionList
+
+    from oiadraft.tui.dialogs.open_draft import OpenDraftScreen
+
+    Store().save(Draft(id="aaaaaaaaaaaa", agency="Treasury", topic="budget advice"))
+    Store().save(Draft(id="bbbbbbbbbbbb", agency="Treasury", topic="tax advice"))
+    app = app_factory()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, OpenDraftScreen)
+        options = dialog.query_one(OptionList)
+        chosen = options.get_option_at_index(options.highlighted).id
+        (paths.drafts_dir() / f"{chosen}.yaml").write_text(BROKEN, encoding="utf-8")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running and app.last_error_log is None
+        assert app.screen is dialog, "the other drafts can still be chosen"
+        about = [message for title, message in told(app) if chosen in message]
+        assert len(about) == 1 and "moved aside" in about[0], told(app)
+        left = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        assert left == [({"aaaaaaaaaaaa", "bbbbbbbbbbbb"} - {chosen}).pop()]

@@ -216,3 +216,132 @@ async def test_a_new_clause_still_holding_the_example_text_is_not_saved(app_fact
         said = str(editor.query_one("#editor-errors").render())
         assert "example" in said and "line 12:" in said
     assert not any(c.title == "Mine" for c in Library.load().clauses())
+
+
+@pytest.fixture
+def full_disk(monkeypatch):
+    """Every file write fails as on a full disk (a read-only folder fails the same way)."""
+    import errno
+
+    from oiadraft import fsutil
+
+    def refuse(path, *args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(fsutil, "atomic_write_text", refuse)
+
+    def cannot_move(path, folder):
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    monkeypatch.setattr(fsutil, "move_to_folder", cannot_move)
+
+
+async def test_a_clause_the_disk_refuses_is_told_as_not_saved_and_stays_in_the_editor(
+        app_factory, full_disk):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await searched_library(pilot, "watermark")
+        await pilot.press("down", "e")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, ClauseEditorScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is editor and app.last_error_log is None
+        shown = str(editor.query_one("#editor-errors").render())
+        assert "No space left on device" in shown and "no-watermark.yaml" in shown, shown
+        assert "fix these" not in shown and ".tmp" not in shown
+
+
+async def test_duplicating_or_deleting_on_a_refusing_disk_is_told_not_an_error(
+        app_factory, full_disk):
+    folder = paths.user_clauses_dir()
+    (folder / "mine.yaml").write_text("version: 1\nid: mine\ntitle: Mine\nkind: custom\n"
+                                      "body: My own words.\n", encoding="utf-8")
+    app = app_factory()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        library = await searched_library(pilot, "Mine")
+        await pilot.press("down", "d")
+        await pilot.pause()
+        assert app.screen is library, "no editor for a copy that was never written"
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.is_running and app.last_error_log is None
+        told = [n.message for n in app._notifications if n.title == "Not saved"]
+        assert any("No space left on device" in message for message in told), told
+        assert any("Read-only file system" in message for message in told), told
+    assert (folder / "mine.yaml").exists()
+
+
+async def test_one_ctrl_q_does_not_throw_away_a_clause_being_written(app_factory):
+    # quitting saves the draft, not the editor's text: Ctrl+Q closed the app at once
+    from oiadraft.clauses import Library
+
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        library = await open_library(pilot)
+        library.query_one("#clause-results").focus()
+        await pilot.press("n")
+        await pilot.pause()
+        editor = app.screen
+        area = editor.query_one("#clause-yaml")
+        area.text = area.text.replace("Write the paragraph here.", "Ten minutes of my words.")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running and app.screen is editor
+        assert "Ctrl+S saves it" in str(editor.query_one("#editor-errors").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is library
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running, "nothing unsaved: one Ctrl+Q quits"
+    assert any("Ten minutes" in c.body for c in Library.load().clauses())
+
+
+async def test_a_second_ctrl_q_quits_without_the_clause(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        library = await open_library(pilot)
+        library.query_one("#clause-results").focus()
+        await pilot.press("n")
+        await pilot.pause()
+        area = app.screen.query_one("#clause-yaml")
+        area.text = area.text.replace("Write the paragraph here.", "Words I let go.")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_a_signal_keeps_a_clause_being_written_and_the_library_reports_it(app_factory):
+    # a closed terminal (SIGHUP) or SIGTERM cannot ask, and quitting saved only the draft
+    import os
+    import signal
+
+    from oiadraft.clauses import Library
+
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        library = await open_library(pilot)
+        library.query_one("#clause-results").focus()
+        await pilot.press("n")
+        await pilot.pause()
+        area = app.screen.query_one("#clause-yaml")
+        area.text = area.text.replace("Write the paragraph here.", "Ten minutes of my words.")
+        await pilot.pause()
+        os.kill(os.getpid(), signal.SIGHUP)
+        await pilot.pause()
+        await pilot.pause()
+    assert app.return_code == 128 + signal.SIGHUP
+    [kept] = list(paths.user_clauses_dir().glob("*.yaml.unsaved-*"))
+    assert "Ten minutes of my words." in kept.read_text(encoding="utf-8")
+    assert kept.stat().st_mode & 0o077 == 0
+    again = Library.load()
+    assert not any("Ten minutes" in c.body for c in again.clauses()), "not used unchecked"
+    [told] = [str(p) for p in again.problems if str(kept) in str(p)]
+    assert "rename it to" in told

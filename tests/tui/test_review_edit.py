@@ -36,6 +36,21 @@ async def test_escape_asks_before_throwing_away_a_reworded_part(app_factory):
         assert app.screen is review, "nothing changed: one Escape closes it"
 
 
+async def test_one_ctrl_q_does_not_throw_away_a_reworded_part(app_factory):
+    draft = saved_draft(*START)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await open_screen(pilot, "ctrl+r", ReviewScreen)
+        editor = await open_screen(pilot, "e", EditPartScreen)
+        editor.query_one("#part-text").text = "Cabinet minutes about cluster munitions in 2023"
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running and app.screen is editor
+        assert "Ctrl+S saves it" in str(editor.query_one("#problem").render())
+
+
 BROAD = (*START, "All emails about cluster munitions",
          "Copies of briefings to the Minister about cluster munitions")
 

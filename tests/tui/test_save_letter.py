@@ -139,3 +139,14 @@ async def test_a_word_processor_name_is_refused_with_the_name_to_use(app_factory
         assert await save_as(pilot, tmp_path / "letter.txt") == ""
     assert not (tmp_path / "letter.docx").exists()
     assert "Cabinet papers" in (tmp_path / "letter.txt").read_text(encoding="utf-8")
+
+
+async def test_a_home_folder_of_a_user_who_does_not_exist_is_the_problem_not_an_error(
+        app_factory):
+    draft = saved_draft(*START)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        problem = await save_as(pilot, "~oiadraft-no-such-user/letter.txt")
+        assert "no user 'oiadraft-no-such-user' on this computer" in problem, problem
+        assert app.last_error_log is None

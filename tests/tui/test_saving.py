@@ -14,7 +14,7 @@ from oiadraft.store import Store
 from oiadraft.tui.screens.chat import ChatScreen
 from oiadraft.tui.widgets.chat_input import ChatInput
 
-from .conftest import conversation
+from .conftest import conversation, ready
 
 HALF = "Briefings to the Minister about cluster munitions, and the"
 
@@ -203,3 +203,114 @@ async def test_the_first_draft_gets_its_act_even_when_saved_before_the_interview
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert chat.draft.act == default_act().key
+
+
+async def test_ctrl_c_says_how_to_quit_in_plain_words_and_keeps_the_text(app_factory):
+    # Textual's own reply to Ctrl+C is markup ("Press [b]ctrl+q[/b] ..."), and toasts here
+    # never read markup, so its tags were shown as typed
+    app = app_factory()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press(*"mfat")
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert app.is_running
+        told = [n.message for n in app._notifications if n.title == "Do you want to quit?"]
+        assert told and all("[" not in message for message in told), told
+        assert "Ctrl+Q" in told[-1]
+        assert app.screen.query_one(ChatInput).text == "mfat"
+
+
+START = ("mfat", "cluster munitions", "2023", "yes", "Cabinet papers about cluster munitions")
+REWORDED = "Cabinet minutes about cluster munitions in 2023"
+
+
+async def reworded_in_review(pilot) -> None:
+    """Review open, part 1 reworded there (saved in its editor), review still open."""
+    from oiadraft.tui.dialogs.edit_part import EditPartScreen
+    from oiadraft.tui.screens.review import ReviewScreen
+
+    await ready(pilot)
+    await pilot.press("ctrl+r")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ReviewScreen)
+    await pilot.press("e")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, EditPartScreen)
+    pilot.app.screen.query_one("#part-text").text = REWORDED
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ReviewScreen)
+
+
+async def test_quitting_from_review_keeps_what_was_changed_there(app_factory):
+    # review works on a copy given back when it closes; Ctrl+Q saved the chat's draft
+    # without it, so a part reworded in review (and shown in its letter) was lost
+    from .conftest import saved_draft
+
+    draft = saved_draft(*START)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await reworded_in_review(pilot)
+        await pilot.press("ctrl+q")
+    assert [part.text for part in Store().load(draft.id).parts] == [REWORDED]
+
+
+async def test_a_signal_in_review_keeps_what_was_changed_there(app_factory):
+    from .conftest import saved_draft
+
+    draft = saved_draft(*START)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await reworded_in_review(pilot)
+        os.kill(os.getpid(), signal.SIGTERM)
+        await pilot.pause()
+        await pilot.pause()
+    assert app.return_code == 128 + signal.SIGTERM
+    assert [part.text for part in Store().load(draft.id).parts] == [REWORDED]
+
+
+async def test_quitting_from_the_library_keeps_a_clause_inserted_there(app_factory):
+    from .conftest import saved_draft
+
+    draft = saved_draft(*START)
+    assert "contact-phone" not in draft.clauses
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+l")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.screen.query_one("#clause-search").value = "phone number"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("down", "i")
+        await pilot.pause()
+        assert "contact-phone" in app.screen.draft.clauses
+        await pilot.press("ctrl+q")
+    assert "contact-phone" in Store().load(draft.id).clauses
+
+
+async def test_a_signal_with_the_part_editor_open_keeps_the_new_wording(app_factory):
+    from oiadraft.tui.dialogs.edit_part import EditPartScreen
+    from oiadraft.tui.screens.review import ReviewScreen
+
+    from .conftest import saved_draft
+
+    draft = saved_draft(*START)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EditPartScreen)
+        app.screen.query_one("#part-text").text = REWORDED  # typed, not saved
+        await pilot.pause()
+        os.kill(os.getpid(), signal.SIGHUP)
+        await pilot.pause()
+        await pilot.pause()
+    assert app.return_code == 128 + signal.SIGHUP
+    assert [part.text for part in Store().load(draft.id).parts] == [REWORDED]

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
-from oiadraft.errors import DataError, UserError
+from oiadraft.errors import DataError, SaveError, UserError
 from oiadraft.tui.dialogs.discard import AsksBeforeDiscarding
 from oiadraft.tui.guard import guarded
 from oiadraft.tui.typed_app import UsesOiaDraftApp
@@ -84,6 +84,11 @@ class ClauseEditorScreen(AsksBeforeDiscarding, UsesOiaDraftApp, ModalScreen[Any]
             return
         try:
             saved = library.save(clause)
+        except SaveError as error:  # nothing wrong with the text: the disk refused it
+            self.query_one("#editor-errors", Static).update(Text(
+                f"Not saved: {error}. Your text is still here; Ctrl+S tries again.",
+                style="bold red"))
+            return
         except (DataError, UserError, OSError) as error:
             self._show_errors([error])
             return
@@ -120,9 +125,19 @@ class ClauseEditorScreen(AsksBeforeDiscarding, UsesOiaDraftApp, ModalScreen[Any]
             area.move_cursor((max(0, first_line - 1), 0))
             area.focus()
 
+    def keep_unsaved(self) -> None:
+        """oiadraft is being stopped (a signal, a closed terminal) and cannot ask: changed text
+        is kept beside the user's clauses, and reported there until dealt with."""
+        text = self.query_one(TextArea).text
+        if text != self.yaml_text:
+            self.app.library.keep_unsaved(text, self.editing)
+
+    def unsaved(self) -> tuple[bool, Static]:
+        return (self.query_one(TextArea).text != self.yaml_text,
+                self.query_one("#editor-errors", Static))
+
     def action_cancel(self) -> None:
-        changed = self.query_one(TextArea).text != self.yaml_text
-        if self.may_discard(changed, self.query_one("#editor-errors", Static)):
+        if self.may_discard(*self.unsaved()):
             self.dismiss(None)
 
 

@@ -58,6 +58,20 @@ def deadline_report(draft: Draft, received: date, extension: int | None, today: 
     return text
 
 
+def unknown_region(key: str | None) -> bool:
+    """A region key this version has no anniversary day for (a draft saved by a newer
+    oiadraft, or edited by hand)."""
+    from oiadraft.deadline import regions
+
+    return bool(key) and key not in regions()
+
+
+def unknown_region_note(key: str | None) -> Text:
+    return Text(f"This draft's council region {key!r} is not one oiadraft knows; choose the "
+                "council's region below (its anniversary day is not a working day).",
+                style="italic yellow")
+
+
 def _why(*pieces: str) -> str:
     return f"  ({', '.join(piece for piece in pieces if piece)})"
 
@@ -106,8 +120,9 @@ class DeadlineScreen(ModalScreen[Draft | None]):
             if get_act(self.draft.act).uses_region:
                 options = [(f"{r.name} ({r.rule})", key) for key, r in regions().items()]
                 yield Label("Council's region (its anniversary day is not a working day):")
-                yield Select(options, value=self.draft.region or Select.NULL, id="region",
-                             prompt="no anniversary day")
+                known = self.draft.region in regions()
+                yield Select(options, value=self.draft.region if known else Select.NULL,
+                             id="region", prompt="no anniversary day")
             with Horizontal(classes="buttons"):
                 yield Button("Mark as sent on this date (Ctrl+S)", id="sent",
                              variant="primary")
@@ -144,9 +159,12 @@ class DeadlineScreen(ModalScreen[Draft | None]):
         report = self.query_one("#report", Static)
         try:
             received, extension = self._values()
-            report.update(deadline_report(self.draft, received, extension, self.today))
+            text = deadline_report(self.draft, received, extension, self.today)
         except (UserError, ValueError) as error:
-            report.update(Text(str(error), style="bold red"))
+            text = Text(str(error), style="bold red")
+        if self.draft.region is None and unknown_region(self._original_region):
+            text = Text.assemble(unknown_region_note(self._original_region), "\n\n", text)
+        report.update(text)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "close":
@@ -181,6 +199,7 @@ class DeadlineScreen(ModalScreen[Draft | None]):
             return
         self.draft.sent = received
         self.draft.extension_days = extension
+        self._keep_unknown_region()
 
         self.notify(f"Marked as sent on {format_date(received)}. `oiadraft drafts list` and "
                     "Open draft show its due date.", title="Sent", timeout=6)
@@ -188,4 +207,11 @@ class DeadlineScreen(ModalScreen[Draft | None]):
 
     def action_close(self) -> None:
         # A region chosen here is worth keeping even when the request is not marked as sent.
+        self._keep_unknown_region()
         self.dismiss(self.draft if self.draft.region != self._original_region else None)
+
+    def _keep_unknown_region(self) -> None:
+        """No region chosen: a region this version does not know stays in the draft (a newer
+        oiadraft may know it); it is counted here as no region, and said so."""
+        if self.draft.region is None and unknown_region(self._original_region):
+            self.draft.region = self._original_region

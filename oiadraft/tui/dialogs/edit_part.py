@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,10 +21,14 @@ class EditPartScreen(AsksBeforeDiscarding, ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
 
-    def __init__(self, number: int, text: str) -> None:
+    def __init__(self, number: int, text: str,
+                 keep: Callable[[str], None] | None = None) -> None:
         super().__init__()
         self.number = number
         self.text = text
+        self.keep = keep
+        """Takes the new wording when oiadraft is stopped with this dialog open (the caller
+        applies it as if saved, so the last save of the draft has it)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -42,7 +48,17 @@ class EditPartScreen(AsksBeforeDiscarding, ModalScreen[str | None]):
             return
         self.dismiss(text)
 
+    def keep_unsaved(self) -> None:
+        """oiadraft is being stopped (a signal, a closed terminal) and cannot ask: a changed,
+        non-empty wording goes into the draft, where undo can take it back."""
+        text = self.query_one(TextArea).text.strip()
+        if self.keep is not None and text and text != self.text.strip():
+            self.keep(text)
+
+    def unsaved(self) -> tuple[bool, Static]:
+        return (self.query_one(TextArea).text.strip() != self.text.strip(),
+                self.query_one("#problem", Static))
+
     def action_cancel(self) -> None:
-        changed = self.query_one(TextArea).text.strip() != self.text.strip()
-        if self.may_discard(changed, self.query_one("#problem", Static)):
+        if self.may_discard(*self.unsaved()):
             self.dismiss(None)

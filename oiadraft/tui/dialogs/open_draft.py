@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from oiadraft.errors import OiaDraftError
 from oiadraft.model import Draft
 from oiadraft.tui.describe import describe_when, part_count
 from oiadraft.tui.guard import guarded
@@ -35,6 +36,10 @@ class OpenDraftScreen(UsesOiaDraftApp, ModalScreen[Draft | None]):
             yield OptionList(id="drafts")
 
     def on_mount(self) -> None:
+        self._list_drafts()
+        self.query_one(OptionList).focus()
+
+    def _list_drafts(self) -> None:
         store = self.app.store
         options = []
         for summary in store.list():
@@ -52,19 +57,27 @@ class OpenDraftScreen(UsesOiaDraftApp, ModalScreen[Draft | None]):
                              style="bold red" if overdue else "dim")
             options.append(Option(label, id=summary.id))
         option_list = self.query_one(OptionList)
+        option_list.clear_options()
         if options:
             option_list.add_options(options)
             option_list.highlighted = 0
         else:
             option_list.add_option(Option(Text("No saved drafts yet."), disabled=True))
         self.app.tell_unreadable("draft file", getattr(store, "problems", None) or [])
-        option_list.focus()
 
     @guarded
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is None:
             return
-        self.dismiss(self.app.store.load(event.option.id))
+        try:
+            draft = self.app.store.load(event.option.id)
+        except OiaDraftError as error:
+            # damaged, deleted or made unreadable since the list was drawn: say what became
+            # of it, and list the drafts again for another choice
+            self.app.tell_unreadable("draft file", [error])
+            self._list_drafts()
+            return
+        self.dismiss(draft)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -15,7 +15,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from oiadraft.fsutil import cannot_write
+from oiadraft.errors import UserError
+from oiadraft.fsutil import cannot_write, expand_user
 from oiadraft.model import Draft
 from oiadraft.tui.guard import guarded
 
@@ -88,7 +89,11 @@ class SaveLetterScreen(ModalScreen[Path | None]):
         if not raw:
             problem.update(Text("Type a file name.", style="bold red"))
             return
-        path = Path(raw).expanduser()
+        try:
+            path = expand_user(raw)
+        except UserError as error:
+            problem.update(Text(str(error), style="bold red"))
+            return
         if path.suffix.lower() in WORD_PROCESSOR_FILES:
             problem.update(Text(
                 f"The letter is saved as plain text, which a {path.suffix} file would not open "

@@ -396,6 +396,10 @@ class ChatScreen(Greeting, LiveLetter, MessageBox, Turns, Autosave, EarlyKeys, R
         if event.then:
             self._enqueue(("send", event.then))  # in its turn, as if typed
 
+    def take_edited_draft(self, draft: Draft | None) -> None:
+        """The draft from a screen that worked on a copy and is closing (or the app is)."""
+        self._draft_changed_elsewhere(draft)
+
     def _draft_changed_elsewhere(self, draft: Draft | None) -> None:
         """Review, library and deadline return an edited draft (or None: nothing changed)."""
         if draft is None or draft == self.draft:

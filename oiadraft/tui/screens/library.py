@@ -17,6 +17,7 @@ from textual.widgets import Header, Input, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from oiadraft.acts import get_act
+from oiadraft.errors import SaveError
 from oiadraft.model import Draft
 from oiadraft.text import plural
 from oiadraft.tui.dialogs.clause_editor import ClauseEditorScreen, new_clause_yaml
@@ -234,7 +235,11 @@ class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
         clause = self.current()
         if clause is None:
             return
-        copy = self.library.duplicate(clause.id)
+        try:
+            copy = self.library.duplicate(clause.id)
+        except SaveError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=8)
+            return
         self.notify(f"Duplicated as {copy.id}; edit it now or later.", timeout=4)
         self._after_change()
         self.app.push_screen(ClauseEditorScreen(clause_to_yaml(copy), "Edit the copy", copy.id),
@@ -245,7 +250,11 @@ class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
         clause = self.current()
         if clause is None or not self.library.is_overridden(clause.id):
             return
-        self.library.reset(clause.id)
+        try:
+            self.library.reset(clause.id)
+        except SaveError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=8)
+            return
         self.notify(f"“{clause.title}” is back to the shipped wording (your version is in the "
                     "trash).", timeout=5)
         self._after_change()
@@ -264,7 +273,11 @@ class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
             self.notify("Built-in clauses can't be deleted; untick them instead (i).",
                         severity="warning", timeout=4)
             return
-        where = self.library.delete(clause.id)
+        try:
+            where = self.library.delete(clause.id)
+        except SaveError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=8)
+            return
         if clause.id in self.draft.clauses and self.app.library.find(clause.id) is None:
             self.draft.clauses.remove(clause.id)
         self.notify(f"Deleted “{clause.title}”. It is kept in {where.parent} if you need it.",
@@ -282,3 +295,8 @@ class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
 
     def action_close(self) -> None:
         self.dismiss(self.draft)
+
+    def draft_being_edited(self) -> Draft:
+        """The copy this screen works on, as closing would give it back (the app saves it when
+        it quits with this screen open)."""
+        return self.draft

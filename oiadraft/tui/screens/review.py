@@ -21,6 +21,7 @@ from oiadraft.acts import get_act
 from oiadraft.interview.xrefs import follow as follow_references
 from oiadraft.model import Draft, Part
 from oiadraft.tui.dialogs.change_agency import ChangeAgencyScreen
+from oiadraft.tui.dialogs.deadline import unknown_region, unknown_region_note
 from oiadraft.tui.dialogs.edit_part import EditPartScreen
 from oiadraft.tui.guard import guarded
 from oiadraft.tui.typed_app import UsesOiaDraftApp
@@ -144,25 +145,34 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
 
         region_select = self.query_one("#region", Select)
         region_select.display = get_act(self.draft.act).uses_region
-        wanted = self.draft.region or Select.NULL
+        unknown = unknown_region(self.draft.region)
+        wanted = Select.NULL if unknown or not self.draft.region else self.draft.region
         if region_select.display and region_select.value != wanted:
             region_select.value = wanted
         today = self.app.current_today()
         profile = get_act(self.draft.act)
         text = Text()
         try:
-            result = compute(today, act=self.draft.act, region=self.draft.region)
+            result = compute(today, act=self.draft.act,
+                             region=None if unknown else self.draft.region)
         except Exception as error:
             text.append(str(error), style="bold red")
         else:
             text.append("If sent today, the response is due by ", style="dim")
             text.append(format_date(result.due, weekday=True), style="bold")
             text.append(f" ({profile.short} {profile.cite('time_limit')})", style="dim")
-            text.append("\nTransfer deadline ", style="dim")
-            text.append(format_date(result.transfer_due))
-            text.append(" · clarification cut-off ", style="dim")
-            text.append(format_date(result.clarification_cutoff))
-            if get_act(self.draft.act).uses_region and not self.draft.region:
+            # each only where the Act sets it (the Privacy Act has no clarification cut-off)
+            later = [(label, day) for label, day in (("Transfer deadline ", result.transfer_due),
+                                                     ("clarification cut-off ",
+                                                      result.clarification_cutoff))
+                     if day is not None]
+            for index, (label, day) in enumerate(later):
+                text.append(("\n" if index == 0 else " · ") + label, style="dim")
+                text.append(format_date(day))
+            if unknown:
+                text.append("\n")
+                text.append_text(unknown_region_note(self.draft.region))
+            elif get_act(self.draft.act).uses_region and not self.draft.region:
                 text.append("\nChoose the council's region below: its anniversary day is not "
                             "a working day.", style="italic yellow")
         self.query_one("#due", Static).update(text)
@@ -330,7 +340,8 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
             self._refresh_parts(keep=index)
             self._refresh_letter()
 
-        self.app.push_screen(EditPartScreen(index + 1, self.draft.parts[index].text), edited)
+        self.app.push_screen(EditPartScreen(index + 1, self.draft.parts[index].text,
+                                            keep=edited), edited)
 
     @guarded
     def action_change_agency(self) -> None:
@@ -372,3 +383,8 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
 
     def action_close(self) -> None:
         self.dismiss(self.draft)
+
+    def draft_being_edited(self) -> Draft:
+        """The copy this screen works on, as closing would give it back (the app saves it when
+        it quits with this screen open)."""
+        return self.draft
