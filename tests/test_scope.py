@@ -623,6 +623,10 @@ def test_builtin_vocabulary_loads_and_every_signal_reads_known_kinds():
     (lambda d: d["signals"]["statistics"].__setitem__("unless", "figures_as_held"),
      "unless must be a list"),
     (lambda d: d["signals"]["open-custodian"].pop("reason"), "needs a reason"),
+    (lambda d: d["signals"]["communications"].__setitem__("same_advice_as", ["nope"]),
+     "same_advice_as names an unknown signal 'nope'"),
+    (lambda d: d["signals"]["communications"].__setitem__("same_advice_as", "no-subject"),
+     "same_advice_as must be a list"),
     (lambda d: d["periods"]["communications"].__setitem__("usual_days", "long"),
      "must be a number"),
     (lambda d: d["vocabulary"]["cross_reference"]["patterns"].append(
@@ -795,3 +799,42 @@ def test_words_get_one_finding_the_one_about_all_of_them():
     assert "named-party" in rules and "unnamed-people" not in rules
     alone = scope.assess("Reports written by officials about the stadium in 2023.")
     assert "unnamed-people" in [f.rule for f in alone.findings]
+
+
+# ---- what a requester reads on real requests ------------------------------------------------
+
+def test_a_reason_quotes_the_words_of_its_part():
+    # a Kāinga Ora request (FYI 2025) left its list open with "or any other"; the reason must
+    # not quote "including but not limited to", which the part never says
+    result = scope.assess("Can I please have copies of any resignation letters or emails from "
+                          "rowan macrae or any other tier twos who have resigned since 2023;",
+                          scope.Context(today=date(2025, 6, 26)))
+    reason = next(r for r in result.reasons if "no edges" in r)
+    assert '"or any other"' in reason and "limited to" not in reason
+
+
+def test_a_reason_without_words_to_quote_reads_on_its_own():
+    rules = scope.load_rules()
+    rule = rules.signals["inclusive"]
+    assert "{quote}" in str(rule.reason)
+    from oiadraft.scope.findings import reasons
+    worded = reasons({"inclusive": 1.0}, rules)
+    assert worded and "{" not in worded[0] and "no edges" in worded[0]
+
+
+def test_say_whose_is_advised_once():
+    # "request letters" with no sender or recipient: one finding says whose, the one F2 can
+    # put into the part, not a second piece of advice that says the same
+    result = scope.assess("Time extension advice and request letters", OIA)
+    whose = [f for f in result.findings if f.suggestion and "Say whose" in f.suggestion]
+    assert [f.rule for f in whose] == ["unbounded-holders"]
+    assert whose[0].replacement
+
+
+def test_say_whose_is_advised_once_on_a_part_that_warns():
+    # an Auckland Transport request (FYI 2020): the finding kept still says why
+    result = scope.assess("The draft ATAP (2020) update, and/or documents and communication "
+                          "related to this update", LGOIMA)
+    assert result.risk != "low"
+    whose = [f for f in result.findings if f.suggestion and "Say whose" in f.suggestion]
+    assert len(whose) == 1 and whose[0].rule == "unbounded-holders" and whose[0].warns

@@ -17,7 +17,7 @@ SIGNAL_KINDS = ("breadth", "narrowing", "other")
 PERIOD_CLASSES = ("communications", "documents", "named", "statistics")
 PLACEHOLDER = re.compile(r"<([^<>]+)>")
 _SIGNAL_KEYS = {"kind", "reads", "unless", "concept", "reason", "message", "tip", "suggestion",
-                "replacement", "concept_missing"}
+                "replacement", "concept_missing", "same_advice_as"}
 _VALUES = {"quote", "cite", "words", "act", "length", "records", "count", "first", "second",
            "problem"}
 
@@ -52,6 +52,9 @@ class SignalRule:
     unless: frozenset[str] = frozenset()
     """Kinds of words whose presence means the signal is absent ("as recorded in" answers
     the advice to ask for figures as held)."""
+    same_advice_as: tuple[str, ...] = ()
+    """Signals whose findings give this one's advice too: when one of them is shown, this
+    signal's finding is left out (the requester reads the advice once)."""
 
 
 class RequestRule(NamedTuple):
