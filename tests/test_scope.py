@@ -838,3 +838,24 @@ def test_say_whose_is_advised_once_on_a_part_that_warns():
     assert result.risk != "low"
     whose = [f for f in result.findings if f.suggestion and "Say whose" in f.suggestion]
     assert len(whose) == 1 and whose[0].rule == "unbounded-holders" and whose[0].warns
+
+
+@pytest.mark.parametrize("text", [
+    # Wellington City Council requests (FYI 2022): the subject comes after the records
+    "Since July 2020, a copy of meeting documentation for all meetings between WCC and LGWM "
+    "where the predicted population and housing growth for Wellington City was discussed "
+    "including copies of any agendas, reports and/or presentations at these meetings.",
+    "A copy of the correspondence between WCC and LGWM where the WCC Spatial Plan reports "
+    "\"Citywide Estimated Growth Distribution Figures September 2021\" were attached or "
+    "discussed.",
+    "All emails from the Mayor in which the stadium's roof was considered.",
+])
+def test_records_where_a_subject_was_discussed_have_a_subject(text):
+    result = scope.assess(text, LGOIMA)
+    assert "no-subject" not in result.signals
+    assert not any(f.replacement == " about <subject>" for f in result.findings)
+
+
+def test_a_discussion_with_no_subject_named_is_still_no_subject():
+    result = scope.assess("All emails between WCC and LGWM where anything was said.", LGOIMA)
+    assert "no-subject" in result.signals
