@@ -627,6 +627,10 @@ def test_builtin_vocabulary_loads_and_every_signal_reads_known_kinds():
      "same_advice_as names an unknown signal 'nope'"),
     (lambda d: d["signals"]["communications"].__setitem__("same_advice_as", "no-subject"),
      "same_advice_as must be a list"),
+    (lambda d: d["signals"]["all-communications"].__setitem__("named", {"note": "x"}),
+     "named must map message, tip, suggestion to text"),
+    (lambda d: d["signals"]["all-communications"]["named"].__setitem__("tip", "{nope}"),
+     "unknown placeholder"),
     (lambda d: d["periods"]["communications"].__setitem__("usual_days", "long"),
      "must be a number"),
     (lambda d: d["vocabulary"]["cross_reference"]["patterns"].append(
@@ -859,3 +863,33 @@ def test_records_where_a_subject_was_discussed_have_a_subject(text):
 def test_a_discussion_with_no_subject_named_is_still_no_subject():
     result = scope.assess("All emails between WCC and LGWM where anything was said.", LGOIMA)
     assert "no-subject" in result.signals
+
+
+def test_all_messages_between_named_sides_are_told_only_to_drop_the_all():
+    # MFAT (FYI 2021): the part names the kind of record and both sides, and the fix drops
+    # only "All"; the advice must not ask for the people it names, or offer blanks it does not
+    # put in
+    from oiadraft.scope.suggestions import apply_suggestion
+    text = ("All emails between High Commissioner to the Solomon Islands Georgina Roberts and "
+            "MFAT staff in New Zealand")
+    result = scope.assess(text, OIA)
+    found = next(f for f in result.findings if f.rule == "all-communications")
+    assert "people involved" not in found.message and "every kind" not in found.message
+    assert found.suggestion and "<" not in found.suggestion and "both sides" in found.suggestion
+    assert apply_suggestion(text, found) == text.replace("All emails", "Emails")
+
+
+def test_all_messages_with_a_side_missing_keep_the_advice_to_name_them():
+    result = scope.assess("All correspondence about the stadium from 1 March to 30 June 2024.",
+                          OIA)
+    found = next(f for f in result.findings if f.rule == "all-communications")
+    assert "people" in found.message and "<person or team at the agency>" in found.suggestion
+
+
+def test_all_messages_exchanged_between_named_sides_are_told_only_to_drop_the_any():
+    # Kāinga Ora (FYI 2025): "exchanged between" names the sides as "between" does
+    result = scope.assess("can I have any email communication or letters exchanged between "
+                          "Kāinga Ora and Andrew McKenzie agreeing to the terms of his "
+                          "redundancy", scope.Context(today=date(2025, 6, 26)))
+    found = next(f for f in result.findings if f.rule == "all-communications")
+    assert "people involved" not in found.message and "<" not in str(found.suggestion)

@@ -56,6 +56,9 @@ class Hit:
     own replacement at `span`."""
     arg: Any = None
     suggestion: str | None = None
+    variant: str | None = None
+    """"named": the words are already bounded by named sides, and the finding says what the
+    signal's `named` wording says."""
 
 
 def feature(name: str, needs: tuple[str, ...] = ()
@@ -77,7 +80,7 @@ class PartView:
 
     __slots__ = ("by_kind", "comms_all", "context", "days", "end", "generic", "generic_all",
                  "party", "period", "period_problem", "period_source", "period_span",
-                 "period_text", "record_kind", "rules", "text", "tokens")
+                 "period_text", "record_kind", "rules", "sides_named", "text", "tokens")
 
     def __init__(self, text: str, context: Any, rules: Rules, found: list[Token],
                  period: Any, problems: Sequence[Any] = ()) -> None:
@@ -102,6 +105,8 @@ class PartView:
         elif context.request_period is not None:
             self.period, self.period_source = context.request_period, "request"
         self.days = self.period.days(context.today) if self.period is not None else None
+        self.sides_named: dict[int, bool] = {}
+        """`_sides_named` by where the messages' words end."""
         self.party: tuple[int, int] | bool | None = False
         """Where the other party of the messages is named (`parties.named_other_party`); False:
         not yet looked for."""
@@ -172,7 +177,10 @@ def _all_communications(view: PartView, rule: SignalRule) -> Value | None:
         return None  # "all communications falling within 1 and 2 above" are already bounded
     quant, comm = found
     end = extend_list(view.text, comm.end, comms)
-    return 1.0, [Hit(rule.id, (quant.start, end), rewrite="communications")]
+    # "All emails between the High Commissioner and MFAT staff": only the "all" is left to drop
+    named = bool(rule.named) and _sides_named(view, end)
+    return 1.0, [Hit(rule.id, (quant.start, end), rewrite="communications",
+                     variant="named" if named else None)]
 
 
 _HOLDERS_READ = 3
@@ -189,15 +197,23 @@ def _communications(view: PartView, rule: SignalRule) -> Value | None:
     comms = view.words("communications")
     if not comms or view.words("cross_reference"):
         return None
-    where = Where(view.text, view.tokens, view.period_span, view.rules)
-    later = [t for t in view.words("holders") if t.start > comms[0].end][:_HOLDERS_READ]
-    ends = [extend_list(view.text, comms[0].end, comms),
-            *(len(view.text[:t.start].rstrip()) for t in later)]
-    if any(two_sided(where, end) for end in ends):
+    if _sides_named(view, extend_list(view.text, comms[0].end, comms)):
         # "emails between the Rates team and KiwiRail" is what this rule asks for, and so is
         # "emails about the stadium between the Minister and the CEO"
         return None
     return 1.0, [Hit(rule.id, (comms[0].start, comms[0].end))]
+
+
+def _sides_named(view: PartView, end: int) -> bool:
+    """Whether the messages whose words end at `end` name both sides, right after them or at
+    one of the next few "between"/"from"/"with" (worked out once for the part)."""
+    known = view.sides_named.get(end)
+    if known is None:
+        where = Where(view.text, view.tokens, view.period_span, view.rules)
+        later = [t for t in view.words("holders") if t.start > end][:_HOLDERS_READ]
+        ends = [end, *(len(view.text[:t.start].rstrip()) for t in later)]
+        view.sides_named[end] = known = any(two_sided(where, at) for at in ends)
+    return known
 
 
 def _channel(word: str, channels: tuple[str, ...]) -> str:

@@ -122,6 +122,8 @@ def _message_under(rule: SignalRule, hit: Hit, quote: str, severity: str,
     _, cite, words, template = rule.by_act[profile.key]
     if severity == "info" and rule.kind == "breadth" and rule.tip:
         template = rule.tip
+    if hit.variant == "named" and rule.named:
+        template = rule.named.get("tip" if severity == "info" else "message", template)
     fmt = tuple(hit.fmt.items()) if hit.fmt is not None else ()
     return _message(template or "", profile.key, profile.short, cite, words,
                     " ".join(quote.split()), fmt)
@@ -179,11 +181,19 @@ def build(extraction: Extraction, contributions: Mapping[str, float], risk: str,
             replacement = None
         findings.append(Finding(
             rule.id, severity, rule.concept, rule.by_act[act][0], hit.span, quote,
-            _message_under(rule, hit, quote, severity, profile), hit.suggestion or rule.suggestion,
+            _message_under(rule, hit, quote, severity, profile), _suggestion_of(rule, hit),
             replacement, placeholders, target, contribution))
     findings = _advice_once(findings, shown, signals, profile)
     findings.sort(key=lambda f: (f.span[0], SEVERITY_ORDER[f.severity], f.rule))
     return findings
+
+
+def _suggestion_of(rule: SignalRule, hit: Hit) -> str | None:
+    if hit.suggestion:
+        return hit.suggestion
+    if hit.variant == "named" and "suggestion" in rule.named:
+        return rule.named["suggestion"]
+    return rule.suggestion
 
 
 def _advice_once(findings: list[Finding], shown: list[tuple[Hit, SignalRule, float]],
