@@ -21,7 +21,7 @@ from typing import Any
 from oiadraft.model import Period
 from oiadraft.periods import describe_length as describe
 from oiadraft.periods import first_period
-from oiadraft.scope.matching import Token, same_clause, tokens
+from oiadraft.scope.matching import BREAK, Token, same_clause, tokens
 from oiadraft.scope.parties import named_other_party
 from oiadraft.scope.rewrites.clause import SAFE_AFTER, Where, two_sided
 from oiadraft.scope.rewrites.custodian import outsider_suggestion
@@ -227,8 +227,25 @@ def _many_channels(view: PartView, rule: SignalRule) -> Value | None:
     channels = {_channel(t.text, view.rules.channels) for t in comms}
     if len(channels) < 3:
         return None
-    span = (comms[0].start, comms[-1].end)
-    return 1.0, [Hit(rule.id, span, fmt={"count": len(channels)})]
+    return 1.0, [Hit(rule.id, (comms[0].start, _bracket_closed(view.text, comms[0].start,
+                                                               comms[-1].end)),
+                     fmt={"count": len(channels)})]
+
+
+_CLOSE = 160
+"""How far past the quoted words a bracket they open may close to be quoted with them."""
+
+
+def _bracket_closed(text: str, start: int, end: int) -> int:
+    """`end`, or past the ")" that closes a bracket opened in text[start:end] ("correspondence
+    (emails, meeting minutes, phone logs, or memoranda)"), when it closes in the same
+    sentence a little further on: a quote never leaves a bracket open."""
+    if text.count("(", start, end) <= text.count(")", start, end):
+        return end
+    close = text.find(")", end, end + _CLOSE)
+    if close == -1 or "(" in text[end:close] or BREAK.search(text, end, close):
+        return end
+    return close + 1
 
 
 @feature("open-custodian", needs=("open_custodian",))
