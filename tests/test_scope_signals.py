@@ -151,6 +151,14 @@ def test_a_classification_without_a_count_is_not_case_statistics():
     ("Emails about officials' travel in 2023.", False),
     ("Documents regarding staff wellbeing in 2023.", False),
     ("Emails about the stadium from staff in 2023.", True),
+    # figures with no records asked for: the people are what the figures count or describe
+    # (Wellington City Council 2023, the Associate Minister of Immigration 2025)
+    ("How many staff does the WCC employ, what are their titles, and what are their salary "
+     "ranges? How much does WCC spend a year on staff?", False),
+    ("A breakdown of submitter types: applicants themselves, lawyers, or licensed immigration "
+     "advisers", False),
+    ("The number of complaints made about the stadium in reports written by officials in "
+     "2023.", True),
 ])
 def test_people_counted_or_written_about_are_not_whose_records_are_searched(text,
                                                                           group_is_custodian):

@@ -6,8 +6,8 @@ The vocabulary finds words by kind; a few kinds mean something else where they s
   messages asked for (`drop_described_meetings`);
 * "emails about the number of dogs a person may walk": the figures are the subject of the
   records asked for, not figures asked for (`drop_subject_figures`);
-* "the number of staff who worked on the review": the people are what is counted, not whose
-  records are searched (`drop_counted_groups`);
+* "the number of staff who worked on the review", "how much is spent on staff": the people
+  are what is counted, not whose records are searched (`drop_counted_groups`);
 * "emails about officials' travel": people named in the subject are what the records are
   about, not whose records are searched (`drop_subject_groups`).
 
@@ -90,7 +90,13 @@ def drop_subject_figures(text: str, by_kind: dict[str, list[Token]]) -> None:
 
 def drop_counted_groups(text: str, by_kind: dict[str, list[Token]]) -> None:
     """"the number of staff who ...", "how many permanent officers": people named as a group
-    just after figures words are what is counted, not whose records are searched."""
+    just after figures words are what is counted, not whose records are searched. In a part
+    that asks for figures and for no records ("How much does WCC spend a year on staff?", "a
+    breakdown of submitter types: applicants, lawyers or advisers") every group is what the
+    figures count or describe: figures come from a system, not from searching people's files."""
+    if not any(kind in by_kind for kind in _RECORDS):
+        del by_kind["groups"]
+        return
     figures = by_kind["statistics"]
     _keep(by_kind, "groups", [
         g for g in by_kind["groups"] if not any(
