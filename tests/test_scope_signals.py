@@ -215,3 +215,14 @@ def test_whose_messages_counts_wherever_the_part_says_it(text):
 ])
 def test_a_period_or_a_group_after_the_subject_does_not_say_whose(text):
     assert "communications" in scope.assess(text, OIA).signals
+
+
+@pytest.mark.parametrize("text", [
+    # New Zealand Police (FYI 2022): one document asked for by its name needs no dates
+    "The Business Case",
+    "The Privacy Impact Assessment",
+    "The Regulatory Impact Statement for the Water Services Bill",
+])
+def test_one_named_document_needs_no_time_frame(text):
+    result = scope.assess(text, OIA)
+    assert result.record_kind == "named" and "no-period" not in result.signals
