@@ -226,3 +226,20 @@ def test_a_period_or_a_group_after_the_subject_does_not_say_whose(text):
 def test_one_named_document_needs_no_time_frame(text):
     result = scope.assess(text, OIA)
     assert result.record_kind == "named" and "no-period" not in result.signals
+
+
+@pytest.mark.parametrize("text,open_office", [
+    # Ministry of Education (FYI 2024): the Minister's office is one office, named by the
+    # Minister just before it
+    ("Copies of all advice, briefings or memos provided by Ministry of Education officials "
+     "to the Minister of Education or her office regarding her priorities, since 20 November "
+     "2023.", False),
+    ("Emails between the Mayor and his office about the stadium in 2023.", False),
+    ("Emails sent by his office about the stadium in 2023.", True),
+    ("Emails from the Ministry to any minister or their offices in 2023.", True),
+])
+def test_an_office_named_by_its_holder_is_not_anyone(text, open_office):
+    result = scope.assess(text, OIA)
+    quoted = [f.quote.lower() for f in result.findings
+              if f.rule in ("open-custodian", "open-ministers")]
+    assert any("office" in q for q in quoted) is open_office

@@ -9,7 +9,9 @@ The vocabulary finds words by kind; a few kinds mean something else where they s
 * "the number of staff who worked on the review", "how much is spent on staff": the people
   are what is counted, not whose records are searched (`drop_counted_groups`);
 * "emails about officials' travel": people named in the subject are what the records are
-  about, not whose records are searched (`drop_subject_groups`).
+  about, not whose records are searched (`drop_subject_groups`);
+* "the Minister of Education or her office": the office of the person just named is one
+  office, not anyone's (`drop_named_offices`).
 
 Each function takes the part's text and its words by kind, and takes out the words whose role
 is settled otherwise (a kind left with no words is removed).
@@ -38,6 +40,8 @@ council staff"): up to three words."""
 
 def settle(text: str, by_kind: dict[str, list[Token]]) -> None:
     """Every change of role this module knows, in place (each only where its kinds are)."""
+    if "open_custodian" in by_kind:
+        drop_named_offices(text, by_kind)
     if "communications" in by_kind:
         drop_described_meetings(text, by_kind)
     if "statistics" in by_kind:
@@ -46,6 +50,22 @@ def settle(text: str, by_kind: dict[str, list[Token]]) -> None:
             drop_counted_groups(text, by_kind)
     if "groups" in by_kind and ("topic_link" in by_kind or "topic_mention" in by_kind):
         drop_subject_groups(by_kind)
+
+
+_OFFICE = re.compile(r"(?:his|her|their)\s+offices?", re.IGNORECASE)
+_HOLDER_NAMED = re.compile(r"(?<![\w'’-])[A-ZĀĒĪŌŪ][\w'’-]*(?:\s+(?:of|for|and)\s+(?:the\s+)?"
+                           r"[A-ZĀĒĪŌŪ][\w'’-]*|\s+[A-ZĀĒĪŌŪ][\w'’-]*)*\s+(?:or|and)\s+$")
+_NAMED_REACH = 80
+"""How far before "her office" the name of its holder is looked for."""
+
+
+def drop_named_offices(text: str, by_kind: dict[str, list[Token]]) -> None:
+    """"the Minister of Education or her office", "the Mayor and his office": the office of
+    the person named just before is one office, not an open custodian."""
+    _keep(by_kind, "open_custodian", [
+        t for t in by_kind["open_custodian"]
+        if not (_OFFICE.fullmatch(t.text) and _HOLDER_NAMED.search(
+            text, max(0, t.start - _NAMED_REACH), t.start))])
 
 
 def _keep(by_kind: dict[str, list[Token]], kind: str, kept: list[Token]) -> None:
