@@ -243,3 +243,23 @@ def test_an_office_named_by_its_holder_is_not_anyone(text, open_office):
     quoted = [f.quote.lower() for f in result.findings
               if f.rule in ("open-custodian", "open-ministers")]
     assert any("office" in q for q in quoted) is open_office
+
+
+@pytest.mark.parametrize("text", [
+    # Manawatū District Council (2024): the Act's name is not a request for meetings
+    'How many of all the requests for official information in 2023 were refused on the grounds '
+    'that these requests were "frivolous or vexatious" (see Section 17 (h) of Local Government '
+    'Official Information and Meetings Act)?',
+    "How many requests were refused under the Local Government Official Information and "
+    "Meetings Act 1987 in 2023?",
+])
+def test_the_name_of_the_act_asks_for_no_meetings(text):
+    result = scope.assess(text, scope.Context(act="lgoima", today=date(2024, 9, 13)))
+    assert result.record_kind != "communications"
+    assert not {"no-subject", "unbounded-holders", "communications"} & set(result.signals)
+
+
+def test_meetings_beside_the_act_are_still_meetings():
+    result = scope.assess("Notes of meetings about the Official Information Act in 2023.",
+                          OIA)
+    assert result.record_kind == "communications"
