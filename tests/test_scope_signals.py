@@ -235,6 +235,9 @@ def test_one_named_document_needs_no_time_frame(text):
      "to the Minister of Education or her office regarding her priorities, since 20 November "
      "2023.", False),
     ("Emails between the Mayor and his office about the stadium in 2023.", False),
+    # Ministry of Justice (FYI 2022): "or their offices" after the people it belongs to
+    ("Of any cost orders made against prosecutors, how many have been made against Crown "
+     "Solicitors or their offices generally?", False),
     ("Emails sent by his office about the stadium in 2023.", True),
     ("Emails from the Ministry to any minister or their offices in 2023.", True),
 ])

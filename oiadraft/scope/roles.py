@@ -52,9 +52,9 @@ def settle(text: str, by_kind: dict[str, list[Token]]) -> None:
         drop_subject_groups(by_kind)
 
 
-_OFFICE = re.compile(r"(?:his|her|their)\s+offices?", re.IGNORECASE)
+_OFFICE = re.compile(r"(?:(?:or|and)\s+)?(?:his|her|their)\s+offices?", re.IGNORECASE)
 _HOLDER_NAMED = re.compile(r"(?<![\w'’-])[A-ZĀĒĪŌŪ][\w'’-]*(?:\s+(?:of|for|and)\s+(?:the\s+)?"
-                           r"[A-ZĀĒĪŌŪ][\w'’-]*|\s+[A-ZĀĒĪŌŪ][\w'’-]*)*\s+(?:or|and)\s+$")
+                           r"[A-ZĀĒĪŌŪ][\w'’-]*|\s+[A-ZĀĒĪŌŪ][\w'’-]*)*(?:\s+(?:or|and))?\s+$")
 _NAMED_REACH = 80
 """How far before "her office" the name of its holder is looked for."""
 
