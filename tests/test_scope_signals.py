@@ -266,3 +266,14 @@ def test_meetings_beside_the_act_are_still_meetings():
     result = scope.assess("Notes of meetings about the Official Information Act in 2023.",
                           OIA)
     assert result.record_kind == "communications"
+
+
+@pytest.mark.parametrize("text", [
+    # Fire and Emergency New Zealand (FYI 2024): figures, whatever verb asks for them
+    "Please can you break down the emergency medical call-outs you have attended by "
+    "ambulance priority code for 2014 to 2018.",
+    "Please can you cite the call-outs per week for 2014 to 2018.",
+])
+def test_figures_broken_down_are_figures(text):
+    result = scope.assess(text, scope.Context(today=date(2024, 1, 21)))
+    assert result.record_kind == "statistics" and "long-period" not in result.signals
