@@ -897,9 +897,9 @@ def test_all_messages_exchanged_between_named_sides_are_told_only_to_drop_the_an
 
 def test_the_kinds_of_messages_are_quoted_with_their_brackets_closed():
     # MFAT (FYI 2025): the last kind of message sits inside a bracket the quote must close
-    result = scope.assess("All correspondence (emails, meeting minutes, phone logs, or "
+    result = scope.assess("All correspondence (emails, text messages, phone logs, or "
                           "memoranda) since 1 October 2023 between the Ministry and Stuff "
                           "about the conflict.", scope.Context(today=date(2025, 5, 11)))
     found = next(f for f in result.findings if f.rule == "many-channels")
-    assert found.quote == "correspondence (emails, meeting minutes, phone logs, or memoranda)"
+    assert found.quote == "correspondence (emails, text messages, phone logs, or memoranda)"
     assert found.message.count("(") == found.message.count(")")

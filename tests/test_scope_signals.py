@@ -277,3 +277,16 @@ def test_meetings_beside_the_act_are_still_meetings():
 def test_figures_broken_down_are_figures(text):
     result = scope.assess(text, scope.Context(today=date(2024, 1, 21)))
     assert result.record_kind == "statistics" and "long-period" not in result.signals
+
+
+@pytest.mark.parametrize("text,kinds", [
+    # VUWSA (2024): "correspondence" is what emails and letters are, not a third system
+    ("Correspondence, namely emails and letters between VUWSA and each sponsor in 2024.", None),
+    ("All correspondence including but not limited to emails and letters between VUWSA and "
+     "each sponsor in 2024.", None),
+    ("All emails, letters and text messages about the port in 2024.", 3),
+    ("All communications about the port in 2024.", None),
+])
+def test_a_word_for_every_message_is_not_one_more_kind(text, kinds):
+    result = scope.assess(text, OIA)
+    assert result.signals.get("many-channels") == (None if kinds is None else 1.0)

@@ -225,6 +225,11 @@ def _channel(word: str, channels: tuple[str, ...]) -> str:
 def _many_channels(view: PartView, rule: SignalRule) -> Value | None:
     comms = view.words("communications")
     channels = {_channel(t.text, view.rules.channels) for t in comms}
+    rw = view.rules.rewrites
+    if rw is not None and channels - rw.vague:
+        # "correspondence, namely emails and letters": the word for every message is what
+        # the kinds named beside it are, not one more system to search
+        channels -= rw.vague
     if len(channels) < 3:
         return None
     return 1.0, [Hit(rule.id, (comms[0].start, _bracket_closed(view.text, comms[0].start,
