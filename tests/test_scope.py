@@ -623,6 +623,14 @@ def test_builtin_vocabulary_loads_and_every_signal_reads_known_kinds():
     (lambda d: d["signals"]["statistics"].__setitem__("unless", "figures_as_held"),
      "unless must be a list"),
     (lambda d: d["signals"]["open-custodian"].pop("reason"), "needs a reason"),
+    (lambda d: d["signals"]["communications"].__setitem__("same_advice_as", ["nope"]),
+     "same_advice_as names an unknown signal 'nope'"),
+    (lambda d: d["signals"]["communications"].__setitem__("same_advice_as", "no-subject"),
+     "same_advice_as must be a list"),
+    (lambda d: d["signals"]["all-communications"].__setitem__("named", {"note": "x"}),
+     "named must map message, tip, suggestion to text"),
+    (lambda d: d["signals"]["all-communications"]["named"].__setitem__("tip", "{nope}"),
+     "unknown placeholder"),
     (lambda d: d["periods"]["communications"].__setitem__("usual_days", "long"),
      "must be a number"),
     (lambda d: d["vocabulary"]["cross_reference"]["patterns"].append(
@@ -795,3 +803,103 @@ def test_words_get_one_finding_the_one_about_all_of_them():
     assert "named-party" in rules and "unnamed-people" not in rules
     alone = scope.assess("Reports written by officials about the stadium in 2023.")
     assert "unnamed-people" in [f.rule for f in alone.findings]
+
+
+# ---- what a requester reads on real requests ------------------------------------------------
+
+def test_a_reason_quotes_the_words_of_its_part():
+    # a Kāinga Ora request (FYI 2025) left its list open with "or any other"; the reason must
+    # not quote "including but not limited to", which the part never says
+    result = scope.assess("Can I please have copies of any resignation letters or emails from "
+                          "rowan macrae or any other tier twos who have resigned since 2023;",
+                          scope.Context(today=date(2025, 6, 26)))
+    reason = next(r for r in result.reasons if "no edges" in r)
+    assert '"or any other"' in reason and "limited to" not in reason
+
+
+def test_a_reason_without_words_to_quote_reads_on_its_own():
+    rules = scope.load_rules()
+    rule = rules.signals["inclusive"]
+    assert "{quote}" in str(rule.reason)
+    from oiadraft.scope.findings import reasons
+    worded = reasons({"inclusive": 1.0}, rules)
+    assert worded and "{" not in worded[0] and "no edges" in worded[0]
+
+
+def test_say_whose_is_advised_once():
+    # "request letters" with no sender or recipient: one finding says whose, the one F2 can
+    # put into the part, not a second piece of advice that says the same
+    result = scope.assess("Time extension advice and request letters", OIA)
+    whose = [f for f in result.findings if f.suggestion and "Say whose" in f.suggestion]
+    assert [f.rule for f in whose] == ["unbounded-holders"]
+    assert whose[0].replacement
+
+
+def test_say_whose_is_advised_once_on_a_part_that_warns():
+    # an Auckland Transport request (FYI 2020): the finding kept still says why
+    result = scope.assess("The draft ATAP (2020) update, and/or documents and communication "
+                          "related to this update", LGOIMA)
+    assert result.risk != "low"
+    whose = [f for f in result.findings if f.suggestion and "Say whose" in f.suggestion]
+    assert len(whose) == 1 and whose[0].rule == "unbounded-holders" and whose[0].warns
+
+
+@pytest.mark.parametrize("text", [
+    # Wellington City Council requests (FYI 2022): the subject comes after the records
+    "Since July 2020, a copy of meeting documentation for all meetings between WCC and LGWM "
+    "where the predicted population and housing growth for Wellington City was discussed "
+    "including copies of any agendas, reports and/or presentations at these meetings.",
+    "A copy of the correspondence between WCC and LGWM where the WCC Spatial Plan reports "
+    "\"Citywide Estimated Growth Distribution Figures September 2021\" were attached or "
+    "discussed.",
+    "All emails from the Mayor in which the stadium's roof was considered.",
+])
+def test_records_where_a_subject_was_discussed_have_a_subject(text):
+    result = scope.assess(text, LGOIMA)
+    assert "no-subject" not in result.signals
+    assert not any(f.replacement == " about <subject>" for f in result.findings)
+
+
+def test_a_discussion_with_no_subject_named_is_still_no_subject():
+    result = scope.assess("All emails between WCC and LGWM where anything was said.", LGOIMA)
+    assert "no-subject" in result.signals
+
+
+def test_all_messages_between_named_sides_are_told_only_to_drop_the_all():
+    # MFAT (FYI 2021): the part names the kind of record and both sides, and the fix drops
+    # only "All"; the advice must not ask for the people it names, or offer blanks it does not
+    # put in
+    from oiadraft.scope.suggestions import apply_suggestion
+    text = ("All emails between High Commissioner to the Solomon Islands Georgina Roberts and "
+            "MFAT staff in New Zealand")
+    result = scope.assess(text, OIA)
+    found = next(f for f in result.findings if f.rule == "all-communications")
+    assert "people involved" not in found.message and "every kind" not in found.message
+    assert found.suggestion and "<" not in found.suggestion and "both sides" in found.suggestion
+    assert apply_suggestion(text, found) == text.replace("All emails", "Emails")
+
+
+def test_all_messages_with_a_side_missing_keep_the_advice_to_name_them():
+    result = scope.assess("All correspondence about the stadium from 1 March to 30 June 2024.",
+                          OIA)
+    found = next(f for f in result.findings if f.rule == "all-communications")
+    assert "people" in found.message and "<person or team at the agency>" in found.suggestion
+
+
+def test_all_messages_exchanged_between_named_sides_are_told_only_to_drop_the_any():
+    # Kāinga Ora (FYI 2025): "exchanged between" names the sides as "between" does
+    result = scope.assess("can I have any email communication or letters exchanged between "
+                          "Kāinga Ora and Andrew McKenzie agreeing to the terms of his "
+                          "redundancy", scope.Context(today=date(2025, 6, 26)))
+    found = next(f for f in result.findings if f.rule == "all-communications")
+    assert "people involved" not in found.message and "<" not in str(found.suggestion)
+
+
+def test_the_kinds_of_messages_are_quoted_with_their_brackets_closed():
+    # MFAT (FYI 2025): the last kind of message sits inside a bracket the quote must close
+    result = scope.assess("All correspondence (emails, text messages, phone logs, or "
+                          "memoranda) since 1 October 2023 between the Ministry and Stuff "
+                          "about the conflict.", scope.Context(today=date(2025, 5, 11)))
+    found = next(f for f in result.findings if f.rule == "many-channels")
+    assert found.quote == "correspondence (emails, text messages, phone logs, or memoranda)"
+    assert found.message.count("(") == found.message.count(")")

@@ -193,6 +193,16 @@ def test_pressing_the_accept_key_until_nothing_is_left_stays_english():
     ("I seek all email correspondence between Councillor Laws and other Councillors in 2020.",
      "all-communications",
      "I seek email correspondence between Councillor Laws and other Councillors in 2020."),
+    # vague words before the list that names the kinds stay as written: the list already
+    # says "emails" (VUWSA 2024, MFAT 2025)
+    ("All correspondence including but not limited to emails and letters between VUWSA and "
+     "each sponsor in 2024.", "all-communications",
+     "Correspondence including but not limited to emails and letters between VUWSA and each "
+     "sponsor in 2024."),
+    ("All correspondence (emails, meeting minutes, phone logs, or memoranda) since 1 October "
+     "2023 between the Ministry and Stuff about the conflict.", "all-communications",
+     "Correspondence (emails, meeting minutes, phone logs, or memoranda) since 1 October 2023 "
+     "between the Ministry and Stuff about the conflict."),
     # a list that "and any other" adds to is mended; a closed list is said so
     ("Emails, texts and any other messages about the port in 2023.", "inclusive",
      "Emails and texts about the port in 2023."),
@@ -204,6 +214,9 @@ def test_pressing_the_accept_key_until_nothing_is_left_stays_english():
     ("All communications, including, but not limited to, emails and texts about the port in "
      "2023.", "inclusive",
      "All communications, namely emails and texts about the port in 2023."),
+    ("All correspondence including but not limited to emails and letters about the port in "
+     "2023.", "inclusive",
+     "All correspondence, namely emails and letters about the port in 2023."),
     ("Any information, in whatever form, about the stadium in 2023.", "inclusive",
      "Any information about the stadium in 2023."),
     ("Any formal or informal discussions about the levy in 2023.", "inclusive",

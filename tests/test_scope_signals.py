@@ -151,6 +151,14 @@ def test_a_classification_without_a_count_is_not_case_statistics():
     ("Emails about officials' travel in 2023.", False),
     ("Documents regarding staff wellbeing in 2023.", False),
     ("Emails about the stadium from staff in 2023.", True),
+    # figures with no records asked for: the people are what the figures count or describe
+    # (Wellington City Council 2023, the Associate Minister of Immigration 2025)
+    ("How many staff does the WCC employ, what are their titles, and what are their salary "
+     "ranges? How much does WCC spend a year on staff?", False),
+    ("A breakdown of submitter types: applicants themselves, lawyers, or licensed immigration "
+     "advisers", False),
+    ("The number of complaints made about the stadium in reports written by officials in "
+     "2023.", True),
 ])
 def test_people_counted_or_written_about_are_not_whose_records_are_searched(text,
                                                                           group_is_custodian):
@@ -207,3 +215,78 @@ def test_whose_messages_counts_wherever_the_part_says_it(text):
 ])
 def test_a_period_or_a_group_after_the_subject_does_not_say_whose(text):
     assert "communications" in scope.assess(text, OIA).signals
+
+
+@pytest.mark.parametrize("text", [
+    # New Zealand Police (FYI 2022): one document asked for by its name needs no dates
+    "The Business Case",
+    "The Privacy Impact Assessment",
+    "The Regulatory Impact Statement for the Water Services Bill",
+])
+def test_one_named_document_needs_no_time_frame(text):
+    result = scope.assess(text, OIA)
+    assert result.record_kind == "named" and "no-period" not in result.signals
+
+
+@pytest.mark.parametrize("text,open_office", [
+    # Ministry of Education (FYI 2024): the Minister's office is one office, named by the
+    # Minister just before it
+    ("Copies of all advice, briefings or memos provided by Ministry of Education officials "
+     "to the Minister of Education or her office regarding her priorities, since 20 November "
+     "2023.", False),
+    ("Emails between the Mayor and his office about the stadium in 2023.", False),
+    # Ministry of Justice (FYI 2022): "or their offices" after the people it belongs to
+    ("Of any cost orders made against prosecutors, how many have been made against Crown "
+     "Solicitors or their offices generally?", False),
+    ("Emails sent by his office about the stadium in 2023.", True),
+    ("Emails from the Ministry to any minister or their offices in 2023.", True),
+])
+def test_an_office_named_by_its_holder_is_not_anyone(text, open_office):
+    result = scope.assess(text, OIA)
+    quoted = [f.quote.lower() for f in result.findings
+              if f.rule in ("open-custodian", "open-ministers")]
+    assert any("office" in q for q in quoted) is open_office
+
+
+@pytest.mark.parametrize("text", [
+    # Manawatū District Council (2024): the Act's name is not a request for meetings
+    'How many of all the requests for official information in 2023 were refused on the grounds '
+    'that these requests were "frivolous or vexatious" (see Section 17 (h) of Local Government '
+    'Official Information and Meetings Act)?',
+    "How many requests were refused under the Local Government Official Information and "
+    "Meetings Act 1987 in 2023?",
+])
+def test_the_name_of_the_act_asks_for_no_meetings(text):
+    result = scope.assess(text, scope.Context(act="lgoima", today=date(2024, 9, 13)))
+    assert result.record_kind != "communications"
+    assert not {"no-subject", "unbounded-holders", "communications"} & set(result.signals)
+
+
+def test_meetings_beside_the_act_are_still_meetings():
+    result = scope.assess("Notes of meetings about the Official Information Act in 2023.",
+                          OIA)
+    assert result.record_kind == "communications"
+
+
+@pytest.mark.parametrize("text", [
+    # Fire and Emergency New Zealand (FYI 2024): figures, whatever verb asks for them
+    "Please can you break down the emergency medical call-outs you have attended by "
+    "ambulance priority code for 2014 to 2018.",
+    "Please can you cite the call-outs per week for 2014 to 2018.",
+])
+def test_figures_broken_down_are_figures(text):
+    result = scope.assess(text, scope.Context(today=date(2024, 1, 21)))
+    assert result.record_kind == "statistics" and "long-period" not in result.signals
+
+
+@pytest.mark.parametrize("text,kinds", [
+    # VUWSA (2024): "correspondence" is what emails and letters are, not a third system
+    ("Correspondence, namely emails and letters between VUWSA and each sponsor in 2024.", None),
+    ("All correspondence including but not limited to emails and letters between VUWSA and "
+     "each sponsor in 2024.", None),
+    ("All emails, letters and text messages about the port in 2024.", 3),
+    ("All communications about the port in 2024.", None),
+])
+def test_a_word_for_every_message_is_not_one_more_kind(text, kinds):
+    result = scope.assess(text, OIA)
+    assert result.signals.get("many-channels") == (None if kinds is None else 1.0)

@@ -20,7 +20,7 @@ from typing import Any
 
 from oiadraft.model import Period
 from oiadraft.periods import first_period
-from oiadraft.scope.matching import Token, same_clause, tokens
+from oiadraft.scope.matching import BREAK, Token, same_clause, tokens
 from oiadraft.scope.parties import named_other_party
 from oiadraft.scope.rewrites.clause import SAFE_AFTER, Where, two_sided
 from oiadraft.scope.rewrites.custodian import outsider_suggestion
@@ -55,6 +55,9 @@ class Hit:
     own replacement at `span`."""
     arg: Any = None
     suggestion: str | None = None
+    variant: str | None = None
+    """"named": the words are already bounded by named sides, and the finding says what the
+    signal's `named` wording says."""
 
 
 def feature(name: str, needs: tuple[str, ...] = ()
@@ -76,7 +79,7 @@ class PartView:
 
     __slots__ = ("by_kind", "comms_all", "context", "days", "end", "generic", "generic_all",
                  "party", "period", "period_problem", "period_source", "period_span",
-                 "period_text", "record_kind", "rules", "text", "tokens")
+                 "period_text", "record_kind", "rules", "sides_named", "text", "tokens")
 
     def __init__(self, text: str, context: Any, rules: Rules, found: list[Token],
                  period: Any, problems: Sequence[Any] = ()) -> None:
@@ -101,6 +104,8 @@ class PartView:
         elif context.request_period is not None:
             self.period, self.period_source = context.request_period, "request"
         self.days = self.period.days(context.today) if self.period is not None else None
+        self.sides_named: dict[int, bool] = {}
+        """`_sides_named` by where the messages' words end."""
         self.party: tuple[int, int] | bool | None = False
         """Where the other party of the messages is named (`parties.named_other_party`); False:
         not yet looked for."""
@@ -171,7 +176,10 @@ def _all_communications(view: PartView, rule: SignalRule) -> Value | None:
         return None  # "all communications falling within 1 and 2 above" are already bounded
     quant, comm = found
     end = extend_list(view.text, comm.end, comms)
-    return 1.0, [Hit(rule.id, (quant.start, end), rewrite="communications")]
+    # "All emails between the High Commissioner and MFAT staff": only the "all" is left to drop
+    named = bool(rule.named) and _sides_named(view, end)
+    return 1.0, [Hit(rule.id, (quant.start, end), rewrite="communications",
+                     variant="named" if named else None)]
 
 
 _HOLDERS_READ = 3
@@ -188,15 +196,23 @@ def _communications(view: PartView, rule: SignalRule) -> Value | None:
     comms = view.words("communications")
     if not comms or view.words("cross_reference"):
         return None
-    where = Where(view.text, view.tokens, view.period_span, view.rules)
-    later = [t for t in view.words("holders") if t.start > comms[0].end][:_HOLDERS_READ]
-    ends = [extend_list(view.text, comms[0].end, comms),
-            *(len(view.text[:t.start].rstrip()) for t in later)]
-    if any(two_sided(where, end) for end in ends):
+    if _sides_named(view, extend_list(view.text, comms[0].end, comms)):
         # "emails between the Rates team and KiwiRail" is what this rule asks for, and so is
         # "emails about the stadium between the Minister and the CEO"
         return None
     return 1.0, [Hit(rule.id, (comms[0].start, comms[0].end))]
+
+
+def _sides_named(view: PartView, end: int) -> bool:
+    """Whether the messages whose words end at `end` name both sides, right after them or at
+    one of the next few "between"/"from"/"with" (worked out once for the part)."""
+    known = view.sides_named.get(end)
+    if known is None:
+        where = Where(view.text, view.tokens, view.period_span, view.rules)
+        later = [t for t in view.words("holders") if t.start > end][:_HOLDERS_READ]
+        ends = [end, *(len(view.text[:t.start].rstrip()) for t in later)]
+        view.sides_named[end] = known = any(two_sided(where, at) for at in ends)
+    return known
 
 
 def _channel(word: str, channels: tuple[str, ...]) -> str:
@@ -208,10 +224,32 @@ def _channel(word: str, channels: tuple[str, ...]) -> str:
 def _many_channels(view: PartView, rule: SignalRule) -> Value | None:
     comms = view.words("communications")
     channels = {_channel(t.text, view.rules.channels) for t in comms}
+    rw = view.rules.rewrites
+    if rw is not None and channels - rw.vague:
+        # "correspondence, namely emails and letters": the word for every message is what
+        # the kinds named beside it are, not one more system to search
+        channels -= rw.vague
     if len(channels) < 3:
         return None
-    span = (comms[0].start, comms[-1].end)
-    return 1.0, [Hit(rule.id, span, fmt={"count": len(channels)})]
+    return 1.0, [Hit(rule.id, (comms[0].start, _bracket_closed(view.text, comms[0].start,
+                                                               comms[-1].end)),
+                     fmt={"count": len(channels)})]
+
+
+_CLOSE = 160
+"""How far past the quoted words a bracket they open may close to be quoted with them."""
+
+
+def _bracket_closed(text: str, start: int, end: int) -> int:
+    """`end`, or past the ")" that closes a bracket opened in text[start:end] ("correspondence
+    (emails, meeting minutes, phone logs, or memoranda)"), when it closes in the same
+    sentence a little further on: a quote never leaves a bracket open."""
+    if text.count("(", start, end) <= text.count(")", start, end):
+        return end
+    close = text.find(")", end, end + _CLOSE)
+    if close == -1 or "(" in text[end:close] or BREAK.search(text, end, close):
+        return end
+    return close + 1
 
 
 @feature("open-custodian", needs=("open_custodian",))

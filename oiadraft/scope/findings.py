@@ -12,8 +12,9 @@ Messages are filled by `oiadraft.letter.template.fill`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -121,6 +122,8 @@ def _message_under(rule: SignalRule, hit: Hit, quote: str, severity: str,
     _, cite, words, template = rule.by_act[profile.key]
     if severity == "info" and rule.kind == "breadth" and rule.tip:
         template = rule.tip
+    if hit.variant == "named" and rule.named:
+        template = rule.named.get("tip" if severity == "info" else "message", template)
     fmt = tuple(hit.fmt.items()) if hit.fmt is not None else ()
     return _message(template or "", profile.key, profile.short, cite, words,
                     " ".join(quote.split()), fmt)
@@ -178,10 +181,51 @@ def build(extraction: Extraction, contributions: Mapping[str, float], risk: str,
             replacement = None
         findings.append(Finding(
             rule.id, severity, rule.concept, rule.by_act[act][0], hit.span, quote,
-            _message_under(rule, hit, quote, severity, profile), hit.suggestion or rule.suggestion,
+            _message_under(rule, hit, quote, severity, profile), _suggestion_of(rule, hit),
             replacement, placeholders, target, contribution))
+    findings = _advice_once(findings, shown, signals, profile)
     findings.sort(key=lambda f: (f.span[0], SEVERITY_ORDER[f.severity], f.rule))
     return findings
+
+
+def _suggestion_of(rule: SignalRule, hit: Hit) -> str | None:
+    if hit.suggestion:
+        return hit.suggestion
+    if hit.variant == "named" and "suggestion" in rule.named:
+        return rule.named["suggestion"]
+    return rule.suggestion
+
+
+def _advice_once(findings: list[Finding], shown: list[tuple[Hit, SignalRule, float]],
+                 signals: Mapping[str, SignalRule], profile: acts.ActProfile) -> list[Finding]:
+    """`findings` without those whose advice another shown finding gives (`same_advice_as`:
+    "say whose messages" once, by the finding that can put it into the part). The finding
+    kept warns as strongly as the one left out, so a part that says why keeps saying so."""
+    by_rule = {f.rule: f for f in reversed(findings)}
+    stronger: dict[str, str] = {}
+    dropped = set()
+    for finding in findings:
+        other = next((by_rule[r] for r in signals[finding.rule].same_advice_as
+                      if r in by_rule), None)
+        if other is None:
+            continue
+        dropped.add(id(finding))
+        if SEVERITY_ORDER[finding.severity] < SEVERITY_ORDER[
+                stronger.get(other.rule, other.severity)]:
+            stronger[other.rule] = finding.severity
+    if not dropped:
+        return findings
+    hits = {hit.rule: hit for hit, _, _ in reversed(shown)}
+    kept = []
+    for finding in findings:
+        if id(finding) in dropped:
+            continue
+        severity = stronger.get(finding.rule)
+        if severity is not None and finding is by_rule[finding.rule]:
+            finding = replace(finding, severity=severity, message=_message_under(
+                signals[finding.rule], hits[finding.rule], finding.quote, severity, profile))
+        kept.append(finding)
+    return kept
 
 
 def _one_finding_per_words(shown: list[tuple[Hit, SignalRule, float]]
@@ -223,9 +267,15 @@ def period_tip(text: str, act: str) -> Finding:
                    rule.replacement_placeholders)
 
 
-def reasons(contributions: Mapping[str, float], rules: Rules, limit: int = 3) -> tuple[str, ...]:
+_QUOTED_REASON = re.compile(r"\s*\([^()]*\{quote\}[^()]*\)")
+
+
+def reasons(contributions: Mapping[str, float], rules: Rules, limit: int = 3,
+            quotes: Mapping[str, str] | None = None) -> tuple[str, ...]:
     """The features that move the likelihood most, in words, heaviest first; one that counts
-    in the part's favour says so."""
+    in the part's favour says so. A reason that quotes (`{quote}`) gives the words of the part
+    that showed the feature (`quotes`, by signal), never wording the part does not have; with
+    none, it reads without its bracket."""
     signals = rules.signals
     # heaviest first, then by name (names differ, so the contributions are never compared)
     ranked = sorted((-abs(c), name, c) for name, c in contributions.items()
@@ -233,5 +283,20 @@ def reasons(contributions: Mapping[str, float], rules: Rules, limit: int = 3) ->
     words = []
     for _, name, contribution in ranked[:limit]:
         reason = str(signals[name].reason)
+        if "{quote}" in reason:
+            quote = " ".join((quotes or {}).get(name, "").split())
+            reason = fill(reason, {"quote": quote}) if quote else \
+                _QUOTED_REASON.sub("", reason)
         words.append(reason if contribution > 0 else f"in its favour: {reason}")
     return tuple(words)
+
+
+def quotes_of(extraction: Extraction) -> dict[str, str]:
+    """The words of the first evidence of each feature that has words (for its reason)."""
+    text = extraction.view.text
+    found: dict[str, str] = {}
+    for hit in extraction.hits:
+        start, end = hit.span
+        if end > start and hit.rule not in found:
+            found[hit.rule] = text[start:end]
+    return found

@@ -6,10 +6,12 @@ The vocabulary finds words by kind; a few kinds mean something else where they s
   messages asked for (`drop_described_meetings`);
 * "emails about the number of dogs a person may walk": the figures are the subject of the
   records asked for, not figures asked for (`drop_subject_figures`);
-* "the number of staff who worked on the review": the people are what is counted, not whose
-  records are searched (`drop_counted_groups`);
+* "the number of staff who worked on the review", "how much is spent on staff": the people
+  are what is counted, not whose records are searched (`drop_counted_groups`);
 * "emails about officials' travel": people named in the subject are what the records are
-  about, not whose records are searched (`drop_subject_groups`).
+  about, not whose records are searched (`drop_subject_groups`);
+* "the Minister of Education or her office": the office of the person just named is one
+  office, not anyone's (`drop_named_offices`).
 
 Each function takes the part's text and its words by kind, and takes out the words whose role
 is settled otherwise (a kind left with no words is removed).
@@ -38,6 +40,8 @@ council staff"): up to three words."""
 
 def settle(text: str, by_kind: dict[str, list[Token]]) -> None:
     """Every change of role this module knows, in place (each only where its kinds are)."""
+    if "open_custodian" in by_kind:
+        drop_named_offices(text, by_kind)
     if "communications" in by_kind:
         drop_described_meetings(text, by_kind)
     if "statistics" in by_kind:
@@ -46,6 +50,22 @@ def settle(text: str, by_kind: dict[str, list[Token]]) -> None:
             drop_counted_groups(text, by_kind)
     if "groups" in by_kind and ("topic_link" in by_kind or "topic_mention" in by_kind):
         drop_subject_groups(by_kind)
+
+
+_OFFICE = re.compile(r"(?:(?:or|and)\s+)?(?:his|her|their)\s+offices?", re.IGNORECASE)
+_HOLDER_NAMED = re.compile(r"(?<![\w'’-])[A-ZĀĒĪŌŪ][\w'’-]*(?:\s+(?:of|for|and)\s+(?:the\s+)?"
+                           r"[A-ZĀĒĪŌŪ][\w'’-]*|\s+[A-ZĀĒĪŌŪ][\w'’-]*)*(?:\s+(?:or|and))?\s+$")
+_NAMED_REACH = 80
+"""How far before "her office" the name of its holder is looked for."""
+
+
+def drop_named_offices(text: str, by_kind: dict[str, list[Token]]) -> None:
+    """"the Minister of Education or her office", "the Mayor and his office": the office of
+    the person named just before is one office, not an open custodian."""
+    _keep(by_kind, "open_custodian", [
+        t for t in by_kind["open_custodian"]
+        if not (_OFFICE.fullmatch(t.text) and _HOLDER_NAMED.search(
+            text, max(0, t.start - _NAMED_REACH), t.start))])
 
 
 def _keep(by_kind: dict[str, list[Token]], kind: str, kept: list[Token]) -> None:
@@ -90,7 +110,13 @@ def drop_subject_figures(text: str, by_kind: dict[str, list[Token]]) -> None:
 
 def drop_counted_groups(text: str, by_kind: dict[str, list[Token]]) -> None:
     """"the number of staff who ...", "how many permanent officers": people named as a group
-    just after figures words are what is counted, not whose records are searched."""
+    just after figures words are what is counted, not whose records are searched. In a part
+    that asks for figures and for no records ("How much does WCC spend a year on staff?", "a
+    breakdown of submitter types: applicants, lawyers or advisers") every group is what the
+    figures count or describe: figures come from a system, not from searching people's files."""
+    if not any(kind in by_kind for kind in _RECORDS):
+        del by_kind["groups"]
+        return
     figures = by_kind["statistics"]
     _keep(by_kind, "groups", [
         g for g in by_kind["groups"] if not any(

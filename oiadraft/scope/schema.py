@@ -17,7 +17,8 @@ SIGNAL_KINDS = ("breadth", "narrowing", "other")
 PERIOD_CLASSES = ("communications", "documents", "named", "statistics")
 PLACEHOLDER = re.compile(r"<([^<>]+)>")
 _SIGNAL_KEYS = {"kind", "reads", "unless", "concept", "reason", "message", "tip", "suggestion",
-                "replacement", "concept_missing"}
+                "replacement", "concept_missing", "same_advice_as", "named"}
+_NAMED_KEYS = ("message", "tip", "suggestion")
 _VALUES = {"quote", "cite", "words", "act", "length", "records", "count", "first", "second",
            "problem"}
 
@@ -52,6 +53,13 @@ class SignalRule:
     unless: frozenset[str] = frozenset()
     """Kinds of words whose presence means the signal is absent ("as recorded in" answers
     the advice to ask for figures as held)."""
+    named: dict[str, str] = field(default_factory=dict)
+    """What a finding says instead (`message`, `tip`, `suggestion`) when its evidence is
+    already bounded by named sides (`Hit.variant` "named"): "All emails between the High
+    Commissioner and MFAT staff" is told to drop "All", not to name the people it names."""
+    same_advice_as: tuple[str, ...] = ()
+    """Signals whose findings give this one's advice too: when one of them is shown, this
+    signal's finding is left out (the requester reads the advice once)."""
 
 
 class RequestRule(NamedTuple):

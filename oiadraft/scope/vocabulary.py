@@ -16,6 +16,7 @@ from oiadraft import paths, yamlio
 from oiadraft.scope import patterns, sections
 from oiadraft.scope.patterns import Piece
 from oiadraft.scope.schema import (
+    _NAMED_KEYS,
     _SIGNAL_KEYS,
     PERIOD_CLASSES,
     RULES_FILE,
@@ -162,11 +163,32 @@ def _signals(data: Any, kinds: tuple[str, ...], concepts: set[str]) -> dict[str,
         for key in ("suggestion", "replacement"):
             if values[key] is not None:
                 check_placeholders(values[key], node, key, where)
+        named = node.get("named", {})
+        if not isinstance(named, dict) or set(named) - set(_NAMED_KEYS) or \
+                not all(isinstance(v, str) and v.strip() for v in named.values()):
+            raise fail(f"{where}: named must map {', '.join(_NAMED_KEYS)} to text", node,
+                       "named")
+        for key in ("message", "tip"):
+            if key in named:
+                check_template(named[key], named, key, f"{where}.named", concepts)
+        if "suggestion" in named:
+            check_placeholders(named["suggestion"], named, "suggestion", f"{where}.named")
+        same = node.get("same_advice_as", [])
+        if not isinstance(same, list) or not all(isinstance(r, str) for r in same):
+            raise fail(f"{where}: same_advice_as must be a list of signals", node,
+                       "same_advice_as")
         signals[str(rule_id)] = signal_rule(
             str(rule_id), str(kind), tuple(reads), concept,
             *(_flat(values[key]) for key in ("reason", "message", "tip")),
             _clean(values["suggestion"]), values["replacement"], _flat(values["concept_missing"]),
-            unless=frozenset(unless))
+            unless=frozenset(unless), same_advice_as=tuple(same),
+            named={key: " ".join(str(value).split()) for key, value in named.items()})
+    for rule_id, rule in signals.items():
+        unknown = [r for r in rule.same_advice_as if r not in signals or r == rule_id]
+        if unknown:
+            node = node_all[rule_id]
+            raise fail(f"signals.{rule_id}: same_advice_as names an unknown signal "
+                       f"{unknown[0]!r}", node, "same_advice_as")
     for required in ("all-communications", "communications", "open-custodian", "no-period",
                      "long-period", "short-period", "no-subject", "create-information",
                      "own-information", "urgency-without-reasons", "topic-mention",
@@ -179,7 +201,9 @@ def _signals(data: Any, kinds: tuple[str, ...], concepts: set[str]) -> dict[str,
 def signal_rule(rule_id: str, kind: str, reads: tuple[str, ...], concept: str | None,
                 reason: str | None, message: str | None, tip: str | None,
                 suggestion: str | None, replacement: str | None,
-                missing: str | None, unless: frozenset[str] = frozenset()) -> SignalRule:
+                missing: str | None, unless: frozenset[str] = frozenset(),
+                same_advice_as: tuple[str, ...] = (),
+                named: dict[str, str] | None = None) -> SignalRule:
     """A signal with what its findings need under each Act worked out once."""
     from oiadraft import acts
 
@@ -201,6 +225,8 @@ def signal_rule(rule_id: str, kind: str, reads: tuple[str, ...], concept: str | 
         replacement_placeholders=placeholder_names(usable or suggestion or ""),
         suggestion_placeholders=placeholder_names(suggestion or ""),
         unless=unless,
+        same_advice_as=same_advice_as,
+        named=dict(named or {}),
     )
 
 

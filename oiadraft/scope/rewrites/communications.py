@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from oiadraft.scope.matching import Token, closest
+from oiadraft.scope.matching import BREAK, Token, closest
 from oiadraft.scope.rewrites.clause import (
     LIST_JOIN,
     LIST_PAREN,
@@ -34,7 +34,7 @@ def _records_words(text: str, quant: Token, first: Token, end: int,
     assert rw is not None
     prefix = " ".join(text[quant.end:first.start].split())
     items: list[str] = []
-    vague = False
+    vague: str | None = None
     for token in comms:
         if token.start < first.start or token.end > end:
             continue
@@ -45,13 +45,15 @@ def _records_words(text: str, quant: Token, first: Token, end: int,
         elif low in rules.typo_known:
             low = rules.typo_known[low]
         if low in rw.vague:
-            vague = True
+            vague = vague or " ".join(token.text.split())
         else:
             items.append(" ".join(token.text.split()))
     # "emails, texts and communications" -> "emails and texts"; "meetings or correspondence"
     # -> "meetings or emails" (a meeting is not a written channel)
+    # ... unless the list after them names that kind already: "all correspondence (emails,
+    # phone logs ...)" -> "correspondence (emails, phone logs ...)", not "emails (emails, ..."
     if vague and all(_NOT_WRITTEN.search(item) for item in items):
-        items.append(rw.records)
+        items.append(vague if _named_after(text, end, rw.records) else rw.records)
     seen: set[str] = set()
     items = [item for item in items
              if not (item.lower() in seen or seen.add(item.lower()))]  # type: ignore[func-returns-value]
@@ -63,6 +65,17 @@ def _records_words(text: str, quant: Token, first: Token, end: int,
     if "<" in prefix or ">" in prefix:
         raise NoRewrite
     return f"{prefix} {words}" if prefix else words
+
+
+_AFTER = 200
+"""How far after the record words a list naming their kinds is looked for."""
+
+
+def _named_after(text: str, end: int, words: str) -> bool:
+    """Whether `words` ("emails") are written in the sentence just after `end`."""
+    stop = BREAK.search(text, end, end + _AFTER)
+    after = text[end:stop.start() if stop is not None else end + _AFTER]
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", after, re.IGNORECASE) is not None
 
 
 def communications_rewrite(where: Where, quant: Token, first: Token, end: int,

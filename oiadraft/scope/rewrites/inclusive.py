@@ -28,6 +28,11 @@ def inclusive_rewrite(where: Where, token: Token) -> tuple[tuple[int, int], str 
         end = after.end() if after is not None else token.end
         if end >= len(text.rstrip()):
             return plain, None
+        # "correspondence including but not limited to emails" -> "correspondence, namely
+        # emails": the word that closes the list follows a comma
+        before = len(text[:token.start].rstrip())
+        if before and (text[before - 1].isalnum() or text[before - 1] in ")\"”’'"):
+            return (before, end), ", " + rw.inclusive_replace[low] + " "
         return (token.start, end), rw.inclusive_replace[low] + " "
     if low in rw.inclusive_lists:
         stop = where.stop(token.end)
