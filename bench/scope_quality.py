@@ -51,7 +51,23 @@ from oiadraft.scope import assess  # noqa: E402
 
 LOOKS = REPO / "bench" / "holdout_looks.yaml"
 ORDINAL = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-           "tenth")
+           "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+           "seventeenth", "eighteenth", "nineteenth", "twentieth")
+
+
+def ordinal(number: int) -> str:
+    """1 -> "first" ... 20 -> "twentieth", then "21st", "22nd", "23rd", "24th" ..."""
+    if number <= len(ORDINAL):
+        return ORDINAL[number - 1]
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10,
+                                                                                    "th")
+    return f"{number}{suffix}"
+
+
+def a_or_an(word: str) -> str:
+    """"an eighth", "an 11th", "a ninth"."""
+    spoken = word.startswith(("e", "8", "11", "18"))
+    return f"an {word}" if spoken else f"a {word}"
 
 
 def holdout_figures(items: list[dict[str, Any]]) -> dict[str, Any]:
@@ -103,7 +119,7 @@ def _recorded(figures: dict[str, Any]) -> str:
 
 def show_looks(looks: list[dict[str, Any]]) -> None:
     for number, look in enumerate(looks):
-        print(f"  {ORDINAL[number]} look ({look['when']}, {look['model']}; "
+        print(f"  {ordinal(number + 1)} look ({look['when']}, {look['model']}; "
               f"{len(look['requests'])} requests, {look['parts']} parts): "
               f"high F1 {_recorded(look['high'])}; >= medium F1 "
               f"{_recorded(look['medium_or_high'])}; keyword baseline "
@@ -117,7 +133,7 @@ def show_holdout(holdout: list[dict[str, Any]], looks: list[dict[str, Any]]) -> 
         for key in look["requests"]:
             seen[str(key)] = seen.get(str(key), 0) + 1
     result = holdout_figures(holdout)
-    number = ORDINAL[len(looks)] if len(looks) < len(ORDINAL) else f"{len(looks) + 1}th"
+    number = ordinal(len(looks) + 1)
     show(f"Hold-out, this model (the {number} look at the hold-out)", result)
     by_count: dict[int, list[dict[str, Any]]] = {}
     for item in holdout:
@@ -126,7 +142,7 @@ def show_holdout(holdout: list[dict[str, Any]], looks: list[dict[str, Any]]) -> 
         part = holdout_figures(by_count[count])
         words = "never looked at before (a first look)" if count == 0 else \
             f"looked at {count} time{'s' if count > 1 else ''} before " \
-            f"(a {ORDINAL[min(count, len(ORDINAL) - 1)]} look)"
+            f"({a_or_an(ordinal(count + 1))} look)"
         print(f"    requests {words}: {part['requests']} requests, {part['items']} parts, "
               f"{part['positives']} positive: high F1 {part['high']['f1']:.3f} "
               f"(P {part['high']['precision']:.2f} R {part['high']['recall']:.2f}); keyword "
