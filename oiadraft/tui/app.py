@@ -312,6 +312,14 @@ class OiaDraftApp(App[None]):
 
         self.push_screen(ClauseLibraryScreen(command.draft), self._draft_returned)
 
+    def keep_edited_draft(self, draft: Draft) -> None:
+        """A screen working on a copy of the draft (review, the clause library) changed it and
+        stays open: the chat takes a copy and autosaves it, so the change is on disk within
+        moments, not only when the screen closes (a killed app or a power cut lost it)."""
+        chat = self.chat_screen()
+        if chat is not None:
+            chat.post_message(messages.DraftEdited(draft.copy()))
+
     def _draft_returned(self, draft: Draft | None, then: str | None = None) -> None:
         chat = self.chat_screen()
         if chat is not None and draft is not None:

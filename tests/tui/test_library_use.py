@@ -345,3 +345,15 @@ async def test_a_signal_keeps_a_clause_being_written_and_the_library_reports_it(
     assert not any("Ten minutes" in c.body for c in again.clauses()), "not used unchecked"
     [told] = [str(p) for p in again.problems if str(kept) in str(p)]
     assert "rename it to" in told
+
+
+async def test_a_clause_inserted_is_in_the_chats_draft_while_the_library_is_open(app_factory):
+    """So the timed save writes it: the app killed with the library open loses nothing."""
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        library = await searched_library(pilot, "watermark")
+        send_keys(app, ["enter", "i"])
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is library and "no-watermark" in library.draft.clauses
+        assert "no-watermark" in app.chat_screen().draft.clauses

@@ -150,3 +150,35 @@ async def test_a_part_reworded_in_review_to_drop_that_period_no_longer_takes_its
         assert review.draft.parts[1].period_from is None
         assert "no longer covers part 1's dates" in " ".join(
             str(n.message) for n in app._notifications)
+
+
+async def test_a_part_reworded_in_review_is_saved_while_review_is_still_open(app_factory):
+    """The timed save writes it: the app killed with review open loses nothing."""
+    from oiadraft.store import Store
+
+    draft = saved_draft(*START)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await review_at_part(pilot, 1)
+        editor = await open_screen(pilot, "e", EditPartScreen)
+        editor.query_one("#part-text").text = "Cabinet papers about cluster munitions in 2023"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is review
+        chat = app.chat_screen()
+        assert chat.draft.parts[0].text == "Cabinet papers about cluster munitions in 2023"
+        chat._timed_save()  # what the timer does (no waiting on the clock)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is review
+        assert Store().load(draft.id).parts[0].text == (
+            "Cabinet papers about cluster munitions in 2023")
+        # undo in review is saved the same way
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.pause()
+        chat._timed_save()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert Store().load(draft.id).parts[0].text == "Cabinet papers about cluster munitions"

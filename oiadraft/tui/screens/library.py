@@ -211,6 +211,7 @@ class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
         else:
             self.draft.clauses.append(clause.id)
             self.notify(f"Inserted “{clause.title}” into the letter.", timeout=3)
+        self.app.keep_edited_draft(self.draft)  # saved now, not only when the library closes
         results = self.query_one("#clause-results", OptionList)
         index = results.highlighted
         results.replace_option_prompt_at_index(index, self._label(clause))
@@ -280,6 +281,7 @@ class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
             return
         if clause.id in self.draft.clauses and self.app.library.find(clause.id) is None:
             self.draft.clauses.remove(clause.id)
+            self.app.keep_edited_draft(self.draft)
         self.notify(f"Deleted “{clause.title}”. It is kept in {where.parent} if you need it.",
                     timeout=6)
         self._after_change()

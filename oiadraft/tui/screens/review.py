@@ -257,8 +257,14 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
     # ---- actions ------------------------------------------------------------------------
 
     def _remember(self, what: str) -> None:
+        """Before a change: what undo goes back to; once the change is made, a copy of the
+        draft is handed to the chat to autosave."""
         self._undo.append((self.draft.copy(), what))
         del self._undo[:-UNDO_LIMIT]
+        self.call_after_refresh(self._keep)
+
+    def _keep(self) -> None:
+        self.app.keep_edited_draft(self.draft)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"edit_part", "delete_part", "part_turn"}:
@@ -311,6 +317,7 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
         if not self._undo:
             return
         self.draft, what = self._undo.pop()
+        self._keep()
         self.refresh_all()
         self.notify(f"Undid the {what}.", timeout=3)
         self.refresh_bindings()
