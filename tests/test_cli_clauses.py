@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from oiadraft import paths
 from oiadraft.cli import main
 
@@ -105,6 +107,17 @@ def test_search(capsys):
     assert "searchable-text" in [hit["id"] for hit in json.loads(out)]
     status, out, err = run(capsys, "search", "zzqxj")
     assert status == 1 and out == "" and "no clause matches" in err
+
+
+@pytest.mark.parametrize("query", ["", "*", "   ", "?! -", "* ."])
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_search_with_no_words_says_how_to_list_every_clause(capsys, query, fmt):
+    """A search with nothing to look for is not a list of every clause scored 0.0: it says so
+    and names the command that lists them all."""
+    status, out, err = run(capsys, "search", query, "--format", fmt)
+    assert status == 2 and out == ""
+    assert "no words to search for" in err and "oiadraft clauses list" in err
+    assert "Traceback" not in err and len(err.splitlines()) == 1
 
 
 def test_validate_the_library_and_files(capsys, tmp_path):
