@@ -195,3 +195,30 @@ def test_a_clause_file_with_terminal_escapes_is_read_as_its_plain_text(capsys):
         assert main(args) == 0
         out = capsys.readouterr().out
         assert "\x1b" not in out and "\x07" not in out, args
+
+
+@pytest.mark.parametrize("field, value", [("body", '"Kia ora\\0 {agency}."'),
+                                          ("title", '"Mine\\0"'),
+                                          ("notes", '"When\\x00 asked"'),
+                                          ("body", '"Kia ora\\u0000 {agency}."')])
+def test_a_nul_in_a_clause_is_refused_with_file_and_line_everywhere(capsys, field, value):
+    """A NUL written as a YAML escape is refused as the raw byte is: `validate` names the
+    file and line, and list, show and search skip the clause saying why (the app's library
+    loads it the same way)."""
+    text = GOOD if field == "body" else GOOD.rstrip("\n") + f"\n{field}: placeholder\n"
+    lines = [line for line in text.splitlines() if not line.startswith(f"{field}:")]
+    if field == "body":
+        lines = [line for line in lines if not line.startswith("  Kia ora")]
+    lines.append(f"{field}: {value}")
+    user = paths.user_clauses_dir()
+    user.mkdir(parents=True, exist_ok=True)
+    mine = user / "my-own.yaml"
+    mine.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    where = f"{mine}:{len(lines)}: {field} holds a NUL character"
+    status, out, err = run(capsys, "validate", str(mine))
+    assert status == 1 and out.startswith(where), out
+    status, out, err = run(capsys, "list")
+    assert status == 0 and "my-own" not in out
+    assert err.startswith(f"oiadraft: skipped {where}")
+    status, out, err = run(capsys, "show", "my-own")
+    assert status == 2 and out == "" and where in err
