@@ -151,7 +151,7 @@ def test_the_help_tables_keep_every_row_and_cell():
     assert "## How the warnings work" in prose and "|" not in prose
     assert "## Where your things are" in prose and PLACES not in prose
     [places] = [block for block in blocks if isinstance(block, Places)]
-    assert [what for what, _ in places.folders][0] == "Drafts (saved as you type)"
+    assert places.folders[0][0] == "Drafts (saved as you type)"
 
 
 async def test_the_footer_draws_its_keys_with_the_first_frame_not_after_it(monkeypatch):
