@@ -1,9 +1,12 @@
 """The user's settings: who signs the letters and which clauses a new draft starts with.
 
 Stored in `paths.config_file()` as YAML (`version: 1`), written atomically and private (0600).
-A config file that cannot be read is moved aside (kept for the user, never overwritten) and the
-defaults are used, with `Config.problem` saying what happened; a wrong value in one field is
-reported and only that field falls back to its default. Keys this version does not know are
+A config file that is malformed is moved aside (kept for the user, never overwritten) and the
+defaults are used, with `Config.problems` saying what happened. One that cannot be read (its
+permissions, a folder in its place) or was written by a newer oiadraft is not malformed: as with
+a draft, it is reported and left where it is, the defaults are used, and `save_config` will not
+write over it. A wrong value in one field is reported and only that field falls back to its
+default. Keys this version does not know are
 kept when saving, so a newer oiadraft's settings survive a round trip through an older one.
 """
 
@@ -37,6 +40,9 @@ class Config:
     """Keys this version does not know, kept as they were."""
     problems: tuple[str, ...] = field(default=(), compare=False)
     """What was wrong with the file, if anything (shown to the user once)."""
+    left_unread: str = field(default="", compare=False)
+    """Why the file on disk was left as it is without being read ("it cannot be read
+    (Permission denied)"), or "": saving these settings over it would lose the user's own."""
 
     def requester(self) -> Requester:
         """The requester details for a new draft."""
@@ -56,7 +62,14 @@ def load_config(path: Path | None = None) -> Config:
     if not path.exists():
         return Config()
     try:
-        data = yamlio.load_file(path, aliases=False)
+        raw = path.read_bytes()
+    except OSError as exc:  # permissions, a folder in its place: not corrupt, so left alone
+        reason = exc.strerror or str(exc)
+        return Config(problems=(f"{path}: cannot read: {reason}; it is left as it is (check "
+                                "its permissions) and defaults are used",),
+                      left_unread=f"it cannot be read ({reason})")
+    try:
+        data = yamlio.load(yamlio.decode(raw, str(path)), str(path), aliases=False)
     except DataError as exc:
         return Config(problems=(_set_aside(path, str(exc)),))
     if data is None:
@@ -67,7 +80,9 @@ def load_config(path: Path | None = None) -> Config:
     if version != CONFIG_VERSION:
         return Config(problems=(f"{path}: settings version {version!r} is not one this oiadraft "
                                 f"reads (version {CONFIG_VERSION}); defaults are used and the "
-                                "file is left as it is",))
+                                "file is left as it is",),
+                      left_unread=f"it holds settings version {version!r}, perhaps from a "
+                                  "newer oiadraft,")
     problems: list[str] = []
     values: dict[str, Any] = {}
 
@@ -97,8 +112,11 @@ def load_config(path: Path | None = None) -> Config:
 
 def save_config(config: Config, path: Path | None = None) -> Path:
     """Write the settings atomically (0600) and return the file; SaveError (an OSError) when
-    the disk refuses."""
+    the disk refuses, or when the file there was left unread (`Config.left_unread`)."""
     path = Path(path) if path is not None else paths.config_file()
+    if config.left_unread:
+        raise SaveError(path, OSError(errno.EEXIST, f"{config.left_unread} and is left as it "
+                                                    "is"), what="your settings")
     data: dict[str, Any] = {"version": CONFIG_VERSION}
     for key in TEXT_FIELDS:
         data[key] = getattr(config, key)

@@ -16,8 +16,8 @@ draft. A disk failure is a `SaveError` (an OSError); the draft in memory is unto
 Loading checks every field (`model.draft_from_dict`) and refuses YAML aliases. A draft file that
 is malformed is moved aside (`<id>.yaml.corrupt-<time>`, kept, never overwritten) and reported in
 `store.problems` with a one-line reason; the listing carries on with the rest. A file that
-cannot be read (permissions) or was written by a newer oiadraft is reported but left where it
-is. Deleted drafts go to the trash and can be restored.
+cannot be read (permissions) or was written by a newer oiadraft, or a folder named like a draft
+file, is reported but left where it is. Deleted drafts go to the trash and can be restored.
 """
 
 from __future__ import annotations
@@ -120,6 +120,8 @@ class Store:
             exact = self.root / f"{text}.yaml"
             if exact.is_file():
                 return exact
+            if exact.is_dir():
+                raise UserError(f"{exact} is a folder, not a draft file")
         candidate = fsutil.expand_user(text)
         try:
             if candidate.is_file():
@@ -287,7 +289,10 @@ class Store:
         self.problems = []
         fsutil.sweep_temp_files(self.root)
         summaries: list[tuple[float, DraftSummary]] = []
-        for path in self._draft_files():
+        files, folders = self._draft_entries()
+        self.problems.extend(str(DataError("is a folder, not a draft file; it is left as it is",
+                                           folder)) for folder in folders)
+        for path in files:
             try:
                 draft = self._read(path, inside=True)[0]
             except DataError as exc:
@@ -399,13 +404,18 @@ class Store:
     # ---- internals ----
 
     def _draft_files(self) -> list[Path]:
+        return self._draft_entries()[0]
+
+    def _draft_entries(self) -> tuple[list[Path], list[Path]]:
+        """The folder's draft files, and the folders in it named like one (`<id>.yaml`): those
+        are reported, not skipped without a word."""
         folder = self.root
         try:
-            entries = list(folder.iterdir())
+            entries = sorted(p for p in folder.iterdir() if _is_draft_name(p.name))
         except OSError as exc:
             raise UserError(f"cannot list the drafts folder {folder}: "
                             f"{exc.strerror or exc}") from None
-        return sorted(p for p in entries if _is_draft_name(p.name) and p.is_file())
+        return [p for p in entries if p.is_file()], [p for p in entries if p.is_dir()]
 
     def _is_inside(self, path: Path) -> bool:
         """Whether `path` is one of the folder's draft files (`<id>.yaml`). A file kept aside

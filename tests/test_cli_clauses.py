@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from oiadraft import paths
 from oiadraft.cli import main
 
@@ -107,6 +109,17 @@ def test_search(capsys):
     assert status == 1 and out == "" and "no clause matches" in err
 
 
+@pytest.mark.parametrize("query", ["", "*", "   ", "?! -", "* ."])
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_search_with_no_words_says_how_to_list_every_clause(capsys, query, fmt):
+    """A search with nothing to look for is not a list of every clause scored 0.0: it says so
+    and names the command that lists them all."""
+    status, out, err = run(capsys, "search", query, "--format", fmt)
+    assert status == 2 and out == ""
+    assert "no words to search for" in err and "oiadraft clauses list" in err
+    assert "Traceback" not in err and len(err.splitlines()) == 1
+
+
 def test_validate_the_library_and_files(capsys, tmp_path):
     status, out, err = run(capsys, "validate")
     assert status == 0 and out == "" and err.startswith("ok: ")
@@ -182,3 +195,30 @@ def test_a_clause_file_with_terminal_escapes_is_read_as_its_plain_text(capsys):
         assert main(args) == 0
         out = capsys.readouterr().out
         assert "\x1b" not in out and "\x07" not in out, args
+
+
+@pytest.mark.parametrize("field, value", [("body", '"Kia ora\\0 {agency}."'),
+                                          ("title", '"Mine\\0"'),
+                                          ("notes", '"When\\x00 asked"'),
+                                          ("body", '"Kia ora\\u0000 {agency}."')])
+def test_a_nul_in_a_clause_is_refused_with_file_and_line_everywhere(capsys, field, value):
+    """A NUL written as a YAML escape is refused as the raw byte is: `validate` names the
+    file and line, and list, show and search skip the clause saying why (the app's library
+    loads it the same way)."""
+    text = GOOD if field == "body" else GOOD.rstrip("\n") + f"\n{field}: placeholder\n"
+    lines = [line for line in text.splitlines() if not line.startswith(f"{field}:")]
+    if field == "body":
+        lines = [line for line in lines if not line.startswith("  Kia ora")]
+    lines.append(f"{field}: {value}")
+    user = paths.user_clauses_dir()
+    user.mkdir(parents=True, exist_ok=True)
+    mine = user / "my-own.yaml"
+    mine.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    where = f"{mine}:{len(lines)}: {field} holds a NUL character"
+    status, out, err = run(capsys, "validate", str(mine))
+    assert status == 1 and out.startswith(where), out
+    status, out, err = run(capsys, "list")
+    assert status == 0 and "my-own" not in out
+    assert err.startswith(f"oiadraft: skipped {where}")
+    status, out, err = run(capsys, "show", "my-own")
+    assert status == 2 and out == "" and where in err

@@ -193,3 +193,33 @@ def test_a_kept_aside_file_is_private_to_the_user_whatever_mode_it_had():
     Store().list()
     [aside] = kept_aside("shared")
     assert aside.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_folder_named_like_a_draft_is_reported_by_the_list_and_left_as_it_is(capsys):
+    good()
+    folder = paths.drafts_dir() / "afolder1.yaml"
+    folder.mkdir()
+    (folder / "inside.txt").write_text("kept", encoding="utf-8")
+    store = Store()
+    assert [s.id for s in store.list()] == [GOOD]
+    assert store.problems == [f"{folder}: is a folder, not a draft file; it is left as it is"]
+    assert main(["drafts", "list"]) == 0
+    out, err = capsys.readouterr()
+    assert GOOD in out and "afolder1" not in out
+    assert err == f"oiadraft: {folder}: is a folder, not a draft file; it is left as it is\n"
+    assert (folder / "inside.txt").read_text(encoding="utf-8") == "kept"
+
+
+@pytest.mark.parametrize("command", [["drafts", "show"], ["drafts", "export"], ["render"],
+                                     ["drafts", "delete"], ["drafts", "rename", "@", "x"]])
+def test_a_command_naming_a_folder_in_the_drafts_folder_says_it_is_a_folder(command, capsys):
+    folder = paths.drafts_dir() / "afolder1.yaml"
+    folder.mkdir(parents=True)
+    args = [("afolder1" if item == "@" else item) for item in command]
+    if "afolder1" not in args:
+        args.append("afolder1")
+    assert main(args) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == f"oiadraft: {folder} is a folder, not a draft file\n"
+    assert folder.is_dir()

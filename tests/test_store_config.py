@@ -91,3 +91,63 @@ def test_a_settings_file_that_cannot_be_written_is_a_save_error(monkeypatch):
     monkeypatch.setattr(fsutil, "atomic_write_text", full)
     with pytest.raises(SaveError, match=r"cannot save your settings to .*config.yaml: No space"):
         save_config(Config().with_changes(name="Jo"))
+
+
+def refuse_to_read(monkeypatch, path):
+    """The file reads as chmod 000 does for anyone but root (tests may run as root)."""
+    import errno
+    import pathlib
+
+    real = pathlib.Path.read_bytes
+
+    def read_bytes(self):
+        if self == path:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", read_bytes)
+
+
+def test_an_unreadable_file_is_reported_left_in_place_and_never_saved_over(monkeypatch):
+    """As with a draft: a permissions problem is not a corrupt file. It stays where it is, the
+    defaults are used, and saving the defaults does not replace the settings it holds."""
+    import pytest
+
+    from oiadraft.errors import SaveError
+
+    path = paths.config_file()
+    path.write_text("version: 1\nname: Aroha\n", encoding="utf-8")
+    refuse_to_read(monkeypatch, path)
+    config = load_config()
+    assert config == Config()
+    assert config.problems == (f"{path}: cannot read: Permission denied; it is left as it is "
+                               "(check its permissions) and defaults are used",)
+    assert [p.name for p in path.parent.iterdir() if p.name.startswith("config.yaml")] == [
+        "config.yaml"]
+    with pytest.raises(SaveError, match=r"cannot save your settings to .*config.yaml: it "
+                                        r"cannot be read \(Permission denied\) and is left"):
+        save_config(config.with_changes(name="Jo"))
+    monkeypatch.undo()
+    assert path.read_text(encoding="utf-8") == "version: 1\nname: Aroha\n"
+
+
+def test_a_folder_in_place_of_the_settings_file_is_reported_and_left_alone():
+    path = paths.config_file()
+    path.mkdir(parents=True)
+    config = load_config()
+    assert config == Config() and len(config.problems) == 1
+    assert config.problems[0].startswith(f"{path}: cannot read: ")
+    assert "left as it is" in config.problems[0] and "moved" not in config.problems[0]
+    assert path.is_dir()
+
+
+def test_a_newer_version_is_never_saved_over():
+    import pytest
+
+    from oiadraft.errors import SaveError
+
+    path = paths.config_file()
+    path.write_text("version: 3\nname: Future\n", encoding="utf-8")
+    with pytest.raises(SaveError, match="newer oiadraft"):
+        save_config(load_config().with_changes(name="Jo"))
+    assert path.read_text(encoding="utf-8") == "version: 3\nname: Future\n"

@@ -26,7 +26,7 @@ from oiadraft.clauses.model import (
     sort_key,
     validate_text,
 )
-from oiadraft.clauses.search import SearchHit, compact_cite
+from oiadraft.clauses.search import SearchHit, compact_cite, query_words
 from oiadraft.letter.placeholders import placeholder_help
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "load_clause_file",
     "parse_clause",
     "placeholder_help",
+    "query_words",
     "render_body",
     "slugify",
     "sort_key",

@@ -182,6 +182,15 @@ def parse_clause(data: Any, source: str | Path, text: str | None = None,
     title = data.get("title")
     if title is not None and not isinstance(title, str):
         error("title", "title must be text")
+    for key in ("title", "body", "notes", "tags"):
+        # A NUL is never text: the raw byte is refused by the YAML reader (a binary file?),
+        # and the same character written as an escape ("\0", "\x00") is refused here, so the
+        # letter never silently loses or carries it
+        value = data.get(key)
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(item, str) and "\0" in item for item in values):
+            error(key, f"{key} holds a NUL character (written \\0, \\x00 or \\u0000), which "
+                       "is not text; remove it")
     kind = data.get("kind")
     if kind is not None and kind not in KINDS:
         error("kind", f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")

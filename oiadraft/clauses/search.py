@@ -117,9 +117,7 @@ class SearchIndex:
                limit: int | None) -> list[SearchHit]:
         from rapidfuzz import fuzz
 
-        cites = [compact_cite(match.group(1)) for match in _CITE_IN_QUERY.finditer(query)]
-        processed = self.process(_CITE_IN_QUERY.sub(" ", query))
-        tokens = cites + processed.split()
+        tokens = query_words(query)
         processed = self.process(query)
         if not tokens:
             indices = self.by_act.get(act, []) if act else range(len(self.clauses))
@@ -166,6 +164,16 @@ _CITE_MAIN = re.compile(r"\d+[A-Z]*")
 _CITE_IN_QUERY = re.compile(
     r"(?<![\w])(?:ss?\.?\s?|sections?\s+)?(\d{1,2}[A-Za-z]{0,2}(?:\([0-9A-Za-z]{1,4}\))*)(?![\w(])",
     re.IGNORECASE)
+
+
+def query_words(query: str) -> list[str]:
+    """The words a search looks for: section citations ("s19(a)", as one word each) then the
+    other words, lowercased, without punctuation. Empty when the query has nothing to look
+    for ("", "*", "?!")."""
+    from rapidfuzz.utils import default_process
+
+    cites = [compact_cite(match.group(1)) for match in _CITE_IN_QUERY.finditer(query)]
+    return cites + default_process(_CITE_IN_QUERY.sub(" ", query)).split()
 
 
 def compact_cite(section: str) -> str:

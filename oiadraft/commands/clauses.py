@@ -90,9 +90,15 @@ def run(args: argparse.Namespace) -> int:
         return _validate(args.files)
 
     from oiadraft.acts import get_act
-    from oiadraft.clauses import Library
+    from oiadraft.clauses import Library, query_words
 
     act = get_act(args.act).key if args.act is not None else None
+    if action == "search" and not query_words(" ".join(args.query)):
+        from oiadraft.errors import UserError
+
+        # an empty search would list every clause with a meaningless score of 0.0
+        raise UserError(f"no words to search for in {' '.join(args.query)!r}; "
+                        "`oiadraft clauses list` lists every clause")
     library = Library.load()
     _report_problems(library.problems)
     if action == "list":

@@ -108,9 +108,11 @@ class OiaDraftApp(App[None]):
             from oiadraft.config import load_config
 
             self._config = load_config()
+            # the message says what was done with the file (moved aside, left as it is, one
+            # setting's default used); the title does not guess
             for problem in self._config.problems:
-                self.notify(problem, title="Settings file set aside", severity="warning",
-                            timeout=10)
+                self.notify(problem, title="A problem with your settings file",
+                            severity="warning", timeout=10)
         return self._config
 
     def remember_name(self, name: str) -> None:

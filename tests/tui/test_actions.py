@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from oiadraft.interview import load_actions
 from oiadraft.tui import actions
-from oiadraft.tui.screens.help import help_blocks, help_markdown
+from oiadraft.tui.screens.help import PLACES, Places, help_blocks, help_markdown
 
 from .conftest import conversation
 
@@ -149,6 +149,9 @@ def test_the_help_tables_keep_every_row_and_cell():
     assert len(tables) == 3 and tables[0][0] == ["Key", "What it does"]
     prose = "\n".join(block for block in blocks if isinstance(block, str))
     assert "## How the warnings work" in prose and "|" not in prose
+    assert "## Where your things are" in prose and PLACES not in prose
+    [places] = [block for block in blocks if isinstance(block, Places)]
+    assert places.folders[0][0] == "Drafts (saved as you type)"
 
 
 async def test_the_footer_draws_its_keys_with_the_first_frame_not_after_it(monkeypatch):
@@ -186,3 +189,30 @@ async def test_the_footer_draws_its_keys_with_the_first_frame_not_after_it(monke
         await pilot.pause()
         assert {"ctrl+q"} <= app.keys_at_mount
         assert recomposed == []
+
+
+def screen_lines(app) -> list[str]:
+    """The text of each line of the screen, as the terminal shows it."""
+    width, height = app.size
+    strips = app.screen._compositor.render_strips()
+    lines = ["".join(segment.text for segment in strip) for strip in strips]
+    assert len(lines) == height and all(len(line) >= width for line in lines)
+    return lines
+
+
+async def test_help_shows_the_folders_exactly_as_they_are(app_factory, tmp_path, monkeypatch):
+    """A folder is the user's own text: backticks, asterisks, brackets and underscores in it
+    are shown as typed, not read as Markdown."""
+    home = tmp_path / "a `b` *c* [d](e) _f_ <g>"
+    monkeypatch.setenv("OIADRAFT_HOME", str(home))
+    app = app_factory()
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        await pilot.press("end")
+        await pilot.pause()
+        shown = "\n".join(line.rstrip() for line in screen_lines(app))
+    for folder in ("drafts", "clauses", "trash", "logs"):
+        assert str(home / folder) in shown, f"{home / folder} is not shown as it is"

@@ -114,3 +114,24 @@ async def test_a_draft_damaged_after_ctrl_o_listed_it_is_told_and_the_list_stays
         assert len(about) == 1 and "moved aside" in about[0], told(app)
         left = [options.get_option_at_index(i).id for i in range(options.option_count)]
         assert left == [({"aaaaaaaaaaaa", "bbbbbbbbbbbb"} - {chosen}).pop()]
+
+
+async def test_a_settings_file_left_where_it_is_is_not_called_set_aside(app_factory):
+    """A folder where the settings file should be cannot be read: the app says so in words
+    that fit (it is left as it is), uses the defaults, and never writes over it."""
+    settings = paths.config_file()
+    settings.mkdir(parents=True)
+    app = app_factory()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await ready(pilot)
+        assert app.config.name == ""
+        await pilot.pause()
+        about = [(title, message) for title, message in told(app) if str(settings) in message]
+        assert len(about) == 1
+        title, message = about[0]
+        assert "left as it is" in message and "set aside" not in title
+        app.remember_name("Aroha Smith")
+        await pilot.pause()
+        assert any("Could not save your name" in message and "left as it is" in message
+                   for _, message in told(app))
+    assert settings.is_dir()

@@ -357,3 +357,29 @@ async def test_a_clause_inserted_is_in_the_chats_draft_while_the_library_is_open
         await pilot.pause()
         assert app.screen is library and "no-watermark" in library.draft.clauses
         assert "no-watermark" in app.chat_screen().draft.clauses
+
+
+async def test_a_clause_body_holding_a_nul_is_refused_at_its_line(app_factory):
+    """A NUL ("\\0" in YAML) is not text: the editor refuses it at the body's line, as
+    `oiadraft clauses validate` does, and nothing is saved."""
+    from oiadraft.clauses import Library
+
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        library = await open_library(pilot)
+        library.query_one("#clause-results").focus()
+        await pilot.press("n")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, ClauseEditorScreen)
+        area = editor.query_one("#clause-yaml")
+        head, _, _ = area.text.partition("body: |")
+        area.text = (head.replace("title: My clause", "title: Mine")
+                     + 'body: "Please reply\\0 by email."\n')
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is editor
+        said = str(editor.query_one("#editor-errors").render())
+        assert "line 11:" in said and "NUL" in said
+    assert not any(c.title == "Mine" for c in Library.load().clauses())

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import groupby
+from pathlib import Path
 
 from rich import box
 from rich.table import Table
@@ -35,6 +37,21 @@ CONCEPTS = ["request", "particularity", "urgency", "duty_to_assist", "transfer",
             "clarification", "extension", "preferences", "deletions", "refusal_not_exist",
             "refusal_collation", "charge_or_extend_first", "aggregation",
             "consult_before_refusing", "reasons", "grounds", "public_interest", "complaint"]
+
+
+PLACES = "<where your things are>"
+"""The line of the help's Markdown that stands for the list of folders: a folder is the user's
+own text (OIADRAFT_HOME), so it is drawn as plain text, never read as Markdown (a backtick in
+it ended the code span, an asterisk made italics)."""
+
+
+def help_places() -> list[tuple[str, Path]]:
+    """What is kept where: (what, folder)."""
+    home = paths.home()
+    return [("Drafts (saved as you type)", home / "drafts"),
+            ("Your own and edited clauses", home / "clauses"),
+            ("Deleted clauses and drafts (recoverable)", home / "trash"),
+            ("Error logs", home / "logs")]
 
 
 def help_markdown() -> str:
@@ -101,10 +118,7 @@ contents.
 {sections}
 
 ## Where your things are
-- Drafts (saved as you type): `{paths.home() / "drafts"}`
-- Your own and edited clauses: `{paths.home() / "clauses"}`
-- Deleted clauses and drafts (recoverable): `{paths.home() / "trash"}`
-- Error logs: `{paths.home() / "logs"}`
+{PLACES}
 
 Files are private to you (mode 600). Nothing leaves this computer: oiadraft makes no network
 connections.
@@ -120,12 +134,26 @@ def _act_title(profile: ActProfile) -> str:
 CODE_SPAN = re.compile(r"`([^`]*)`")
 
 
-def help_blocks(markdown: str) -> list[str | list[list[str]]]:
-    """The help cut into runs of prose (Markdown text) and tables (rows of cells, the header
-    row first; the `|---|` rule dropped)."""
-    blocks: list[str | list[list[str]]] = []
-    for is_table, lines in groupby(markdown.splitlines(), key=lambda line: line.startswith("|")):
-        if not is_table:
+@dataclass(frozen=True)
+class Places:
+    """The list of folders in the help, (what, folder) pairs, drawn as plain text."""
+
+    folders: list[tuple[str, Path]]
+
+
+def help_blocks(markdown: str) -> list[str | list[list[str]] | Places]:
+    """The help cut into runs of prose (Markdown text), tables (rows of cells, the header
+    row first; the `|---|` rule dropped) and the list of folders (where the `PLACES` line is)."""
+    blocks: list[str | list[list[str]] | Places] = []
+
+    def kind(line: str) -> str:
+        return "table" if line.startswith("|") else "places" if line == PLACES else "prose"
+
+    for what, lines in groupby(markdown.splitlines(), key=kind):
+        if what == "places":
+            blocks.append(Places(help_places()))
+            continue
+        if what == "prose":
             blocks.append("\n".join(lines))
             continue
         rows = [[cell.strip() for cell in line.strip().strip("|").split(" | ")] for line in lines]
@@ -182,6 +210,38 @@ class HelpTable(Widget):
         return table
 
 
+class HelpPlaces(Widget):
+    """The list of folders, each shown exactly as it is on disk."""
+
+    DEFAULT_CSS = """
+    HelpPlaces {
+        height: auto;
+        padding: 0 2;
+        margin-bottom: 1;
+    }
+    HelpPlaces > .help-places--path {
+        color: $text-warning 95%;
+        background: $warning 10%;
+    }
+    """
+
+    COMPONENT_CLASSES = {"help-places--path"}
+
+    def __init__(self, places: list[tuple[str, Path]], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.places = places
+
+    def render(self) -> Text:
+        style = self.get_component_rich_style("help-places--path")
+        text = Text()
+        for index, (what, folder) in enumerate(self.places):
+            if index:
+                text.append("\n")
+            text.append(f"• {what}: ")
+            text.append(str(folder), style=style)
+        return text
+
+
 class HelpScreen(Screen[None]):
     """Help, one key away."""
 
@@ -195,6 +255,8 @@ class HelpScreen(Screen[None]):
             for block in help_blocks(help_markdown()):
                 if isinstance(block, str):
                     yield Markdown(block)
+                elif isinstance(block, Places):
+                    yield HelpPlaces(block.folders)
                 else:
                     yield HelpTable(block)
         yield SteadyFooter(compact=True, show_command_palette=False)
