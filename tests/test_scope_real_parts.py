@@ -1,0 +1,48 @@
+"""What the checker says about parts worded as real requests word them: the words it quotes,
+its findings read together, its reading of a question and of a document's quoted title."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from oiadraft import scope
+
+TODAY = date(2024, 9, 13)
+
+
+def context(agency: str | None = None, act: str = "oia", parts: int = 3) -> scope.Context:
+    return scope.Context(act=act, today=TODAY, agency=agency, parts=parts)
+
+
+def praised(text: str, agency: str | None = None) -> list[str]:
+    return [f.quote for f in scope.assess(text, context(agency)).findings
+            if f.rule == "named-party"]
+
+
+def test_the_praise_quotes_each_named_side_whole_as_written():
+    assert praised("All emails between High Commissioner to the Solomon Islands Georgina "
+                   "Roberts and MFAT staff in New Zealand", "Ministry of Foreign Affairs and "
+                   "Trade") == ["between High Commissioner to the Solomon Islands Georgina "
+                                "Roberts and MFAT staff in New Zealand"]
+    assert praised("communications (between the dates 15/12/2022 to 09/06/2024) between DPMC "
+                   "and Grant Thornton New Zealand Limited's representatives;",
+                   "Department of the Prime Minister and Cabinet") == [
+        "between DPMC and Grant Thornton New Zealand Limited's representatives"]
+    assert praised("All correspondence including but not limited to emails and letters "
+                   "between VUWSA and each sponsor/affiliate") == [
+        "between VUWSA and each sponsor/affiliate"]
+
+
+def test_the_praise_ends_where_the_side_does():
+    # the subject, the period, a clause about the records and a new sentence are not a side
+    assert praised("All emails between WCC and LGWM on the predicted population growth "
+                   "since July 2020") == ["between WCC and LGWM"]
+    assert praised("Emails between the Mayor and KiwiRail regarding the port in 2023") == [
+        "between the Mayor and KiwiRail"]
+    assert praised("Emails from the Minister of Education or her office, since 20 November "
+                   "2023") == ["from the Minister of Education or her office"]
+    assert praised("Emails between Kainga Ora and Andrew McKenzie agreeing to the terms of "
+                   "his redundancy") == ["between Kainga Ora and Andrew McKenzie"]
+    assert praised("Any correspondence by RNZ. This could include diary entries and "
+                   "emails.") == ["by RNZ"]
+    assert praised("Emails by Cr. Moore made at the last meeting") == ["by Cr. Moore"]
