@@ -46,3 +46,32 @@ def test_the_praise_ends_where_the_side_does():
     assert praised("Any correspondence by RNZ. This could include diary entries and "
                    "emails.") == ["by RNZ"]
     assert praised("Emails by Cr. Moore made at the last meeting") == ["by Cr. Moore"]
+
+
+QUESTION = ("What consideration was given to the harmful effects of any of the product/services "
+            "that VUWSA is promoting to the student population in particular first year "
+            "students via the sponsorship/affiliation and what criteria and/or frameworks were "
+            "used to assess the risk of promotion.")
+
+
+def chat_reply(part: str) -> str:
+    from oiadraft.interview import Interview
+    from oiadraft.mdtext import to_text
+    from oiadraft.model import Draft
+
+    interview, draft = Interview(today=TODAY), Draft()
+    for answer in ("Victoria University of Wellington", "sponsorships", "2024", "yes"):
+        interview.respond(draft, answer)
+    reply = interview.respond(draft, part)
+    return to_text("\n".join(m.text for m in reply.messages))
+
+
+def test_a_question_is_read_back_as_the_question_it_asks_with_the_names_in_it():
+    said = chat_reply(QUESTION)
+    assert "I read part 1 as asking “What consideration was given to the harmful effects" in said
+    assert "involving VUWSA" in said
+    assert "no kind of record, no one and no subject" not in said
+    features = scope.assess(QUESTION, context()).features
+    assert features["parties"] == ["VUWSA"] and features["question"].endswith("\u2026")
+    # a part that says nothing is still told so
+    assert "no kind of record, no one and no subject" in chat_reply("I don't know yet, sorry")
