@@ -75,3 +75,15 @@ def test_a_question_is_read_back_as_the_question_it_asks_with_the_names_in_it():
     assert features["parties"] == ["VUWSA"] and features["question"].endswith("\u2026")
     # a part that says nothing is still told so
     assert "no kind of record, no one and no subject" in chat_reply("I don't know yet, sorry")
+
+
+def rules_of(text: str, act: str = "oia") -> list[str]:
+    return [f.rule for f in scope.assess(text, context(act=act)).findings]
+
+
+def test_in_a_question_people_named_as_a_group_are_what_it_asks_about():
+    assert "unnamed-people" not in rules_of(
+        "Did this vaccination policy apply to the hiring of new staff?", "lgoima")
+    # not in a question, or where a question asks for messages, the group is whose records
+    assert "unnamed-people" in rules_of("Documents on the hiring of new staff in 2023.")
+    assert "unnamed-people" in rules_of("What emails did staff send about the port in 2023?")

@@ -111,7 +111,9 @@ class PartView:
         not yet looked for."""
         self.period_problem = problems[0] if problems and self.period is None else None
         """A period phrase that cannot be read without guessing ("since 28th feb")."""
-        settle(text, self.by_kind)  # words whose role the words around them change
+        # words whose role the words around them change (a question's groups among them)
+        settle(text, self.by_kind, asked="groups" in self.by_kind
+               and question(text, rules) is not None)
         self.end = content_end(text)
         comms, named = self.words("communications"), self.words("named_documents")
         quants = self.words("quantifier")
