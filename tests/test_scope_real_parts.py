@@ -87,3 +87,34 @@ def test_in_a_question_people_named_as_a_group_are_what_it_asks_about():
     # not in a question, or where a question asks for messages, the group is whose records
     assert "unnamed-people" in rules_of("Documents on the hiring of new staff in 2023.")
     assert "unnamed-people" in rules_of("What emails did staff send about the port in 2023?")
+
+
+TITLED = ('A copy of meeting documentation for all meetings between WCC and LGWM where the WCC '
+          'Spatial Plan reports "Citywide Estimated Growth Distribution Figures September 2021" '
+          'and/or "Citywide Estimated Growth Distribution Figures 25/09/2020" were discussed.')
+
+
+def test_a_quoted_document_title_is_its_title_not_the_parts_period_or_figures():
+    from oiadraft.commands import check
+
+    report = check.check_text(f"Dear Wellington City Council,\n\n1. {TITLED}\n\n2. The "
+                              "minutes of the Council meeting of 5 May 2021.\n", today=TODAY)
+    first, second = report["assessment"].parts
+    assert first.period is None and first.period_source == "none"
+    assert "statistics" not in first.signals
+    assert [f.rule for f in first.findings].count("no-period") == 1
+    assert second.period is not None  # a date outside quotation marks is still the period
+    # figures asked for outside a title still are; a quoted phrase in lower case is words
+    assert "statistics" in scope.assess('The figures for "extended leave" taken in 2023.',
+                                        context()).signals
+
+
+def test_the_letter_reads_no_period_in_a_quoted_title():
+    from oiadraft.letter.render import render_text
+    from oiadraft.model import Draft, Part, Period
+
+    draft = Draft(act="lgoima", agency="Wellington City Council", topic="growth figures",
+                  period=Period(date(2020, 7, 1), date(2022, 5, 5)),
+                  parts=[Part(text=TITLED)])
+    letter = render_text(draft, today=TODAY)
+    assert "1 July 2020 to 5 May 2022" in letter  # the request's period is the part's

@@ -35,6 +35,7 @@ from oiadraft.scope.spans import (
     question,
 )
 from oiadraft.scope.vocabulary import Rules
+from oiadraft.text import quoted_titles, without_titles
 
 Value = tuple[float, list["Hit"]]
 FEATURES: dict[str, Callable[[PartView, SignalRule], Value | None]] = {}
@@ -441,9 +442,13 @@ class Extraction:
 def extract(text: str, context: Any, rules: Rules,
             found: Sequence[Token] | None = None) -> Extraction:
     """Work out every feature of one part."""
+    words = list(found) if found is not None else tokens(text, rules)
+    titles = quoted_titles(text)
+    if titles:  # a quoted title's words name a document: none of them is asked for
+        words = [t for t in words if not any(start <= t.start < end for start, end in titles)]
     # the first period phrase (or, when there is none, those that cannot be read): one pass
-    view = PartView(text, context, rules, list(found) if found is not None
-                    else tokens(text, rules), *first_period(text, context.today))
+    view = PartView(text, context, rules, words, *first_period(
+        without_titles(text, titles) if titles else text, context.today))
     values: dict[str, float] = {}
     hits: list[Hit] = []
     for rule_id, rule, function in _plan(rules, frozenset(view.by_kind)):
