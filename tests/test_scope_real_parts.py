@@ -118,3 +118,21 @@ def test_the_letter_reads_no_period_in_a_quoted_title():
                   parts=[Part(text=TITLED)])
     letter = render_text(draft, today=TODAY)
     assert "1 July 2020 to 5 May 2022" in letter  # the request's period is the part's
+
+
+def test_sides_named_in_clauses_of_their_own_are_both_sides():
+    """"received by <one side> regarding <subject> from <the other>" names whose messages:
+    no tip to say whose next to the praise for naming them."""
+    text = ("Copies of all advice, briefings, memos or any other documents received by "
+            "Ministry of Education staff or representatives regarding the Minister of "
+            "Education’s priorities from the Minister of Education or her office, since 20 "
+            "November 2023.")
+    found = scope.assess(text, context("Ministry of Education")).findings
+    assert "named-party" in [f.rule for f in found]
+    assert "communications" not in [f.rule for f in found]
+    # one side alone still gets the tip
+    assert "communications" in rules_of("Emails received by the Mayor about the port in 2023.")
+    assert "communications" in rules_of("Emails received by the Mayor about the port from "
+                                        "anyone in 2023.")
+    assert "communications" not in rules_of("Emails received by the Mayor about the port "
+                                            "from KiwiRail in 2023.")

@@ -22,7 +22,7 @@ from oiadraft.model import Period
 from oiadraft.periods import first_period
 from oiadraft.scope.matching import BREAK, Token, same_clause, tokens
 from oiadraft.scope.parties import named_other_party
-from oiadraft.scope.rewrites.clause import SAFE_AFTER, Where, two_sided
+from oiadraft.scope.rewrites.clause import SAFE_AFTER, Where, clause_after, two_sided
 from oiadraft.scope.rewrites.custodian import outsider_suggestion
 from oiadraft.scope.roles import settle
 from oiadraft.scope.schema import SignalRule
@@ -214,8 +214,22 @@ def _sides_named(view: PartView, end: int) -> bool:
         where = Where(view.text, view.tokens, view.period_span, view.rules)
         later = [t for t in view.words("holders") if t.start > end][:_HOLDERS_READ]
         ends = [end, *(len(view.text[:t.start].rstrip()) for t in later)]
-        view.sides_named[end] = known = any(two_sided(where, at) for at in ends)
+        view.sides_named[end] = known = any(two_sided(where, at) for at in ends) or \
+            _sides_apart(where, ends)
     return known
+
+
+def _sides_apart(where: Where, ends: list[int]) -> bool:
+    """Whether the two sides are named in clauses of their own, the subject between them:
+    "received by Ministry of Education staff regarding the priorities from the Minister"."""
+    clauses = [clause_after(where, at) for at in ends]
+    return any(c.form == "by" and c.verb == "received" and _named_side(c.first)
+               and c.second is None for c in clauses) and \
+        any(c.form == "from" and _named_side(c.first) for c in clauses)
+
+
+def _named_side(side: Any) -> bool:
+    return side is not None and not side.open and side.end > 0
 
 
 def _channel(word: str, channels: tuple[str, ...]) -> str:
