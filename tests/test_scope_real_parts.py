@@ -136,3 +136,11 @@ def test_sides_named_in_clauses_of_their_own_are_both_sides():
                                         "anyone in 2023.")
     assert "communications" not in rules_of("Emails received by the Mayor about the port "
                                             "from KiwiRail in 2023.")
+
+
+def test_a_part_asking_whether_is_a_question():
+    text = "Whether VUWSA or the sponsor/affilate made first contact"
+    assert "asks-a-question" in scope.assess(text, context()).signals
+    said = chat_reply(text)
+    assert "I read part 1 as asking “Whether VUWSA" in said and "involving VUWSA" in said
+    assert "no kind of record, no one and no subject" not in said
