@@ -123,7 +123,8 @@ def closest(word: str, choices: Iterable[str], cutoff: float = 75) -> str | None
     return match[0] if match else None
 
 
-_TITLE = re.compile(r"(?:(?<![\w'’])\"|“)([A-ZĀĒĪŌŪ][^\"“”\n]{0,200}?\s[^\"“”\n]{0,200}?)[\"”]")
+# no quotation mark inside, so each opening is read once, to the next mark at most
+_TITLE = re.compile(r"(?:(?<![\w'’])\"|“)([A-ZĀĒĪŌŪ][^\"“”\n]{0,300})[\"”]")
 
 
 def quoted_titles(text: str) -> list[tuple[int, int]]:
@@ -133,7 +134,8 @@ def quoted_titles(text: str) -> list[tuple[int, int]]:
     for. A quoted word or phrase in lower case ("extended leave") is the part's own words."""
     if '"' not in text and "“" not in text:
         return []
-    return [(found.start(1), found.end(1)) for found in _TITLE.finditer(text)]
+    return [(found.start(1), found.end(1)) for found in _TITLE.finditer(text)
+            if " " in found.group(1).strip()]
 
 
 def without_titles(text: str, titles: Sequence[tuple[int, int]] | None = None) -> str:
