@@ -5,10 +5,10 @@ came from outside (a paste, a file, a draft field) before it is stored or printe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 __all__ = ["closest", "encoding_of", "fold_case", "join_and", "join_or", "plain_spaces", "plural", "printable",
-           "strip_controls", "upper_first"]
+           "quoted_titles", "strip_controls", "upper_first", "without_titles"]
 
 
 def _join(items: Iterable[object], word: str) -> str:
@@ -121,3 +121,33 @@ def closest(word: str, choices: Iterable[str], cutoff: float = 75) -> str | None
 
     match = process.extractOne(word, list(choices), scorer=fuzz.ratio, score_cutoff=cutoff)
     return match[0] if match else None
+
+
+# no quotation mark inside, so each opening is read once, to the next mark at most
+_TITLE = re.compile(r"(?:(?<![\w'’])\"|“)([A-ZĀĒĪŌŪ][^\"“”\n]{0,300})[\"”]")
+
+
+def quoted_titles(text: str) -> list[tuple[int, int]]:
+    """Where a document's title stands in quotation marks ("the reports “Citywide Estimated
+    Growth Distribution Figures 25/09/2020”"): two words or more, the first capitalised. Its
+    words name the document; a date or "Figures" in them is no period and no figures asked
+    for. A quoted word or phrase in lower case ("extended leave") is the part's own words."""
+    if '"' not in text and "“" not in text:
+        return []
+    return [(found.start(1), found.end(1)) for found in _TITLE.finditer(text)
+            if " " in found.group(1).strip()]
+
+
+def without_titles(text: str, titles: Sequence[tuple[int, int]] | None = None) -> str:
+    """`text` with each quoted title's words (`titles`, or those found) blanked out, so that
+    positions stay as they are: what is read for the part's own period."""
+    if titles is None:
+        titles = quoted_titles(text)
+    if not titles:
+        return text
+    pieces, at = [], 0
+    for start, end in titles:
+        pieces.extend((text[at:start], " " * (end - start)))
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)

@@ -38,7 +38,7 @@ def test_the_recipient_is_never_the_other_party():
     based = ("The dates of meetings between New Zealand based MFAT officials and British High "
              "Commission representatives in 2023")
     assert praised(based, None) == [
-        "between New Zealand based MFAT officials and British High Commission"]
+        "between New Zealand based MFAT officials and British High Commission representatives"]
     assert praised(text, "MFAT") == praised(text, MFAT)  # an acronym from the directory
     alone = "Emails between MFAT and the Ministry of Foreign Affairs and Trade about X in 2023."
     assert praised(alone, MFAT) == []

@@ -56,7 +56,8 @@ def test_the_seed_parts(number):
     part = next(p for p in seed_parts() if p.number == number)
     features = scope.assess(part.text, OIA).features
     records, parties, topic = SEED[number]
-    assert features == {"record_types": records, "parties": parties, "topic": topic}
+    assert features == {"record_types": records, "parties": parties, "topic": topic,
+                        "question": None}
 
 
 @pytest.mark.parametrize("text,records,parties,topic", [
@@ -88,7 +89,9 @@ def test_the_seed_parts(number):
 ])
 def test_other_parts(text, records, parties, topic):
     features = scope.assess(text, OIA).features
-    assert features == {"record_types": records, "parties": parties, "topic": topic}
+    asked = " ".join(text.split()).rstrip("?") if text.endswith("?") else None
+    assert features == {"record_types": records, "parties": parties, "topic": topic,
+                        "question": asked}
 
 
 def test_a_very_long_topic_is_shortened_at_a_word():
@@ -101,7 +104,7 @@ def test_a_very_long_topic_is_shortened_at_a_word():
 def test_the_echo_is_plain_data_worked_out_with_the_assessment():
     result = scope.assess("All emails sent by the Mayor about the stadium in 2024.", OIA)
     assert vars(result)["features"] == {"record_types": ["emails"], "parties": ["the Mayor"],
-                                        "topic": "the stadium"}
+                                        "topic": "the stadium", "question": None}
     # the echo is not part of the assessment's identity
     again = scope.assess("All emails sent by the Mayor about the stadium in 2024.", OIA)
     assert result == again and result.features == again.features
@@ -135,7 +138,7 @@ texts = st.one_of(st.text(max_size=200),
 def test_features_never_invent_words_and_are_deterministic(text):
     features = scope.assess(text, OIA).features
     flat = _flat(text)
-    assert set(features) == {"record_types", "parties", "topic"}
+    assert set(features) == {"record_types", "parties", "topic", "question"}
     for words in features["record_types"]:
         assert words in flat or (words[0].upper() + words[1:]) in flat
     for words in features["parties"]:
@@ -143,4 +146,6 @@ def test_features_never_invent_words_and_are_deterministic(text):
     topic = features["topic"]
     if topic is not None:
         assert topic.rstrip("\u2026") in flat
+    if features["question"] is not None:
+        assert features["question"].rstrip("\u2026") in flat
     assert scope.assess(text, OIA).features == features

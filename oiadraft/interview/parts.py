@@ -197,8 +197,9 @@ def _has_period(turn: Turn, part: Part) -> bool:
     if turn.iv.period_of(turn.draft, part) is not None or turn.draft.period is not None:
         return True
     from oiadraft.periods import find_periods
+    from oiadraft.text import without_titles
 
-    if find_periods(part.text, today=turn.iv.today):
+    if find_periods(without_titles(part.text), today=turn.iv.today):
         return True
     # "since records began": the words say which years, all of them; the warning about it
     # offers the fix, and a time frame asked for on top would contradict the words

@@ -29,7 +29,7 @@ def report(turn: Turn, part: Part, *, actions: bool, words: bool = False) -> str
     status = iv.status(draft, part)
     features = assessment.features or {}
     unread = not (features.get("record_types") or features.get("parties")
-                  or features.get("topic"))
+                  or features.get("topic") or features.get("question"))
     # a part with nothing the checker can read ("I don't know") is not "specific enough":
     # its rating rests on nothing but the period and the request around it
     if unread and status == "low":

@@ -47,7 +47,7 @@ REQUIRED_MESSAGES = (
     "part_extract", "extract_records", "extract_parties", "extract_topic",
     "extract_topic_lead", "extract_period", "extract_period_request", "extract_no_period", "extract_all_time",
     "extract_unclear_period",
-    "extract_no_period_lead", "risk_low", "risk_low_unread", "part_unread", "risk_medium", "risk_high", "risk_kept", "label_low",
+    "extract_no_period_lead", "extract_question", "risk_low", "risk_low_unread", "part_unread", "risk_medium", "risk_high", "risk_kept", "label_low",
     "label_medium", "label_high", "label_kept", "rerated", "rerated_to",
     "topic_other_act", "period_hint", "summary_part", "summary_overview", "finding",
     "finding_suggestion", "finding_actions", "background_left_out", "accept_hint", "another_hint", "keep_hint", "edit_hint",

@@ -73,10 +73,14 @@ def reading(assessment: Any, messages: Mapping[str, str], act: str,
     or "having no time frame" when that is all. Empty when nothing was found. `own_period`:
     the period was given for this part alone (the analyser sees it as the request's)."""
     features = getattr(assessment, "features", None) or {}
-    records = [f"**{quote_user(r)}**" for r in features.get("record_types") or []]
+    asked = features.get("question")
+    # a question asks what it says: the records and subject it names are what it is about
+    records = [] if asked else [f"**{quote_user(r)}**" for r in features.get("record_types") or []]
     parties = [f"**{quote_user(p)}**" for p in features.get("parties") or []]
-    topic = features.get("topic")
+    topic = None if asked else features.get("topic")
     pieces: list[str] = []
+    if asked:
+        pieces.append(say(messages["extract_question"], act, question=quote_user(asked)))
     if records:
         pieces.append(say(messages["extract_records"], act, records=join_and(records)))
     if parties:

@@ -222,9 +222,10 @@ def _part_text(part: Part, parts: list[Part], request_period: Any,
     """The part's text (with its own period appended when given separately, or taken from an
     earlier part), and whether it relies on the request-wide period."""
     from oiadraft.periods import find_periods, part_period
+    from oiadraft.text import without_titles
 
     text = part.text.strip()
-    if find_periods(text, today=today):
+    if find_periods(without_titles(text), today=today):  # a quoted title's date is its own
         return text, False
     period = part_period(part, parts, today)
     if period is not None and period != request_period:

@@ -67,8 +67,9 @@ class Assessment:
     features: dict[str, Any] = field(default_factory=dict, compare=False)
     """What the part asks for, in its own words, for echoing it back: ``record_types`` (record
     or document words as written, in text order), ``parties`` (named people, organisations,
-    units, roles) and ``topic`` (the subject after "about", "relating to", "on" ..., cut at the
-    period; None when unclear)."""
+    units, roles; in a question, any name in it), ``topic`` (the subject after "about",
+    "relating to", "on" ..., cut at the period; None when unclear) and ``question`` (a
+    question's own words, shortened; None when the part is no question)."""
     signals: dict[str, float] = field(default_factory=dict, compare=False)
     """Each feature found and its value (what the model weighs)."""
 

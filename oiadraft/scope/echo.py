@@ -10,7 +10,7 @@ from typing import Any
 
 from oiadraft.scope.matching import same_clause
 from oiadraft.scope.schema import EchoRules
-from oiadraft.scope.spans import about_time, content_end, sentence_start
+from oiadraft.scope.spans import about_time, content_end, question, sentence_start
 from oiadraft.scope.vocabulary import Rules
 
 _RECORD_KINDS = frozenset({"communications", "generic_records", "information", "named_documents",
@@ -42,11 +42,29 @@ def echo(text: str, tokens: Sequence[Any], period_span: tuple[int, int] | None,
     """`Assessment.features` from the part's text, its vocabulary matches and its period."""
     known = rules.echo
     topic, topic_span = _topic(text, tokens, period_span, known)
+    asked = _question(text, rules)
     return {
         "record_types": _record_types(text, tokens, topic_span),
-        "parties": _parties(text, tokens, period_span, topic_span, known),
+        "parties": _parties(text, tokens, period_span, topic_span, known,
+                            names_anywhere=asked is not None),
         "topic": topic,
+        "question": asked,
     }
+
+
+_QUESTION_MAX = 100
+
+
+def _question(text: str, rules: Rules) -> str | None:
+    """A question's own words ("What consideration was given to ..."), shortened, or None
+    when the part is no question: what it asks is the question itself, whether or not it
+    names a record, a subject or anyone."""
+    if question(text, rules) is None:
+        return None
+    words = " ".join(text[:content_end(text)].split())
+    if len(words) > _QUESTION_MAX:
+        words = words[:_QUESTION_MAX].rsplit(" ", 1)[0].rstrip(" ,;:") + "\u2026"
+    return words or None
 
 
 def _record_types(text: str, tokens: Sequence[Any],
@@ -173,15 +191,37 @@ def _role_starts(text: str, roles: frozenset[str]) -> list[int]:
     return starts
 
 
+_CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-ZĀĒĪŌŪ][\w'’&-]*")
+_NAMES_READ = 20
+"""How many capitalised words of a question are read as names, at most."""
+
+
+def _name_starts(text: str, known: EchoRules) -> list[int]:
+    """Where a capitalised word that is not a sentence's first, a month or a common capital
+    ("New Zealand", "Covid") begins: a name in a question."""
+    starts = []
+    for match in _CAPITAL_WORD.finditer(text):
+        word = match.group().lower().removesuffix("'s").removesuffix("’s")
+        if sentence_start(text, match.start()) or word in known.months \
+                or word in known.common_capitals:
+            continue
+        starts.append(match.start())
+        if len(starts) >= _NAMES_READ:
+            break
+    return starts
+
+
 _OF_CAPITAL = re.compile(r"\s(?:of|for)\s+(?:the\s+)?(?:\([a-z]\)\s+)?[A-ZĀĒĪŌŪ]")
 _NONSPACE = re.compile(r"\S+")
 
 
 def _parties(text: str, tokens: Sequence[Any], period_span: tuple[int, int] | None,
-             topic_span: tuple[int, int] | None, known: EchoRules | None) -> list[str]:
+             topic_span: tuple[int, int] | None, known: EchoRules | None,
+             names_anywhere: bool = False) -> list[str]:
     """Named people, organisations, units and roles: after "between", "with", "to" ...; in
-    "any MFAT official"; and a role with "of" ("the Ministry of Defence"). Only words of the
-    part, never made up."""
+    "any MFAT official"; and a role with "of" ("the Ministry of Defence"); in a question
+    (`names_anywhere`), any name ("... that VUWSA is promoting"). Only words of the part,
+    never made up."""
     if known is None:
         return []
     spans: list[tuple[int, int]] = []
@@ -221,6 +261,9 @@ def _parties(text: str, tokens: Sequence[Any], period_span: tuple[int, int] | No
                 parse(of.end())
     for start in _role_starts(text, known.roles):
         parse(start)
+    if names_anywhere:
+        for start in _name_starts(text, known):
+            parse(start)
 
     found: list[str] = []
     seen: set[str] = set()

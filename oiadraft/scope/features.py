@@ -22,7 +22,7 @@ from oiadraft.model import Period
 from oiadraft.periods import first_period
 from oiadraft.scope.matching import BREAK, Token, same_clause, tokens
 from oiadraft.scope.parties import named_other_party
-from oiadraft.scope.rewrites.clause import SAFE_AFTER, Where, two_sided
+from oiadraft.scope.rewrites.clause import SAFE_AFTER, Where, clause_after, two_sided
 from oiadraft.scope.rewrites.custodian import outsider_suggestion
 from oiadraft.scope.roles import settle
 from oiadraft.scope.schema import SignalRule
@@ -35,6 +35,7 @@ from oiadraft.scope.spans import (
     question,
 )
 from oiadraft.scope.vocabulary import Rules
+from oiadraft.text import quoted_titles, without_titles
 
 Value = tuple[float, list["Hit"]]
 FEATURES: dict[str, Callable[[PartView, SignalRule], Value | None]] = {}
@@ -111,7 +112,9 @@ class PartView:
         not yet looked for."""
         self.period_problem = problems[0] if problems and self.period is None else None
         """A period phrase that cannot be read without guessing ("since 28th feb")."""
-        settle(text, self.by_kind)  # words whose role the words around them change
+        # words whose role the words around them change (a question's groups among them)
+        settle(text, self.by_kind, asked="groups" in self.by_kind
+               and question(text, rules) is not None)
         self.end = content_end(text)
         comms, named = self.words("communications"), self.words("named_documents")
         quants = self.words("quantifier")
@@ -211,8 +214,22 @@ def _sides_named(view: PartView, end: int) -> bool:
         where = Where(view.text, view.tokens, view.period_span, view.rules)
         later = [t for t in view.words("holders") if t.start > end][:_HOLDERS_READ]
         ends = [end, *(len(view.text[:t.start].rstrip()) for t in later)]
-        view.sides_named[end] = known = any(two_sided(where, at) for at in ends)
+        view.sides_named[end] = known = any(two_sided(where, at) for at in ends) or \
+            _sides_apart(where, ends)
     return known
+
+
+def _sides_apart(where: Where, ends: list[int]) -> bool:
+    """Whether the two sides are named in clauses of their own, the subject between them:
+    "received by Ministry of Education staff regarding the priorities from the Minister"."""
+    clauses = [clause_after(where, at) for at in ends]
+    return any(c.form == "by" and c.verb == "received" and _named_side(c.first)
+               and c.second is None for c in clauses) and \
+        any(c.form == "from" and _named_side(c.first) for c in clauses)
+
+
+def _named_side(side: Any) -> bool:
+    return side is not None and not side.open and side.end > 0
 
 
 def _channel(word: str, channels: tuple[str, ...]) -> str:
@@ -439,9 +456,13 @@ class Extraction:
 def extract(text: str, context: Any, rules: Rules,
             found: Sequence[Token] | None = None) -> Extraction:
     """Work out every feature of one part."""
+    words = list(found) if found is not None else tokens(text, rules)
+    titles = quoted_titles(text)
+    if titles:  # a quoted title's words name a document: none of them is asked for
+        words = [t for t in words if not any(start <= t.start < end for start, end in titles)]
     # the first period phrase (or, when there is none, those that cannot be read): one pass
-    view = PartView(text, context, rules, list(found) if found is not None
-                    else tokens(text, rules), *first_period(text, context.today))
+    view = PartView(text, context, rules, words, *first_period(
+        without_titles(text, titles) if titles else text, context.today))
     values: dict[str, float] = {}
     hits: list[Hit] = []
     for rule_id, rule, function in _plan(rules, frozenset(view.by_kind)):

@@ -10,10 +10,28 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from oiadraft.scope.spans import content_end, period_lead
+
 _NAME = re.compile(r"\s+(?:the\s+)?((?:[A-ZĀĒĪŌŪ][\w'’&.-]*)(?:\s+(?:of|and|for|[A-ZĀĒĪŌŪ]"
                    r"[\w'’&.-]*))*)")
 _NAME_TAIL = re.compile(r"(?:\s+(?:of|and|for))+$")
 _OTHER_SIDE = re.compile(r"(?:\s*\([^()\n]{1,40}\))?(?:\s+[\w'’-]+){0,3}?\s+and\s+")
+# where the words naming a side end: a mark, or a word that begins another clause
+_SIDE_END = re.compile(
+    r"[,;:.?!()\[\]\"“”\n$\d]|(?<![\w'’-])(?:(?:(?i:that|which|where|who|whom|whose|since|"
+    r"during|for|on|dated|including|as|if|when|after|before|until|over|within|made|held|"
+    r"sent|received|written|provided|prepared|produced|exchanged|created|agreed)|[a-z]+ing)"
+    r"(?![\w'’-])|to\s+(?!(?:the|a|an|any|all|each|every|his|her|their|its|our|my|your)"
+    r"(?![\w'’-]))[a-z])")
+_SENTENCE_END = re.compile(r"(?<![\w'’-])(?:[A-Z]{2,}|\w{4,})(\.)\s+(?=[A-Z])")
+"""A full stop that ends a sentence inside a name read across it ("by RNZ. This ..."), not
+one of a short title ("Cr. Moore", "Mr. Smith")."""
+_SIDE_REACH = 120
+"""How far past a side's name its words are followed (to a mark or a clause word)."""
+_SIDE_STOP_KINDS = ("topic_link", "topic_mention", "content_words", "holders",
+                    "communications", "generic_records", "named_documents", "record_words",
+                    "information", "statistics", "period_reference", "inclusive",
+                    "cross_reference")
 
 
 @lru_cache(maxsize=256)
@@ -105,5 +123,40 @@ def named_other_party(view: Any) -> tuple[int, int] | None:
         found = other_party(view.text, view.words("holders"), view.context.agency,
                             echo.party if echo is not None else None, view.period_span,
                             echo.months if echo is not None else frozenset())
+    if found is not None:
+        stop = _SENTENCE_END.search(view.text, found[0], found[1])
+        found = (found[0], stop.start(1)) if stop is not None else \
+            (found[0], _side_end(view, found[1]))
     view.party = found
     return found
+
+
+def _side_end(view: Any, end: int) -> int:
+    """Where the words naming the side that ends its name at `end` end as written: "between
+    VUWSA| and each sponsor/affiliate|", "High Commissioner| to the Solomon Islands Georgina
+    Roberts", "Grant Thornton New Zealand Limited's| representatives|", up to a mark, a
+    word that begins another clause, other vocabulary (the subject's "regarding", a record
+    word, another holder) or the period; the name's own end when none comes near."""
+    text = view.text
+    limit = min(content_end(text), end + _SIDE_REACH)
+    if view.period_span is not None and view.period_span[0] >= end:
+        limit = min(limit, period_lead(text, view.period_span[0]))
+    for kind in _SIDE_STOP_KINDS:
+        for token in view.words(kind):
+            if token.start >= end:
+                limit = min(limit, token.start)
+                break
+    stop = _SIDE_END.search(text, end, limit)
+    if stop is not None:
+        limit = stop.start()
+    elif limit == end + _SIDE_REACH:
+        return end  # no end in sight: the name alone
+    words = text[end:limit].rstrip()
+    trailing = _TRAILING_JOIN.search(words)
+    if trailing is not None:
+        words = words[:trailing.start()]
+    return end + len(words.rstrip())
+
+
+_TRAILING_JOIN = re.compile(r"(?:\s+(?:and|or|and/or|the|a|an|to|of|in|on|at|by))+$",
+                            re.IGNORECASE)

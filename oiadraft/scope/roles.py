@@ -10,6 +10,9 @@ The vocabulary finds words by kind; a few kinds mean something else where they s
   are what is counted, not whose records are searched (`drop_counted_groups`);
 * "emails about officials' travel": people named in the subject are what the records are
   about, not whose records are searched (`drop_subject_groups`);
+* "Did this vaccination policy apply to the hiring of new staff?": in a question that asks
+  for no messages, people named as a group are what the question is about, not whose records
+  are searched (`drop_questioned_groups`);
 * "the Minister of Education or her office": the office of the person just named is one
   office, not anyone's (`drop_named_offices`).
 
@@ -38,8 +41,9 @@ _COUNTED = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+", re.IGNORECASE)
 council staff"): up to three words."""
 
 
-def settle(text: str, by_kind: dict[str, list[Token]]) -> None:
-    """Every change of role this module knows, in place (each only where its kinds are)."""
+def settle(text: str, by_kind: dict[str, list[Token]], asked: bool = False) -> None:
+    """Every change of role this module knows, in place (each only where its kinds are).
+    `asked`: the part is a question."""
     if "open_custodian" in by_kind:
         drop_named_offices(text, by_kind)
     if "communications" in by_kind:
@@ -50,6 +54,8 @@ def settle(text: str, by_kind: dict[str, list[Token]]) -> None:
             drop_counted_groups(text, by_kind)
     if "groups" in by_kind and ("topic_link" in by_kind or "topic_mention" in by_kind):
         drop_subject_groups(by_kind)
+    if asked and "groups" in by_kind:
+        drop_questioned_groups(by_kind)
 
 
 _OFFICE = re.compile(r"(?:(?:or|and)\s+)?(?:his|her|their)\s+offices?", re.IGNORECASE)
@@ -122,6 +128,20 @@ def drop_counted_groups(text: str, by_kind: dict[str, list[Token]]) -> None:
         g for g in by_kind["groups"] if not any(
             0 < g.start - f.end <= 40 and _COUNTED.fullmatch(text, f.end, g.start)
             for f in figures)])
+
+
+def drop_questioned_groups(by_kind: dict[str, list[Token]]) -> None:
+    """"Did this vaccination policy apply to the hiring of new staff?": a question answers
+    from what the agency knows, and the people it names as a group are what it asks about.
+    Where it asks for messages ("What emails did staff send ...?"), or names a group after
+    "from", "by", "between" ... (a `holders` word), the group still says whose records."""
+    if "communications" in by_kind:
+        return
+    holders = sorted(t.end for t in by_kind.get("holders", ()))
+    _keep(by_kind, "groups", [
+        g for g in by_kind["groups"]
+        if any(0 <= g.start - end <= 24 for end in holders[:bisect.bisect_right(holders,
+                                                                               g.start)][-1:])])
 
 
 def drop_subject_groups(by_kind: dict[str, list[Token]]) -> None:
