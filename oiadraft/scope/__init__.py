@@ -23,9 +23,10 @@ Adding a rule
        words, and its message, tip and suggestion (``unless``: kinds of words that mean the
        signal is absent, such as "as recorded in" for the statistics advice).
     2. One feature function in `features` (``@feature("the-signal-id")``; a signal about
-       the period goes in `period_features`, one about messages in `message_features`) that works out its value from the kinds it
-       reads (``needs=``: the kinds without which it is surely absent, so it is not
-       called); a signal that is simply "one of these words is there" needs none.
+       the period goes in `period_features`, one about messages in `message_features`)
+       that works out its value from the kinds it reads (``needs=``: the kinds without
+       which it is surely absent, so it is not called); a signal that is simply "one of
+       these words is there" needs none.
     3. Evaluation items: real requests with known outcomes that show the rule, added to a
        shard in ``tests/data/eval_shards/`` and merged with ``bench/scope_eval.py``; score
        the new shard before fitting on it (``bench/scope_fresh.py <shard>``). Then refit
