@@ -116,23 +116,20 @@ def take_earlier_period(turn: Turn, part: Part) -> bool:
     draft = turn.draft
     if part.period is not None or part.period_from is not None or draft.period is not None:
         return False
-    from oiadraft.periods import period_to_take
+    from oiadraft.periods import part_to_follow
 
     assessment = turn.iv.assess(draft, part)  # cached: the report of the part reads it next
     if assessment.period is not None or not assessment.refers_to_earlier_period:
         return False
-    today = turn.iv.today
     at = next((i for i, p in enumerate(draft.parts) if p is part), len(draft.parts))
-    lookup = {p.id: p for p in draft.parts}.get
-    for earlier in range(at - 1, -1, -1):
-        other = draft.parts[earlier]
-        period = period_to_take(other, lookup, today)
-        if period is not None:
-            part.period_from = other.id
-            turn.say("part_period_taken", number=number(at + 1), other=number(earlier + 1),
-                     period=period_phrase(period))
-            return True
-    return False
+    found = part_to_follow(draft.parts, at, turn.iv.today)
+    if found is None:
+        return False
+    earlier, period = found
+    part.period_from = draft.parts[earlier].id
+    turn.say("part_period_taken", number=number(at + 1), other=number(earlier + 1),
+             period=period_phrase(period))
+    return True
 
 
 def say_followed(turn: Turn, before: Any, after: Any) -> None:

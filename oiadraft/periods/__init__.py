@@ -71,7 +71,7 @@ from oiadraft.periods.find import (
 from oiadraft.periods.format import describe_length, format_period
 from oiadraft.periods.grammar import _grammar
 from oiadraft.periods.parse import parse_period
-from oiadraft.periods.taken import part_period, period_to_take
+from oiadraft.periods.taken import part_period, part_to_follow, period_to_take
 
 __all__ = [
     "MONTHS",
@@ -94,5 +94,6 @@ __all__ = [
     "parse_date",
     "parse_period",
     "part_period",
+    "part_to_follow",
     "period_to_take",
 ]

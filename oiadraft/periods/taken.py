@@ -46,6 +46,19 @@ def period_to_take(part: Part, parts: Iterable[Part] | Lookup, today: date | Non
     return None
 
 
+def part_to_follow(parts: list[Part], index: int, today: date | None = None
+                   ) -> tuple[int, Period] | None:
+    """For the part at `index`, which says it covers "that period": the index of the nearest
+    earlier part that gives a period (see `period_to_take`), and that period; None when no
+    earlier part gives one."""
+    lookup = _lookup(parts)
+    for earlier in range(index - 1, -1, -1):
+        period = period_to_take(parts[earlier], lookup, today)
+        if period is not None:
+            return earlier, period
+    return None
+
+
 def _lookup(parts: Iterable[Part] | Lookup) -> Lookup:
     if callable(parts):
         return parts

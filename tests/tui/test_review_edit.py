@@ -182,3 +182,25 @@ async def test_a_part_reworded_in_review_is_saved_while_review_is_still_open(app
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert Store().load(draft.id).parts[0].text == "Cabinet papers about cluster munitions"
+
+
+async def test_a_part_reworded_in_review_to_say_that_period_takes_the_earlier_parts(
+        app_factory):
+    draft = saved_draft("Auckland Council", "dog control", "skip",
+                        "The number of dog attacks reported each year (2019-2024)",
+                        "All emails about dog control", "skip")
+    assert draft.parts[1].period_from is None
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await review_at_part(pilot, 2)
+        editor = await open_screen(pilot, "e", EditPartScreen)
+        editor.query_one("#part-text").text = "All emails about dog control in that period"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is review
+        assert review.draft.parts[1].period_from == review.draft.parts[0].id
+        assert "now covers the period of part 1" in " ".join(
+            str(n.message) for n in app._notifications)
+        letter = app.letter_text(review.draft)
+        assert "in that period (from 1 January 2019 to 31 December 2024)" in letter

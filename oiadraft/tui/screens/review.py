@@ -20,6 +20,7 @@ from oiadraft import scope
 from oiadraft.acts import get_act
 from oiadraft.interview.xrefs import follow as follow_references
 from oiadraft.model import Draft, Part
+from oiadraft.periods import format_period, part_to_follow
 from oiadraft.tui.dialogs.change_agency import ChangeAgencyScreen
 from oiadraft.tui.dialogs.deadline import unknown_region, unknown_region_note
 from oiadraft.tui.dialogs.edit_part import EditPartScreen
@@ -334,7 +335,8 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
             self._remember(f"edit of part {index + 1}")
             part = self.draft.parts[index]
             taken = part.period_from
-            if taken is not None and not scope.assess(text).refers_to_earlier_period:
+            said = scope.assess(text)
+            if taken is not None and not said.refers_to_earlier_period:
                 # no longer says "in that period": it no longer covers that part's dates
                 other = next((at for at, p in enumerate(self.draft.parts, 1) if p.id == taken),
                              None)
@@ -342,6 +344,15 @@ class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
                 if other is not None:
                     self.notify(f"Part {index + 1} no longer says \"in that period\", so it "
                                 f"no longer covers part {other}'s dates.", timeout=6)
+            elif taken is None and said.refers_to_earlier_period and said.period is None \
+                    and part.period is None and self.draft.period is None:
+                # now says "in that period": it covers the nearest earlier part's, as the chat
+                # and `oiadraft check` read it
+                found = part_to_follow(self.draft.parts, index, self.app.current_today())
+                if found is not None:
+                    taken = self.draft.parts[found[0]].id
+                    self.notify(f"Part {index + 1} now covers the period of part "
+                                f"{found[0] + 1} ({format_period(found[1])}).", timeout=6)
             self.draft.parts[index] = Part(text=text, period=part.period, id=part.id,
                                            period_from=taken)
             self._refresh_parts(keep=index)
