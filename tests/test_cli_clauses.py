@@ -120,6 +120,16 @@ def test_a_search_with_no_words_says_how_to_list_every_clause(capsys, query, fmt
     assert "Traceback" not in err and len(err.splitlines()) == 1
 
 
+@pytest.mark.parametrize("query", ["the", "the of and", "Please, for me"])
+def test_a_search_of_only_common_words_says_so(capsys, query):
+    """"the" is in every clause: a list of them all scored 100 would mean nothing."""
+    status, out, err = run(capsys, "search", query)
+    assert status == 2 and out == ""
+    assert "only common words" in err and "oiadraft clauses list" in err
+    status, out, _ = run(capsys, "search", f"{query} watermark")
+    assert status == 0 and out.split()[1] == "no-watermark"
+
+
 def test_validate_the_library_and_files(capsys, tmp_path):
     status, out, err = run(capsys, "validate")
     assert status == 0 and out == "" and err.startswith("ok: ")

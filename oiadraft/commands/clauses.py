@@ -93,12 +93,21 @@ def run(args: argparse.Namespace) -> int:
     from oiadraft.clauses import Library, query_words
 
     act = get_act(args.act).key if args.act is not None else None
-    if action == "search" and not query_words(" ".join(args.query)):
+    if action == "search":
+        from oiadraft.clauses.search import STOP_WORDS
         from oiadraft.errors import UserError
 
-        # an empty search would list every clause with a meaningless score of 0.0
-        raise UserError(f"no words to search for in {' '.join(args.query)!r}; "
-                        "`oiadraft clauses list` lists every clause")
+        query = " ".join(args.query)
+        words = query_words(query)
+        # an empty search would list every clause with a meaningless score of 0.0, and one
+        # of common words only ("the") every clause holding them, scored 100
+        if not words:
+            raise UserError(f"no words to search for in {query!r}; "
+                            "`oiadraft clauses list` lists every clause")
+        if all(word in STOP_WORDS for word in words):
+            raise UserError(f"{query!r} has only common words; search for what the clause is "
+                            "about (like 'watermark' or 's19'), or `oiadraft clauses list` "
+                            "lists every clause")
     library = Library.load()
     _report_problems(library.problems)
     if action == "list":
