@@ -232,3 +232,17 @@ def test_a_nul_in_a_clause_is_refused_with_file_and_line_everywhere(capsys, fiel
     assert err.startswith(f"oiadraft: skipped {where}")
     status, out, err = run(capsys, "show", "my-own")
     assert status == 2 and out == "" and where in err
+
+
+def test_show_of_a_clause_whose_file_was_skipped_points_at_the_file(capsys):
+    from oiadraft import paths
+
+    folder = paths.user_clauses_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "broken-one.yaml").write_text(
+        'version: 1\nid: broken-one\ntitle: "x\\0"\nkind: custom\nbody: "y"\n', encoding="utf-8")
+    status, out, err = run(capsys, "show", "broken-one")
+    assert status == 2 and out == ""
+    last = err.strip().splitlines()[-1]
+    assert "no clause 'broken-one': its file (" in last and "broken-one.yaml:3" in last
+    assert "oiadraft clauses validate" in last

@@ -159,6 +159,13 @@ class Library:
         """The effective clause with this id; UserError (with a suggestion) when unknown."""
         clause = self.find(clause_id)
         if clause is None:
+            skipped = next((p for p in self.problems
+                            if p.path is not None and Path(p.path).name == f"{clause_id}.yaml"),
+                           None)
+            if skipped is not None:  # its file is there but could not be read as a clause
+                where = skipped.path + (f":{skipped.line}" if skipped.line else "")
+                raise UserError(f"no clause {clause_id!r}: its file ({where}) could not be read "
+                                "as a clause; `oiadraft clauses validate` says why")
             hint = closest(clause_id, [c.id for c in self.clauses()])
             raise UserError(f"no clause {clause_id!r}" + (f"; did you mean {hint!r}?" if hint
                                                           else " (see `oiadraft clauses list`)"))
