@@ -126,3 +126,28 @@ def test_send_keys_sends_what_pilot_would():
     send_keys(FakeApp, ["a", ".", "space", "enter", "f2"])
     assert FakeApp._driver.sent == [("a", "a"), ("full_stop", "."), ("space", " "),
                                     ("enter", "\r"), ("f2", None)]
+
+
+async def test_two_keys_that_each_close_a_dialog_close_it_once(app_factory, monkeypatch,
+                                                               tmp_path):
+    """Enter on a listed draft (its message handled a moment later) then Escape, in one
+    burst: both closed the dialog, so the second ran the caller again and popped the chat
+    beneath it ("Can't pop screen"); found by the random-key walk."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    other = Draft(agency="Treasury", topic="budget advice",
+                  parts=[Part(text="Budget briefings to the Minister of Finance in 2023")])
+    Store().save(other)
+    draft = saved_draft(*START, "any emails that mention the Convention")
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        send_keys(app, ["enter", "escape"])
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ChatScreen) and app.screen_stack.count(app.screen) == 1
+        assert app.last_error_log is None, app.last_error_log.read_text()
+        assert app._exception is None and app.fatal_error is None

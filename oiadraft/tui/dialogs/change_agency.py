@@ -15,9 +15,10 @@ from textual.widgets.option_list import Option
 
 from oiadraft.acts import all_acts
 from oiadraft.model import Draft
+from oiadraft.tui.answers_once import AnswersOnce
 
 
-class ChangeAgencyScreen(ModalScreen[dict[str, Any] | None]):
+class ChangeAgencyScreen(AnswersOnce, ModalScreen[dict[str, Any] | None]):
     """Search the directory; or use a name as typed with the Act you choose."""
 
     CSS_PATH = "dialogs.tcss"

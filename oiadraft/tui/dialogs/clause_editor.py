@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
 from oiadraft.errors import DataError, SaveError, UserError
+from oiadraft.tui.answers_once import AnswersOnce
 from oiadraft.tui.dialogs.discard import AsksBeforeDiscarding
 from oiadraft.tui.guard import guarded
 from oiadraft.tui.typed_app import UsesOiaDraftApp
@@ -43,7 +44,7 @@ def new_clause_yaml(library: Any) -> str:
                               f"id: {library.free_id(NEW_CLAUSE_ID)}\n", 1)
 
 
-class ClauseEditorScreen(AsksBeforeDiscarding, UsesOiaDraftApp, ModalScreen[Any]):
+class ClauseEditorScreen(AnswersOnce, AsksBeforeDiscarding, UsesOiaDraftApp, ModalScreen[Any]):
     """YAML fields and a Markdown body. Nothing is written until the clause is valid; an
     invalid clause shows each error with its line and keeps the user's text."""
 

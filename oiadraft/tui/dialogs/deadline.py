@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from oiadraft.acts import get_act
 from oiadraft.errors import UserError
 from oiadraft.model import Draft
+from oiadraft.tui.answers_once import AnswersOnce
 from oiadraft.tui.guard import guarded
 
 
@@ -86,7 +87,7 @@ def _if_it_passes(profile: Any) -> str:
             + " — it is free.")
 
 
-class DeadlineScreen(ModalScreen[Draft | None]):
+class DeadlineScreen(AnswersOnce, ModalScreen[Draft | None]):
     """Enter the day the agency received the request (and any extension)."""
 
     CSS_PATH = "dialogs.tcss"

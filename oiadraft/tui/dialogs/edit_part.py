@@ -11,10 +11,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
+from oiadraft.tui.answers_once import AnswersOnce
 from oiadraft.tui.dialogs.discard import AsksBeforeDiscarding
 
 
-class EditPartScreen(AsksBeforeDiscarding, ModalScreen[str | None]):
+class EditPartScreen(AnswersOnce, AsksBeforeDiscarding, ModalScreen[str | None]):
     """Edit one part's wording; empty text is refused."""
 
     CSS_PATH = "dialogs.tcss"

@@ -14,12 +14,13 @@ from textual.widgets.option_list import Option
 
 from oiadraft.errors import OiaDraftError
 from oiadraft.model import Draft
+from oiadraft.tui.answers_once import AnswersOnce
 from oiadraft.tui.describe import describe_when, part_count
 from oiadraft.tui.guard import guarded
 from oiadraft.tui.typed_app import UsesOiaDraftApp
 
 
-class OpenDraftScreen(UsesOiaDraftApp, ModalScreen[Draft | None]):
+class OpenDraftScreen(AnswersOnce, UsesOiaDraftApp, ModalScreen[Draft | None]):
     """A list of drafts, newest first; Enter opens one."""
 
     CSS_PATH = "dialogs.tcss"

@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, Static
 from oiadraft.errors import UserError
 from oiadraft.fsutil import cannot_write, expand_user
 from oiadraft.model import Draft
+from oiadraft.tui.answers_once import AnswersOnce
 from oiadraft.tui.guard import guarded
 
 WORD_PROCESSOR_FILES = frozenset({".doc", ".docx", ".odt", ".pdf", ".rtf", ".pages"})
@@ -36,7 +37,7 @@ def write_letter(draft: Draft, library: Any, path: Path, today: date) -> Path:
     return path
 
 
-class SaveLetterScreen(ModalScreen[Path | None]):
+class SaveLetterScreen(AnswersOnce, ModalScreen[Path | None]):
     """Ask for a file name; confirm before replacing an existing file or creating a folder."""
 
     CSS_PATH = "dialogs.tcss"

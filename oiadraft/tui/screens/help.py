@@ -26,6 +26,7 @@ from oiadraft.acts import (
     official_information_acts,
 )
 from oiadraft.text import join_and
+from oiadraft.tui.answers_once import AnswersOnce
 from oiadraft.tui.widgets.footer import SteadyFooter
 
 EXTRA_KEYS = [
@@ -242,7 +243,7 @@ class HelpPlaces(Widget):
         return text
 
 
-class HelpScreen(Screen[None]):
+class HelpScreen(AnswersOnce, Screen[None]):
     """Help, one key away."""
 
     CSS = "HelpScreen #help-body { padding: 0 2; }"

@@ -20,13 +20,14 @@ from oiadraft.acts import get_act
 from oiadraft.errors import SaveError
 from oiadraft.model import Draft
 from oiadraft.text import plural
+from oiadraft.tui.answers_once import AnswersOnce
 from oiadraft.tui.dialogs.clause_editor import ClauseEditorScreen, new_clause_yaml
 from oiadraft.tui.guard import guarded
 from oiadraft.tui.typed_app import UsesOiaDraftApp
 from oiadraft.tui.widgets.footer import SteadyFooter
 
 
-class ClauseLibraryScreen(UsesOiaDraftApp, Screen[Draft | None]):
+class ClauseLibraryScreen(AnswersOnce, UsesOiaDraftApp, Screen[Draft | None]):
     """Search the library; Escape returns the draft (with any clauses inserted or removed)."""
 
     CSS_PATH = "library.tcss"

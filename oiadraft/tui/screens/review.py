@@ -21,6 +21,7 @@ from oiadraft.acts import get_act
 from oiadraft.interview.xrefs import follow as follow_references
 from oiadraft.model import Draft, Part
 from oiadraft.periods import format_period, part_to_follow
+from oiadraft.tui.answers_once import AnswersOnce
 from oiadraft.tui.dialogs.change_agency import ChangeAgencyScreen
 from oiadraft.tui.dialogs.deadline import unknown_region, unknown_region_note
 from oiadraft.tui.dialogs.edit_part import EditPartScreen
@@ -51,7 +52,7 @@ def part_label(number: int, part: Part, risk: str, width: int = 70) -> Text:
     return text
 
 
-class ReviewScreen(UsesOiaDraftApp, Screen[Draft | None]):
+class ReviewScreen(AnswersOnce, UsesOiaDraftApp, Screen[Draft | None]):
     """Everything before sending; Escape returns the edited draft to the chat."""
 
     CSS_PATH = "review.tcss"
