@@ -106,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
                             "`oiadraft clauses list` lists every clause")
         if all(word in STOP_WORDS for word in words):
             raise UserError(f"{query!r} has only common words; search for what the clause is "
-                            "about (like 'watermark' or 's19'), or `oiadraft clauses list` "
+                            "about (like 'watermark' or 'grounds'), or `oiadraft clauses list` "
                             "lists every clause")
     library = Library.load()
     _report_problems(library.problems)
