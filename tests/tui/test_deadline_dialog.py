@@ -17,17 +17,29 @@ from oiadraft.tui.dialogs.deadline import DeadlineScreen, deadline_report
 from .conftest import TODAY
 
 
+def saved(**fields) -> Draft:
+    """A draft of one part, saved, with `fields` set (an Act, a sent date, a region ...)."""
+    draft = Draft(**{"act": "oia", "agency": "Some agency", "topic": "t",
+                     "parts": [Part(text="Briefings")], **fields})
+    Store().save(draft)
+    return draft
+
+
+async def press_once_loaded(pilot, key: str) -> None:
+    """`key` pressed once the interview has loaded (its keys are bound then)."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press(key)
+    await pilot.pause()
+
+
 @pytest.mark.parametrize("act", acts.act_keys())
 async def test_the_dialog_gives_the_acts_own_limits(app_factory, act):
     profile = acts.get_act(act)
-    draft = Draft(act=act, agency="Some agency", topic="t", parts=[Part(text="Briefings")])
-    Store().save(draft)
+    draft = saved(act=act)
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()  # the keys are bound once the interview loads
-        await pilot.pause()
-        await pilot.press("ctrl+t")
-        await pilot.pause()
+        await press_once_loaded(pilot, "ctrl+t")
         assert isinstance(app.screen, DeadlineScreen)
         app.screen.query_one("#received").value = "13/09/2024"
         await pilot.pause()
@@ -59,8 +71,7 @@ async def test_a_request_is_not_marked_as_sent_on_a_day_still_to_come(app_factor
     itself is accepted."""
     from .conftest import conversation
 
-    draft = Draft(act="oia", agency="Some agency", topic="t", parts=[Part(text="Briefings")])
-    Store().save(draft)
+    draft = saved()
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(120, 40)) as pilot:
         await conversation(pilot, "mark as sent")
@@ -88,9 +99,7 @@ async def test_a_draft_marked_sent_on_a_day_to_come_is_told_and_the_dialog_start
     sent` offers today's date, which can be marked, rather than the day to come."""
     from datetime import timedelta
 
-    draft = Draft(act="oia", agency="Some agency", topic="t", parts=[Part(text="Briefings")],
-                  sent=TODAY + timedelta(days=200))
-    Store().save(draft)
+    draft = saved(sent=TODAY + timedelta(days=200))
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
@@ -105,15 +114,10 @@ async def test_a_draft_marked_sent_on_a_day_to_come_is_told_and_the_dialog_start
 
 
 async def test_a_request_marked_as_sent_by_mistake_can_be_unmarked(app_factory):
-    draft = Draft(act="oia", agency="Some agency", topic="t", parts=[Part(text="Briefings")],
-                  sent=TODAY, extension_days=20)
-    Store().save(draft)
+    draft = saved(sent=TODAY, extension_days=20)
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("ctrl+t")
-        await pilot.pause()
+        await press_once_loaded(pilot, "ctrl+t")
         screen = app.screen
         assert isinstance(screen, DeadlineScreen)
         await pilot.click("#unsent")
@@ -125,28 +129,19 @@ async def test_a_request_marked_as_sent_by_mistake_can_be_unmarked(app_factory):
 
 
 async def test_a_draft_never_sent_offers_no_unmarking(app_factory):
-    draft = Draft(act="oia", agency="Some agency", topic="t", parts=[Part(text="Briefings")])
-    Store().save(draft)
+    draft = saved()
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("ctrl+t")
-        await pilot.pause()
+        await press_once_loaded(pilot, "ctrl+t")
         assert isinstance(app.screen, DeadlineScreen)
         assert not app.screen.query("#unsent")
 
 
 async def test_every_button_of_a_sent_draft_fits_at_80_columns(app_factory):
-    draft = Draft(act="lgoima", agency="Some council", topic="t",
-                  parts=[Part(text="Briefings")], sent=TODAY)
-    Store().save(draft)
+    draft = saved(act="lgoima", agency="Some council", sent=TODAY)
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("ctrl+t")
-        await pilot.pause()
+        await press_once_loaded(pilot, "ctrl+t")
         for button in ("#sent", "#unsent", "#close"):
             region = app.screen.query_one(button).region
             assert region.width > 0 and region.right <= 80, button
@@ -156,15 +151,11 @@ async def test_every_button_of_a_sent_draft_fits_at_80_columns(app_factory):
 async def test_a_region_this_version_does_not_know_is_told_not_a_crash(app_factory, key):
     # a draft saved by a newer oiadraft, or edited by hand, may name a region missing from
     # regions.yaml; its Select refused the value and the app stopped
-    draft = Draft(act="lgoima", agency="Some council", topic="t", region="tairawhiti-2030",
+    draft = saved(act="lgoima", agency="Some council", region="tairawhiti-2030",
                   parts=[Part(text="Minutes of the council's meetings in 2023")])
-    Store().save(draft)
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press(key)
-        await pilot.pause()
+        await press_once_loaded(pilot, key)
         assert app.is_running and app.fatal_error is None and app.last_error_log is None
         shown = str(app.screen.query_one("#report" if key == "ctrl+t" else "#due")
                     .render())
@@ -184,14 +175,10 @@ async def test_review_gives_only_the_limits_the_act_sets(app_factory, act):
     from oiadraft.tui.screens.review import ReviewScreen
 
     profile = acts.get_act(act)
-    draft = Draft(act=act, agency="Some agency", topic="t", parts=[Part(text="Briefings")])
-    Store().save(draft)
+    draft = saved(act=act)
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("ctrl+r")
-        await pilot.pause()
+        await press_once_loaded(pilot, "ctrl+r")
         assert app.fatal_error is None and app.last_error_log is None
         assert isinstance(app.screen, ReviewScreen)
         shown = str(app.screen.query_one("#due").render())
