@@ -63,6 +63,18 @@ async def review_at_part(pilot, number: int) -> ReviewScreen:
     return review
 
 
+async def reword_in_review(pilot, number: int, text: str) -> ReviewScreen:
+    """Part `number` reworded to `text` with review's part editor (e, then Ctrl+S)."""
+    review = await review_at_part(pilot, number)
+    editor = await open_screen(pilot, "e", EditPartScreen)
+    editor.query_one("#part-text").text = text
+    await pilot.pause()
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert pilot.app.screen is review
+    return review
+
+
 async def press_in_review(pilot, number: int, key: str) -> None:
     """Highlight part `number` in review and press `key`; wait for the chat's reply."""
     await review_at_part(pilot, number)
@@ -140,13 +152,7 @@ async def test_a_part_reworded_in_review_to_drop_that_period_no_longer_takes_its
     assert draft.parts[1].period_from == draft.parts[0].id
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(120, 40)) as pilot:
-        review = await review_at_part(pilot, 2)
-        editor = await open_screen(pilot, "e", EditPartScreen)
-        editor.query_one("#part-text").text = "All emails about dog control"
-        await pilot.pause()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert app.screen is review
+        review = await reword_in_review(pilot, 2, "All emails about dog control")
         assert review.draft.parts[1].period_from is None
         assert "no longer covers part 1's dates" in " ".join(
             str(n.message) for n in app._notifications)
@@ -159,13 +165,9 @@ async def test_a_part_reworded_in_review_is_saved_while_review_is_still_open(app
     draft = saved_draft(*START)
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(120, 40)) as pilot:
-        review = await review_at_part(pilot, 1)
-        editor = await open_screen(pilot, "e", EditPartScreen)
-        editor.query_one("#part-text").text = "Cabinet papers about cluster munitions in 2023"
-        await pilot.press("ctrl+s")
+        review = await reword_in_review(pilot, 1,
+                                        "Cabinet papers about cluster munitions in 2023")
         await pilot.pause()
-        await pilot.pause()
-        assert app.screen is review
         chat = app.chat_screen()
         assert chat.draft.parts[0].text == "Cabinet papers about cluster munitions in 2023"
         chat._timed_save()  # what the timer does (no waiting on the clock)
@@ -192,13 +194,7 @@ async def test_a_part_reworded_in_review_to_say_that_period_takes_the_earlier_pa
     assert draft.parts[1].period_from is None
     app = app_factory(draft_id=draft.id)
     async with app.run_test(size=(120, 40)) as pilot:
-        review = await review_at_part(pilot, 2)
-        editor = await open_screen(pilot, "e", EditPartScreen)
-        editor.query_one("#part-text").text = "All emails about dog control in that period"
-        await pilot.pause()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert app.screen is review
+        review = await reword_in_review(pilot, 2, "All emails about dog control in that period")
         assert review.draft.parts[1].period_from == review.draft.parts[0].id
         assert "now covers the period of part 1" in " ".join(
             str(n.message) for n in app._notifications)
