@@ -347,14 +347,7 @@ def test_a_paste_whose_one_numbered_line_is_a_remark_is_not_a_part(interview):
 def test_an_agency_response_pasted_keeps_the_requesters_own_period(interview):
     """The agency's response quotes the period of the refinement it proposed, which the
     requester declined: the period they gave stays."""
-    text = ("Please provide me with the following information:\n\n"
-            "1. The dates on which legal advice was requested on the Convention.\n"
-            "2. Copies of all legal advice on the Convention.\n\n"
-            "On 24 September 2024, we contacted you seeking to refine your request to:\n\n"
-            "All timeframes are from 1 October 2020 to 13 September 2024.\n"
-            "1-  Legal advice produced by MFAT relating to the Convention;\n"
-            "2-  Formal advice to Ministers relating to the Convention.\n\n"
-            "On 30 September 2024, you declined this refinement.\n")
+    text = RESPONSE.with_name("response_with_refinement.txt").read_text(encoding="utf-8")
     draft = Draft()
     for answer in ("mfat", "cluster munitions", "since October 2020", "", text):
         reply = interview.respond(draft, answer)

@@ -237,14 +237,7 @@ def test_a_period_introducing_another_list_after_the_parts_is_not_the_requests()
     """An agency's response quotes the request, then the refinement it proposed ("All
     timeframes are from ...", then its own list), which the requester may have declined:
     that period belongs to the agency's list, not to the parts."""
-    text = ("Please provide me with the following information:\n\n"
-            "1. The dates on which legal advice was requested on the Convention.\n"
-            "2. Copies of all legal advice on the Convention.\n\n"
-            "On 24 September 2024, we contacted you seeking to refine your request to:\n\n"
-            "All timeframes are from 1 October 2020 to 13 September 2024.\n"
-            "1-  Legal advice produced by MFAT relating to the Convention;\n"
-            "2-  Formal advice to Ministers relating to the Convention.\n\n"
-            "On 30 September 2024, you declined this refinement.")
+    text = (DATA / "response_with_refinement.txt").read_text(encoding="utf-8")
     split = split_request(text, today=TODAY)
     assert [p.number for p in split.parts] == ["1", "2"]
     assert split.request_period is None
