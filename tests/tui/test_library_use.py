@@ -49,6 +49,17 @@ async def test_a_move_then_a_clause_key_typed_at_once_acts_on_the_clause(app_fac
         assert done(app, library)
 
 
+async def editor_from_results(pilot, library: ClauseLibraryScreen,
+                              key: str = "n") -> ClauseEditorScreen:
+    """The clause editor, opened with `key` in the results (n: a new clause, e: edit)."""
+    library.query_one("#clause-results").focus()
+    await pilot.press(key)
+    await pilot.pause()
+    editor = pilot.app.screen
+    assert isinstance(editor, ClauseEditorScreen)
+    return editor
+
+
 BROKEN = "version: 1\nid: broken\ntitle: Broken\nkind: custom\nbody: |\n  text\n tags: [a\n"
 
 
@@ -99,11 +110,7 @@ async def test_escape_in_the_clause_editor_asks_before_throwing_away_a_new_claus
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
         library = await open_library(pilot)
-        library.query_one("#clause-results").focus()
-        await pilot.press("n")
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, ClauseEditorScreen)
+        editor = await editor_from_results(pilot, library)
         area = editor.query_one("#clause-yaml")
         area.text = area.text.replace("Write the paragraph here.", "Ten minutes of my words.")
         await pilot.pause()
@@ -122,10 +129,7 @@ async def test_escape_in_an_unchanged_clause_editor_closes_it_at_once(app_factor
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
         library = await open_library(pilot)
-        library.query_one("#clause-results").focus()
-        await pilot.press("e")
-        await pilot.pause()
-        assert isinstance(app.screen, ClauseEditorScreen)
+        await editor_from_results(pilot, library, "e")
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is library
@@ -135,11 +139,7 @@ async def write_new_clause(pilot, library: ClauseLibraryScreen, title: str,
                            body: str | None) -> ClauseEditorScreen:
     """Press n in the results, give the template a title and (unless None) a body of one's
     own, and press Ctrl+S; the editor is returned (it is closed when the clause was saved)."""
-    library.query_one("#clause-results").focus()
-    await pilot.press("n")
-    await pilot.pause()
-    editor = pilot.app.screen
-    assert isinstance(editor, ClauseEditorScreen)
+    editor = await editor_from_results(pilot, library)
     area = editor.query_one("#clause-yaml")
     text = area.text.replace("title: My clause", f"title: {title}")
     if body is not None:
@@ -180,10 +180,7 @@ async def test_a_clause_is_not_saved_over_another_clause_with_the_same_id(app_fa
         await write_new_clause(pilot, library, "First", "Please reply by email.")
         first = next(c for c in Library.load().clauses() if c.title == "First")
         for taken in (first.id, "no-watermark"):
-            library.query_one("#clause-results").focus()
-            await pilot.press("n")
-            await pilot.pause()
-            editor = app.screen
+            editor = await editor_from_results(pilot, library)
             area = editor.query_one("#clause-yaml")
             head, _, _ = area.text.partition("body: |")
             area.text = (head.replace("title: My clause", "title: Second")
@@ -280,10 +277,7 @@ async def test_one_ctrl_q_does_not_throw_away_a_clause_being_written(app_factory
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
         library = await open_library(pilot)
-        library.query_one("#clause-results").focus()
-        await pilot.press("n")
-        await pilot.pause()
-        editor = app.screen
+        editor = await editor_from_results(pilot, library)
         area = editor.query_one("#clause-yaml")
         area.text = area.text.replace("Write the paragraph here.", "Ten minutes of my words.")
         await pilot.pause()
@@ -304,10 +298,7 @@ async def test_a_second_ctrl_q_quits_without_the_clause(app_factory):
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
         library = await open_library(pilot)
-        library.query_one("#clause-results").focus()
-        await pilot.press("n")
-        await pilot.pause()
-        area = app.screen.query_one("#clause-yaml")
+        area = (await editor_from_results(pilot, library)).query_one("#clause-yaml")
         area.text = area.text.replace("Write the paragraph here.", "Words I let go.")
         await pilot.pause()
         await pilot.press("ctrl+q")
@@ -328,10 +319,7 @@ async def test_a_signal_keeps_a_clause_being_written_and_the_library_reports_it(
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
         library = await open_library(pilot)
-        library.query_one("#clause-results").focus()
-        await pilot.press("n")
-        await pilot.pause()
-        area = app.screen.query_one("#clause-yaml")
+        area = (await editor_from_results(pilot, library)).query_one("#clause-yaml")
         area.text = area.text.replace("Write the paragraph here.", "Ten minutes of my words.")
         await pilot.pause()
         os.kill(os.getpid(), signal.SIGHUP)
@@ -367,11 +355,7 @@ async def test_a_clause_body_holding_a_nul_is_refused_at_its_line(app_factory):
     app = app_factory()
     async with app.run_test(size=(120, 40)) as pilot:
         library = await open_library(pilot)
-        library.query_one("#clause-results").focus()
-        await pilot.press("n")
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, ClauseEditorScreen)
+        editor = await editor_from_results(pilot, library)
         area = editor.query_one("#clause-yaml")
         head, _, _ = area.text.partition("body: |")
         area.text = (head.replace("title: My clause", "title: Mine")
