@@ -788,3 +788,23 @@ def test_a_part_in_that_period_takes_the_earlier_part_when_the_request_period_go
     assert "no time frame" not in said
     letter = render_text(draft, library=interview.library, today=TODAY)
     assert "in that period (from 1 January 2023 to 31 December 2023)" in letter
+
+
+def test_a_part_reworded_outside_the_chat_follows_that_period_as_the_chat_reads_it():
+    from oiadraft.interview.period_link import relink_reworded
+    from oiadraft.model import Part
+
+    first = Part(text="Dog attacks reported each year (2019-2024)")
+    second = Part(text="All emails about dog control")
+    draft = Draft(parts=[first, second])
+    taken = relink_reworded(draft, 1, "All emails about dog control in that period", TODAY)
+    assert taken.period_from == first.id and taken.taken[0] == 1
+    assert taken.taken[1] == Period(date(2019, 1, 1), date(2024, 12, 31))
+    second.period_from = first.id
+    assert relink_reworded(draft, 1, "All emails about dogs", TODAY).dropped == 1
+    assert relink_reworded(draft, 1, "Emails about dogs in that period", TODAY) \
+        .period_from == first.id
+    # a request with a period of its own: every part without one covers that
+    second.period_from = None
+    draft.period = Period(date(2023, 1, 1), date(2023, 12, 31))
+    assert relink_reworded(draft, 1, "All emails in that period", TODAY).period_from is None

@@ -16,11 +16,11 @@ from textual.widgets import Header, Label, OptionList, Select, SelectionList, St
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from oiadraft import scope
 from oiadraft.acts import get_act
+from oiadraft.interview.period_link import relink_reworded
 from oiadraft.interview.xrefs import follow as follow_references
 from oiadraft.model import Draft, Part
-from oiadraft.periods import format_period, part_to_follow
+from oiadraft.periods import format_period
 from oiadraft.tui.answers_once import AnswersOnce
 from oiadraft.tui.dialogs.change_agency import ChangeAgencyScreen
 from oiadraft.tui.dialogs.deadline import unknown_region, unknown_region_note
@@ -335,27 +335,15 @@ class ReviewScreen(AnswersOnce, UsesOiaDraftApp, Screen[Draft | None]):
                 return
             self._remember(f"edit of part {index + 1}")
             part = self.draft.parts[index]
-            taken = part.period_from
-            said = scope.assess(text)
-            if taken is not None and not said.refers_to_earlier_period:
-                # no longer says "in that period": it no longer covers that part's dates
-                other = next((at for at, p in enumerate(self.draft.parts, 1) if p.id == taken),
-                             None)
-                taken = None
-                if other is not None:
-                    self.notify(f"Part {index + 1} no longer says \"in that period\", so it "
-                                f"no longer covers part {other}'s dates.", timeout=6)
-            elif taken is None and said.refers_to_earlier_period and said.period is None \
-                    and part.period is None and self.draft.period is None:
-                # now says "in that period": it covers the nearest earlier part's, as the chat
-                # and `oiadraft check` read it
-                found = part_to_follow(self.draft.parts, index, self.app.current_today())
-                if found is not None:
-                    taken = self.draft.parts[found[0]].id
-                    self.notify(f"Part {index + 1} now covers the period of part "
-                                f"{found[0] + 1} ({format_period(found[1])}).", timeout=6)
+            link = relink_reworded(self.draft, index, text, self.app.current_today())
+            if link.dropped is not None:
+                self.notify(f"Part {index + 1} no longer says \"in that period\", so it no "
+                            f"longer covers part {link.dropped}'s dates.", timeout=6)
+            if link.taken is not None:
+                self.notify(f"Part {index + 1} now covers the period of part {link.taken[0]} "
+                            f"({format_period(link.taken[1])}).", timeout=6)
             self.draft.parts[index] = Part(text=text, period=part.period, id=part.id,
-                                           period_from=taken)
+                                           period_from=link.period_from)
             self._refresh_parts(keep=index)
             self._refresh_letter()
 
