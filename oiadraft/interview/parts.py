@@ -115,20 +115,19 @@ def take_earlier_period(turn: Turn, part: Part) -> bool:
     its own covers that."""
     draft = turn.draft
     if part.period is not None or part.period_from is not None or draft.period is not None:
-        return False
-    from oiadraft.periods import part_to_follow
+        return False  # nothing to take (asked first: it costs no assessment)
+    from oiadraft.interview.period_link import relink_reworded
 
-    assessment = turn.iv.assess(draft, part)  # cached: the report of the part reads it next
-    if assessment.period is not None or not assessment.refers_to_earlier_period:
+    at = next((i for i, p in enumerate(draft.parts) if p is part), None)
+    if at is None:
         return False
-    at = next((i for i, p in enumerate(draft.parts) if p is part), len(draft.parts))
-    found = part_to_follow(draft.parts, at, turn.iv.today)
-    if found is None:
+    # the assessment is cached: the report of the part reads it next
+    link = relink_reworded(draft, at, part.text, turn.iv.today, turn.iv.assess(draft, part))
+    if link.taken is None:
         return False
-    earlier, period = found
-    part.period_from = draft.parts[earlier].id
-    turn.say("part_period_taken", number=number(at + 1), other=number(earlier + 1),
-             period=period_phrase(period))
+    part.period_from = link.period_from
+    turn.say("part_period_taken", number=number(at + 1), other=number(link.taken[0]),
+             period=period_phrase(link.taken[1]))
     return True
 
 

@@ -1,11 +1,12 @@
-"""Whether a reworded part still covers an earlier part's period ("... in that period"), for
-screens that reword a part outside the chat (review's part editor): the same reading as the
-chat's `edit part N` and as `oiadraft check`."""
+"""Whether a part covers an earlier part's period ("... in that period") once its words are
+what they are: for a part added in the chat, and one reworded in review's part editor; the
+same reading as `oiadraft check`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from oiadraft.model import Draft, Period
 
@@ -21,16 +22,17 @@ class Relinked:
     taken: tuple[int, Period] | None = None
 
 
-def relink_reworded(draft: Draft, index: int, text: str, today: date | None) -> Relinked:
+def relink_reworded(draft: Draft, index: int, text: str, today: date | None,
+                    said: Any = None) -> Relinked:
     """The part at `index` reworded to `text`: it keeps following the earlier part while its
     words still say "that period", stops when they no longer do, and starts to follow the
     nearest earlier part that gives a period when they start to, unless it or the request
-    has a period of its own."""
+    has a period of its own. `said`: the words' assessment, when the caller has it."""
     from oiadraft import scope
     from oiadraft.periods import part_to_follow
 
     part = draft.parts[index]
-    said = scope.assess(text)
+    said = said if said is not None else scope.assess(text)
     if part.period_from is not None:
         if said.refers_to_earlier_period:
             return Relinked(part.period_from)
