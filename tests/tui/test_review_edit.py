@@ -200,3 +200,15 @@ async def test_a_part_reworded_in_review_to_say_that_period_takes_the_earlier_pa
             str(n.message) for n in app._notifications)
         letter = app.letter_text(review.draft)
         assert "in that period (from 1 January 2019 to 31 December 2024)" in letter
+
+
+async def test_words_typed_in_the_part_editor_go_after_the_wording(app_factory):
+    draft = saved_draft(*START)
+    app = app_factory(draft_id=draft.id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        review = await review_at_part(pilot, 1)
+        await open_screen(pilot, "e", EditPartScreen)
+        await pilot.press(*" in 2023")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert review.draft.parts[0].text == "Cabinet papers about cluster munitions in 2023"

@@ -38,7 +38,11 @@ class EditPartScreen(AnswersOnce, AsksBeforeDiscarding, ModalScreen[str | None])
             yield Static("", id="problem")
 
     def on_mount(self) -> None:
-        self.query_one(TextArea).focus()
+        area = self.query_one(TextArea)
+        area.focus()
+        # at the end of the wording, where words are added: typed at once, they were put
+        # in front of it ("in that periodAll emails about ...")
+        area.move_cursor(area.document.end)
 
     def action_save(self) -> None:
         text = self.query_one(TextArea).text.strip()
